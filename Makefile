@@ -1,0 +1,135 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# kll: plain GNU make.  make; make check; make install PREFIX=... DESTDIR=...
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+LIBDIR  ?= $(PREFIX)/lib
+INCDIR  ?= $(PREFIX)/include
+MANDIR  ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share/kll
+
+CC      ?= cc
+CSTD    ?= -std=c99
+OPT     ?= -O2 -g
+WARN     = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	   -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
+PKGS     = raptor2 redland libxml-2.0 yaml-0.1
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lunistring
+CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+SANITIZE ?=
+SANFLAGS = $(if $(SANITIZE),-fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer)
+ALL_CFLAGS = $(CSTD) -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN) $(SANFLAGS) \
+	   -fPIC -Ilib $(PKG_CFLAGS) $(CFLAGS)
+ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+
+# Everything built goes under $(B): build/ for the normal build,
+# build/asan/ for the sanitizer one, so both can sit side by side.
+B        ?= build
+LIB_SRC  = $(sort $(wildcard lib/*.c))
+LIB_OBJ  = $(LIB_SRC:%.c=$(B)/%.o)
+CMDS     = $(patsubst cli/cmd-%.c,%,$(sort $(wildcard cli/cmd-*.c)))
+CLI_SRC  = $(filter-out cli/main.c cli/kll.c,$(sort $(wildcard cli/*.c)))
+CLI_OBJ  = $(CLI_SRC:%.c=$(B)/%.o)
+PROGS    = $(B)/bin/kll $(CMDS:%=$(B)/bin/kll-%)
+UNIT     = $(patsubst tests/unit/%.c,$(B)/tests/%,$(sort $(wildcard tests/unit/test_*.c)))
+MAN      = $(sort $(wildcard man/*.[1-9]))
+SOVER    = 0
+LIBA     = $(B)/lib/libkll.a
+LIBSO    = $(B)/lib/libkll.so.$(SOVER)
+
+all: $(PROGS) $(LIBA) $(LIBSO) $(B)/kll.pc
+
+$(B)/lib/resolve.o: ALL_CFLAGS += -DKLL_DATADIR='"$(DATADIR)/vocab"'
+$(B)/lib/%.o: lib/%.c lib/kll.h $(wildcard lib/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIBA): $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIB_OBJ)
+
+$(LIBSO): $(LIB_OBJ)
+	$(CC) -shared -Wl,-soname,libkll.so.$(SOVER) $(ALL_LDFLAGS) -o $@ $(LIB_OBJ) $(PKG_LIBS)
+
+$(B)/cli/%.o: cli/%.c lib/kll.h $(wildcard cli/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# Each kll-CMD is cli/main.c with its command's entry point.
+$(B)/cli/main-%.o: cli/main.c cli/cli.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -DKLL_CMD=cmd_$(subst -,_,$*) -c -o $@ $<
+
+$(B)/bin/kll-%: $(B)/cli/main-%.o $(CLI_OBJ) $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(B)/cli/main-$*.o $(CLI_OBJ) $(LIBA) $(PKG_LIBS)
+
+$(B)/bin/kll: $(B)/cli/kll.o $(CLI_OBJ) $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(B)/cli/kll.o $(CLI_OBJ) $(LIBA) $(PKG_LIBS)
+
+.PRECIOUS: $(B)/cli/%.o $(B)/lib/%.o
+
+$(B)/kll.pc: Makefile lib/kll.h
+	printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: kll\nDescription: classification vocabularies and translation keys\nVersion: %s\nRequires.private: raptor2 redland libxml-2.0 yaml-0.1\nLibs: -L$${libdir} -lkll\nLibs.private: -lunistring\nCflags: -I$${includedir}\n' \
+	    '$(PREFIX)' '$(LIBDIR)' '$(INCDIR)' \
+	    "$$(sed -n 's/^#define KLL_VERSION "\(.*\)"/\1/p' lib/kll.h)" > $@
+
+$(B)/tests/test_%: tests/unit/test_%.c $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(PKG_LIBS) $(CMOCKA_LIBS)
+
+# The tests: unit tests, golden CLI cases and the real shipped data, then
+# all of them again under AddressSanitizer and UBSan (make NOASAN=1 check
+# skips that second round).
+check: all $(UNIT)
+	@for t in $(UNIT); do ./$$t || exit 1; done
+	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/cli/run.sh
+	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/real.sh
+	@if [ -z "$(SANITIZE)" ] && [ -z "$(NOASAN)" ]; then \
+	    echo "== again under AddressSanitizer and UBSan"; \
+	    $(MAKE) --no-print-directory asan; fi
+
+asan:
+	@ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 \
+	    UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1 \
+	    $(MAKE) --no-print-directory B=build/asan OPT='-O1 -g' \
+	    SANITIZE=address,undefined NOASAN=1 check
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \
+	    $(DESTDIR)$(INCDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+	    $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)/vocab \
+	    $(DESTDIR)$(DATADIR)/mappings
+	cp -f $(PROGS) $(DESTDIR)$(BINDIR)/
+	cp -f $(LIBA) $(LIBSO) $(DESTDIR)$(LIBDIR)/
+	ln -sf libkll.so.$(SOVER) $(DESTDIR)$(LIBDIR)/libkll.so
+	cp -f lib/kll.h $(DESTDIR)$(INCDIR)/
+	cp -f $(B)/kll.pc $(DESTDIR)$(LIBDIR)/pkgconfig/
+	for m in $(MAN); do s=$${m##*.}; cp -f $$m $(DESTDIR)$(MANDIR)/man$$s/; done
+	cp -f vocab/*.ttl vocab/INDEX $(DESTDIR)$(DATADIR)/vocab/
+	if ls mappings/*.sssom.tsv >/dev/null 2>&1; then \
+	    cp -f mappings/*.sssom.tsv $(DESTDIR)$(DATADIR)/mappings/; fi
+
+uninstall:
+	for p in $(notdir $(PROGS)); do rm -f $(DESTDIR)$(BINDIR)/$$p; done
+	rm -f $(DESTDIR)$(LIBDIR)/libkll.a $(DESTDIR)$(LIBDIR)/libkll.so \
+	    $(DESTDIR)$(LIBDIR)/libkll.so.$(SOVER) $(DESTDIR)$(INCDIR)/kll.h \
+	    $(DESTDIR)$(LIBDIR)/pkgconfig/kll.pc
+	for m in $(notdir $(MAN)); do s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$$m; done
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build
+
+lint-man:
+	@for m in $(MAN); do mandoc -Tlint -Wwarning $$m || exit 1; done
+
+format:
+	clang-format -i lib/*.[ch] cli/*.[ch] tests/unit/*.c tools/*.c
+
+format-check:
+	clang-format --dry-run -Werror lib/*.[ch] cli/*.[ch] tests/unit/*.c
+
+.PHONY: all check asan install uninstall clean lint-man format format-check

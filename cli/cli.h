@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* cli.h: what the kll commands share; never linked into the library. */
+#ifndef KLL_CLI_H
+#define KLL_CLI_H
+
+#include <stdio.h>
+
+#include "kll.h"
+
+/* Exit statuses, as diff(1) and grep(1) use them. */
+enum { EXIT_OK = 0, EXIT_FOUND = 1, EXIT_TROUBLE = 2 };
+
+/* The entry point of each command; kll-CMD's main calls one of them. */
+int cmd_vocab(int argc, char **argv);
+int cmd_map(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_publish(int argc, char **argv);
+
+/* The subcommands of kll-vocab that live in files of their own. */
+int vocab_import(int argc, char **argv);
+int vocab_check(int argc, char **argv);
+
+/* The program name used in messages ("kll-vocab"); set by each command. */
+extern const char *progname;
+
+/* "prog: msg" on stderr. */
+void errmsg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* An error from the library, as "prog: file:line:col: msg". */
+void report(const kll_error *err);
+
+/* A diagnostic with its severity and rule, as text or a JSON line. */
+void print_diag(FILE *fp, const kll_error *d, int json);
+
+/* Write s as a JSON string, with quotes. */
+void json_string(FILE *fp, const char *s);
+
+/* "prog: try 'prog --help'" after a usage error; returns EXIT_TROUBLE. */
+int usage_error(const char *usage, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Flush stdout and report a write error; returns rc or EXIT_TROUBLE. */
+int finish(int rc);
+
+/* An output file replaced only by a complete new one: written to a
+ * temporary file in the same folder and renamed into place on commit. */
+typedef struct ofile {
+	FILE *fp;
+	char *path;	/* NULL for stdout */
+	char *tmp;
+} ofile;
+
+/* Open "path" ("-" or NULL: stdout).  On failure, reports and returns -1. */
+int ofile_open(ofile *o, const char *path);
+
+/* Flush, sync and rename into place; reports and returns -1 on failure,
+ * leaving the old file as it was. */
+int ofile_commit(ofile *o);
+
+/* Remove the temporary file; the old file stays as it was. */
+void ofile_abort(ofile *o);
+
+/* Parse "sv,en" into an array of at most max tags; returns the count or
+ * -1 when there are too many. */
+int split_list(char *s, const char **out, int max);
+
+#endif

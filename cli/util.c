@@ -1,0 +1,289 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* util.c: messages, JSON strings and atomic output files for the CLI. */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+const char *progname = "kll";
+
+void
+errmsg(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static void
+print_loc(FILE *fp, const kll_error *e)
+{
+	if (e->file[0] == '\0')
+		return;
+	fprintf(fp, "%s:", e->file);
+	if (e->line > 0) {
+		fprintf(fp, "%u:", e->line);
+		if (e->col > 0)
+			fprintf(fp, "%u:", e->col);
+	}
+	fputc(' ', fp);
+}
+
+void
+report(const kll_error *err)
+{
+	fprintf(stderr, "%s: ", progname);
+	print_loc(stderr, err);
+	fprintf(stderr, "%s\n", err->msg[0] ? err->msg
+					    : kll_strerror(err->code));
+}
+
+void
+json_string(FILE *fp, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	fputc('"', fp);
+	for (; *p; p++) {
+		switch (*p) {
+		case '"':
+			fputs("\\\"", fp);
+			break;
+		case '\\':
+			fputs("\\\\", fp);
+			break;
+		case '\n':
+			fputs("\\n", fp);
+			break;
+		case '\t':
+			fputs("\\t", fp);
+			break;
+		case '\r':
+			fputs("\\r", fp);
+			break;
+		default:
+			if (*p < 0x20)
+				fprintf(fp, "\\u%04x", *p);
+			else
+				fputc(*p, fp);
+		}
+	}
+	fputc('"', fp);
+}
+
+void
+print_diag(FILE *fp, const kll_error *d, int json)
+{
+	if (!json) {
+		fprintf(fp, "%s: ", progname);
+		print_loc(fp, d);
+		fprintf(fp, "%s: %s", kll_severity_name(d->severity), d->msg);
+		if (d->rule[0])
+			fprintf(fp, " [%s]", d->rule);
+		fputc('\n', fp);
+		return;
+	}
+	fputs("{\"file\":", fp);
+	json_string(fp, d->file);
+	fprintf(fp, ",\"line\":%u,\"column\":%u,\"severity\":\"%s\",\"rule\":",
+	    d->line, d->col, kll_severity_name(d->severity));
+	json_string(fp, d->rule);
+	fputs(",\"message\":", fp);
+	json_string(fp, d->msg);
+	fputs("}\n", fp);
+}
+
+int
+usage_error(const char *usage, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (fmt != NULL) {
+		fprintf(stderr, "%s: ", progname);
+		va_start(ap, fmt);
+		vfprintf(stderr, fmt, ap);
+		va_end(ap);
+		fputc('\n', stderr);
+	}
+	fputs(usage, stderr);
+	fprintf(stderr, "%s: try '%s --help'\n", progname, progname);
+	return EXIT_TROUBLE;
+}
+
+int
+finish(int rc)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		errmsg("write error: %s", strerror(errno ? errno : EIO));
+		return EXIT_TROUBLE;
+	}
+	return rc;
+}
+
+int
+split_list(char *s, const char **out, int max)
+{
+	int n = 0;
+	char *p;
+
+	for (p = s; p != NULL && *p != '\0';) {
+		char *comma = strchr(p, ',');
+		if (comma != NULL)
+			*comma = '\0';
+		if (*p != '\0') {
+			if (n == max)
+				return -1;
+			out[n++] = p;
+		}
+		p = comma ? comma + 1 : NULL;
+	}
+	return n;
+}
+
+/* ------------------------------------------------------------------ */
+/* Atomic output files                                                  */
+
+/* The temporary files in flight, removed if a signal ends the run. */
+#define MAX_TMP 64
+static char *volatile live_tmp[MAX_TMP];
+
+static void
+on_signal(int sig)
+{
+	static const char msg[] = ": interrupted; no output was changed\n";
+	int i;
+
+	for (i = 0; i < MAX_TMP; i++)
+		if (live_tmp[i] != NULL)
+			unlink(live_tmp[i]);
+	if (write(STDERR_FILENO, progname, strlen(progname)) < 0 ||
+	    write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0)
+		(void)sig;
+	_exit(EXIT_TROUBLE);
+}
+
+static void
+track(char *tmp, int add)
+{
+	static int installed;
+	struct sigaction sa;
+	int i;
+
+	if (add && !installed) {
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = on_signal;
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGINT, &sa, NULL);
+		sigaction(SIGTERM, &sa, NULL);
+		sigaction(SIGHUP, &sa, NULL);
+		installed = 1;
+	}
+	for (i = 0; i < MAX_TMP; i++) {
+		if (add && live_tmp[i] == NULL) {
+			live_tmp[i] = tmp;
+			return;
+		}
+		if (!add && live_tmp[i] == tmp) {
+			live_tmp[i] = NULL;
+			return;
+		}
+	}
+}
+
+int
+ofile_open(ofile *o, const char *path)
+{
+	size_t n;
+	int fd;
+
+	memset(o, 0, sizeof(*o));
+	if (path == NULL || strcmp(path, "-") == 0) {
+		o->fp = stdout;
+		return 0;
+	}
+	n = strlen(path) + 16;
+	if ((o->path = strdup(path)) == NULL || (o->tmp = malloc(n)) == NULL) {
+		errmsg("out of memory");
+		goto fail;
+	}
+	snprintf(o->tmp, n, "%s.tmpXXXXXX", path);
+	if ((fd = mkstemp(o->tmp)) < 0) {
+		errmsg("%s: cannot create: %s", path, strerror(errno));
+		goto fail;
+	}
+	track(o->tmp, 1);
+	/* mkstemp makes 0600; a new file should get the usual umask. */
+	{
+		mode_t um = umask(0);
+		umask(um);
+		fchmod(fd, 0666 & ~um);
+	}
+	if ((o->fp = fdopen(fd, "w")) == NULL) {
+		errmsg("%s: cannot open: %s", path, strerror(errno));
+		close(fd);
+		ofile_abort(o);
+		return -1;
+	}
+	return 0;
+fail:
+	free(o->path);
+	free(o->tmp);
+	memset(o, 0, sizeof(*o));
+	return -1;
+}
+
+int
+ofile_commit(ofile *o)
+{
+	int bad;
+
+	if (o->fp == NULL)
+		return -1;
+	if (o->path == NULL) {
+		o->fp = NULL;
+		return fflush(stdout) != 0 || ferror(stdout) ? -1 : 0;
+	}
+	bad = fflush(o->fp) != 0 || ferror(o->fp) || fsync(fileno(o->fp)) != 0;
+	if (fclose(o->fp) != 0)
+		bad = 1;
+	o->fp = NULL;
+	if (bad) {
+		errmsg("%s: write error: %s", o->path, strerror(errno));
+		ofile_abort(o);
+		return -1;
+	}
+	if (rename(o->tmp, o->path) != 0) {
+		errmsg("%s: cannot replace: %s", o->path, strerror(errno));
+		ofile_abort(o);
+		return -1;
+	}
+	track(o->tmp, 0);
+	free(o->tmp);
+	free(o->path);
+	memset(o, 0, sizeof(*o));
+	return 0;
+}
+
+void
+ofile_abort(ofile *o)
+{
+	if (o->fp != NULL && o->fp != stdout)
+		fclose(o->fp);
+	if (o->tmp != NULL) {
+		unlink(o->tmp);
+		track(o->tmp, 0);
+	}
+	free(o->tmp);
+	free(o->path);
+	memset(o, 0, sizeof(*o));
+}

@@ -1,0 +1,324 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* csv.c: a streaming reader of CSV and TSV tables as spreadsheets write
+ * them (RFC 4180 quoting, BOM, CRLF), refusing anything but UTF-8. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define BUFSZ (64 * 1024)
+#define MAX_FIELD_DEFAULT (16u << 20)
+
+struct kll_csv {
+	FILE *fp;
+	int own;		/* fp was opened here */
+	char *name;
+	char sep;
+	int quotes;
+	size_t max_field;
+	unsigned line;		/* the line being read */
+	unsigned rec_line;	/* the line the current record starts on */
+	int started;		/* the BOM and separator are settled */
+	int eof;
+	char *buf;		/* read buffer */
+	size_t pos, len;
+	kll__buf rec;		/* fields, each NUL-terminated */
+	size_t *offs;		/* start of each field in rec */
+	size_t nf, cap;
+};
+
+kll_status
+kll_csv_open(kll_csv **out, const char *path, const kll_csv_opts *opts,
+    kll_error *err)
+{
+	kll_csv_opts def = KLL_CSV_OPTS_INIT;
+	kll_csv *c = NULL;
+	kll_status st = KLL_OK;
+
+	*out = NULL;
+	if (opts == NULL)
+		opts = &def;
+	if ((c = calloc(1, sizeof(*c))) == NULL ||
+	    (c->buf = malloc(BUFSZ)) == NULL ||
+	    (c->offs = malloc(16 * sizeof(*c->offs))) == NULL ||
+	    (c->name = strdup(kll__display_name(path))) == NULL) {
+		st = kll__error_set(err, KLL_ENOMEM, path, 0, 0,
+		    "out of memory");
+		goto out;
+	}
+	c->sep = opts->sep;
+	c->quotes = opts->quotes;
+	c->max_field = opts->max_field ? opts->max_field : MAX_FIELD_DEFAULT;
+	c->cap = 16;
+	c->line = 1;
+	if (strcmp(path, "-") == 0) {
+		c->fp = stdin;
+	} else if ((c->fp = fopen(path, "rb")) == NULL) {
+		st = kll__error_set(err, KLL_EIO, path, 0, 0, "cannot open: %s",
+		    strerror(errno));
+		goto out;
+	} else {
+		c->own = 1;
+	}
+	*out = c;
+	c = NULL;
+out:
+	kll_csv_free(c);
+	return st;
+}
+
+void
+kll_csv_free(kll_csv *c)
+{
+	if (c == NULL)
+		return;
+	if (c->own && c->fp != NULL)
+		fclose(c->fp);
+	free(c->name);
+	free(c->buf);
+	free(c->offs);
+	kll__buf_free(&c->rec);
+	free(c);
+}
+
+/* Make at least one byte available; 0 at the end of the input, -1 on a
+ * read error. */
+static int
+fill(kll_csv *c)
+{
+	if (c->pos < c->len)
+		return 1;
+	if (c->eof)
+		return 0;
+	c->len = fread(c->buf, 1, BUFSZ, c->fp);
+	c->pos = 0;
+	if (c->len == 0) {
+		c->eof = 1;
+		return ferror(c->fp) ? -1 : 0;
+	}
+	return 1;
+}
+
+/* Settle the byte-order mark and, if not fixed, the separator: the most
+ * frequent of TAB, ';' and ',' outside quotes on the first line. */
+static kll_status
+start(kll_csv *c, kll_error *err)
+{
+	size_t counts[3] = { 0, 0, 0 }, i;
+	int inq = 0, r;
+
+	c->started = 1;
+	while ((r = fill(c)) > 0 && c->len < 3 && !c->eof) {
+		size_t n = fread(c->buf + c->len, 1, BUFSZ - c->len, c->fp);
+		if (n == 0)
+			break;
+		c->len += n;
+	}
+	if (r < 0)
+		return kll__error_set(err, KLL_EIO, c->name, 0, 0,
+		    "read error: %s", strerror(errno));
+	if (c->len >= 3 && memcmp(c->buf, "\xef\xbb\xbf", 3) == 0)
+		c->pos = 3;
+	if (c->sep != 0)
+		return KLL_OK;
+	for (i = c->pos; i < c->len && (inq || c->buf[i] != '\n'); i++) {
+		if (c->buf[i] == '"')
+			inq = !inq;
+		else if (!inq && c->buf[i] == '\t')
+			counts[0]++;
+		else if (!inq && c->buf[i] == ';')
+			counts[1]++;
+		else if (!inq && c->buf[i] == ',')
+			counts[2]++;
+	}
+	if (counts[0] >= counts[1] && counts[0] >= counts[2] && counts[0])
+		c->sep = '\t';
+	else if (counts[1] > counts[2])
+		c->sep = ';';
+	else
+		c->sep = ',';
+	return KLL_OK;
+}
+
+/* End the current field: terminate it and note where the next begins. */
+static int
+end_field(kll_csv *c)
+{
+	size_t *p;
+
+	if (kll__buf_addc(&c->rec, '\0') < 0)
+		return -1;
+	c->nf++;
+	if (c->nf == c->cap) {
+		if ((p = realloc(c->offs, 2 * c->cap * sizeof(*p))) == NULL)
+			return -1;
+		c->offs = p;
+		c->cap *= 2;
+	}
+	c->offs[c->nf] = c->rec.n;
+	return 0;
+}
+
+/* Whether bytes look like Windows-1252 text: invalid as UTF-8, and every
+ * high byte a printable Windows-1252 character. */
+static int
+looks_cp1252(const char *s, size_t n)
+{
+	size_t i;
+	unsigned char ch;
+
+	for (i = 0; i < n; i++) {
+		ch = (unsigned char)s[i];
+		if (ch == 0x81 || ch == 0x8d || ch == 0x8f || ch == 0x90 ||
+		    ch == 0x9d)
+			return 0;
+	}
+	return 1;
+}
+
+static kll_status
+check_utf8(kll_csv *c, kll_error *err)
+{
+	size_t bad, i, col = 1;
+	unsigned line = c->rec_line;
+	const char *s = c->rec.p;
+
+	if (c->rec.n == 0 || kll__utf8_valid(s, c->rec.n, &bad))
+		return KLL_OK;
+	/* The column is approximate: fields are stored without quotes. */
+	for (i = 0; i < bad; i++)
+		col = s[i] == '\n' ? (line++, 1) : col + 1;
+	if (looks_cp1252(s, c->rec.n))
+		return kll__error_set(err, KLL_EENCODING, c->name, line,
+		    (unsigned)col,
+		    "not UTF-8 (looks like Windows-1252); convert it with "
+		    "'iconv -f WINDOWS-1252 -t UTF-8'");
+	return kll__error_set(err, KLL_EENCODING, c->name, line,
+	    (unsigned)col, "invalid UTF-8 byte 0x%02x",
+	    (unsigned char)s[bad]);
+}
+
+enum { F_START, F_PLAIN, F_QUOTED, F_QUOTE_IN_QUOTED };
+
+kll_status
+kll_csv_next(kll_csv *c, size_t *nfields, kll_error *err)
+{
+	kll_status st;
+	size_t flen = 0;
+	unsigned col = 1;
+	int state = F_START, r;
+	char ch;
+
+	*nfields = 0;
+	if (!c->started && (st = start(c, err)) != KLL_OK)
+		return st;
+	c->rec.n = 0;
+	c->nf = 0;
+	c->rec_line = c->line;
+	c->offs[0] = 0;
+	for (;;) {
+		if ((r = fill(c)) <= 0)
+			goto eof;
+		ch = c->buf[c->pos++];
+		col++;
+		if (ch == '\0')
+			return kll__error_set(err, KLL_ESYNTAX, c->name,
+			    c->line, col - 1, "NUL byte in text");
+		if (state == F_QUOTED) {
+			if (ch == '"') {
+				state = F_QUOTE_IN_QUOTED;
+				continue;
+			}
+			if (ch == '\n') {
+				c->line++;
+				col = 1;
+			}
+		} else if (ch == '"' && c->quotes &&
+		    (state == F_START || state == F_QUOTE_IN_QUOTED)) {
+			/* An opening quote, or "" inside a quoted field. */
+			if (state == F_QUOTE_IN_QUOTED &&
+			    kll__buf_addc(&c->rec, '"') < 0)
+				goto nomem;
+			state = F_QUOTED;
+			continue;
+		} else if (ch == c->sep || ch == '\n' || ch == '\r') {
+			if (ch == '\r') {
+				if ((r = fill(c)) > 0 && c->buf[c->pos] == '\n')
+					continue;	/* CRLF: the LF ends it */
+			}
+			if (end_field(c) < 0)
+				goto nomem;
+			if (ch == c->sep) {
+				state = F_START;
+				flen = 0;
+				continue;
+			}
+			c->line++;
+			goto done;
+		} else if (state == F_QUOTE_IN_QUOTED) {
+			return kll__error_set(err, KLL_ESYNTAX, c->name,
+			    c->line, col - 1,
+			    "unexpected '%c' after a closing quote", ch);
+		} else {
+			state = F_PLAIN;
+		}
+		if (++flen > c->max_field)
+			return kll__error_set(err, KLL_ESYNTAX, c->name,
+			    c->rec_line, 0, "field longer than %zu bytes",
+			    c->max_field);
+		if (kll__buf_addc(&c->rec, ch) < 0)
+			goto nomem;
+	}
+eof:
+	if (r < 0)
+		return kll__error_set(err, KLL_EIO, c->name, c->line, 0,
+		    "read error: %s", strerror(errno));
+	if (state == F_QUOTED)
+		return kll__error_set(err, KLL_ESYNTAX, c->name, c->rec_line,
+		    0, "unbalanced quotes: a quoted field runs to the end of "
+		       "the file");
+	if (c->nf == 0 && c->rec.n == 0 && state == F_START)
+		return KLL_OK;	/* the end, after a final newline */
+	if (end_field(c) < 0)
+		goto nomem;
+done:
+	if ((st = check_utf8(c, err)) != KLL_OK)
+		return st;
+	*nfields = c->nf;
+	return KLL_OK;
+nomem:
+	return kll__error_set(err, KLL_ENOMEM, c->name, c->line, 0,
+	    "out of memory");
+}
+
+const char *
+kll_csv_field(const kll_csv *c, size_t i, size_t *len)
+{
+	size_t end;
+
+	if (i >= c->nf)
+		return NULL;
+	end = c->offs[i + 1] - 1;
+	if (len != NULL)
+		*len = end - c->offs[i];
+	return c->rec.p + c->offs[i];
+}
+
+unsigned
+kll_csv_line(const kll_csv *c)
+{
+	return c->rec_line;
+}
+
+char
+kll_csv_sep(const kll_csv *c)
+{
+	return c->sep;
+}
+
+const char *
+kll_csv_name(const kll_csv *c)
+{
+	return c->name;
+}

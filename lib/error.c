@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* error.c: status names and filling kll_error. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+const char *
+kll_strerror(kll_status st)
+{
+	switch (st) {
+	case KLL_OK:
+		return "success";
+	case KLL_ENOMEM:
+		return "out of memory";
+	case KLL_EIO:
+		return "input/output error";
+	case KLL_ESYNTAX:
+		return "syntax error";
+	case KLL_EINVALID:
+		return "invalid data";
+	case KLL_ENOTFOUND:
+		return "not found";
+	case KLL_EARG:
+		return "bad argument";
+	case KLL_EENCODING:
+		return "not UTF-8";
+	}
+	return "unknown error";
+}
+
+const char *
+kll_severity_name(kll_severity sev)
+{
+	switch (sev) {
+	case KLL_SEV_INFO:
+		return "info";
+	case KLL_SEV_WARNING:
+		return "warning";
+	case KLL_SEV_ERROR:
+		return "error";
+	}
+	return "error";
+}
+
+const char *
+kll__display_name(const char *path)
+{
+	if (path == NULL)
+		return "";
+	return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
+kll_status
+kll__error_set(kll_error *err, kll_status code, const char *file,
+    unsigned line, unsigned col, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err == NULL)
+		return code;
+	memset(err, 0, sizeof(*err));
+	err->code = code;
+	err->severity = KLL_SEV_ERROR;
+	if (file != NULL)
+		snprintf(err->file, sizeof(err->file), "%s",
+		    kll__display_name(file));
+	err->line = line;
+	err->col = col;
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	va_end(ap);
+	return code;
+}

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* internal.h: helpers shared by the modules of libkll; not installed. */
+#ifndef KLL_INTERNAL_H
+#define KLL_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kll.h"
+
+#if defined(__GNUC__)
+#define KLL__PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define KLL__PRINTF(a, b)
+#endif
+
+/* Fill "err" (may be NULL) and return "code".  "file" may be NULL. */
+kll_status kll__error_set(kll_error *err, kll_status code, const char *file,
+    unsigned line, unsigned col, const char *fmt, ...) KLL__PRINTF(6, 7);
+
+/* The name of "path" in messages: "<stdin>" for "-". */
+const char *kll__display_name(const char *path);
+
+/* An arena of strings: memory that lives until kll__arena_free().  Blocks
+ * never move, so pointers into it stay valid. */
+typedef struct kll__arena {
+	struct kll__block *head;
+	size_t used, cap;
+} kll__arena;
+
+void *kll__arena_alloc(kll__arena *a, size_t n);
+char *kll__arena_strndup(kll__arena *a, const char *s, size_t n);
+char *kll__arena_strdup(kll__arena *a, const char *s);
+void kll__arena_free(kll__arena *a);
+
+/* A hash set of NUL-terminated strings mapping each to a 32-bit value.
+ * Keys are borrowed: the caller keeps them alive (in an arena). */
+typedef struct kll__map {
+	const char **keys;
+	uint32_t *hashes;
+	uint32_t *vals;
+	size_t n, cap;
+} kll__map;
+
+uint32_t kll__hash(const char *s, size_t n);
+
+/* Find "key"; returns 1 and sets *val when present. */
+int kll__map_get(const kll__map *m, const char *key, size_t n, uint32_t *val);
+
+/* Insert or replace.  Returns -1 when out of memory. */
+int kll__map_put(kll__map *m, const char *key, size_t n, uint32_t val);
+
+void kll__map_free(kll__map *m);
+
+/* A growing array of bytes. */
+typedef struct kll__buf {
+	char *p;
+	size_t n, cap;
+} kll__buf;
+
+int kll__buf_grow(kll__buf *b, size_t extra);
+int kll__buf_add(kll__buf *b, const void *p, size_t n);
+int kll__buf_addc(kll__buf *b, char c);
+int kll__buf_adds(kll__buf *b, const char *s);
+void kll__buf_free(kll__buf *b);
+
+/* Whether s[0..n) is valid UTF-8; if not, *bad is the offset of the first
+ * invalid byte. */
+int kll__utf8_valid(const char *s, size_t n, size_t *bad);
+
+#endif

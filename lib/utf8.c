@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* utf8.c: UTF-8 checks and folding for matching, on libunistring. */
+#include <stdlib.h>
+#include <string.h>
+#include <unicase.h>
+#include <uninorm.h>
+#include <unictype.h>
+#include <unistr.h>
+
+#include "internal.h"
+
+int
+kll__utf8_valid(const char *s, size_t n, size_t *bad)
+{
+	const uint8_t *p = u8_check((const uint8_t *)s, n);
+
+	if (p == NULL)
+		return 1;
+	if (bad != NULL)
+		*bad = (size_t)(p - (const uint8_t *)s);
+	return 0;
+}
+
+char *
+kll_text_fold(const char *s)
+{
+	uint8_t *folded, *out;
+	size_t n = 0, i, j;
+	ucs4_t uc;
+	int len;
+
+	/* Case-fold and decompose, then drop the combining marks: "Å" and
+	 * "a" compare equal, as a user typing a search expects. */
+	folded = u8_casefold((const uint8_t *)s, strlen(s), NULL, UNINORM_NFD,
+	    NULL, &n);
+	if (folded == NULL)
+		return NULL;
+	if ((out = malloc(n + 1)) == NULL) {
+		free(folded);
+		return NULL;
+	}
+	for (i = j = 0; i < n; i += (size_t)len) {
+		len = u8_mbtouc(&uc, folded + i, n - i);
+		if (uc_is_general_category(uc, UC_MARK))
+			continue;
+		memcpy(out + j, folded + i, (size_t)len);
+		j += (size_t)len;
+	}
+	out[j] = '\0';
+	free(folded);
+	return (char *)out;
+}

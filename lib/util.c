@@ -1,0 +1,222 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* util.c: the arena, string map and byte buffer used across libkll. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+typedef union align {
+	long double ld;
+	long long ll;
+	void *p;
+} align;
+
+struct kll__block {
+	struct kll__block *next;
+	size_t cap;
+	align data[];
+};
+
+#define BLOCK_MIN (64 * 1024)
+
+void *
+kll__arena_alloc(kll__arena *a, size_t n)
+{
+	struct kll__block *b;
+	size_t cap;
+	char *p;
+
+	n = (n + sizeof(align) - 1) & ~(sizeof(align) - 1);
+	if (a->head == NULL || a->cap - a->used < n) {
+		cap = n > BLOCK_MIN ? n : BLOCK_MIN;
+		if ((b = malloc(sizeof(*b) + cap)) == NULL)
+			return NULL;
+		b->next = a->head;
+		b->cap = cap;
+		a->head = b;
+		a->used = 0;
+		a->cap = cap;
+	}
+	p = (char *)a->head->data + a->used;
+	a->used += n;
+	return p;
+}
+
+char *
+kll__arena_strndup(kll__arena *a, const char *s, size_t n)
+{
+	char *p;
+
+	if ((p = kll__arena_alloc(a, n + 1)) == NULL)
+		return NULL;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+kll__arena_strdup(kll__arena *a, const char *s)
+{
+	return kll__arena_strndup(a, s, strlen(s));
+}
+
+void
+kll__arena_free(kll__arena *a)
+{
+	struct kll__block *b, *next;
+
+	for (b = a->head; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	a->head = NULL;
+	a->used = a->cap = 0;
+}
+
+uint32_t
+kll__hash(const char *s, size_t n)
+{
+	/* FNV-1a, folded to 32 bits; short keys dominate here. */
+	uint64_t h = 0xcbf29ce484222325u;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3u;
+	}
+	return (uint32_t)(h ^ (h >> 32));
+}
+
+static size_t
+slot(const kll__map *m, const char *key, size_t n, uint32_t h)
+{
+	size_t mask = m->cap - 1, i = h & mask;
+
+	while (m->keys[i] != NULL) {
+		if (m->hashes[i] == h && strncmp(m->keys[i], key, n) == 0 &&
+		    m->keys[i][n] == '\0')
+			break;
+		i = (i + 1) & mask;
+	}
+	return i;
+}
+
+int
+kll__map_get(const kll__map *m, const char *key, size_t n, uint32_t *val)
+{
+	size_t i;
+
+	if (m->cap == 0)
+		return 0;
+	i = slot(m, key, n, kll__hash(key, n));
+	if (m->keys[i] == NULL)
+		return 0;
+	if (val != NULL)
+		*val = m->vals[i];
+	return 1;
+}
+
+static int
+rehash(kll__map *m, size_t cap)
+{
+	kll__map t = { NULL, NULL, NULL, 0, cap };
+	size_t i, j;
+
+	t.keys = calloc(cap, sizeof(*t.keys));
+	t.hashes = malloc(cap * sizeof(*t.hashes));
+	t.vals = malloc(cap * sizeof(*t.vals));
+	if (t.keys == NULL || t.hashes == NULL || t.vals == NULL) {
+		kll__map_free(&t);
+		return -1;
+	}
+	for (i = 0; i < m->cap; i++) {
+		if (m->keys[i] == NULL)
+			continue;
+		j = m->hashes[i] & (cap - 1);
+		while (t.keys[j] != NULL)
+			j = (j + 1) & (cap - 1);
+		t.keys[j] = m->keys[i];
+		t.hashes[j] = m->hashes[i];
+		t.vals[j] = m->vals[i];
+	}
+	t.n = m->n;
+	kll__map_free(m);
+	*m = t;
+	return 0;
+}
+
+int
+kll__map_put(kll__map *m, const char *key, size_t n, uint32_t val)
+{
+	uint32_t h = kll__hash(key, n);
+	size_t i;
+
+	if ((m->n + 1) * 4 >= m->cap * 3 &&
+	    rehash(m, m->cap ? m->cap * 2 : 64) < 0)
+		return -1;
+	i = slot(m, key, n, h);
+	if (m->keys[i] == NULL) {
+		m->keys[i] = key;
+		m->hashes[i] = h;
+		m->n++;
+	}
+	m->vals[i] = val;
+	return 0;
+}
+
+void
+kll__map_free(kll__map *m)
+{
+	free(m->keys);
+	free(m->hashes);
+	free(m->vals);
+	memset(m, 0, sizeof(*m));
+}
+
+int
+kll__buf_grow(kll__buf *b, size_t extra)
+{
+	size_t cap;
+	char *p;
+
+	if (b->cap - b->n > extra)
+		return 0;
+	cap = b->cap ? b->cap : 256;
+	while (cap - b->n <= extra)
+		cap *= 2;
+	if ((p = realloc(b->p, cap)) == NULL)
+		return -1;
+	b->p = p;
+	b->cap = cap;
+	return 0;
+}
+
+int
+kll__buf_add(kll__buf *b, const void *p, size_t n)
+{
+	if (kll__buf_grow(b, n) < 0)
+		return -1;
+	memcpy(b->p + b->n, p, n);
+	b->n += n;
+	b->p[b->n] = '\0';
+	return 0;
+}
+
+int
+kll__buf_addc(kll__buf *b, char c)
+{
+	return kll__buf_add(b, &c, 1);
+}
+
+int
+kll__buf_adds(kll__buf *b, const char *s)
+{
+	return kll__buf_add(b, s, strlen(s));
+}
+
+void
+kll__buf_free(kll__buf *b)
+{
+	free(b->p);
+	memset(b, 0, sizeof(*b));
+}
