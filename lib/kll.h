@@ -174,6 +174,9 @@ int kll_vocab_levels(const kll_vocab *v);
 const char *kll_vocab_level_iri(const kll_vocab *v, int depth);
 const char *kll_vocab_level_pattern(const kll_vocab *v, int depth);
 
+/* xkos:numberOfLevels as the scheme states it, or 0 when it does not. */
+int kll_vocab_declared_levels(const kll_vocab *v);
+
 /* The concept whose notation is exactly "code", or NULL. Hashed. */
 const kll_concept *kll_vocab_find(const kll_vocab *v, const char *code);
 
@@ -191,6 +194,11 @@ const char *kll_concept_iri(const kll_concept *c);
 const char *kll_concept_notation(const kll_concept *c);	/* "" if none */
 size_t kll_concept_index(const kll_concept *c);	/* its kll_vocab_at index */
 
+/* All distinct skos:notation values, in the order read; the first one is
+ * kll_concept_notation().  NULL when i is out of range. */
+size_t kll_concept_nnotations(const kll_concept *c);
+const char *kll_concept_notation_at(const kll_concept *c, size_t i);
+
 /* The XKOS depth of the concept's level (1 = top), or 0 when unknown. */
 int kll_concept_level(const kll_concept *c);
 
@@ -206,7 +214,8 @@ const kll_label *kll_concept_label_at(const kll_concept *c, size_t i);
 
 /* skos:broader (and the inverse of skos:narrower) within the vocabulary,
  * and skos:narrower (and the inverse of skos:broader).  Broader links to
- * IRIs outside the vocabulary are kept apart: kll_concept_external(). */
+ * IRIs outside the vocabulary (skos:broader, or skos:narrower from them)
+ * are kept apart, distinct and sorted: kll_concept_external(). */
 size_t kll_concept_nbroader(const kll_concept *c);
 const kll_concept *kll_concept_broader(const kll_concept *c, size_t i);
 size_t kll_concept_nnarrower(const kll_concept *c);
@@ -221,6 +230,60 @@ int kll_concept_is_top(const kll_concept *c);
 int kll_concept_deprecated(const kll_concept *c);
 size_t kll_concept_nreplaced(const kll_concept *c);
 const char *kll_concept_replaced(const kll_concept *c, size_t i);
+
+/* ------------------------------------------------------------------ */
+/* Importing classification tables                                      */
+
+/* How a classification table becomes a SKOS+XKOS vocabulary.  The table
+ * is CSV or TSV with a header naming its columns: code (required), parent
+ * (a code of the table, an absolute IRI outside it, several joined with
+ * '|', or empty for a top concept), level (the XKOS depth; computed from
+ * the parents when absent), iri (the concept's IRI; default: the scheme
+ * IRI, '/', the code), label_LANG, altlabels_LANG ('|'-separated),
+ * definition_LANG, scopenote_LANG, note_LANG, deprecated (true/false),
+ * replaced_by (codes, '|'-separated).  Without a parent or level column,
+ * a code's parent is the longest other code it begins with. */
+typedef struct kll_import_opts {
+	const char *id;		/* short id; NULL: the table's base name */
+	const char *scheme_iri;	/* NULL: base_iri followed by the id */
+	const char *base_iri;	/* NULL: KLL_BASE_IRI */
+	const char *version;	/* owl:versionInfo */
+	const char *issued;	/* dcterms:issued, YYYY-MM-DD */
+	const char *license;	/* dcterms:license, an IRI */
+	const char *source;	/* dcterms:source, an IRI */
+	const char *publisher;	/* dc:publisher, text */
+	const char *const *titles;	/* "LANG=TEXT" each */
+	size_t ntitles;
+	const char *const *descriptions;	/* "LANG=TEXT" each */
+	size_t ndescriptions;
+	const char *const *langs;	/* every concept needs a prefLabel in each */
+	size_t nlangs;
+	const char *const *level_names;	/* "DEPTH=LANG=TEXT" each */
+	size_t nlevel_names;
+	const char *const *patterns;	/* "DEPTH=REGEX" each (POSIX ERE) */
+	size_t npatterns;
+	const char *const *renames;	/* "NEW=OLD": read column OLD as NEW */
+	size_t nrenames;
+	char sep;		/* 0: guess */
+	const char *syntax;	/* output syntax; NULL: "turtle" */
+	const char *storage;	/* librdf storage; NULL: "memory" */
+	const char *storage_name;
+	const char *storage_options;
+	kll_diag_fn diag;	/* receives every problem of the table */
+	void *payload;
+} kll_import_opts;
+#define KLL_IMPORT_OPTS_INIT { 0 }
+
+/* Import the table "path" ("-" is stdin) and write the vocabulary to
+ * "out" ("outname" in messages); the output is sorted, the same bytes on
+ * every run.  Every problem of the table (bad rows, duplicate codes,
+ * unknown parents, cycles, missing labels, codes that break their level's
+ * pattern) goes to opts->diag with its line, and the import then fails
+ * with KLL_EINVALID before anything is written.  *nconcepts (may be NULL)
+ * gets the number of concepts.  Errors: KLL_EIO, KLL_ESYNTAX,
+ * KLL_EENCODING, KLL_EINVALID, KLL_EARG (a bad option), KLL_ENOMEM. */
+kll_status kll_vocab_import(const char *path, const kll_import_opts *opts,
+    FILE *out, const char *outname, size_t *nconcepts, kll_error *err);
 
 /* ------------------------------------------------------------------ */
 /* Finding vocabularies                                                 */

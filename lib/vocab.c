@@ -19,6 +19,8 @@ struct kll_concept {
 	size_t nbroader, nnarrower;
 	const char **external, **replaced;
 	size_t nexternal, nreplaced;
+	const char **notations;	/* all of them, distinct, in reading order */
+	size_t nnotations;
 };
 
 typedef struct level {
@@ -36,6 +38,7 @@ struct kll_vocab {
 	size_t n;
 	level *levels;		/* levels[d - 1] for depth d */
 	int nlevels;
+	int declared_levels;	/* xkos:numberOfLevels, or 0 */
 	kll__map by_notation, by_iri, by_squeezed;
 	size_t max_squeezed;
 };
@@ -60,6 +63,14 @@ size_t kll_concept_nexternal(const kll_concept *c) { return c->nexternal; }
 size_t kll_concept_nreplaced(const kll_concept *c) { return c->nreplaced; }
 int kll_concept_is_top(const kll_concept *c) { return c->top; }
 int kll_concept_deprecated(const kll_concept *c) { return c->deprecated; }
+int kll_vocab_declared_levels(const kll_vocab *v) { return v->declared_levels; }
+size_t kll_concept_nnotations(const kll_concept *c) { return c->nnotations; }
+
+const char *
+kll_concept_notation_at(const kll_concept *c, size_t i)
+{
+	return i < c->nnotations ? c->notations[i] : NULL;
+}
 
 const kll_concept *
 kll_vocab_at(const kll_vocab *v, size_t i)
@@ -386,7 +397,7 @@ cmp_label(const void *a, const void *b)
 
 /* The per-concept arrays, counted first and then carved from the arena. */
 typedef struct counts {
-	size_t labels, broader, narrower, external, replaced;
+	size_t labels, broader, narrower, external, replaced, notations;
 } counts;
 
 static void
@@ -398,11 +409,18 @@ count_edges(builder *b, counts *cnt)
 
 	for (i = 0; i < g->ntriple; i++) {
 		kll__triple *t = &g->triple[i];
-		if ((s = concept_of(b, t->s)) == NULL)
+		if ((s = concept_of(b, t->s)) == NULL) {
+			/* "X skos:narrower C" with X no concept here: an
+			 * outside broader of C. */
+			if (t->p == P_NARROWER && (o = concept_of(b, t->o)))
+				cnt[o->index].external++;
 			continue;
+		}
 		o = concept_of(b, t->o);
 		if (label_kind(t->p) >= 0 && (t->o & KLL__LITERAL))
 			cnt[s->index].labels++;
+		else if (t->p == P_NOTATION && (t->o & KLL__LITERAL))
+			cnt[s->index].notations++;
 		else if (t->p == P_BROADER && o != NULL) {
 			cnt[s->index].broader++;
 			cnt[o->index].narrower++;
@@ -434,8 +452,10 @@ alloc_arrays(kll_vocab *v, const counts *cnt)
 		    cnt[k].external * sizeof(*c->external) + 1);
 		c->replaced = kll__arena_alloc(&v->arena,
 		    cnt[k].replaced * sizeof(*c->replaced) + 1);
+		c->notations = kll__arena_alloc(&v->arena,
+		    cnt[k].notations * sizeof(*c->notations) + 1);
 		if (!c->labels || !c->broader || !c->narrower ||
-		    !c->external || !c->replaced)
+		    !c->external || !c->replaced || !c->notations)
 			return -1;
 	}
 	return 0;
@@ -453,6 +473,17 @@ add_edge(const kll_concept **arr, size_t *n, const kll_concept *c)
 }
 
 static void
+add_str(const char **arr, size_t *n, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (strcmp(arr[i], s) == 0)
+			return;
+	arr[(*n)++] = s;
+}
+
+static void
 fill_edges(builder *b)
 {
 	kll__graph *g = b->g;
@@ -463,8 +494,12 @@ fill_edges(builder *b)
 
 	for (i = 0; i < g->ntriple; i++) {
 		kll__triple *t = &g->triple[i];
-		if ((s = concept_of(b, t->s)) == NULL)
+		if ((s = concept_of(b, t->s)) == NULL) {
+			if (t->p == P_NARROWER && (o = concept_of(b, t->o)))
+				add_str(o->external, &o->nexternal,
+				    g->node[t->s].key);
 			continue;
+		}
 		o = concept_of(b, t->o);
 		kind = label_kind(t->p);
 		if (kind >= 0 && (t->o & KLL__LITERAL)) {
@@ -479,7 +514,10 @@ fill_edges(builder *b)
 			add_edge(s->narrower, &s->nnarrower, o);
 			add_edge(o->broader, &o->nbroader, s);
 		} else if (t->p == P_BROADER && !(t->o & KLL__LITERAL)) {
-			s->external[s->nexternal++] = g->node[t->o].key;
+			add_str(s->external, &s->nexternal, g->node[t->o].key);
+		} else if (t->p == P_NOTATION && (t->o & KLL__LITERAL)) {
+			add_str(s->notations, &s->nnotations,
+			    g->lit[t->o & ~KLL__LITERAL].text);
 		} else if (t->p == P_REPLACED && !(t->o & KLL__LITERAL)) {
 			s->replaced[s->nreplaced++] = g->node[t->o].key;
 		} else if (t->p == P_TOPOF) {
@@ -653,6 +691,8 @@ make_scheme(builder *b)
 			v->id = s;
 		} else if (t->p == P_VERSION && *v->version == '\0') {
 			v->version = s;
+		} else if (t->p == P_NLEVELS || t->p == P_NLEVELS_OLD) {
+			v->declared_levels = parse_depth(s);
 		}
 	}
 	qsort(v->titles, v->ntitles, sizeof(*v->titles), cmp_label);
