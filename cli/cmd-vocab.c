@@ -11,7 +11,8 @@ static const char usage_text[] =
     "       kll-vocab check [options] vocab ...\n"
     "       kll-vocab show [-L dirs] [-l lang] vocab code ...\n"
     "       kll-vocab list [-L dirs] [-l lang] [--level n] vocab\n"
-    "       kll-vocab search [-L dirs] [-l lang] vocab text ...\n";
+    "       kll-vocab search [-L dirs] [-l lang] vocab text ...\n"
+    "       kll-vocab info [-L dirs] vocab ...\n";
 
 static const char help_text[] =
     "\n"
@@ -21,6 +22,7 @@ static const char help_text[] =
     "  show     labels, level, parent chain and children of codes\n"
     "  list     one line per concept: notation, TAB, prefLabel\n"
     "  search   concepts whose labels contain all the words of text\n"
+    "  info     id, scheme IRI, file, title, version and concepts per level\n"
     "\n"
     "Options of show, list and search:\n"
     "  -L, --vocab-path=DIRS  folders to search for vocabulary ids first\n"
@@ -67,6 +69,7 @@ parse_opts(int argc, char **argv, opts *o)
 
 	memset(o, 0, sizeof(*o));
 	optind = 1;
+	argv[0] = (char *)progname;	/* getopt's messages name it */
 	while ((ch = getopt_long(argc, argv, "L:l:hV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'L':
@@ -326,6 +329,55 @@ out:
 	return rc;
 }
 
+static void
+info_one(const kll_vocab *v)
+{
+	size_t i, n = kll_vocab_count(v), per[64] = { 0 };
+	int d, levels = kll_vocab_levels(v);
+
+	printf("id\t%s\n", kll_vocab_id(v));
+	printf("iri\t%s\n", kll_vocab_iri(v));
+	printf("file\t%s\n", kll_vocab_path(v));
+	if (*kll_vocab_title(v, "sv"))
+		printf("title@sv\t%s\n", kll_vocab_title(v, "sv"));
+	if (*kll_vocab_title(v, "en"))
+		printf("title@en\t%s\n", kll_vocab_title(v, "en"));
+	if (*kll_vocab_version(v))
+		printf("version\t%s\n", kll_vocab_version(v));
+	printf("concepts\t%zu\n", n);
+	for (i = 0; i < n; i++) {
+		d = kll_concept_level(kll_vocab_at(v, i));
+		if (d > 0 && d < 64)
+			per[d]++;
+	}
+	for (d = 1; d <= levels && d < 64; d++)
+		printf("level\t%d\t%zu\n", d, per[d]);
+}
+
+static int
+do_info(int argc, char **argv)
+{
+	opts o;
+	kll_vocab *v;
+	int first, i, rc = EXIT_OK;
+
+	if ((first = parse_opts(argc, argv, &o)) < 0)
+		return first == -2 ? finish(EXIT_OK) : EXIT_TROUBLE;
+	if (argc - first < 1)
+		return usage_error(usage_text, "info takes vocabularies");
+	for (i = first; i < argc; i++) {
+		if ((v = open_vocab(&o, argv[i])) == NULL) {
+			rc = EXIT_TROUBLE;
+			continue;
+		}
+		if (i > first)
+			putchar('\n');
+		info_one(v);
+		kll_vocab_free(v);
+	}
+	return finish(rc);
+}
+
 int
 cmd_vocab(int argc, char **argv)
 {
@@ -335,7 +387,7 @@ cmd_vocab(int argc, char **argv)
 	} subs[] = {
 		{ "import", vocab_import }, { "check", vocab_check },
 		{ "show", do_show }, { "list", do_list },
-		{ "search", do_search },
+		{ "search", do_search }, { "info", do_info },
 	};
 	size_t i;
 

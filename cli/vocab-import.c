@@ -137,6 +137,7 @@ vocab_import(int argc, char **argv)
 	ofile of;
 
 	optind = 1;
+	argv[0] = (char *)progname;	/* getopt's messages name it */
 	while ((ch = getopt_long(argc, argv, "o:s:qhV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'o': output = optarg; break;

@@ -54,9 +54,8 @@ kll_csv_open(kll_csv **out, const char *path, const kll_csv_opts *opts,
 	c->line = 1;
 	if (strcmp(path, "-") == 0) {
 		c->fp = stdin;
-	} else if ((c->fp = fopen(path, "rb")) == NULL) {
-		st = kll__error_set(err, KLL_EIO, path, 0, 0, "cannot open: %s",
-		    strerror(errno));
+	} else if ((c->fp = kll__fopen_file(path, err)) == NULL) {
+		st = KLL_EIO;
 		goto out;
 	} else {
 		c->own = 1;
@@ -160,18 +159,27 @@ end_field(kll_csv *c)
 	return 0;
 }
 
-/* Whether bytes look like Windows-1252 text: invalid as UTF-8, and every
- * high byte a printable Windows-1252 character. */
+/* Whether bytes look like Windows-1252 text rather than broken UTF-8: no
+ * well-formed multibyte UTF-8 sequence anywhere, and every high byte a
+ * character that Windows-1252 defines. */
 static int
 looks_cp1252(const char *s, size_t n)
 {
-	size_t i;
+	size_t i, k, len;
 	unsigned char ch;
 
 	for (i = 0; i < n; i++) {
 		ch = (unsigned char)s[i];
 		if (ch == 0x81 || ch == 0x8d || ch == 0x8f || ch == 0x90 ||
 		    ch == 0x9d)
+			return 0;
+		len = ch >= 0xf0 ? 4 : ch >= 0xe0 ? 3 : ch >= 0xc2 ? 2 : 0;
+		if (len == 0 || i + len > n)
+			continue;
+		for (k = 1; k < len && ((unsigned char)s[i + k] & 0xc0) == 0x80;
+		     k++)
+			;
+		if (k == len && kll__utf8_valid(s + i, len, NULL))
 			return 0;
 	}
 	return 1;

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* error.c: status names and filling kll_error. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "internal.h"
 
@@ -72,4 +74,24 @@ kll__error_set(kll_error *err, kll_status code, const char *file,
 	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
 	va_end(ap);
 	return code;
+}
+
+FILE *
+kll__fopen_file(const char *path, kll_error *err)
+{
+	struct stat sb;
+	FILE *fp;
+
+	if ((fp = fopen(path, "rb")) == NULL) {
+		kll__error_set(err, KLL_EIO, path, 0, 0, "cannot open: %s",
+		    strerror(errno));
+		return NULL;
+	}
+	if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		fclose(fp);
+		kll__error_set(err, KLL_EIO, path, 0, 0,
+		    "cannot read: Is a directory");
+		return NULL;
+	}
+	return fp;
 }

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "kll.h"
 
@@ -20,6 +21,10 @@ kll_status kll__error_set(kll_error *err, kll_status code, const char *file,
 
 /* The name of "path" in messages: "<stdin>" for "-". */
 const char *kll__display_name(const char *path);
+
+/* fopen(path, "rb") for reading a regular file or a pipe; a folder is
+ * refused.  On failure err says why (KLL_EIO) and NULL is returned. */
+FILE *kll__fopen_file(const char *path, kll_error *err);
 
 /* An arena of strings: memory that lives until kll__arena_free().  Blocks
  * never move, so pointers into it stay valid. */

@@ -367,9 +367,8 @@ kll__graph_load(kll__graph *g, const char *path, const char *syntax,
 	l.name = path;
 	if (strcmp(path, "-") == 0) {
 		fp = stdin;
-	} else if ((fp = fopen(path, "rb")) == NULL) {
-		return kll__error_set(err, KLL_EIO, path, 0, 0,
-		    "cannot open: %s", strerror(errno));
+	} else if ((fp = kll__fopen_file(path, err)) == NULL) {
+		return err ? err->code : KLL_EIO;
 	}
 	if ((l.world = raptor_new_world()) == NULL ||
 	    raptor_world_open(l.world) != 0) {

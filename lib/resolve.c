@@ -119,7 +119,10 @@ kll_vocab_resolve(char **out, const char *name, const char *dirs,
 	kll_status st;
 
 	*out = NULL;
-	if (strcmp(name, "-") == 0 || is_file(name)) {
+	/* A name with a '/' that is no IRI is a path: loading it says
+	 * what is wrong with it. */
+	if (strcmp(name, "-") == 0 || is_file(name) ||
+	    (strchr(name, '/') != NULL && strstr(name, "://") == NULL)) {
 		if ((*out = strdup(name)) == NULL)
 			goto nomem;
 		return KLL_OK;
@@ -131,8 +134,7 @@ kll_vocab_resolve(char **out, const char *name, const char *dirs,
 		goto nomem;
 	if (st == KLL_ENOTFOUND)
 		return kll__error_set(err, st, name, 0, 0,
-		    "no such vocabulary file, id or scheme IRI (searched the "
-		    "vocabulary path and %s)", KLL_DATADIR);
+		    "no such vocabulary file, id or scheme IRI");
 	return st;
 nomem:
 	return kll__error_set(err, KLL_ENOMEM, name, 0, 0, "out of memory");

@@ -29,6 +29,8 @@ kll_text_fold(const char *s)
 	ucs4_t uc;
 	int len;
 
+	if (!kll__utf8_valid(s, strlen(s), NULL))
+		return NULL;
 	/* Case-fold and decompose, then drop the combining marks: "Å" and
 	 * "a" compare equal, as a user typing a search expects. */
 	folded = u8_casefold((const uint8_t *)s, strlen(s), NULL, UNINORM_NFD,
