@@ -80,10 +80,17 @@ $(B)/tests/test_%: tests/unit/test_%.c $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(PKG_LIBS) $(CMOCKA_LIBS)
 
+# Install the Debian packages that are missing (sudo when not root).
+deps:
+	@sh tools/deps.sh
+
 # The tests: unit tests, golden CLI cases and the real shipped data, then
 # all of them again under AddressSanitizer and UBSan (make NOASAN=1 check
-# skips that second round).
-check: all $(UNIT)
+# skips that second round).  `make test` is the same without deps.
+check: deps
+	@$(MAKE) --no-print-directory test
+
+test: all $(UNIT)
 	@for t in $(UNIT); do ./$$t || exit 1; done
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/cli/run.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/real.sh
@@ -95,7 +102,31 @@ asan:
 	@ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 \
 	    UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1 \
 	    $(MAKE) --no-print-directory B=build/asan OPT='-O1 -g' \
-	    SANITIZE=address,undefined NOASAN=1 check
+	    SANITIZE=address,undefined NOASAN=1 test
+
+# The shipped vocabularies: vocab/ID.ttl from vocab/src/ID.csv with the
+# options of vocab/vocab.mk; `make vocab` regenerates them all and the
+# INDEX of their scheme IRIs, `make vocab-verify` checks that doing so
+# gives the same bytes.
+-include vocab/vocab.mk
+VOCAB_TTL = $(VOCAB_IDS:%=vocab/%.ttl)
+KLL_VOCAB = $(B)/bin/kll-vocab
+
+vocab: $(VOCAB_TTL) vocab/INDEX
+vocab/%.ttl: vocab/src/%.csv vocab/vocab.mk $(KLL_VOCAB)
+	$(KLL_VOCAB) import -q $(IMPORT_OPTS_$(subst -,_,$*)) -o $@ $<
+vocab/INDEX: $(VOCAB_TTL) $(KLL_VOCAB)
+	for id in $(VOCAB_IDS); do \
+	    printf '%s\t%s\n' $$id "$$($(KLL_VOCAB) info vocab/$$id.ttl | sed -n 's/^iri\t//p')"; \
+	done > $@.tmp && mv $@.tmp $@
+
+vocab-verify: $(VOCAB_IDS:%=$(B)/vocab-verify/%.ttl)
+	@for id in $(VOCAB_IDS); do \
+	    cmp vocab/$$id.ttl $(B)/vocab-verify/$$id.ttl || exit 1; \
+	done; echo "vocab: $(words $(VOCAB_IDS)) vocabularies regenerate byte for byte"
+$(B)/vocab-verify/%.ttl: vocab/src/%.csv vocab/vocab.mk $(KLL_VOCAB)
+	@mkdir -p $(@D)
+	@$(KLL_VOCAB) import -q $(IMPORT_OPTS_$(subst -,_,$*)) -o $@ $<
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \
@@ -132,4 +163,16 @@ format:
 format-check:
 	clang-format --dry-run -Werror lib/*.[ch] cli/*.[ch] tests/unit/*.c
 
-.PHONY: all check asan install uninstall clean lint-man format format-check
+# The source tables vocab/src/ID.csv, rebuilt from the classification
+# files in $(SHARED)/data (needs unzip).
+SHARED ?= ../shared
+$(B)/tools/mksrc: tools/mksrc.c $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(PKG_LIBS)
+
+vocab-src: $(B)/tools/mksrc
+	$(B)/tools/mksrc $(SHARED)/data vocab/src
+
+.PHONY: vocab-src
+
+.PHONY: all deps check test asan vocab vocab-verify install uninstall clean lint-man format format-check

@@ -1,0 +1,21 @@
+#!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Install the Debian packages kll needs that are missing (with sudo when
+# not root).  Quiet and quick when everything is there.
+set -eu
+pkgs="gcc make pkg-config libraptor2-dev librdf0-dev libxml2-dev libyaml-dev
+libunistring-dev libcmocka-dev raptor2-utils"
+missing=
+for p in $pkgs; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+		missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "installing:$missing" >&2
+sudo=
+[ "$(id -u)" = 0 ] || sudo=sudo
+export DEBIAN_FRONTEND=noninteractive
+# shellcheck disable=SC2086
+$sudo apt-get install -y -q --no-install-recommends $missing >/dev/null ||
+	{ $sudo apt-get update -q >/dev/null &&
+	  $sudo apt-get install -y -q --no-install-recommends $missing >/dev/null; }
