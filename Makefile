@@ -84,6 +84,12 @@ $(B)/tests/test_%: tests/unit/test_%.c $(LIBA)
 deps:
 	@sh tools/deps.sh
 
+# The main job on the shipped data: check every vocabulary (and key), and
+# say what each holds.
+run: deps
+	@$(MAKE) --no-print-directory all
+	@KLL_BIN=$(CURDIR)/$(B)/bin sh tools/run.sh
+
 # The tests: unit tests, golden CLI cases and the real shipped data, then
 # all of them again under AddressSanitizer and UBSan (make NOASAN=1 check
 # skips that second round).  `make test` is the same without deps.
@@ -175,4 +181,4 @@ vocab-src: $(B)/tools/mksrc
 
 .PHONY: vocab-src
 
-.PHONY: all deps check test asan vocab vocab-verify install uninstall clean lint-man format format-check
+.PHONY: all deps run check test asan vocab vocab-verify install uninstall clean lint-man format format-check

@@ -37,6 +37,8 @@ static const char help_text[] =
     "      --level-name=DEPTH=LANG=TEXT  name of a level; repeatable\n"
     "      --pattern=DEPTH=REGEX  xkos:notationPattern of a level (POSIX\n"
     "                           extended, whole code); codes are checked\n"
+    "      --no-levels          no XKOS levels: for a polyhierarchy, where\n"
+    "                           a concept's depth is not a level\n"
     "      --column=NEW=OLD     read the table's column OLD as NEW (e.g.\n"
     "                           code=vardekod); repeatable\n"
     "  -s, --separator=CHAR     field separator: ',', ';' or 'tab'\n"
@@ -44,8 +46,8 @@ static const char help_text[] =
     "      --syntax=NAME        output syntax: turtle (default), rdfxml,\n"
     "                           rdfxml-abbrev, ntriples\n"
     "      --storage=NAME       librdf storage the graph is built in\n"
-    "                           (default memory; also sqlite, postgresql,\n"
-    "                           virtuoso...)\n"
+    "                           (default: hashes in memory; also sqlite,\n"
+    "                           postgresql, virtuoso...)\n"
     "      --storage-name=NAME  and its name\n"
     "      --storage-options=OPTS  and its options, as librdf takes them\n"
     "  -q, --quiet              no summary on stderr\n"
@@ -55,7 +57,7 @@ enum {
 	OPT_ID = 256, OPT_SCHEME, OPT_BASE, OPT_TITLE, OPT_DESC, OPT_VERSION,
 	OPT_ISSUED, OPT_LICENSE, OPT_SOURCE, OPT_PUBLISHER, OPT_LANG,
 	OPT_LEVEL_NAME, OPT_PATTERN, OPT_COLUMN, OPT_SYNTAX, OPT_STORAGE,
-	OPT_STORAGE_NAME, OPT_STORAGE_OPTS
+	OPT_STORAGE_NAME, OPT_STORAGE_OPTS, OPT_NO_LEVELS
 };
 
 static const struct option longopts[] = {
@@ -73,6 +75,7 @@ static const struct option longopts[] = {
 	{ "lang", required_argument, NULL, OPT_LANG },
 	{ "level-name", required_argument, NULL, OPT_LEVEL_NAME },
 	{ "pattern", required_argument, NULL, OPT_PATTERN },
+	{ "no-levels", no_argument, NULL, OPT_NO_LEVELS },
 	{ "column", required_argument, NULL, OPT_COLUMN },
 	{ "separator", required_argument, NULL, 's' },
 	{ "syntax", required_argument, NULL, OPT_SYNTAX },
@@ -154,6 +157,7 @@ vocab_import(int argc, char **argv)
 		case OPT_LANG: langarg = optarg; break;
 		case OPT_LEVEL_NAME: r = push(&names, optarg, "level-name"); break;
 		case OPT_PATTERN: r = push(&pats, optarg, "pattern"); break;
+		case OPT_NO_LEVELS: o.no_levels = 1; break;
 		case OPT_COLUMN: r = push(&cols, optarg, "column"); break;
 		case 's':
 			if (parse_sep(optarg, &o.sep) < 0)

@@ -778,7 +778,8 @@ write_graph(table *t, const names *nm, FILE *out, const char *outname)
 		return st;
 	set_prefixes(g, nm);
 	add_scheme(t, g, nm);
-	add_levels(t, g, nm);
+	if (!t->o->no_levels)
+		add_levels(t, g, nm);
 	for (i = 0; i < t->n; i++)
 		add_concept(t, g, nm, &t->rows[i]);
 	st = kll__rdf_write(g, out, t->o->syntax ? t->o->syntax : "turtle",

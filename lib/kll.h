@@ -155,8 +155,8 @@ const char *kll_vocab_id(const kll_vocab *v);
 const char *kll_vocab_iri(const kll_vocab *v);
 const char *kll_vocab_path(const kll_vocab *v);
 
-/* The scheme's title (dcterms:title, else skos:prefLabel) in "lang", else
- * in any language; "" when none. */
+/* The scheme's title (dcterms:title or skos:prefLabel) in "lang", or in
+ * any language when lang is NULL; "" when none. */
 const char *kll_vocab_title(const kll_vocab *v, const char *lang);
 
 /* owl:versionInfo of the scheme, or "". */
@@ -265,8 +265,10 @@ typedef struct kll_import_opts {
 	const char *const *renames;	/* "NEW=OLD": read column OLD as NEW */
 	size_t nrenames;
 	char sep;		/* 0: guess */
+	int no_levels;		/* nonzero: no XKOS levels (for a
+				 * polyhierarchy, where depth is not a level) */
 	const char *syntax;	/* output syntax; NULL: "turtle" */
-	const char *storage;	/* librdf storage; NULL: "memory" */
+	const char *storage;	/* librdf storage; NULL: hashes in memory */
 	const char *storage_name;
 	const char *storage_options;
 	kll_diag_fn diag;	/* receives every problem of the table */
@@ -284,6 +286,48 @@ typedef struct kll_import_opts {
  * KLL_EENCODING, KLL_EINVALID, KLL_EARG (a bad option), KLL_ENOMEM. */
 kll_status kll_vocab_import(const char *path, const kll_import_opts *opts,
     FILE *out, const char *outname, size_t *nconcepts, kll_error *err);
+
+/* ------------------------------------------------------------------ */
+/* Vocabulary checks                                                    */
+
+/* Quality rules on a loaded vocabulary, in the spirit of qSKOS: cycles,
+ * orphans, broken broader links, XKOS level and notation-pattern
+ * mismatches, missing, multiple and duplicate labels, duplicate and
+ * ambiguous notations, deprecation without replacement.  Each rule has a
+ * stable id ("vocab-cycle") and a severity. */
+typedef struct kll_check_rule {
+	const char *id;
+	kll_severity severity;
+	const char *summary;	/* one line, lower case, no period */
+} kll_check_rule;
+
+/* Rule "i" (0, 1, ...) in the order findings come out; NULL past the
+ * last one.  Static. */
+const kll_check_rule *kll_check_rule_at(size_t i);
+
+typedef struct kll_check_opts {
+	const char *const *langs;	/* every concept needs a prefLabel in
+					 * each (a tag or a prefix of one, as
+					 * "en" for "en-GB"); none: in some
+					 * language */
+	size_t nlangs;
+	kll_diag_fn diag;	/* receives every finding; may be NULL */
+	void *payload;
+} kll_check_opts;
+#define KLL_CHECK_OPTS_INIT { NULL, 0, NULL, NULL }
+
+/* Run every rule on "v" (opts may be NULL).  Each finding goes to
+ * opts->diag with code KLL_EINVALID, the rule's id and severity, file =
+ * the vocabulary's name ("<stdin>" for "-"), line 0 (the index keeps no
+ * lines) and a message that names the concept by notation, else by IRI.
+ * Findings come by rule, in the order of kll_check_rule_at(), then by
+ * concept in vocabulary order (kll_vocab_at()); a finding about several
+ * concepts comes at the first of them.  *nerrors (may be NULL) gets the
+ * number of findings of severity error.  Findings are not failures: the
+ * call returns KLL_OK after them.  Errors: KLL_EARG (v is NULL),
+ * KLL_ENOMEM (the findings sent so far stand). */
+kll_status kll_vocab_check(const kll_vocab *v, const kll_check_opts *opts,
+    size_t *nerrors, kll_error *err);
 
 /* ------------------------------------------------------------------ */
 /* Finding vocabularies                                                 */
@@ -304,6 +348,264 @@ kll_status kll_vocab_open(kll_vocab **out, const char *name,
 
 /* The installed share folder for vocabularies. */
 const char *kll_vocab_datadir(void);
+
+/* ------------------------------------------------------------------ */
+/* Mapping sets: SSSOM                                                  */
+
+/* A translation key is an SSSOM 1.1 mapping set: set-level metadata, a
+ * CURIE map and records.  Every value is kept as text, one string per
+ * slot, NULL when empty.  A multivalued slot holds its values joined
+ * with '|', with '|' and '\' inside a value escaped as "\|" and "\\", as
+ * SSSOM/TSV writes them (kll_sssom_split() takes them apart).  Values
+ * that are not CURIEs, dates or numbers where the model wants one are
+ * reported on read and kept, so that a checker can say more. */
+typedef struct kll_mapset kll_mapset;
+
+/* The slots of an SSSOM record, in the order of the model (the column
+ * order of canonical SSSOM/TSV). */
+typedef enum kll_slot {
+	KLL_SLOT_RECORD_ID = 0,
+	KLL_SLOT_SUBJECT_ID,
+	KLL_SLOT_SUBJECT_LABEL,
+	KLL_SLOT_SUBJECT_CATEGORY,
+	KLL_SLOT_PREDICATE_ID,
+	KLL_SLOT_PREDICATE_LABEL,
+	KLL_SLOT_PREDICATE_MODIFIER,
+	KLL_SLOT_OBJECT_ID,
+	KLL_SLOT_OBJECT_LABEL,
+	KLL_SLOT_OBJECT_CATEGORY,
+	KLL_SLOT_MAPPING_JUSTIFICATION,
+	KLL_SLOT_AUTHOR_ID,
+	KLL_SLOT_AUTHOR_LABEL,
+	KLL_SLOT_REVIEWER_ID,
+	KLL_SLOT_REVIEWER_LABEL,
+	KLL_SLOT_CREATOR_ID,
+	KLL_SLOT_CREATOR_LABEL,
+	KLL_SLOT_LICENSE,
+	KLL_SLOT_SUBJECT_TYPE,
+	KLL_SLOT_SUBJECT_SOURCE,
+	KLL_SLOT_SUBJECT_SOURCE_VERSION,
+	KLL_SLOT_OBJECT_TYPE,
+	KLL_SLOT_OBJECT_SOURCE,
+	KLL_SLOT_OBJECT_SOURCE_VERSION,
+	KLL_SLOT_PREDICATE_TYPE,
+	KLL_SLOT_MAPPING_PROVIDER,
+	KLL_SLOT_MAPPING_SOURCE,
+	KLL_SLOT_MAPPING_CARDINALITY,
+	KLL_SLOT_CARDINALITY_SCOPE,
+	KLL_SLOT_MAPPING_TOOL,
+	KLL_SLOT_MAPPING_TOOL_ID,
+	KLL_SLOT_MAPPING_TOOL_VERSION,
+	KLL_SLOT_MAPPING_DATE,
+	KLL_SLOT_PUBLICATION_DATE,
+	KLL_SLOT_REVIEW_DATE,
+	KLL_SLOT_CONFIDENCE,
+	KLL_SLOT_REVIEWER_AGREEMENT,
+	KLL_SLOT_CURATION_RULE,
+	KLL_SLOT_CURATION_RULE_TEXT,
+	KLL_SLOT_SUBJECT_MATCH_FIELD,
+	KLL_SLOT_OBJECT_MATCH_FIELD,
+	KLL_SLOT_MATCH_STRING,
+	KLL_SLOT_SUBJECT_PREPROCESSING,
+	KLL_SLOT_OBJECT_PREPROCESSING,
+	KLL_SLOT_SIMILARITY_SCORE,
+	KLL_SLOT_SIMILARITY_MEASURE,
+	KLL_SLOT_SEE_ALSO,
+	KLL_SLOT_ISSUE_TRACKER_ITEM,
+	KLL_SLOT_OTHER,
+	KLL_SLOT_COMMENT,
+	KLL_SLOT__COUNT
+} kll_slot;
+
+/* What a slot's values are. */
+typedef enum kll_value_kind {
+	KLL_KIND_STRING = 0,
+	KLL_KIND_ENTITY,	/* an EntityReference: a CURIE */
+	KLL_KIND_URI,		/* a NonRelativeURI: an absolute URI */
+	KLL_KIND_DOUBLE,
+	KLL_KIND_DATE,		/* YYYY-MM-DD */
+	KLL_KIND_ENUM		/* one of the schema's permissible values */
+} kll_value_kind;
+
+/* The slot's name ("subject_id"), or NULL for a bad slot; static. */
+const char *kll_slot_name(kll_slot s);
+
+/* The slot named "name", or KLL_SLOT__COUNT when no record slot is. */
+kll_slot kll_slot_from_name(const char *name);
+
+kll_value_kind kll_slot_kind(kll_slot s);
+int kll_slot_multivalued(kll_slot s);
+/* Whether a set-level value may stand for the same value in every record
+ * (the schema's propagatable slots, such as subject_source). */
+int kll_slot_propagatable(kll_slot s);
+
+typedef struct kll_sssom_opts {
+	const char *metadata_path;	/* the metadata block in a separate
+					 * YAML file; NULL: embedded in the
+					 * TSV, else from a sibling file
+					 * (x.sssom.tsv -> x.sssom.yml) */
+	kll_diag_fn diag;	/* receives every finding; may be NULL */
+	void *payload;
+} kll_sssom_opts;
+#define KLL_SSSOM_OPTS_INIT { NULL, NULL, NULL }
+
+/* Read the SSSOM/TSV file "path" ("-" is stdin): the '#' metadata block
+ * (YAML without directives, tags, anchors or aliases), one header line,
+ * then the records, with RFC 4180-style quotes, CRLF or LF, UTF-8 with or
+ * without a byte-order mark.  Columns of SSSOM before 1.0 (match_type,
+ * match_term_type, semantic_similarity_score, ...) are converted, set
+ * values of propagatable slots that no record has are copied into every
+ * record, non-standard columns and metadata keys are kept.
+ *
+ * Problems in the content go to opts->diag, each with file, line (of the
+ * file, counting the metadata lines), 1-based byte column, a severity and
+ * a rule id.  Errors: sssom-syntax, sssom-bad-column-count (more fields
+ * than columns), sssom-missing-slot, sssom-undeclared-prefix,
+ * sssom-iri-not-curie, sssom-bad-curie, sssom-bad-uri, sssom-bad-prefix,
+ * sssom-redefined-prefix, sssom-bad-justification, sssom-bad-enum,
+ * sssom-bad-confidence, sssom-bad-number, sssom-bad-date,
+ * sssom-bad-match-type, sssom-not-multivalued.  Warnings:
+ * sssom-bad-column-count (fewer fields: the rest are empty),
+ * sssom-bare-quote (a '"' inside an unquoted value, kept), sssom-enum-curie
+ * (an enum value written as its CURIE, "owl:Class", read as the value),
+ * sssom-unknown-column, sssom-unknown-slot, sssom-missing-set-slot (no
+ * mapping_set_id or license), sssom-bad-extension, sssom-bad-version.
+ * Records with such problems are kept and the call succeeds;
+ * kll_mapset_nerrors() counts the errors.  Without a sink the first error
+ * fails the call instead.
+ *
+ * On success the caller owns *out (kll_mapset_free()).  Errors: KLL_EIO,
+ * KLL_EENCODING, KLL_ESYNTAX (YAML that does not parse or uses a
+ * forbidden feature, no header line, a duplicate column, an unterminated
+ * quote), KLL_EINVALID (without a sink), KLL_ENOMEM; on failure *out is
+ * NULL and err (may be NULL) says why and where. */
+kll_status kll_mapset_read(kll_mapset **out, const char *path,
+    const kll_sssom_opts *opts, kll_error *err);
+
+/* Write "m" to "fp" as canonical SSSOM/TSV: embedded metadata after '#'
+ * with no space, LF line ends, the curie_map first with only the
+ * prefixes in use and no built-in one, sorted; metadata slots in the
+ * model's order; propagatable slots that hold one value in every record
+ * condensed into the metadata; only the columns that have a value, in
+ * the model's order, then non-standard ones; records sorted on all
+ * columns; numbers with at most 3 decimals, rounded half up, without
+ * trailing zeros; quotes only where needed.  "m" is not changed.
+ * Errors: KLL_EINVALID (an entity value that is not a CURIE with a
+ * declared prefix: such a file could not be read back), KLL_EIO (a write
+ * failed), KLL_ENOMEM. */
+kll_status kll_mapset_write(const kll_mapset *m, FILE *fp, kll_error *err);
+
+/* Flags of kll_mapset_write_flags(). */
+#define KLL_SSSOM_NO_CONDENSE 0x1	/* keep propagatable values in the
+					 * records (not canonical) */
+
+kll_status kll_mapset_write_flags(const kll_mapset *m, FILE *fp,
+    unsigned flags, kll_error *err);
+
+/* An empty set, to fill in code.  The caller owns *out.  Errors:
+ * KLL_ENOMEM. */
+kll_status kll_mapset_new(kll_mapset **out, kll_error *err);
+
+void kll_mapset_free(kll_mapset *m);
+
+/* The file it was read from ("<stdin>" for "-"), or "" for a new set. */
+const char *kll_mapset_path(const kll_mapset *m);
+
+/* The number of error-severity findings reading it sent to the sink. */
+size_t kll_mapset_nerrors(const kll_mapset *m);
+
+/* Set-level metadata by slot name ("mapping_set_id", "license",
+ * "creator_id", ...; also a non-standard key).  For a propagatable slot
+ * that the set itself leaves empty, the value every record shares (what a
+ * canonical write puts in the metadata), else NULL.  Borrowed. */
+const char *kll_mapset_meta(const kll_mapset *m, const char *slot);
+
+/* Set (copy) or clear (value NULL or "") a set-level slot; a name that
+ * is not a standard slot becomes a non-standard key.  Errors: KLL_EARG
+ * (curie_map or extension_definitions, which have their own calls, or a
+ * bad key), KLL_EINVALID (a value that does not fit the slot: a number
+ * out of range, a bad date or enum value), KLL_ENOMEM. */
+kll_status kll_mapset_set_meta(kll_mapset *m, const char *slot,
+    const char *value, kll_error *err);
+
+/* Declare prefix "name" for "iri" (copied), replacing an earlier one.
+ * Errors: KLL_EINVALID (a name that is not an NCName, an IRI that is not
+ * absolute, a built-in prefix with another IRI), KLL_ENOMEM. */
+kll_status kll_mapset_add_prefix(kll_mapset *m, const char *name,
+    const char *iri, kll_error *err);
+
+/* The IRI of prefix "name", declared or built in (owl, rdf, rdfs, skos,
+ * semapv, sssom, xsd, linkml), or NULL.  Borrowed. */
+const char *kll_mapset_prefix(const kll_mapset *m, const char *name);
+
+/* The declared prefixes (not the built-in ones) in declaration order. */
+size_t kll_mapset_nprefixes(const kll_mapset *m);
+const char *kll_mapset_prefix_name(const kll_mapset *m, size_t i);
+
+/* Expand "curie" to an IRI, or contract "iri" to a CURIE with the longest
+ * matching namespace, into buf (NUL-terminated, truncated to size; buf
+ * may be NULL when size is 0).  Both return the length of the full result
+ * as snprintf() does, or 0 when the prefix is unknown or nothing fits. */
+size_t kll_mapset_expand(const kll_mapset *m, const char *curie, char *buf,
+    size_t size);
+size_t kll_mapset_contract(const kll_mapset *m, const char *iri, char *buf,
+    size_t size);
+
+/* Declare a non-standard slot (extension_definitions): "property" and
+ * "type_hint" (may be NULL) are CURIEs.  Errors: KLL_EINVALID (a name that
+ * is not an NCName or is a standard slot), KLL_ENOMEM. */
+kll_status kll_mapset_define_extension(kll_mapset *m, const char *slot_name,
+    const char *property, const char *type_hint, kll_error *err);
+
+/* The number of records, and record "rec"'s value for "s" (NULL when
+ * empty or out of range; borrowed) and the line it was read from (0 for
+ * records added in code). */
+size_t kll_mapset_count(const kll_mapset *m);
+const char *kll_mapset_get(const kll_mapset *m, size_t rec, kll_slot s);
+unsigned kll_mapset_line(const kll_mapset *m, size_t rec);
+
+/* Non-standard columns: their number, the name of column "i", and a
+ * record's value in the column named "name" (NULL when empty). */
+size_t kll_mapset_nextra(const kll_mapset *m);
+const char *kll_mapset_extra_name(const kll_mapset *m, size_t i);
+const char *kll_mapset_get_extra(const kll_mapset *m, size_t rec,
+    const char *name);
+
+/* Append an empty record; *rec_out (may be NULL) gets its index.
+ * Errors: KLL_ENOMEM. */
+kll_status kll_mapset_add(kll_mapset *m, size_t *rec_out, kll_error *err);
+
+/* Set (copy) or clear (value NULL or "") slot "s" of record "rec".  A
+ * multivalued slot takes the joined form ("a|b"; see
+ * kll_mapset_set_list()); an enum value given as its CURIE ("owl:Class")
+ * is stored as the value ("owl class").  Errors: KLL_EARG (no such record
+ * or slot), KLL_EINVALID (a value that does not fit the slot: a number
+ * out of range, a bad date, enum value or CURIE, an IRI where a CURIE
+ * belongs, text that is not UTF-8; an undeclared prefix is refused only
+ * on write), KLL_ENOMEM. */
+kll_status kll_mapset_set(kll_mapset *m, size_t rec, kll_slot s,
+    const char *value, kll_error *err);
+
+/* Set a multivalued slot from "n" separate values, escaped and joined. */
+kll_status kll_mapset_set_list(kll_mapset *m, size_t rec, kll_slot s,
+    const char *const *values, size_t n, kll_error *err);
+
+/* Set (copy) or clear a record's value in the non-standard column
+ * "name", which is created when new.  Errors: KLL_EARG, KLL_ENOMEM. */
+kll_status kll_mapset_set_extra(kll_mapset *m, size_t rec, const char *name,
+    const char *value, kll_error *err);
+
+/* Put the records in canonical order: numbers rewritten in their
+ * canonical form, then sorted on every slot in model order, then on the
+ * non-standard columns.  The sort is stable.  Out of memory, the order is
+ * left as it was. */
+void kll_mapset_sort(kll_mapset *m);
+
+/* Split a multivalued value ("a\|b|c" -> "a|b", "c") into a
+ * NULL-terminated array of *n strings (n may be NULL), held in one block
+ * that the caller frees with free().  Errors: KLL_ENOMEM. */
+kll_status kll_sssom_split(char ***out, size_t *n, const char *value,
+    kll_error *err);
 
 /* ------------------------------------------------------------------ */
 /* Text                                                                 */

@@ -60,8 +60,13 @@ kll__rdf_new(kll__rdf **out, const char *storage, const char *name,
 	}
 	librdf_world_set_logger(r->world, r, on_log);
 	librdf_world_open(r->world);
-	if (storage == NULL)
-		storage = "memory";
+	/* librdf's "memory" store has no index, so adding a statement costs
+	 * a scan of all the others; its "hashes" store kept in memory is the
+	 * indexed in-memory default. */
+	if (storage == NULL) {
+		storage = "hashes";
+		options = "hash-type='memory'";
+	}
 	r->storage = librdf_new_storage(r->world, storage, name ? name : "kll",
 	    options);
 	if (r->storage == NULL) {

@@ -29,8 +29,9 @@
 
 typedef struct kll__rdf kll__rdf;
 
-/* A new output graph in librdf storage "storage" (NULL: "memory"), with
- * the storage's name and options as librdf_new_storage() takes them. */
+/* A new output graph in librdf storage "storage" with the storage's name
+ * and options as librdf_new_storage() takes them; NULL: librdf's "hashes"
+ * store with hash-type 'memory', the indexed one in memory. */
 kll_status kll__rdf_new(kll__rdf **out, const char *storage, const char *name,
     const char *options, kll_error *err);
 void kll__rdf_free(kll__rdf *r);

@@ -147,8 +147,6 @@ kll_vocab_title(const kll_vocab *v, const char *lang)
 {
 	const char *t = label_in(v->titles, v->ntitles, KLL_LABEL_PREF, lang);
 
-	if (t == NULL)
-		t = label_in(v->titles, v->ntitles, KLL_LABEL_PREF, NULL);
 	return t ? t : "";
 }
 

@@ -89,7 +89,8 @@ test_load_turtle(void **state)
 	check_occ(v);
 	assert_string_equal(kll_vocab_title(v, "en"), "Occupations");
 	assert_string_equal(kll_vocab_title(v, "sv"), "Yrken");
-	assert_string_equal(kll_vocab_title(v, "de"), "Occupations");
+	assert_string_equal(kll_vocab_title(v, "de"), "");
+	assert_string_equal(kll_vocab_title(v, NULL), "Occupations");
 	assert_string_equal(kll_vocab_version(v), "1");
 	assert_string_equal(kll_vocab_level_pattern(v, 4), "[0-9]{4}");
 	assert_string_equal(kll_vocab_level_iri(v, 1),
