@@ -69,7 +69,7 @@ $(B)/bin/kll: $(B)/cli/kll.o $(CLI_OBJ) $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(B)/cli/kll.o $(CLI_OBJ) $(LIBA) $(PKG_LIBS)
 
-.PRECIOUS: $(B)/cli/%.o $(B)/lib/%.o
+.SECONDARY:
 
 $(B)/kll.pc: Makefile lib/kll.h
 	printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: kll\nDescription: classification vocabularies and translation keys\nVersion: %s\nRequires.private: raptor2 redland libxml-2.0 yaml-0.1\nLibs: -L$${libdir} -lkll\nLibs.private: -lunistring\nCflags: -I$${includedir}\n' \
@@ -106,6 +106,7 @@ test: all $(UNIT)
 
 asan:
 	@ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 \
+	    LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	    UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1 \
 	    $(MAKE) --no-print-directory B=build/asan OPT='-O1 -g' \
 	    SANITIZE=address,undefined NOASAN=1 test

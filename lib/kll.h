@@ -522,9 +522,10 @@ const char *kll_mapset_meta(const kll_mapset *m, const char *slot);
 
 /* Set (copy) or clear (value NULL or "") a set-level slot; a name that
  * is not a standard slot becomes a non-standard key.  Errors: KLL_EARG
- * (curie_map or extension_definitions, which have their own calls, or a
- * bad key), KLL_EINVALID (a value that does not fit the slot: a number
- * out of range, a bad date or enum value), KLL_ENOMEM. */
+ * (curie_map or extension_definitions, which have their own calls, a
+ * slot that only records have, or a bad key), KLL_EINVALID (a value that
+ * does not fit the slot: a number out of range, a bad date or enum
+ * value), KLL_ENOMEM. */
 kll_status kll_mapset_set_meta(kll_mapset *m, const char *slot,
     const char *value, kll_error *err);
 
@@ -606,6 +607,24 @@ void kll_mapset_sort(kll_mapset *m);
  * that the caller frees with free().  Errors: KLL_ENOMEM. */
 kll_status kll_sssom_split(char ***out, size_t *n, const char *value,
     kll_error *err);
+
+/* ------------------------------------------------------------------ */
+/* Keys and their vocabularies                                          */
+
+typedef enum kll_side { KLL_SUBJECT = 0, KLL_OBJECT = 1 } kll_side;
+
+/* Load the vocabulary of one side of key "m": its subject_source or
+ * object_source (a CURIE expanded with the key's curie_map, an IRI, or a
+ * short id) resolved as kll_vocab_open() does, along "dirs".  The caller
+ * owns *out.  Errors: KLL_ENOTFOUND (no source in the metadata, or no
+ * such vocabulary), and those of kll_vocab_load(). */
+kll_status kll_mapset_vocab(kll_vocab **out, const kll_mapset *m,
+    kll_side side, const char *dirs, const kll_load_opts *lo, kll_error *err);
+
+/* The concept of "v" that record "rec" names on "side" (its CURIE
+ * expanded, then found by IRI), or NULL. */
+const kll_concept *kll_mapset_concept(const kll_mapset *m, size_t rec,
+    kll_side side, const kll_vocab *v);
 
 /* ------------------------------------------------------------------ */
 /* Text                                                                 */
