@@ -135,6 +135,35 @@ $(B)/vocab-verify/%.ttl: vocab/src/%.csv vocab/vocab.mk $(KLL_VOCAB)
 	@mkdir -p $(@D)
 	@$(KLL_VOCAB) import -q $(IMPORT_OPTS_$(subst -,_,$*)) -o $@ $<
 
+# The shipped keys: mappings/FROM_TO.sssom.tsv from mappings/src/FROM_TO.csv
+# with the options of mappings/mappings.mk (`make mappings`); the composed
+# SSYK 2012 to ESCO key from two of them; `make mappings-verify` checks
+# that regenerating gives the same bytes.
+-include mappings/mappings.mk
+KEY_TSV  = $(KEY_IDS:%=mappings/%.sssom.tsv)
+KLL_MAP  = $(B)/bin/kll-map
+key_from = $(firstword $(subst _, ,$(notdir $(basename $(basename $(1))))))
+key_to   = $(lastword $(subst _, ,$(notdir $(basename $(basename $(1))))))
+COMPOSED = mappings/ssyk-2012_esco-occupations.sssom.tsv
+
+mappings: $(KEY_TSV) $(COMPOSED)
+mappings/%.sssom.tsv: mappings/src/%.csv mappings/mappings.mk $(KLL_MAP) $(VOCAB_TTL)
+	$(KLL_MAP) import -q -L vocab -s $(call key_from,$@) -t $(call key_to,$@) \
+	    $(KEY_OPTS_$*) -o $@ $<
+$(COMPOSED): mappings/ssyk-2012_isco-08.sssom.tsv mappings/isco-08_esco-occupations.sssom.tsv $(KLL_MAP)
+	$(KLL_MAP) compose -q -L vocab -o $@ $(filter %.tsv,$^)
+mappings-src: $(KLL_VOCAB)
+	KLL_VOCAB=$(KLL_VOCAB) sh tools/mkkeys.sh $(SHARED)/data
+
+mappings-verify: $(KEY_IDS:%=$(B)/mappings-verify/%.sssom.tsv)
+	@for k in $(KEY_IDS); do \
+	    cmp mappings/$$k.sssom.tsv $(B)/mappings-verify/$$k.sssom.tsv || exit 1; \
+	done; echo "mappings: $(words $(KEY_IDS)) keys regenerate byte for byte"
+$(B)/mappings-verify/%.sssom.tsv: mappings/src/%.csv mappings/mappings.mk $(KLL_MAP)
+	@mkdir -p $(@D)
+	@$(KLL_MAP) import -q -L vocab -s $(call key_from,$@) -t $(call key_to,$@) \
+	    $(KEY_OPTS_$*) -o $@ $<
+
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \
 	    $(DESTDIR)$(INCDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
@@ -182,4 +211,4 @@ vocab-src: $(B)/tools/mksrc
 
 .PHONY: vocab-src
 
-.PHONY: all deps run check test asan vocab vocab-verify install uninstall clean lint-man format format-check
+.PHONY: all deps run check test asan vocab vocab-verify mappings mappings-src mappings-verify install uninstall clean lint-man format format-check

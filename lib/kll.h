@@ -627,6 +627,53 @@ const kll_concept *kll_mapset_concept(const kll_mapset *m, size_t rec,
     kll_side side, const kll_vocab *v);
 
 /* ------------------------------------------------------------------ */
+/* Importing key tables                                                 */
+
+/* How a key table becomes a mapping set.  The table is CSV or TSV with a
+ * header; each row pairs a subject code with an object code (an empty
+ * object: nothing corresponds, written sssom:NoTermFound).  Codes are
+ * looked up loosely (kll_vocab_find_loose()) and written as the
+ * vocabulary writes them. */
+typedef struct kll_mapimport_opts {
+	const char *subject_vocab;	/* path, id or scheme IRI; required */
+	const char *object_vocab;	/* likewise */
+	const char *dirs;		/* vocabulary search path, may be NULL */
+	const char *subject_column;	/* header name or 1-based number;
+					 * NULL: the first column */
+	const char *object_column;	/* NULL: the second column */
+	const char *predicate_column;	/* optional: a CURIE or exact, close,
+					 * broad, narrow, related per row */
+	const char *comment_column;	/* optional */
+	char sep;			/* 0: guess */
+	const char *subject_prefix;	/* CURIE prefixes; NULL: from the */
+	const char *object_prefix;	/* vocabulary ids ("ssyk2012") */
+	const char *subject_lang;	/* language of the labels written; */
+	const char *object_lang;	/* NULL: sv, else en, else any */
+	const char *justification;	/* NULL: semapv:ManualMappingCuration */
+	const char *mapping_set_id;	/* NULL: KLL_BASE_IRI mappings/S_O */
+	const char *license, *title, *description, *provider, *date,
+	    *version, *comment;		/* set metadata, may be NULL */
+	kll_diag_fn diag;		/* every problem of the table */
+	void *payload;
+} kll_mapimport_opts;
+#define KLL_MAPIMPORT_OPTS_INIT { 0 }
+
+/* Import the key table "path" ("-" is stdin).  Where a row gives no
+ * predicate it is derived from the shape of the key: a pair alone on both
+ * sides is skos:exactMatch; one of several objects of its subject is
+ * skos:narrowMatch (the subject is the broader); one of several subjects
+ * of its object is skos:broadMatch; a pair whose subject and object both
+ * have several partners is skos:relatedMatch.  mapping_cardinality says
+ * which (1:1, 1:n, n:1, n:n).  Every problem of the table (unknown codes,
+ * repeated pairs, bad relations, short rows) goes to opts->diag with its
+ * line, and the import then fails with KLL_EINVALID.  On success the
+ * caller owns *out, sorted.  Errors: those of kll_vocab_open() and
+ * kll_csv_next(), KLL_EARG (a column that is not in the header),
+ * KLL_EINVALID, KLL_ENOMEM. */
+kll_status kll_mapset_import(kll_mapset **out, const char *path,
+    const kll_mapimport_opts *opts, kll_error *err);
+
+/* ------------------------------------------------------------------ */
 /* Text                                                                 */
 
 /* "s" folded for matching: case-folded, decomposed, without accents

@@ -1,0 +1,583 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* mapimport.c: key tables as SCB and Eurostat publish them (two code
+ * columns, maybe labels, notes and a relation) to SSSOM mapping sets,
+ * with codes normalised and checked against both vocabularies and the
+ * predicate derived from the shape of the key where the table gives
+ * none. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+typedef struct pair {
+	uint32_t s, o;		/* concept index + 1; 0: unknown */
+	const char *pred;	/* from the table, or NULL: derived */
+	const char *comment;
+	unsigned line;
+} pair;
+
+typedef struct side {
+	kll_vocab *v;
+	const char *prefix;	/* CURIE prefix of its concepts */
+	char ns[512];		/* and the namespace it stands for */
+	int col;
+	uint32_t *deg;		/* per concept: how many partners */
+} side;
+
+typedef struct imp {
+	const kll_mapimport_opts *o;
+	const char *name;	/* the table, for messages */
+	kll_error *err;
+	kll_mapset *m;
+	side sd[2];
+	int col_pred, col_comment;
+	pair *p;
+	size_t n, cap;
+	kll__arena arena;
+	size_t nerrors;
+} imp;
+
+static void
+problem(imp *im, unsigned line, const char *rule, const char *fmt, ...)
+    KLL__PRINTF(4, 5);
+
+static void
+problem(imp *im, unsigned line, const char *rule, const char *fmt, ...)
+{
+	kll_error d;
+	va_list ap;
+
+	memset(&d, 0, sizeof(d));
+	d.code = KLL_EINVALID;
+	d.severity = KLL_SEV_ERROR;
+	snprintf(d.file, sizeof(d.file), "%s", im->name);
+	d.line = line;
+	snprintf(d.rule, sizeof(d.rule), "%s", rule);
+	va_start(ap, fmt);
+	vsnprintf(d.msg, sizeof(d.msg), fmt, ap);
+	va_end(ap);
+	if (im->nerrors++ == 0 && im->err != NULL)
+		*im->err = d;
+	if (im->o->diag != NULL)
+		im->o->diag(im->o->payload, &d);
+}
+
+/* The namespace of a concept IRI: up to its last '/' or '#'. */
+static size_t
+namespace_len(const char *iri)
+{
+	const char *slash = strrchr(iri, '/'), *hash = strrchr(iri, '#');
+	const char *end = hash > slash ? hash : slash;
+
+	return end ? (size_t)(end - iri) + 1 : 0;
+}
+
+/* A CURIE prefix from a vocabulary id: its letters and digits. */
+static void
+prefix_from_id(char *out, size_t size, const char *id)
+{
+	size_t j = 0;
+
+	for (; *id && j + 1 < size; id++)
+		if ((*id >= 'a' && *id <= 'z') || (*id >= 'A' && *id <= 'Z') ||
+		    (*id >= '0' && *id <= '9'))
+			out[j++] = *id;
+	out[j] = '\0';
+	if (j == 0 || (out[0] >= '0' && out[0] <= '9'))
+		snprintf(out, size, "v%.*s", (int)(size - 2), id);
+}
+
+static kll_status
+declare(imp *im, const char *name, const char *iri)
+{
+	const char *have = kll_mapset_prefix(im->m, name);
+
+	if (have != NULL && strcmp(have, iri) != 0)
+		return kll__error_set(im->err, KLL_EINVALID, NULL, 0, 0,
+		    "prefix '%s' would stand for both <%s> and <%s>: give "
+		    "another with --subject-prefix or --object-prefix",
+		    name, have, iri);
+	return kll_mapset_add_prefix(im->m, name, iri, im->err);
+}
+
+/* Load a side's vocabulary and settle the prefix of its concepts. */
+static kll_status
+open_side(imp *im, int k, const char *vocab, const char *prefix)
+{
+	side *sd = &im->sd[k];
+	const kll_concept *c;
+	char buf[64];
+	size_t n;
+	kll_status st;
+
+	if ((st = kll_vocab_open(&sd->v, vocab, im->o->dirs, NULL, im->err)) !=
+	    KLL_OK)
+		return st;
+	c = kll_vocab_at(sd->v, 0);
+	n = namespace_len(kll_concept_iri(c));
+	if (n == 0 || n >= sizeof(sd->ns))
+		return kll__error_set(im->err, KLL_EINVALID,
+		    kll_vocab_path(sd->v), 0, 0,
+		    "cannot tell the namespace of <%s>", kll_concept_iri(c));
+	memcpy(sd->ns, kll_concept_iri(c), n);
+	sd->ns[n] = '\0';
+	if (prefix == NULL) {
+		prefix_from_id(buf, sizeof(buf), kll_vocab_id(sd->v));
+		prefix = buf;
+	}
+	if ((sd->prefix = kll__arena_strdup(&im->arena, prefix)) == NULL)
+		return KLL_ENOMEM;
+	if ((sd->deg = calloc(kll_vocab_count(sd->v) + 1,
+		 sizeof(*sd->deg))) == NULL)
+		return KLL_ENOMEM;
+	return declare(im, sd->prefix, sd->ns);
+}
+
+/* A column by header name or 1-based number; -1 if absent. */
+static int
+find_column(kll_csv *c, size_t nf, const char *want)
+{
+	char *end;
+	long k;
+	size_t i;
+
+	if (want == NULL)
+		return -1;
+	k = strtol(want, &end, 10);
+	if (*want != '\0' && *end == '\0')
+		return k >= 1 && (size_t)k <= nf ? (int)k - 1 : -2;
+	for (i = 0; i < nf; i++)
+		if (strcmp(kll_csv_field(c, i, NULL), want) == 0)
+			return (int)i;
+	return -2;
+}
+
+static kll_status
+read_header(imp *im, kll_csv *c, size_t nf)
+{
+	const kll_mapimport_opts *o = im->o;
+	const char *want[4] = { o->subject_column ? o->subject_column : "1",
+		o->object_column ? o->object_column : "2", o->predicate_column,
+		o->comment_column };
+	int got[4], i;
+
+	for (i = 0; i < 4; i++) {
+		got[i] = find_column(c, nf, want[i]);
+		if (got[i] == -2)
+			return kll__error_set(im->err, KLL_EARG, im->name,
+			    kll_csv_line(c), 0, "no column '%s' in the header",
+			    want[i]);
+	}
+	im->sd[0].col = got[0];
+	im->sd[1].col = got[1];
+	im->col_pred = got[2];
+	im->col_comment = got[3];
+	return KLL_OK;
+}
+
+/* The predicate a table cell names: a CURIE, or one of SKOS's words. */
+static const char *
+table_predicate(const char *s)
+{
+	static const struct {
+		const char *word, *curie;
+	} tab[] = {
+		{ "exact", "skos:exactMatch" }, { "close", "skos:closeMatch" },
+		{ "broad", "skos:broadMatch" }, { "narrow", "skos:narrowMatch" },
+		{ "related", "skos:relatedMatch" }, { "=", "skos:exactMatch" },
+		{ "<", "skos:broadMatch" }, { ">", "skos:narrowMatch" },
+		{ "~", "skos:closeMatch" },
+	};
+	size_t i, n;
+
+	if (strchr(s, ':') != NULL)
+		return s;
+	for (i = 0; i < sizeof(tab) / sizeof(tab[0]); i++) {
+		n = strlen(tab[i].word);
+		if (strncmp(s, tab[i].word, n) == 0 &&
+		    (s[n] == '\0' || strcmp(s + n, "Match") == 0 ||
+			strcmp(s + n, "-match") == 0 ||
+			strcmp(s + n, "_match") == 0))
+			return tab[i].curie;
+	}
+	return NULL;
+}
+
+static uint32_t
+lookup(imp *im, int k, const char *code, unsigned line)
+{
+	const kll_concept *c;
+
+	if ((c = kll_vocab_find_loose(im->sd[k].v, code)) != NULL)
+		return (uint32_t)kll_concept_index(c) + 1;
+	problem(im, line, k == 0 ? "map-unknown-subject" : "map-unknown-object",
+	    "unknown code '%s' in %s", code, kll_vocab_id(im->sd[k].v));
+	return 0;
+}
+
+static kll_status
+add_pair(imp *im, kll_csv *c, size_t nf)
+{
+	unsigned line = kll_csv_line(c);
+	const char *sc, *oc, *pc;
+	pair *p;
+
+	if ((size_t)im->sd[0].col >= nf || (size_t)im->sd[1].col >= nf) {
+		problem(im, line, "map-columns",
+		    "row has %zu fields, too few for the code columns", nf);
+		return KLL_OK;
+	}
+	sc = kll_csv_field(c, (size_t)im->sd[0].col, NULL);
+	oc = kll_csv_field(c, (size_t)im->sd[1].col, NULL);
+	if (*sc == '\0') {
+		problem(im, line, "map-no-subject", "empty subject code");
+		return KLL_OK;
+	}
+	if (im->n == im->cap) {
+		size_t cap = im->cap ? im->cap * 2 : 1024;
+		pair *np = realloc(im->p, cap * sizeof(*np));
+		if (np == NULL)
+			return KLL_ENOMEM;
+		im->p = np;
+		im->cap = cap;
+	}
+	p = &im->p[im->n];
+	memset(p, 0, sizeof(*p));
+	p->line = line;
+	p->s = lookup(im, 0, sc, line);
+	/* An empty object: the table says nothing corresponds. */
+	p->o = *oc == '\0' ? 0 : lookup(im, 1, oc, line);
+	if (im->col_pred >= 0 && (size_t)im->col_pred < nf &&
+	    *(pc = kll_csv_field(c, (size_t)im->col_pred, NULL)) != '\0' &&
+	    (p->pred = table_predicate(pc)) == NULL)
+		problem(im, line, "map-bad-predicate",
+		    "unknown relation '%s': give a CURIE or exact, close, "
+		    "broad, narrow, related", pc);
+	if (p->pred != NULL &&
+	    (p->pred = kll__arena_strdup(&im->arena, p->pred)) == NULL)
+		return KLL_ENOMEM;
+	if (im->col_comment >= 0 && (size_t)im->col_comment < nf &&
+	    (p->comment = kll__arena_strdup(&im->arena,
+		 kll_csv_field(c, (size_t)im->col_comment, NULL))) == NULL)
+		return KLL_ENOMEM;
+	im->n++;
+	return KLL_OK;
+}
+
+static kll_status
+read_table(imp *im, const char *path)
+{
+	kll_csv_opts co = KLL_CSV_OPTS_INIT;
+	kll_csv *c = NULL;
+	size_t nf;
+	kll_status st;
+	int header = 1;
+
+	co.sep = im->o->sep;
+	if ((st = kll_csv_open(&c, path, &co, im->err)) != KLL_OK)
+		return st;
+	while ((st = kll_csv_next(c, &nf, im->err)) == KLL_OK && nf > 0) {
+		if (nf == 1 && *kll_csv_field(c, 0, NULL) == '\0')
+			continue;
+		if (header) {
+			if ((st = read_header(im, c, nf)) != KLL_OK)
+				break;
+			header = 0;
+		} else if ((st = add_pair(im, c, nf)) != KLL_OK) {
+			kll__error_set(im->err, st, im->name, kll_csv_line(c),
+			    0, "out of memory");
+			break;
+		}
+	}
+	if (st == KLL_OK && header)
+		st = kll__error_set(im->err, KLL_EINVALID, im->name, 0, 0,
+		    "the table is empty: no header line");
+	kll_csv_free(c);
+	return st;
+}
+
+static int
+cmp_pair(const void *a, const void *b)
+{
+	const pair *x = a, *y = b;
+
+	if (x->s != y->s)
+		return x->s < y->s ? -1 : 1;
+	if (x->o != y->o)
+		return x->o < y->o ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* Sort, drop repeated pairs (reporting them), and count each concept's
+ * partners. */
+static void
+dedupe(imp *im)
+{
+	size_t i, j = 0;
+
+	qsort(im->p, im->n, sizeof(*im->p), cmp_pair);
+	for (i = 0; i < im->n; i++) {
+		if (j > 0 && im->p[j - 1].s == im->p[i].s &&
+		    im->p[j - 1].o == im->p[i].o) {
+			problem(im, im->p[i].line, "map-duplicate-row",
+			    "the pair is already on line %u",
+			    im->p[j - 1].line);
+			continue;
+		}
+		im->p[j++] = im->p[i];
+	}
+	im->n = j;
+	for (i = 0; i < im->n; i++)
+		if (im->p[i].o != 0) {
+			im->sd[0].deg[im->p[i].s]++;
+			im->sd[1].deg[im->p[i].o]++;
+		}
+}
+
+/* The rule of the man page: a pair alone on both sides is exact; one of
+ * several targets of its subject is narrow (the subject is broader); one
+ * of several subjects of its target is broad; part of an n:m group is
+ * related. */
+static const char *
+shape_predicate(uint32_t out, uint32_t in)
+{
+	if (out <= 1 && in <= 1)
+		return "skos:exactMatch";
+	if (in <= 1)
+		return "skos:narrowMatch";
+	if (out <= 1)
+		return "skos:broadMatch";
+	return "skos:relatedMatch";
+}
+
+static const char *
+shape_cardinality(uint32_t out, uint32_t in)
+{
+	if (out <= 1 && in <= 1)
+		return "1:1";
+	if (in <= 1)
+		return "1:n";
+	if (out <= 1)
+		return "n:1";
+	return "n:n";
+}
+
+static const char *
+label_of(const kll_concept *c, const char *lang)
+{
+	const char *s = NULL;
+
+	if (lang != NULL)
+		s = kll_concept_label(c, KLL_LABEL_PREF, lang);
+	if (s == NULL)
+		s = kll_concept_label(c, KLL_LABEL_PREF, "sv");
+	if (s == NULL)
+		s = kll_concept_label(c, KLL_LABEL_PREF, "en");
+	if (s == NULL)
+		s = kll_concept_label(c, KLL_LABEL_PREF, NULL);
+	return s;
+}
+
+static kll_status
+set_side(imp *im, size_t rec, int k, uint32_t idx)
+{
+	const kll_concept *c = kll_vocab_at(im->sd[k].v, idx - 1);
+	char curie[1024];
+	kll_status st;
+
+	snprintf(curie, sizeof(curie), "%s:%s", im->sd[k].prefix,
+	    kll_concept_iri(c) + strlen(im->sd[k].ns));
+	if (strncmp(kll_concept_iri(c), im->sd[k].ns, strlen(im->sd[k].ns)))
+		return kll__error_set(im->err, KLL_EINVALID, NULL, 0, 0,
+		    "<%s> is outside the namespace <%s>", kll_concept_iri(c),
+		    im->sd[k].ns);
+	if ((st = kll_mapset_set(im->m, rec,
+		 k ? KLL_SLOT_OBJECT_ID : KLL_SLOT_SUBJECT_ID, curie,
+		 im->err)) != KLL_OK)
+		return st;
+	return kll_mapset_set(im->m, rec,
+	    k ? KLL_SLOT_OBJECT_LABEL : KLL_SLOT_SUBJECT_LABEL,
+	    label_of(c, k ? im->o->object_lang : im->o->subject_lang),
+	    im->err);
+}
+
+static kll_status
+add_record(imp *im, const pair *p)
+{
+	const char *just = im->o->justification ? im->o->justification
+						: "semapv:ManualMappingCuration";
+	uint32_t out = im->sd[0].deg[p->s], in = p->o ? im->sd[1].deg[p->o] : 0;
+	size_t rec;
+	kll_status st;
+
+	if ((st = kll_mapset_add(im->m, &rec, im->err)) != KLL_OK ||
+	    (st = set_side(im, rec, 0, p->s)) != KLL_OK)
+		return st;
+	if (p->o == 0) {
+		if ((st = kll_mapset_set(im->m, rec, KLL_SLOT_OBJECT_ID,
+			 "sssom:NoTermFound", im->err)) != KLL_OK ||
+		    (st = kll_mapset_set(im->m, rec, KLL_SLOT_PREDICATE_ID,
+			 "skos:exactMatch", im->err)) != KLL_OK ||
+		    (st = kll_mapset_set(im->m, rec,
+			 KLL_SLOT_MAPPING_CARDINALITY, "1:0", im->err)) !=
+			KLL_OK)
+			return st;
+	} else if ((st = set_side(im, rec, 1, p->o)) != KLL_OK ||
+	    (st = kll_mapset_set(im->m, rec, KLL_SLOT_PREDICATE_ID,
+		 p->pred ? p->pred : shape_predicate(out, in), im->err)) !=
+		KLL_OK ||
+	    (st = kll_mapset_set(im->m, rec, KLL_SLOT_MAPPING_CARDINALITY,
+		 shape_cardinality(out, in), im->err)) != KLL_OK) {
+		return st;
+	}
+	if ((st = kll_mapset_set(im->m, rec, KLL_SLOT_MAPPING_JUSTIFICATION,
+		 just, im->err)) != KLL_OK)
+		return st;
+	if (p->comment != NULL && *p->comment != '\0')
+		return kll_mapset_set(im->m, rec, KLL_SLOT_COMMENT, p->comment,
+		    im->err);
+	return KLL_OK;
+}
+
+/* A CURIE for a scheme IRI: with a prefix already declared, else with one
+ * for the IRI's namespace, named after its last path segment. */
+static kll_status
+scheme_curie(imp *im, const char *iri, char *out, size_t size)
+{
+	char ns[512], name[64];
+	size_t n = namespace_len(iri), len;
+	const char *seg;
+
+	len = kll_mapset_contract(im->m, iri, out, size);
+	if (len > 0 && len < size)
+		return KLL_OK;
+	if (n == 0 || n >= sizeof(ns))
+		return kll__error_set(im->err, KLL_EINVALID, NULL, 0, 0,
+		    "cannot make a CURIE of <%s>", iri);
+	memcpy(ns, iri, n);
+	ns[n] = '\0';
+	if (strcmp(ns, KLL_BASE_IRI) == 0) {
+		snprintf(name, sizeof(name), "kll");
+	} else {
+		ns[n - 1] = '\0';
+		seg = strrchr(ns, '/');
+		prefix_from_id(name, sizeof(name), seg ? seg + 1 : ns);
+		ns[n - 1] = iri[n - 1];
+	}
+	if (declare(im, name, ns) != KLL_OK)
+		return im->err ? im->err->code : KLL_EINVALID;
+	snprintf(out, size, "%s:%s", name, iri + n);
+	return KLL_OK;
+}
+
+static kll_status
+set_meta(imp *im)
+{
+	const kll_mapimport_opts *o = im->o;
+	char curie[1024], id[1024];
+	const char *ver;
+	kll_status st;
+	int k;
+
+	for (k = 0; k < 2; k++) {
+		if ((st = scheme_curie(im, kll_vocab_iri(im->sd[k].v), curie,
+			 sizeof(curie))) != KLL_OK ||
+		    (st = kll_mapset_set_meta(im->m,
+			 k ? "object_source" : "subject_source", curie,
+			 im->err)) != KLL_OK)
+			return st;
+		ver = kll_vocab_version(im->sd[k].v);
+		if (*ver && (st = kll_mapset_set_meta(im->m,
+				 k ? "object_source_version"
+				   : "subject_source_version",
+				 ver, im->err)) != KLL_OK)
+			return st;
+	}
+	snprintf(id, sizeof(id), "%smappings/%s_%s", KLL_BASE_IRI,
+	    kll_vocab_id(im->sd[0].v), kll_vocab_id(im->sd[1].v));
+	if ((st = kll_mapset_set_meta(im->m, "mapping_set_id",
+		 o->mapping_set_id ? o->mapping_set_id : id, im->err)) !=
+	    KLL_OK)
+		return st;
+	{
+		const char *const meta[][2] = {
+			{ "license", o->license },
+			{ "mapping_set_title", o->title },
+			{ "mapping_set_description", o->description },
+			{ "mapping_provider", o->provider },
+			{ "mapping_date", o->date },
+			{ "mapping_set_version", o->version },
+			{ "comment", o->comment },
+		};
+		size_t i;
+		for (i = 0; i < sizeof(meta) / sizeof(meta[0]); i++)
+			if (meta[i][1] != NULL &&
+			    (st = kll_mapset_set_meta(im->m, meta[i][0],
+				 meta[i][1], im->err)) != KLL_OK)
+				return st;
+	}
+	return KLL_OK;
+}
+
+static kll_status
+build(imp *im)
+{
+	kll_status st;
+	size_t i;
+
+	dedupe(im);
+	if (im->nerrors > 0)
+		return KLL_EINVALID;
+	if (im->n == 0)
+		return kll__error_set(im->err, KLL_EINVALID, im->name, 0, 0,
+		    "the table has no pairs");
+	if ((st = set_meta(im)) != KLL_OK)
+		return st;
+	for (i = 0; i < im->n; i++)
+		if ((st = add_record(im, &im->p[i])) != KLL_OK)
+			return st;
+	kll_mapset_sort(im->m);
+	return KLL_OK;
+}
+
+kll_status
+kll_mapset_import(kll_mapset **out, const char *path,
+    const kll_mapimport_opts *opts, kll_error *err)
+{
+	imp im;
+	kll_error local;
+	kll_status st;
+	int k;
+
+	*out = NULL;
+	memset(&im, 0, sizeof(im));
+	im.o = opts;
+	im.err = err ? err : &local;
+	im.name = kll__display_name(path);
+	if (opts->subject_vocab == NULL || opts->object_vocab == NULL)
+		return kll__error_set(im.err, KLL_EARG, NULL, 0, 0,
+		    "name the vocabularies of both sides");
+	if ((st = kll_mapset_new(&im.m, im.err)) != KLL_OK)
+		goto out;
+	if ((st = open_side(&im, 0, opts->subject_vocab,
+		 opts->subject_prefix)) != KLL_OK ||
+	    (st = open_side(&im, 1, opts->object_vocab,
+		 opts->object_prefix)) != KLL_OK ||
+	    (st = read_table(&im, path)) != KLL_OK ||
+	    (st = build(&im)) != KLL_OK)
+		goto out;
+	*out = im.m;
+	im.m = NULL;
+out:
+	if (st == KLL_ENOMEM)
+		kll__error_set(im.err, st, im.name, 0, 0, "out of memory");
+	for (k = 0; k < 2; k++) {
+		kll_vocab_free(im.sd[k].v);
+		free(im.sd[k].deg);
+	}
+	kll_mapset_free(im.m);
+	kll__arena_free(&im.arena);
+	free(im.p);
+	return st;
+}

@@ -1,0 +1,38 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# mappings.mk: the options of 'kll-map import' that turn each key table
+# mappings/src/FROM_TO.csv into the shipped key mappings/FROM_TO.sssom.tsv.
+# Where each table comes from: mappings/src/SOURCES.md.  FROM and TO are
+# the vocabulary ids of the two sides.  Only variables here.
+
+KEY_IDS = ssyk-2012_isco-08 sni-2007_nace-2 sni-2025_nace-2.1 \
+	isco-08_esco-occupations seqf_eqf
+
+KEY_CC0 = http://creativecommons.org/publicdomain/zero/1.0/
+KEY_EU_REUSE = http://data.europa.eu/eli/dec/2011/833/oj
+
+KEY_OPTS_ssyk-2012_isco-08 = --subject-column ssyk2012 --object-column isco08 \
+	--license $(KEY_CC0) \
+	--title 'Nyckel SSYK 2012 - ISCO-08 (fyrsiffernivå)' \
+	--description 'Statistics Sweden key between the unit groups of SSYK 2012 and ISCO-08, as published on 2016-09-05; predicates from the shape of the key.' \
+	--provider https://www.scb.se/ --date 2016-09-05
+
+KEY_OPTS_sni-2007_nace-2 = --predicate-column relation --license $(KEY_CC0) \
+	--title 'SNI 2007 - NACE Rev. 2' \
+	--description 'SNI 2007 levels 1-4 are NACE Rev. 2; each fifth-level detailed group lies under its NACE class.' \
+	--provider https://www.scb.se/
+
+KEY_OPTS_sni-2025_nace-2.1 = --predicate-column relation --license $(KEY_CC0) \
+	--title 'SNI 2025 - NACE Rev. 2.1' \
+	--description 'SNI 2025 levels 1-4 are NACE Rev. 2.1; each fifth-level detailed group lies under its NACE class.' \
+	--provider https://www.scb.se/
+
+KEY_OPTS_isco-08_esco-occupations = --predicate-column relation \
+	--license $(KEY_EU_REUSE) \
+	--title 'ISCO-08 - ESCO occupations (v1.1.1)' \
+	--description 'Each ESCO v1.1.1 occupation under its ISCO-08 unit group.' \
+	--provider https://esco.ec.europa.eu/
+
+KEY_OPTS_seqf_eqf = --predicate-column relation --license $(KEY_CC0) \
+	--title 'SeQF - EQF' \
+	--description 'SeQF level N corresponds to EQF level N.' \
+	--provider https://www.myh.se/
