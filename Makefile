@@ -41,6 +41,12 @@ LIBSO    = $(B)/lib/libkll.so.$(SOVER)
 all: $(PROGS) $(LIBA) $(LIBSO) $(B)/kll.pc
 
 $(B)/lib/resolve.o: ALL_CFLAGS += -DKLL_DATADIR='"$(DATADIR)/vocab"'
+# The installed share folder is compiled in: rebuild when it changes.
+$(B)/lib/resolve.o: $(B)/datadir
+$(B)/datadir: FORCE
+	@mkdir -p $(@D)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+FORCE:
 $(B)/lib/%.o: lib/%.c lib/kll.h $(wildcard lib/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -110,6 +116,14 @@ asan:
 	    UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1 \
 	    $(MAKE) --no-print-directory B=build/asan OPT='-O1 -g' \
 	    SANITIZE=address,undefined NOASAN=1 test
+
+# Time and memory against rapper, serdi, rdflib, Jena riot, jskos-cli and
+# awk on the shipped data (bench/README.md); installs those peers, and is
+# not part of check.
+bench: all
+	@KLL_BIN=$(CURDIR)/$(B)/bin KLL_BENCH_IMPORT_OPTS="$(IMPORT_OPTS_esco_skills)" \
+	    sh bench/run.sh
+.PHONY: bench
 
 # The shipped vocabularies: vocab/ID.ttl from vocab/src/ID.csv with the
 # options of vocab/vocab.mk; `make vocab` regenerates them all and the
@@ -211,4 +225,4 @@ vocab-src: $(B)/tools/mksrc
 
 .PHONY: vocab-src
 
-.PHONY: all deps run check test asan vocab vocab-verify mappings mappings-src mappings-verify install uninstall clean lint-man format format-check
+.PHONY: FORCE all deps run check test asan vocab vocab-verify mappings mappings-src mappings-verify install uninstall clean lint-man format format-check

@@ -225,7 +225,8 @@ add_pair(imp *im, kll_csv *c, size_t nf)
 
 	if ((size_t)im->sd[0].col >= nf || (size_t)im->sd[1].col >= nf) {
 		problem(im, line, "map-columns",
-		    "row has %zu fields, too few for the code columns", nf);
+		    "row has %zu field%s, too few for the code columns", nf,
+		    nf == 1 ? "" : "s");
 		return KLL_OK;
 	}
 	sc = kll_csv_field(c, (size_t)im->sd[0].col, NULL);
