@@ -106,6 +106,7 @@ test: all $(UNIT)
 	@for t in $(UNIT); do ./$$t || exit 1; done
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/cli/run.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/real.sh
+	@if [ -z "$(SANITIZE)" ]; then KLL_BIN=$(CURDIR)/$(B)/bin sh tests/shacl/run.sh; fi
 	@if [ -z "$(SANITIZE)" ] && [ -z "$(NOASAN)" ]; then \
 	    echo "== again under AddressSanitizer and UBSan"; \
 	    $(MAKE) --no-print-directory asan; fi
@@ -164,15 +165,19 @@ mappings: $(KEY_TSV) $(COMPOSED)
 mappings/%.sssom.tsv: mappings/src/%.csv mappings/mappings.mk $(KLL_MAP) $(VOCAB_TTL)
 	$(KLL_MAP) import -q -L vocab -s $(call key_from,$@) -t $(call key_to,$@) \
 	    $(KEY_OPTS_$*) -o $@ $<
-$(COMPOSED): mappings/ssyk-2012_isco-08.sssom.tsv mappings/isco-08_esco-occupations.sssom.tsv $(KLL_MAP)
-	$(KLL_MAP) compose -q -L vocab -o $@ $(filter %.tsv,$^)
+$(COMPOSED): mappings/ssyk-2012_isco-08.sssom.tsv mappings/isco-08_esco-occupations.sssom.tsv mappings/mappings.mk $(KLL_MAP)
+	$(KLL_MAP) compose -q -L vocab $(COMPOSE_OPTS) -o $@ $(filter %.tsv,$^)
 mappings-src: $(KLL_VOCAB)
 	KLL_VOCAB=$(KLL_VOCAB) sh tools/mkkeys.sh $(SHARED)/data
 
 mappings-verify: $(KEY_IDS:%=$(B)/mappings-verify/%.sssom.tsv)
-	@for k in $(KEY_IDS); do \
+	@$(KLL_MAP) compose -q -L vocab $(COMPOSE_OPTS) \
+	    -o $(B)/mappings-verify/$(notdir $(COMPOSED)) \
+	    $(B)/mappings-verify/ssyk-2012_isco-08.sssom.tsv \
+	    $(B)/mappings-verify/isco-08_esco-occupations.sssom.tsv
+	@for k in $(KEY_IDS) $(basename $(basename $(notdir $(COMPOSED)))); do \
 	    cmp mappings/$$k.sssom.tsv $(B)/mappings-verify/$$k.sssom.tsv || exit 1; \
-	done; echo "mappings: $(words $(KEY_IDS)) keys regenerate byte for byte"
+	done; echo "mappings: $(words $(KEY_IDS) x) keys regenerate byte for byte"
 $(B)/mappings-verify/%.sssom.tsv: mappings/src/%.csv mappings/mappings.mk $(KLL_MAP)
 	@mkdir -p $(@D)
 	@$(KLL_MAP) import -q -L vocab -s $(call key_from,$@) -t $(call key_to,$@) \
@@ -224,5 +229,26 @@ vocab-src: $(B)/tools/mksrc
 	$(B)/tools/mksrc $(SHARED)/data vocab/src
 
 .PHONY: vocab-src
+
+# Hardening.  FAULTS=1 builds the library with -DKLL_FAULTS, so that
+# KLL_FAIL_ALLOC=N makes its Nth allocation fail (lib/alloc.c); `make
+# faults` runs tests/faults/run.sh on such a build in build/faults.
+# `make fuzz` runs each libFuzzer target of tests/fuzz/ under ASan and
+# UBSan for FUZZ_SECONDS, `make fuzz-short` for 20 s (clang needed).
+# `make leakcheck` runs the unit tests and CLI cases under valgrind.
+ALL_CFLAGS += $(if $(FAULTS),-DKLL_FAULTS)
+FUZZ_SECONDS ?= 600
+faults:
+	@$(MAKE) --no-print-directory B=build/faults FAULTS=1 all
+	@KLL_BIN=$(CURDIR)/build/faults/bin sh tests/faults/run.sh
+fuzz fuzz-short:
+	@$(MAKE) --no-print-directory B=build/fuzz CC=clang OPT='-O1 -g' \
+	    SANITIZE=fuzzer-no-link,address,undefined build/fuzz/lib/libkll.a
+	@FUZZ_SECONDS=$(if $(filter fuzz-short,$@),20,$(FUZZ_SECONDS)) \
+	    sh tests/fuzz/run.sh
+leakcheck: all $(UNIT)
+	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/faults/leakcheck.sh $(UNIT)
+
+.PHONY: faults fuzz fuzz-short leakcheck
 
 .PHONY: FORCE all deps run check test asan vocab vocab-verify mappings mappings-src mappings-verify install uninstall clean lint-man format format-check

@@ -20,6 +20,15 @@ int cmd_publish(int argc, char **argv);
 int vocab_import(int argc, char **argv);
 int vocab_check(int argc, char **argv);
 
+/* The subcommands of kll-map, each in cli/map-NAME.c. */
+int map_import(int argc, char **argv);
+int map_check(int argc, char **argv);
+int map_compose(int argc, char **argv);
+int map_invert(int argc, char **argv);
+int map_apply(int argc, char **argv);
+int map_stats(int argc, char **argv);
+int map_export(int argc, char **argv);
+
 /* The program name used in messages ("kll-vocab"); set by each command. */
 extern const char *progname;
 

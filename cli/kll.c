@@ -13,6 +13,7 @@ static const struct command {
 	const char *help;
 } commands[] = {
 	{ "vocab", cmd_vocab, "import, check, show, list and search vocabularies" },
+	{ "map", cmd_map, "import, check, compose, apply and export keys" },
 };
 
 static void

@@ -246,7 +246,8 @@ r_empty_level(checker *ck, int r)
 
 	if (!ck->leveled)
 		return;
-	if ((count = calloc((size_t)ck->nlevels + 1, sizeof(*count))) == NULL) {
+	if ((count = kll__calloc((size_t)ck->nlevels + 1,
+	    sizeof(*count))) == NULL) {
 		ck->st = KLL_ENOMEM;
 		return;
 	}
@@ -345,8 +346,8 @@ compile_patterns(checker *ck)
 
 	if (ck->nlevels == 0)
 		return KLL_OK;
-	ck->re = calloc((size_t)ck->nlevels, sizeof(*ck->re));
-	ck->re_err = malloc((size_t)ck->nlevels * sizeof(*ck->re_err));
+	ck->re = kll__calloc((size_t)ck->nlevels, sizeof(*ck->re));
+	ck->re_err = kll__malloc((size_t)ck->nlevels * sizeof(*ck->re_err));
 	if (ck->re == NULL || ck->re_err == NULL)
 		return KLL_ENOMEM;
 	for (d = 1; d <= ck->nlevels; d++)
@@ -355,7 +356,7 @@ compile_patterns(checker *ck)
 		if ((pat = kll_vocab_level_pattern(ck->v, d)) == NULL)
 			continue;
 		len = strlen(pat) + 5;
-		if ((full = malloc(len)) == NULL)
+		if ((full = kll__malloc(len)) == NULL)
 			return KLL_ENOMEM;
 		snprintf(full, len, "^(%s)$", pat);
 		ck->re_err[d - 1] =
@@ -438,14 +439,14 @@ static int
 scc_alloc(scc *s, size_t n)
 {
 	memset(s, 0, sizeof(*s));
-	s->idx = calloc(n, sizeof(uint32_t));
-	s->low = calloc(n, sizeof(uint32_t));
-	s->stack = calloc(n, sizeof(uint32_t));
-	s->call = calloc(n, sizeof(uint32_t));
-	s->edge = calloc(n, sizeof(uint32_t));
-	s->comp = calloc(n, sizeof(uint32_t));
-	s->size = calloc(n, sizeof(uint32_t));
-	s->on = calloc(n, 1);
+	s->idx = kll__calloc(n, sizeof(uint32_t));
+	s->low = kll__calloc(n, sizeof(uint32_t));
+	s->stack = kll__calloc(n, sizeof(uint32_t));
+	s->call = kll__calloc(n, sizeof(uint32_t));
+	s->edge = kll__calloc(n, sizeof(uint32_t));
+	s->comp = kll__calloc(n, sizeof(uint32_t));
+	s->size = kll__calloc(n, sizeof(uint32_t));
+	s->on = kll__calloc(n, 1);
 	return s->idx && s->low && s->stack && s->call && s->edge && s->comp &&
 	               s->size && s->on ?
 	           0 :
@@ -607,8 +608,8 @@ r_cycle(checker *ck, int r)
 	unsigned char *done = NULL;
 	size_t i;
 
-	if ((path = malloc((ck->n ? ck->n : 1) * sizeof(*path))) == NULL ||
-	    (done = calloc(ck->n ? ck->n : 1, 1)) == NULL) {
+	if ((path = kll__malloc((ck->n ? ck->n : 1) * sizeof(*path))) == NULL ||
+	    (done = kll__calloc(ck->n ? ck->n : 1, 1)) == NULL) {
 		ck->st = KLL_ENOMEM;
 		goto out;
 	}
@@ -783,9 +784,9 @@ r_redundant_broader(checker *ck, int r)
 	uint32_t *mark, *stack, *told, stamp = 0;
 	size_t i, n = ck->n ? ck->n : 1;
 
-	mark = calloc(n, sizeof(*mark));
-	told = calloc(n, sizeof(*told));
-	stack = malloc((n + 1) * sizeof(*stack)); /* "from" twice */
+	mark = kll__calloc(n, sizeof(*mark));
+	told = kll__calloc(n, sizeof(*told));
+	stack = kll__malloc((n + 1) * sizeof(*stack)); /* "from" twice */
 	if (mark == NULL || told == NULL || stack == NULL) {
 		ck->st = KLL_ENOMEM;
 		goto out;
@@ -896,8 +897,8 @@ r_duplicate_notation(checker *ck, int r)
 
 	for (i = 0; i < ck->n; i++)
 		n += kll_concept_nnotations(at(ck, i));
-	e = malloc((n ? n : 1) * sizeof(*e));
-	g = malloc((n ? n : 1) * sizeof(*g));
+	e = kll__malloc((n ? n : 1) * sizeof(*e));
+	g = kll__malloc((n ? n : 1) * sizeof(*g));
 	if (e == NULL || g == NULL) {
 		ck->st = KLL_ENOMEM;
 		goto out;
@@ -1103,7 +1104,7 @@ collect_preflabels(checker *ck, size_t *count)
 
 	for (i = 0; i < ck->n; i++)
 		n += kll_concept_nlabels(at(ck, i));
-	if ((e = malloc((n ? n : 1) * sizeof(*e))) == NULL)
+	if ((e = kll__malloc((n ? n : 1) * sizeof(*e))) == NULL)
 		return NULL;
 	for (i = 0, n = 0; i < ck->n; i++) {
 		c = at(ck, i);
@@ -1135,7 +1136,7 @@ r_duplicate_label(checker *ck, int r)
 	size_t i, j, n = 0, ng = 0;
 
 	if ((e = collect_preflabels(ck, &n)) == NULL ||
-	    (g = malloc((n ? n : 1) * sizeof(*g))) == NULL) {
+	    (g = kll__malloc((n ? n : 1) * sizeof(*g))) == NULL) {
 		ck->st = KLL_ENOMEM;
 		goto out;
 	}

@@ -39,10 +39,10 @@ kll_csv_open(kll_csv **out, const char *path, const kll_csv_opts *opts,
 	*out = NULL;
 	if (opts == NULL)
 		opts = &def;
-	if ((c = calloc(1, sizeof(*c))) == NULL ||
-	    (c->buf = malloc(BUFSZ)) == NULL ||
-	    (c->offs = malloc(16 * sizeof(*c->offs))) == NULL ||
-	    (c->name = strdup(kll__display_name(path))) == NULL) {
+	if ((c = kll__calloc(1, sizeof(*c))) == NULL ||
+	    (c->buf = kll__malloc(BUFSZ)) == NULL ||
+	    (c->offs = kll__malloc(16 * sizeof(*c->offs))) == NULL ||
+	    (c->name = kll__strdup(kll__display_name(path))) == NULL) {
 		st = kll__error_set(err, KLL_ENOMEM, path, 0, 0,
 		    "out of memory");
 		goto out;
@@ -146,11 +146,14 @@ end_field(kll_csv *c)
 {
 	size_t *p;
 
-	if (kll__buf_addc(&c->rec, '\0') < 0)
+	if (c->rec.cap - c->rec.n > 1)
+		c->rec.p[c->rec.n++] = '\0';
+	else if (kll__buf_addc(&c->rec, '\0') < 0)
 		return -1;
 	c->nf++;
 	if (c->nf == c->cap) {
-		if ((p = realloc(c->offs, 2 * c->cap * sizeof(*p))) == NULL)
+		if ((p = kll__realloc(c->offs, 2 * c->cap * sizeof(*p))) ==
+		    NULL)
 			return -1;
 		c->offs = p;
 		c->cap *= 2;
@@ -185,6 +188,17 @@ looks_cp1252(const char *s, size_t n)
 	return 1;
 }
 
+static int
+ascii(const char *s, size_t n)
+{
+	unsigned char hi = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		hi |= (unsigned char)s[i];
+	return hi < 0x80;
+}
+
 static kll_status
 check_utf8(kll_csv *c, kll_error *err)
 {
@@ -192,7 +206,8 @@ check_utf8(kll_csv *c, kll_error *err)
 	unsigned line = c->rec_line;
 	const char *s = c->rec.p;
 
-	if (c->rec.n == 0 || kll__utf8_valid(s, c->rec.n, &bad))
+	if (c->rec.n == 0 || ascii(s, c->rec.n) ||
+	    kll__utf8_valid(s, c->rec.n, &bad))
 		return KLL_OK;
 	/* The column is approximate: fields are stored without quotes. */
 	for (i = 0; i < bad; i++)
@@ -209,11 +224,29 @@ check_utf8(kll_csv *c, kll_error *err)
 
 enum { F_START, F_PLAIN, F_QUOTED, F_QUOTE_IN_QUOTED };
 
+/* The number of bytes from the read position that decide nothing in a
+ * plain field, or in a quoted one: the loop copies them at once. */
+static size_t
+plain_run(const kll_csv *c, int quoted)
+{
+	const char *p = c->buf + c->pos, *end = c->buf + c->len, *q = p;
+	char sep = c->sep;
+
+	if (quoted)
+		while (q < end && *q != '"' && *q != '\n' && *q != '\0')
+			q++;
+	else
+		while (q < end && *q != sep && *q != '"' && *q != '\n' &&
+		    *q != '\r' && *q != '\0')
+			q++;
+	return (size_t)(q - p);
+}
+
 kll_status
 kll_csv_next(kll_csv *c, size_t *nfields, kll_error *err)
 {
 	kll_status st;
-	size_t flen = 0;
+	size_t flen = 0, n;
 	unsigned col = 1;
 	int state = F_START, r;
 	char ch;
@@ -228,6 +261,23 @@ kll_csv_next(kll_csv *c, size_t *nfields, kll_error *err)
 	for (;;) {
 		if ((r = fill(c)) <= 0)
 			goto eof;
+		if (state != F_QUOTE_IN_QUOTED &&
+		    (n = plain_run(c, state == F_QUOTED)) > 0 &&
+		    flen + n <= c->max_field) {
+			if (c->rec.cap - c->rec.n > n) {
+				memcpy(c->rec.p + c->rec.n, c->buf + c->pos, n);
+				c->rec.n += n;
+			} else if (kll__buf_add(&c->rec, c->buf + c->pos, n) <
+			    0) {
+				goto nomem;
+			}
+			c->pos += n;
+			col += (unsigned)n;
+			flen += n;
+			if (state == F_START)
+				state = F_PLAIN;
+			continue;
+		}
 		ch = c->buf[c->pos++];
 		col++;
 		if (ch == '\0')
@@ -242,14 +292,11 @@ kll_csv_next(kll_csv *c, size_t *nfields, kll_error *err)
 				c->line++;
 				col = 1;
 			}
-		} else if (ch == '"' && c->quotes &&
-		    (state == F_START || state == F_QUOTE_IN_QUOTED)) {
-			/* An opening quote, or "" inside a quoted field. */
-			if (state == F_QUOTE_IN_QUOTED &&
-			    kll__buf_addc(&c->rec, '"') < 0)
-				goto nomem;
-			state = F_QUOTED;
+		} else if (ch == '"' && c->quotes && state == F_START) {
+			state = F_QUOTED;	/* an opening quote */
 			continue;
+		} else if (ch == '"' && state == F_QUOTE_IN_QUOTED) {
+			state = F_QUOTED;	/* "" in a quoted field: one '"' */
 		} else if (ch == c->sep || ch == '\n' || ch == '\r') {
 			if (ch == '\r') {
 				if ((r = fill(c)) > 0 && c->buf[c->pos] == '\n')

@@ -80,7 +80,8 @@ problem(table *t, unsigned line, const char *rule, const char *fmt, ...)
 		t->o->diag(t->o->payload, &d);
 }
 
-/* The language index of tag, added if new; -1 when there are too many. */
+/* The language index of tag, added if new; -1 when there are too many,
+ * -2 when out of memory. */
 static int
 lang_index(table *t, const char *tag)
 {
@@ -92,8 +93,34 @@ lang_index(table *t, const char *tag)
 	if (t->nlang == MAX_LANG)
 		return -1;
 	if ((t->langs[t->nlang] = kll__arena_strdup(&t->arena, tag)) == NULL)
-		return -1;
+		return -2;
 	return (int)t->nlang++;
+}
+
+/* Whether s[0..n) is a language tag as Turtle and BCP 47 write them:
+ * letters, then subtags of letters and digits after '-', each of 1 to 8
+ * characters.  Anything else would make a file that does not parse. */
+static int
+lang_ok(const char *s, size_t n)
+{
+	size_t i, len = 0, sub = 0;
+
+	for (i = 0; i <= n; i++) {
+		char ch = i < n ? s[i] : '-';
+		if (ch == '-') {
+			if (len == 0 || len > 8)
+				return 0;
+			len = 0;
+			sub++;
+		} else if ((ch >= 'a' && ch <= 'z') ||
+		    (ch >= 'A' && ch <= 'Z') ||
+		    (sub > 0 && ch >= '0' && ch <= '9')) {
+			len++;
+		} else {
+			return 0;
+		}
+	}
+	return 1;
 }
 
 /* The column name that "name" stands for after --rename NEW=OLD. */
@@ -137,10 +164,19 @@ read_header(table *t, kll_csv *c, size_t nf)
 			if (strncmp(name, lk_names[k], pl) != 0 ||
 			    name[pl] == '\0')
 				continue;
+			if (!lang_ok(name + pl, strlen(name + pl))) {
+				problem(t, kll_csv_line(c),
+				    "import-bad-language",
+				    "column '%s': '%s' is not a language tag",
+				    name, name + pl);
+				continue;
+			}
 			if ((l = lang_index(t, name + pl)) < 0)
-				return kll__error_set(t->err, KLL_EINVALID,
-				    t->name, kll_csv_line(c), 0,
-				    "too many languages");
+				return kll__error_set(t->err,
+				    l == -1 ? KLL_EINVALID : KLL_ENOMEM,
+				    t->name, kll_csv_line(c), 0, "%s",
+				    l == -1 ? "too many languages"
+					    : "out of memory");
 			t->lk[k][l] = (int)i;
 		}
 	}
@@ -152,16 +188,32 @@ read_header(table *t, kll_csv *c, size_t nf)
 	return KLL_OK;
 }
 
+/* Line breaks in a cell become LF: raptor writes a CR as it is into a
+ * Turtle string, where it is not allowed. */
+static void
+crlf_to_lf(char *s)
+{
+	char *w = s;
+
+	for (; *s != '\0'; s++) {
+		if (*s == '\r' && s[1] == '\n')
+			continue;
+		*w++ = *s == '\r' ? '\n' : *s;
+	}
+	*w = '\0';
+}
+
 static kll_status
 add_row(table *t, kll_csv *c, size_t nf)
 {
 	row *r;
 	size_t i, len;
 	const char *s;
+	char *cell;
 
 	if (t->n == t->cap) {
 		size_t cap = t->cap ? t->cap * 2 : 1024;
-		row *p = realloc(t->rows, cap * sizeof(*p));
+		row *p = kll__realloc(t->rows, cap * sizeof(*p));
 		if (p == NULL)
 			return KLL_ENOMEM;
 		t->rows = p;
@@ -182,8 +234,11 @@ add_row(table *t, kll_csv *c, size_t nf)
 			s++, len--;
 		while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
 			len--;
-		if ((r->f[i] = kll__arena_strndup(&t->arena, s, len)) == NULL)
+		if ((cell = kll__arena_strndup(&t->arena, s, len)) == NULL)
 			return KLL_ENOMEM;
+		if (memchr(cell, '\r', len) != NULL)
+			crlf_to_lf(cell);
+		r->f[i] = cell;
 	}
 	t->n++;
 	return KLL_OK;
@@ -237,8 +292,14 @@ field(const table *t, const row *r, int col)
 static int
 is_iri(const char *s)
 {
-	return strncmp(s, "http://", 7) == 0 ||
-	    strncmp(s, "https://", 8) == 0 || strncmp(s, "urn:", 4) == 0;
+	if (strncmp(s, "http://", 7) != 0 && strncmp(s, "https://", 8) != 0 &&
+	    strncmp(s, "urn:", 4) != 0)
+		return 0;
+	/* Nothing that Turtle and N-Triples refuse in an IRI. */
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s <= 0x20 || strchr("<>\"{}|^`\\", *s))
+			return 0;
+	return 1;
 }
 
 static kll_status
@@ -365,7 +426,7 @@ link_parents(table *t)
 static void
 compute_depths(table *t)
 {
-	size_t i, k, round;
+	size_t i, k, round, deep = SIZE_MAX;
 	int changed = 1, d, ok;
 
 	for (i = 0; i < t->n; i++)
@@ -384,11 +445,20 @@ compute_depths(table *t)
 					d = pl + 1;
 			}
 			if (ok) {
+				if (d > MAX_DEPTH && deep == SIZE_MAX)
+					deep = i;
 				r->level = d > MAX_DEPTH ? MAX_DEPTH : d;
 				changed = 1;
 			}
 		}
 	}
+	/* Levels from the hierarchy stop at MAX_DEPTH: deeper rows would
+	 * share the last level with their parents. */
+	if (deep != SIZE_MAX && !t->o->no_levels && t->fixed[COL_LEVEL] < 0)
+		problem(t, t->rows[deep].line, "import-too-deep",
+		    "'%s' is more than %d levels deep, where XKOS levels end "
+		    "(--no-levels imports deeper trees)",
+		    field(t, &t->rows[deep], t->fixed[COL_CODE]), MAX_DEPTH);
 	for (i = 0; i < t->n; i++)
 		if (t->rows[i].level == 0) {
 			problem(t, t->rows[i].line, "import-cycle",
@@ -481,7 +551,7 @@ check_patterns(table *t)
 			return kll__error_set(t->err, KLL_EARG, NULL, 0, 0,
 			    "bad pattern '%s': give DEPTH=REGEX",
 			    t->o->patterns[k]);
-		if ((full = malloc(strlen(re) + 5)) == NULL)
+		if ((full = kll__malloc(strlen(re) + 5)) == NULL)
 			return KLL_ENOMEM;
 		snprintf(full, strlen(re) + 5, "^(%s)$", re);
 		if (regcomp(&rx, full, REG_EXTENDED | REG_NOSUB) != 0) {
@@ -817,6 +887,29 @@ make_names(table *t, names *nm, const char *path)
 	return KLL_OK;
 }
 
+/* The language tags of the titles, descriptions and level names. */
+static kll_status
+check_lang_opts(table *t)
+{
+	const kll_import_opts *o = t->o;
+	const char *s, *eq, *rest;
+	size_t i, n = o->ntitles + o->ndescriptions;
+
+	for (i = 0; i < n + o->nlevel_names; i++) {
+		s = i < o->ntitles ? o->titles[i]
+		    : i < n        ? o->descriptions[i - o->ntitles]
+				   : o->level_names[i - n];
+		rest = s;
+		if (i >= n && depth_prefix(s, &rest) == 0)
+			continue;
+		if ((eq = strchr(rest, '=')) != NULL &&
+		    !lang_ok(rest, (size_t)(eq - rest)))
+			return kll__error_set(t->err, KLL_EARG, NULL, 0, 0,
+			    "bad language tag in '%s'", s);
+	}
+	return KLL_OK;
+}
+
 kll_status
 kll_vocab_import(const char *path, const kll_import_opts *opts, FILE *out,
     const char *outname, size_t *nconcepts, kll_error *err)
@@ -832,6 +925,7 @@ kll_vocab_import(const char *path, const kll_import_opts *opts, FILE *out,
 	t.err = err ? err : &local;
 	t.name = kll__display_name(path);
 	if ((st = make_names(&t, &nm, path)) != KLL_OK ||
+	    (st = check_lang_opts(&t)) != KLL_OK ||
 	    (st = read_table(&t, path)) != KLL_OK)
 		goto out;
 	if ((st = index_codes(&t)) != KLL_OK ||

@@ -15,6 +15,20 @@
 #define KLL__PRINTF(a, b)
 #endif
 
+/* The library allocates through these, so that a test build (-DKLL_FAULTS,
+ * make FAULTS=1) can make allocations fail: see alloc.c. */
+#ifdef KLL_FAULTS
+void *kll__malloc(size_t n);
+void *kll__calloc(size_t n, size_t size);
+void *kll__realloc(void *p, size_t n);
+char *kll__strdup(const char *s);
+#else
+#define kll__malloc malloc
+#define kll__calloc calloc
+#define kll__realloc realloc
+#define kll__strdup strdup
+#endif
+
 /* Fill "err" (may be NULL) and return "code".  "file" may be NULL. */
 kll_status kll__error_set(kll_error *err, kll_status code, const char *file,
     unsigned line, unsigned col, const char *fmt, ...) KLL__PRINTF(6, 7);

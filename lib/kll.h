@@ -609,6 +609,427 @@ kll_status kll_sssom_split(char ***out, size_t *n, const char *value,
     kll_error *err);
 
 /* ------------------------------------------------------------------ */
+/* Exporting keys as RDF                                                */
+
+typedef enum kll_export_form {
+	KLL_EXPORT_SKOS = 0,	/* one direct mapping triple per record */
+	KLL_EXPORT_SSSOM_RDF,	/* SSSOM/RDF: the set and one owl:Axiom per
+				 * record with all its slots */
+	KLL_EXPORT_XKOS		/* an xkos:Correspondence made of one
+				 * xkos:ConceptAssociation per group */
+} kll_export_form;
+
+typedef struct kll_export_opts {
+	kll_export_form form;
+	const char *syntax;	/* raptor serializer name; NULL: "turtle" */
+	const char *lang;	/* XKOS: language tag of the title and
+				 * description; NULL: "en" */
+	const char *dirs;	/* XKOS: where to look first for the two
+				 * vocabularies, whose titles name the
+				 * correspondence when the key has no title,
+				 * and in English when lang is not; may be
+				 * NULL */
+	const char *storage;	/* librdf storage; NULL: hashes in memory */
+	const char *storage_name;
+	const char *storage_options;
+	kll_diag_fn diag;	/* notes on what the form leaves out, and
+				 * warnings; may be NULL */
+	void *payload;
+} kll_export_opts;
+#define KLL_EXPORT_OPTS_INIT { KLL_EXPORT_SKOS, NULL, NULL, NULL, NULL, \
+	NULL, NULL, NULL, NULL }
+
+/* What an export wrote and left out. */
+typedef struct kll_export_stats {
+	size_t records;		/* records written (SKOS: as triples; XKOS:
+				 * into associations) */
+	size_t negated;		/* left out: predicate_modifier Not */
+	size_t no_term;		/* SKOS: left out for sssom:NoTermFound */
+	size_t literal;		/* left out: no subject_id or object_id */
+	size_t groups;		/* XKOS: concept associations */
+} kll_export_stats;
+
+/* Write key "m" to "out" ("outname" in messages) as RDF in form
+ * opts->form, serialized by raptor in opts->syntax.  The records are
+ * taken in canonical order, so the output is the same bytes on every run:
+ * Turtle sorted, other syntaxes in the order of the librdf store.
+ *
+ * KLL_EXPORT_SKOS: "subject predicate object" for each record, CURIEs
+ * expanded; negated records and those with sssom:NoTermFound are left out.
+ * KLL_EXPORT_SSSOM_RDF: the set as a sssom:MappingSet named by its
+ * mapping_set_id, with one owl:Axiom per record (sssom:mappings), named by
+ * its record_id or else a blank node, as the SSSOM/RDF specification
+ * says; each slot under its schema property, entities and URIs as IRIs,
+ * dates as xsd:date, numbers as xsd:double, enumerations as their meaning
+ * IRI where the schema gives one; propagatable slots on the records.
+ * Non-standard columns are left out.  KLL_EXPORT_XKOS: an
+ * xkos:Correspondence named by the mapping_set_id that compares the
+ * expanded subject_source and object_source, with skos:prefLabel
+ * (mapping_set_title in opts->lang, else the two vocabularies' titles
+ * joined by an en dash; their English titles too when lang is not
+ * English),
+ * dcterms:description, dcterms:issued (publication_date, else a
+ * mapping_date shared by every record), dcterms:license and
+ * dcterms:creator; it is xkos:madeOf one xkos:ConceptAssociation per
+ * connected group of subjects and objects of the non-negated records, with
+ * their xkos:sourceConcept and xkos:targetConcept, named
+ * MAPPING_SET_ID/association/S-T after the first source and target; a
+ * sssom:NoTermFound side leaves an association with only targets (a new
+ * item) or only sources (a deleted one).
+ *
+ * What is left out and what XKOS wants but the key lacks go to
+ * opts->diag as notes (rules export-negated, export-no-term,
+ * export-literal, export-extension) and warnings (export-no-title,
+ * export-no-issued, export-no-source).  *stats (may be NULL) gets the
+ * counts.  Errors: KLL_EARG (a bad syntax or storage), KLL_EINVALID (no
+ * mapping_set_id for sssom-rdf or xkos, a CURIE without a declared
+ * prefix, with the record's line), KLL_EIO (a write failed), KLL_ENOMEM.
+ * On failure part of the output may have been written. */
+kll_status kll_mapset_export(const kll_mapset *m, const kll_export_opts *opts,
+    FILE *out, const char *outname, kll_export_stats *stats, kll_error *err);
+
+/* Whether raptor can write RDF syntax "name" ("turtle", "ntriples",
+ * "rdfxml", "rdfxml-abbrev", ...). */
+int kll_rdf_can_write(const char *name);
+
+/* ------------------------------------------------------------------ */
+/* Composing, inverting and applying keys                               */
+
+/* The mapping predicates kll reasons with.  Any other predicate is
+ * KLL_PRED_NONE: kll neither composes nor inverts it. */
+typedef enum kll_pred {
+	KLL_PRED_NONE = 0,	/* none, or one kll cannot reason with */
+	KLL_PRED_EXACT,		/* skos:exactMatch */
+	KLL_PRED_CLOSE,		/* skos:closeMatch */
+	KLL_PRED_BROAD,		/* skos:broadMatch: the object is broader */
+	KLL_PRED_NARROW,	/* skos:narrowMatch: the object is narrower */
+	KLL_PRED_RELATED,	/* skos:relatedMatch */
+	KLL_PRED_EQUIVALENT,	/* owl:equivalentClass */
+	KLL_PRED_SAME_AS,	/* owl:sameAs */
+	KLL_PRED_SUBCLASS,	/* rdfs:subClassOf */
+	KLL_PRED__COUNT
+} kll_pred;
+
+/* The predicate with IRI "iri"; KLL_PRED_NONE for any other. */
+kll_pred kll_pred_from_iri(const char *iri);
+
+/* The predicate called "name": its short name ("exact", "close",
+ * "broad", "narrow", "related", "equivalent", "sameas", "subclass") or
+ * its CURIE with the built-in prefix ("skos:exactMatch"); else
+ * KLL_PRED_NONE. */
+kll_pred kll_pred_from_name(const char *name);
+
+/* Its IRI, its CURIE ("skos:broadMatch") and its short name ("broad");
+ * NULL for KLL_PRED_NONE.  Static. */
+const char *kll_pred_iri(kll_pred p);
+const char *kll_pred_curie(kll_pred p);
+const char *kll_pred_name(kll_pred p);
+
+/* The predicate of record "rec": its predicate_id expanded with the
+ * key's curie_map, then kll_pred_from_iri(). */
+kll_pred kll_mapset_pred(const kll_mapset *m, size_t rec);
+
+/* The inverse: "a p b" says the same as "b q a".  broad and narrow swap;
+ * the others are symmetric; rdfs:subClassOf has no inverse among the
+ * SSSOM predicates: KLL_PRED_NONE, as for KLL_PRED_NONE. */
+kll_pred kll_pred_inverse(kll_pred p);
+
+/* The predicate that follows from "a p b" and "b q c" by kll's algebra
+ * (a static table: the man page of kll-map prints it), KLL_PRED_NONE when
+ * nothing safe does.  p_not and q_not say that a predicate is negated
+ * (predicate_modifier Not): a negation composes only with an exact
+ * predicate (exact, equivalent, sameas) on the other side, and gives a
+ * negation; *not_out (may be NULL) says whether the result is one.
+ * "siblings" nonzero turns broad-then-narrow (a and c under one b) into
+ * related instead of nothing. */
+kll_pred kll_pred_compose(kll_pred p, int p_not, kll_pred q, int q_not,
+    int siblings, int *not_out);
+
+typedef struct kll_compose_opts {
+	const char *mapping_set_id;	/* NULL: the first key's id, '+',
+					 * the last segment of the second's */
+	const char *license;	/* NULL: the keys' licence, which must be
+				 * the same */
+	const char *dirs;	/* search path (kll_vocab_resolve()) on
+				 * which the two pivot sources may name one
+				 * vocabulary differently */
+	int force;		/* compose keys that do not meet */
+	int siblings;		/* see kll_pred_compose() */
+	kll_diag_fn diag;	/* receives a warning for each record of the
+				 * first key whose object the second does not
+				 * map (rule compose-no-pivot); may be NULL */
+	void *payload;
+} kll_compose_opts;
+#define KLL_COMPOSE_OPTS_INIT { NULL, NULL, NULL, 0, 0, NULL, NULL }
+
+/* What a composition did. */
+typedef struct kll_compose_stats {
+	size_t chains;		/* pairs a->b, b->c with the same b */
+	size_t records;		/* records of the result */
+	size_t split;		/* of those, through a split */
+	size_t unsafe;		/* chains dropped: nothing safe follows */
+	size_t negated;		/* of those, because of a negation */
+	size_t no_pivot;	/* records of the first key whose object is
+				 * no subject of the second */
+	size_t unreached;	/* subjects of the first key that reach
+				 * nothing */
+} kll_compose_stats;
+
+/* Compose key "ab" (A to B) with key "bc" (B to C) into a new key A to C,
+ * which the caller owns (*out).  Every record a->b of ab and b->c of bc
+ * with the same b (compared as IRIs) gives a record a->c whose predicate
+ * is kll_pred_compose() of theirs; mapping_justification
+ * semapv:MappingChaining; confidence the product of both (empty when
+ * either is); subject slots from ab, object slots from bc; comment "via
+ * B" naming the pivot, and "; through a split of X" when a has several b
+ * in ab or b several c in bc (counting records without the Not
+ * modifier).  Records with the same subject, predicate,
+ * modifier and object are merged: every pivot listed, the highest
+ * confidence.  mapping_cardinality is computed on the result.  The set
+ * gets mapping_set_id (opts or derived), mapping_set_source (the ids of
+ * both), license, mapping_tool "kll" and its version, and the prefixes of
+ * both keys.  sssom:NoTermFound does not chain.  stats may be NULL.
+ * Errors: KLL_EINVALID (the keys do not meet: ab's object_source and its
+ * version differ from bc's subject_source and its version, rule
+ * compose-no-meet, unless opts->force; different licences and none in
+ * opts, rule compose-license; no mapping_set_id to derive one from; a
+ * prefix bound to different IRIs in the two keys), KLL_ENOMEM. */
+kll_status kll_mapset_compose(kll_mapset **out, const kll_mapset *ab,
+    const kll_mapset *bc, const kll_compose_opts *opts,
+    kll_compose_stats *stats, kll_error *err);
+
+/* Swap the sides of "m" in place: ids, labels, categories, types,
+ * sources and their versions, match fields and preprocessing, in the
+ * records and in the metadata; each predicate becomes its inverse
+ * (kll_pred_inverse(); a predicate_label is cleared when the predicate
+ * changes); mapping_cardinality 1:n becomes n:1, 1:0 becomes 0:1 and
+ * back; subject_ and object_ slot names in cardinality_scope swap.  The
+ * rest (mapping_set_id, justifications, ...) stays: the inverse says the
+ * same.  Inverting twice gives the set back.  Errors: KLL_EINVALID (some
+ * record's predicate has no known inverse: each goes to "diag" (may be
+ * NULL) with its line, rule invert-no-inverse, and m is unchanged),
+ * KLL_ENOMEM (m is then half inverted: free it). */
+kll_status kll_mapset_invert(kll_mapset *m, kll_diag_fn diag, void *payload,
+    kll_error *err);
+
+/* What kll_mapset_apply() does with a code that maps to several targets,
+ * and with one that maps to none. */
+typedef enum kll_multi {
+	KLL_MULTI_ALL = 0,	/* one output row per target */
+	KLL_MULTI_FIRST,	/* the first target in byte order */
+	KLL_MULTI_FAIL		/* fail, naming the line and the code */
+} kll_multi;
+
+typedef enum kll_unmapped {
+	KLL_UNMAPPED_KEEP = 0,	/* keep the code as it is */
+	KLL_UNMAPPED_EMPTY,	/* an empty field */
+	KLL_UNMAPPED_FAIL	/* fail, naming the line and the code */
+} kll_unmapped;
+
+/* Called after a run for each code that maps to no target (ntargets 0;
+ * the code as the data writes it) or to several (the key's code), in
+ * byte order, with the number of rows that have it. */
+typedef void (*kll_apply_report_fn)(void *payload, const char *code,
+    size_t ntargets, unsigned long long rows);
+
+typedef struct kll_apply_opts {
+	const char *column;	/* 1-based number, or a name in the header */
+	int no_header;		/* the first row is data */
+	int keep;		/* keep the column and add the new one
+				 * after it */
+	const char *output_name;	/* the new column's header; NULL:
+					 * "NAME_to" with keep, else NAME */
+	kll_multi multi;
+	kll_unmapped unmapped;
+	const char *const *predicates;	/* use only records with these
+					 * (names as kll_pred_from_name(),
+					 * CURIEs of the key, or IRIs); none:
+					 * all */
+	size_t npredicates;
+	const kll_vocab *subject_vocab;	/* NULL: codes are matched with
+					 * the CURIE local parts, exactly */
+	const kll_vocab *object_vocab;	/* NULL: targets are the CURIE
+					 * local parts */
+	char sep;		/* 0: guess from the first line */
+	kll_apply_report_fn report;	/* may be NULL */
+	void *payload;
+} kll_apply_opts;
+#define KLL_APPLY_OPTS_INIT \
+	{ NULL, 0, 0, NULL, KLL_MULTI_ALL, KLL_UNMAPPED_KEEP, NULL, 0, \
+	  NULL, NULL, 0, NULL, NULL }
+
+/* The counts of a run. */
+typedef struct kll_apply_stats {
+	unsigned long long rows;	/* data rows read */
+	unsigned long long written;	/* data rows written */
+	unsigned long long mapped;	/* rows whose code has one target */
+	unsigned long long multi;	/* rows whose code has several */
+	unsigned long long unmapped;	/* rows whose code has none */
+	unsigned long long empty;	/* rows with an empty code */
+	unsigned long long unlisted;	/* unmapped rows whose codes the
+					 * report leaves out (it names at
+					 * most 1000 distinct codes) */
+} kll_apply_stats;
+
+/* Recode one column of the CSV/TSV table "path" ("-" is stdin) through
+ * key "m", streaming, and write the table to "out" ("outname" in
+ * messages) in the same dialect: the separator read, quotes only where a
+ * field needs them, LF line ends, the header kept.  A data code matches
+ * a subject of the key exactly, else through kll_vocab_find_loose() on
+ * opts->subject_vocab; its targets are the objects of the records that
+ * name it (without the Not modifier, with one of opts->predicates, not
+ * sssom:NoTermFound), written as their notations in opts->object_vocab.
+ * Memory depends on the key, not on the data.  An empty code stays
+ * empty.  Messages name a row by its line and quote no field but the
+ * code.  stats may be NULL.  Errors: KLL_EARG (a bad column number),
+ * KLL_ENOTFOUND (no such column in the header), KLL_ESYNTAX (a row
+ * without the column; and the reader's), KLL_EINVALID (a code that
+ * KLL_MULTI_FAIL or KLL_UNMAPPED_FAIL refuses), KLL_EENCODING, KLL_EIO
+ * (reading, or writing "out"), KLL_ENOMEM.  On failure, what was written
+ * stays written. */
+kll_status kll_mapset_apply(const kll_mapset *m, const char *path, FILE *out,
+    const char *outname, const kll_apply_opts *opts, kll_apply_stats *stats,
+    kll_error *err);
+
+/* ------------------------------------------------------------------ */
+/* Checking keys                                                        */
+
+/* Vocabularies loaded once for many keys: each name is resolved along
+ * "dirs" as kll_vocab_open() does, and each file (by its real path) is
+ * loaded the first time it is asked for.  A name that failed fails again
+ * the same way without a new attempt. */
+typedef struct kll_vocab_cache kll_vocab_cache;
+
+/* "dirs" and "lo" (both may be NULL) are copied.  The caller owns *out:
+ * kll_vocab_cache_free().  Errors: KLL_ENOMEM. */
+kll_status kll_vocab_cache_new(kll_vocab_cache **out, const char *dirs,
+    const kll_load_opts *lo, kll_error *err);
+
+/* Frees every vocabulary the cache handed out. */
+void kll_vocab_cache_free(kll_vocab_cache *vc);
+
+/* The vocabulary "name" (a path, a short id or a scheme IRI).  *out is
+ * borrowed from the cache.  Errors: those of kll_vocab_open(). */
+kll_status kll_vocab_cache_open(const kll_vocab **out, kll_vocab_cache *vc,
+    const char *name, kll_error *err);
+
+/* The vocabulary that key "m" names in its metadata slot "slot"
+ * ("subject_source" or "object_source"): a CURIE expanded with the key's
+ * curie_map, an IRI or a short id.  Errors: KLL_ENOTFOUND (no such slot
+ * value: the message says so), KLL_EARG (another slot), and those of
+ * kll_vocab_cache_open(). */
+kll_status kll_vocab_cache_source(const kll_vocab **out, kll_vocab_cache *vc,
+    const kll_mapset *m, const char *slot, kll_error *err);
+
+/* The shape of a record, as SSSOM 1.1 defines mapping_cardinality: the
+ * left side says how many distinct subjects its object has, the right
+ * side how many distinct objects its subject has, both counted over the
+ * records of the same cardinality_scope (all of them when the set gives
+ * none) that do not involve sssom:NoTermFound. */
+typedef enum kll_cardinality {
+	KLL_CARD_NONE = 0,	/* a record without a subject or object id */
+	KLL_CARD_1_1,
+	KLL_CARD_1_N,
+	KLL_CARD_N_1,
+	KLL_CARD_N_N,
+	KLL_CARD_1_0,		/* the object is sssom:NoTermFound */
+	KLL_CARD_0_1,		/* the subject is sssom:NoTermFound */
+	KLL_CARD_0_0,		/* both are */
+	KLL_CARD__COUNT
+} kll_cardinality;
+
+/* "1:1", "1:n", ..., or "" for KLL_CARD_NONE and bad values.  Static. */
+const char *kll_cardinality_name(kll_cardinality c);
+
+/* The value named "s" ("1:1", ...), or KLL_CARD_NONE. */
+kll_cardinality kll_cardinality_from_name(const char *s);
+
+/* The actual shape of every record of "m": out[rec] for each of the
+ * kll_mapset_count(m) records, in a caller-owned array of that many
+ * bytes (kll_cardinality values).  Subjects and objects are told apart by
+ * their CURIEs.  Errors: KLL_ENOMEM. */
+kll_status kll_mapset_cardinalities(unsigned char *out, const kll_mapset *m,
+    kll_error *err);
+
+typedef struct kll_mapcheck_opts {
+	kll_vocab_cache *vocabs;	/* where the vocabularies come from;
+					 * NULL: no vocabulary rules */
+	const char *vocab[2];	/* the subject and object vocabularies (a
+				 * path, id or IRI); NULL: from the key's
+				 * subject_source and object_source */
+	int level[2];		/* the key's level on each side (XKOS depth);
+				 * 0: as the metadata keys subject_level and
+				 * object_level say (a depth, or a level's
+				 * IRI or CURIE), else undeclared */
+	kll_severity min;	/* findings below it are not even built */
+	kll_diag_fn diag;	/* receives every finding; may be NULL */
+	void *payload;
+} kll_mapcheck_opts;
+#define KLL_MAPCHECK_OPTS_INIT { NULL, { NULL, NULL }, { 0, 0 }, \
+	KLL_SEV_INFO, NULL, NULL }
+
+/* Rule "i" (0, 1, ...) of kll_mapset_check(); NULL past the last one.
+ * Static.  Where a rule has two severities, the table gives the higher. */
+const kll_check_rule *kll_mapcheck_rule_at(size_t i);
+
+/* Check key "m" against the vocabularies of its two sides: unknown,
+ * deprecated and wrong-level codes, label drift, duplicate rows,
+ * contradicting predicates, exact matches to both a concept and its
+ * ancestor, cardinality, and the codes left unmapped.  Each finding goes
+ * to opts->diag with code KLL_EINVALID, a rule id of
+ * kll_mapcheck_rule_at(), file = kll_mapset_path(m), and the line and
+ * byte column of the field it is about (columns come from reading the
+ * file again, only when there are findings; 0 when it cannot be read).
+ * Findings about the set come first (line 0), then those of each record
+ * in file order, then the unmapped codes.
+ *
+ * A side whose vocabulary cannot be had gives one map-no-vocabulary
+ * finding (an error), and the rules that need no vocabulary still run.
+ * *nerrors (may be NULL) gets the number of error findings sent.
+ * Findings are not failures: the call returns KLL_OK after them.
+ * Errors: KLL_EARG (m is NULL), KLL_ENOMEM. */
+kll_status kll_mapset_check(const kll_mapset *m,
+    const kll_mapcheck_opts *opts, size_t *nerrors, kll_error *err);
+
+/* What a key holds, for kll-map stats. */
+typedef struct kll_mapstats_pred {
+	const char *predicate;	/* a predicate_id CURIE, borrowed from m */
+	int negated;		/* predicate_modifier Not */
+	size_t rows;
+} kll_mapstats_pred;
+
+typedef struct kll_mapstats_level {
+	int level;		/* XKOS depth; 0: the concepts on no level */
+	size_t concepts;	/* concepts on the level, deprecated ones
+				 * aside */
+	size_t mapped;		/* of them, those that some record maps */
+} kll_mapstats_level;
+
+/* Arrays of two are indexed by side: [0] subject, [1] object. */
+typedef struct kll_mapstats {
+	size_t rows;
+	kll_mapstats_pred *preds;	/* sorted by predicate, Not last */
+	size_t npreds;
+	size_t card[KLL_CARD__COUNT];	/* records by actual shape */
+	size_t distinct[2];	/* distinct ids, sssom:NoTermFound aside */
+	size_t unknown[2];	/* of them, not in the vocabulary */
+	kll_mapstats_level *levels[2];	/* coverage, by level; none
+					 * without a vocabulary */
+	size_t nlevels[2];
+} kll_mapstats;
+
+/* Count what "m" holds into "out" (caller-owned; release it with
+ * kll_mapstats_release()).  A concept is mapped when a record without
+ * the modifier Not names it, or maps it to sssom:NoTermFound.  Either
+ * vocabulary may be NULL: that side gets no coverage.  Errors:
+ * KLL_ENOMEM (out is left empty). */
+kll_status kll_mapset_stats(kll_mapstats *out, const kll_mapset *m,
+    const kll_vocab *subject_vocab, const kll_vocab *object_vocab,
+    kll_error *err);
+
+void kll_mapstats_release(kll_mapstats *s);
+
+/* ------------------------------------------------------------------ */
 /* Keys and their vocabularies                                          */
 
 typedef enum kll_side { KLL_SUBJECT = 0, KLL_OBJECT = 1 } kll_side;
@@ -652,7 +1073,9 @@ typedef struct kll_mapimport_opts {
 	const char *justification;	/* NULL: semapv:ManualMappingCuration */
 	const char *mapping_set_id;	/* NULL: KLL_BASE_IRI mappings/S_O */
 	const char *license, *title, *description, *provider, *date,
-	    *version, *comment;		/* set metadata, may be NULL */
+	    *published, *version, *comment;	/* set metadata (date is
+					 * mapping_date, published
+					 * publication_date); may be NULL */
 	kll_diag_fn diag;		/* every problem of the table */
 	void *payload;
 } kll_mapimport_opts;
@@ -672,6 +1095,389 @@ typedef struct kll_mapimport_opts {
  * KLL_EINVALID, KLL_ENOMEM. */
 kll_status kll_mapset_import(kll_mapset **out, const char *path,
     const kll_mapimport_opts *opts, kll_error *err);
+
+/* ------------------------------------------------------------------ */
+/* Publishing                                                           */
+
+/* The publisher's details for a DCAT-AP-SE catalog (Sveriges
+ * dataportal): who publishes (publisher, publisher-en, orgnr,
+ * publisher-type), whom to contact (email, contact-name, contact-type),
+ * where the folder is served (base-url), the catalog's own texts and
+ * dates (title-sv, title-en, description-sv, description-en, homepage,
+ * language, issued, modified, spatial, availability) and the licences
+ * of the data (vocab-license, key-license).  Per dataset, "KEY.ID"
+ * (title-sv.ssyk-2012, theme.ssyk-2012, ...) sets title-sv, title-en,
+ * description-sv, description-en, keywords-sv, keywords-en, theme,
+ * issued or license of the dataset ID; a plain "theme" is the theme of
+ * datasets that have none otherwise.  Values are checked and normalised
+ * when set: an organisation number has 10 digits and a valid check digit,
+ * an e-mail address one '@' and a domain, URLs are absolute http(s),
+ * dates YYYY-MM-DD, themes codes of the EU data-theme list, publisher
+ * types names of the ADMS list. */
+typedef struct kll_pubconf kll_pubconf;
+
+/* An empty configuration.  The caller owns *out (kll_pubconf_free()).
+ * Errors: KLL_ENOMEM. */
+kll_status kll_pubconf_new(kll_pubconf **out, kll_error *err);
+
+void kll_pubconf_free(kll_pubconf *c);
+
+/* Read the configuration file "path": "key = value" lines, blank lines
+ * and '#' comments; a value may be quoted with '"' to keep spaces at its
+ * ends.  Every problem (a line without '=', an unknown key, a bad value,
+ * a key given twice) goes to diag (may be NULL) with the file, line and a
+ * rule id (publish-config-syntax, publish-unknown-key, publish-bad-value,
+ * publish-repeated-key), and the call then fails with KLL_EINVALID; the
+ * good lines are kept.  Without a sink the first problem fails the call.
+ * A line that is not UTF-8 is a publish-config-syntax problem.  Values
+ * read replace those set before.  Errors: KLL_EIO, KLL_EINVALID,
+ * KLL_ENOMEM. */
+kll_status kll_pubconf_read(kll_pubconf *c, const char *path,
+    kll_diag_fn diag, void *payload, kll_error *err);
+
+/* Set "key" to "value" (copied), replacing an earlier value; "where" and
+ * "line" say where it came from in messages ("--email", 0).  Errors:
+ * KLL_EINVALID (an unknown key, rule publish-unknown-key, or a bad
+ * value, rule publish-bad-value, with where and line), KLL_ENOMEM. */
+kll_status kll_pubconf_set(kll_pubconf *c, const char *key,
+    const char *value, const char *where, unsigned line, kll_error *err);
+
+/* The normalised value of "key" ("orgnr" without its dash, "base-url"
+ * with a final '/', "language" as EU language codes "SWE ENG", "theme"
+ * as codes "ECON SOCI"), or NULL when unset.  Borrowed. */
+const char *kll_pubconf_get(const kll_pubconf *c, const char *key);
+
+/* The keys a configuration takes, in the order of the documentation;
+ * NULL past the last one.  Static. */
+const char *kll_pubconf_key_at(size_t i);
+
+/* A catalog of vocabularies and keys to publish as one folder. */
+typedef struct kll_catalog kll_catalog;
+
+typedef struct kll_publish_opts {
+	const char *dirs;	/* vocabulary search path (as kll_vocab_open)
+				 * for ids and for the two sides of keys */
+	kll_diag_fn diag;	/* warnings and errors of the checks, and
+				 * problems of the keys read; may be NULL */
+	void *payload;
+	int (*stop)(void *payload);	/* polled between files while
+					 * writing; nonzero gives up (an
+					 * interrupt); may be NULL */
+} kll_publish_opts;
+#define KLL_PUBLISH_OPTS_INIT { NULL, NULL, NULL, NULL }
+
+/* A catalog with the publisher of "conf", which must outlive it (opts
+ * is copied, may be NULL).  The caller owns *out (kll_catalog_free()).
+ * Errors: KLL_ENOMEM. */
+kll_status kll_catalog_new(kll_catalog **out, const kll_pubconf *conf,
+    const kll_publish_opts *opts, kll_error *err);
+
+void kll_catalog_free(kll_catalog *c);
+
+/* Add the vocabulary "name" (a path, a short id or a scheme IRI, found
+ * along opts->dirs) as a dataset named by its id.  Errors: those of
+ * kll_vocab_open(), KLL_EINVALID (an id that cannot name a file, or one
+ * already in the catalog), KLL_ENOMEM. */
+kll_status kll_catalog_add_vocab(kll_catalog *c, const char *name,
+    kll_error *err);
+
+/* Add the key (SSSOM/TSV) "path" as a dataset named by its file name
+ * without ".sssom.tsv".  Problems reading it go to opts->diag; a key with
+ * errors is refused with KLL_EINVALID.  Its two vocabularies are looked
+ * up along opts->dirs for titles and themes (a warning when missing).
+ * Errors: those of kll_mapset_read(), KLL_EINVALID, KLL_ENOMEM. */
+kll_status kll_catalog_add_key(kll_catalog *c, const char *path,
+    kll_error *err);
+
+/* Add every vocabulary of the INDEX in the first folder of the search
+ * path (opts->dirs, $KLL_PATH, the installed one) that has one, in its
+ * order, and every *.sssom.tsv of "keys_dir" in name order; with
+ * keys_dir NULL, of the folder "mappings" beside that vocabulary folder
+ * when there is one.  *nvocabs and *nkeys (may be NULL) get the counts.
+ * Errors: KLL_ENOTFOUND (no INDEX anywhere), those of the two calls
+ * above. */
+kll_status kll_catalog_add_all(kll_catalog *c, const char *keys_dir,
+    size_t *nvocabs, size_t *nkeys, kll_error *err);
+
+/* Check the catalog against DCAT-AP-SE 3.0.1: what it requires is an
+ * error (no publisher, orgnr, publisher-type, email, base-url, catalog
+ * title or description, no dataset), what it recommends a warning (no
+ * modified or issued date, homepage, theme, licence or availability, a
+ * title or description in only one of Swedish and English); a key or
+ * dataset named in the configuration but not published is a warning.
+ * Each finding goes to opts->diag naming the configuration key (with
+ * where it was set) or the dataset (with its file), rule ids
+ * publish-missing, publish-recommended, publish-unused.  *nerrors (may
+ * be NULL) gets the number of errors.  Errors: KLL_ENOMEM. */
+kll_status kll_catalog_check(kll_catalog *c, size_t *nerrors,
+    kll_error *err);
+
+/* Check the catalog (as kll_catalog_check()), and when it has no error
+ * write the folder "dir": catalog.rdf (one dcat:Catalog in RDF/XML with a
+ * dcat:Dataset per vocabulary and key and a dcat:Distribution per file,
+ * with sizes and SHA-1 checksums), index.html (the same for people),
+ * vocab/ID.ttl, .rdf, .nt and .csv for each vocabulary (SKOS+XKOS in
+ * Turtle, RDF/XML, N-Triples, and a code list), and mappings/ID.sssom.tsv
+ * (canonical), .skos.ttl and .xkos.ttl for each key.  Every file is read
+ * back and its counts compared.  All is written to a new folder beside
+ * "dir", which replaces "dir" only when complete; a "dir" that exists
+ * must be empty or hold a catalog.rdf.  The same inputs and
+ * configuration give the same bytes.  On failure nothing is changed.
+ * Errors: KLL_EINVALID (the check found errors; or a dump read back
+ * differs), KLL_EIO (including an interrupt through opts->stop),
+ * KLL_EARG (dir exists and is no earlier output), KLL_ENOMEM. */
+kll_status kll_catalog_publish(kll_catalog *c, const char *dir,
+    kll_error *err);
+
+/* The number of datasets, and dataset "i"'s id in the order added (NULL
+ * past the end; borrowed). */
+size_t kll_catalog_count(const kll_catalog *c);
+const char *kll_catalog_dataset_id(const kll_catalog *c, size_t i);
+
+/* ------------------------------------------------------------------ */
+/* Differences between versions                                         */
+
+/* How alike two labels are, as the matcher below compares them: both are
+ * folded (kll_text_fold()), cut into words, and stripped of stop words
+ * ("och", "av", "m.fl.", "and", "of", "other", "n.e.c.", ...).  Words
+ * that share a prefix or suffix of four letters or more count in part
+ * ("växter" and "växt"), so Swedish compounds and inflections meet. */
+typedef struct kll_text_sim {
+	double score;	/* 0..1: words and trigrams together */
+	double words;	/* Dice coefficient on the words */
+	double cover_a;	/* the share of a's words found in b */
+	double cover_b;	/* the share of b's words found in a */
+	double trigrams;	/* Dice coefficient on character trigrams */
+} kll_text_sim;
+
+/* The similarity of "a" and "b" with every word weighing the same (the
+ * matcher weighs rare words more).  *detail (may be NULL) gets the parts.
+ * 0 for text that is not UTF-8. */
+double kll_text_similarity(const char *a, const char *b, kll_text_sim *detail);
+
+/* Which concept of a new version of a vocabulary carries the content of
+ * each concept of the old version, judged from labels and hierarchy only:
+ * identical labels first, then the most similar labels (rare words weigh
+ * more), helped by an unchanged code, broader concepts that correspond,
+ * and narrower concepts that moved together.  Pairs are taken best first,
+ * one to one; then new concepts left over attach to the old concept whose
+ * label contains theirs (a split), and old concepts left over to the new
+ * concept whose label contains theirs (a merge). */
+typedef struct kll_match kll_match;
+
+typedef enum kll_relation {
+	KLL_REL_EXACT = 0,	/* one to one: skos:exactMatch */
+	KLL_REL_CLOSE,		/* one to one but uncertain: skos:closeMatch */
+	KLL_REL_NARROW,		/* the old concept split; the new one is
+				 * narrower: skos:narrowMatch */
+	KLL_REL_BROAD,		/* old concepts merged; the new one is
+				 * broader: skos:broadMatch */
+	KLL_REL_RELATED,	/* part of a many-to-many group:
+				 * skos:relatedMatch */
+	KLL_REL_NONE		/* no counterpart: new_c (old content that
+				 * went) or old_c (new content) is NULL */
+} kll_relation;
+
+/* Evidence for a pair, or-ed together in kll_pair.evidence. */
+#define KLL_EVID_SAME_CODE 0x01	/* the same notation */
+#define KLL_EVID_SAME_LABEL 0x02	/* a prefLabel identical once folded */
+#define KLL_EVID_PARENT 0x04	/* their broader concepts correspond (or
+				 * both are top concepts) */
+#define KLL_EVID_CHILDREN 0x08	/* narrower concepts correspond */
+#define KLL_EVID_LEVEL 0x10	/* they are on different levels */
+#define KLL_EVID_PART 0x20	/* one label contains the other: found as
+				 * part of a split or a merge */
+
+/* A pair of the proposed correspondence, or a candidate.  Concepts are
+ * borrowed from the two vocabularies. */
+typedef struct kll_pair {
+	const kll_concept *old_c;	/* NULL: new content */
+	const kll_concept *new_c;	/* NULL: content that went */
+	kll_relation rel;
+	double confidence;	/* 0..1: labels and structure together */
+	double label;		/* label similarity, 0..1 */
+	const char *lang;	/* language of the labels compared; "" */
+	unsigned evidence;	/* KLL_EVID_* */
+	unsigned kids_kept;	/* with KLL_EVID_CHILDREN: of kids_total */
+	unsigned kids_total;	/* narrower concepts of the old one */
+	int review;		/* nonzero: confidence below the review
+				 * threshold; a person should decide */
+} kll_pair;
+
+typedef struct kll_match_opts {
+	const char *const *langs;	/* label languages compared (a tag
+					 * or a prefix of one); none: all */
+	size_t nlangs;
+	double min_confidence;	/* pairs below are not proposed (their
+				 * old concept gets KLL_REL_NONE); 0: the
+				 * matcher's own floor, 0.35 */
+	double review;		/* one-to-one pairs below are KLL_REL_CLOSE
+				 * rather than KLL_REL_EXACT; 0: 0.6 */
+} kll_match_opts;
+#define KLL_MATCH_OPTS_INIT { NULL, 0, 0.0, 0.0 }
+
+/* Match "old_v" against "new_v" (both borrowed; they must outlive *out).
+ * The caller owns *out (kll_match_free()).  The result is the same on
+ * every run.  Errors: KLL_EARG (a vocabulary is NULL, a threshold outside
+ * 0..1), KLL_ENOMEM. */
+kll_status kll_match_new(kll_match **out, const kll_vocab *old_v,
+    const kll_vocab *new_v, const kll_match_opts *opts, kll_error *err);
+
+void kll_match_free(kll_match *m);
+
+const kll_vocab *kll_match_old(const kll_match *m);
+const kll_vocab *kll_match_new_vocab(const kll_match *m);
+
+/* The pairs: every old concept at least once (with KLL_REL_NONE when
+ * nothing corresponds), then every new concept that no old one reached
+ * (KLL_REL_NONE, old_c NULL); sorted by old concept, then new concept, in
+ * vocabulary order, with the new-only pairs last. */
+size_t kll_match_count(const kll_match *m);
+const kll_pair *kll_match_at(const kll_match *m, size_t i);
+
+/* Up to "max" candidates in the new vocabulary for "old_c" (a concept of
+ * the old one), best first, scored as the final pass scores them, with
+ * rel KLL_REL_CLOSE; returns how many were written to out. */
+size_t kll_match_candidates(const kll_match *m, const kll_concept *old_c,
+    kll_pair *out, size_t max);
+
+/* What changed about a code between two versions. */
+typedef enum kll_change_kind {
+	KLL_CHANGE_ADDED = 0,	/* a code only the new version has */
+	KLL_CHANGE_REMOVED,	/* a code only the old version has */
+	KLL_CHANGE_RELABELLED,	/* a kept code's prefLabel in one language */
+	KLL_CHANGE_MOVED,	/* a kept code under other broader codes */
+	KLL_CHANGE_RENUMBERED,	/* content kept one to one under a new code */
+	KLL_CHANGE_SPLIT,	/* one old concept, several new ones */
+	KLL_CHANGE_MERGED,	/* several old concepts, one new one */
+	KLL_CHANGE_REGROUPED,	/* part of a many-to-many group */
+	KLL_CHANGE_LOST,	/* old content with no counterpart */
+	KLL_CHANGE_NOVEL,	/* new content with no counterpart */
+	KLL_CHANGE__COUNT
+} kll_change_kind;
+
+/* "added", "removed", "relabelled", "moved", "renumbered", "split",
+ * "merged", "regrouped", "lost", "novel"; NULL for a bad kind. */
+const char *kll_change_name(kll_change_kind k);
+
+/* One change.  Concepts and strings are borrowed from the vocabularies
+ * and the diff. */
+typedef struct kll_change {
+	kll_change_kind kind;
+	int level;		/* of the old concept, else of the new one */
+	const kll_concept *old_c;	/* NULL for added and novel */
+	const kll_concept *new_c;	/* NULL for removed and lost */
+	const char *lang;	/* relabelled: the label's language; else "" */
+	const char *old_text;	/* relabelled: the old label ("" when
+				 * none); moved: the old broader codes,
+				 * '|'-separated; else the old prefLabel */
+	const char *new_text;	/* likewise for the new version */
+	const kll_pair *pair;	/* renumbered, split, merged, regrouped,
+				 * lost, novel: the pair; else NULL */
+} kll_change;
+
+typedef struct kll_vdiff kll_vdiff;
+
+/* Compare two versions of a vocabulary: codes added and removed, kept
+ * codes relabelled (per language, prefLabels compared exactly) or moved,
+ * and from the match (opts as kll_match_new() takes them; may be NULL)
+ * renumbered, split, merged and regrouped content and content with no
+ * counterpart.  Changes are sorted by kind, then level, then code.  The
+ * caller owns *out (kll_vdiff_free()).  Errors: those of
+ * kll_match_new(). */
+kll_status kll_vdiff_new(kll_vdiff **out, const kll_vocab *old_v,
+    const kll_vocab *new_v, const kll_match_opts *opts, kll_error *err);
+
+void kll_vdiff_free(kll_vdiff *d);
+
+size_t kll_vdiff_count(const kll_vdiff *d);
+const kll_change *kll_vdiff_at(const kll_vdiff *d, size_t i);
+
+/* The match the diff was made from; borrowed. */
+const kll_match *kll_vdiff_match(const kll_vdiff *d);
+
+/* How the proposed key is written. */
+typedef struct kll_key_opts {
+	const char *mapping_set_id;	/* NULL: KLL_BASE_IRI mappings/OLD_NEW
+					 * with the vocabulary ids */
+	const char *license;	/* an IRI; NULL: none (SSSOM wants one) */
+	const char *title;	/* NULL: made from the two vocabularies */
+	const char *lang;	/* language of the labels written; NULL:
+				 * sv, else en, else any */
+	int level;		/* only old concepts on this level (and new
+				 * ones on it with new_items); 0: all */
+	int new_items;		/* nonzero: a sssom:NoTermFound row for each
+				 * new concept no old one reached */
+} kll_key_opts;
+#define KLL_KEY_OPTS_INIT { NULL, NULL, NULL, NULL, 0, 0 }
+
+/* The match as a proposed SSSOM key from the old vocabulary (subjects)
+ * to the new one (objects), one record per pair, sorted: predicate from
+ * the relation, confidence, similarity_score (the label similarity),
+ * mapping_justification semapv:LexicalMatching (labels alone),
+ * semapv:StructuralMatching (hierarchy and code alone) or
+ * semapv:CompositeMatching (both), mapping_cardinality, and a comment
+ * with the evidence ("label 0.83 sv; code kept; parent kept"), which
+ * ends in "review" for pairs below opts->review of the match.  An old
+ * concept with no counterpart has object sssom:NoTermFound.  The set
+ * names both schemes (subject_source and object_source as CURIEs), their
+ * versions, the tool, and opts' metadata.  The caller owns *out.
+ * Errors: KLL_EINVALID (a concept IRI that no CURIE can hold),
+ * KLL_ENOMEM. */
+kll_status kll_match_key(kll_mapset **out, const kll_match *m,
+    const kll_key_opts *opts, kll_error *err);
+
+/* Differences between two mapping sets.  Records are paired by subject
+ * and object (compared as expanded IRIs, so the prefixes may differ);
+ * where several records share the pair, those with the same predicate
+ * and modifier go together first.  A pair's record whose predicate
+ * changed is one change, not a removal and an addition. */
+typedef enum kll_mchange_kind {
+	KLL_MCHANGE_ADDED = 0,	/* a record only the new set has */
+	KLL_MCHANGE_REMOVED,	/* a record only the old set has */
+	KLL_MCHANGE_PREDICATE,	/* predicate_id or predicate_modifier */
+	KLL_MCHANGE_JUSTIFICATION,	/* mapping_justification */
+	KLL_MCHANGE_CONFIDENCE,	/* confidence */
+	KLL_MCHANGE_LABEL,	/* subject_label, object_label, ... */
+	KLL_MCHANGE_SLOT,	/* any other slot of a record */
+	KLL_MCHANGE_META,	/* set metadata or a curie_map entry */
+	KLL_MCHANGE__COUNT
+} kll_mchange_kind;
+
+/* "added", "removed", "predicate", "justification", "confidence",
+ * "label", "slot", "meta"; NULL for a bad kind. */
+const char *kll_mchange_name(kll_mchange_kind k);
+
+typedef struct kll_mchange {
+	kll_mchange_kind kind;
+	const char *subject;	/* subject_id as the set writes it (the
+				 * new one's when both have it); "" for
+				 * meta */
+	const char *object;	/* likewise */
+	const char *slot;	/* the slot ("predicate_id"), metadata key,
+				 * non-standard column or "curie_map:PREFIX";
+				 * added and removed: "predicate_id" */
+	const char *old_value;	/* "" when absent (always for added) */
+	const char *new_value;	/* "" when absent (always for removed) */
+	size_t old_rec, new_rec;	/* record indexes; (size_t)-1: none */
+} kll_mchange;
+
+typedef struct kll_mapdiff kll_mapdiff;
+
+/* Compare mapping set "old_m" with "new_m" (both borrowed; they must
+ * outlive *out): the set metadata first (standard MappingSet slots, and
+ * propagatable slots where every record of each set shares one value),
+ * then the curie_map, then the records in the new set's order with the
+ * removed ones after, in the old set's order.  Non-standard metadata keys are not
+ * compared.  The caller owns *out (kll_mapdiff_free()).  Errors:
+ * KLL_ENOMEM. */
+kll_status kll_mapdiff_new(kll_mapdiff **out, const kll_mapset *old_m,
+    const kll_mapset *new_m, kll_error *err);
+
+void kll_mapdiff_free(kll_mapdiff *d);
+
+size_t kll_mapdiff_count(const kll_mapdiff *d);
+const kll_mchange *kll_mapdiff_at(const kll_mapdiff *d, size_t i);
 
 /* ------------------------------------------------------------------ */
 /* Text                                                                 */

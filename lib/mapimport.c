@@ -128,7 +128,7 @@ open_side(imp *im, int k, const char *vocab, const char *prefix)
 	}
 	if ((sd->prefix = kll__arena_strdup(&im->arena, prefix)) == NULL)
 		return KLL_ENOMEM;
-	if ((sd->deg = calloc(kll_vocab_count(sd->v) + 1,
+	if ((sd->deg = kll__calloc(kll_vocab_count(sd->v) + 1,
 		 sizeof(*sd->deg))) == NULL)
 		return KLL_ENOMEM;
 	return declare(im, sd->prefix, sd->ns);
@@ -237,7 +237,7 @@ add_pair(imp *im, kll_csv *c, size_t nf)
 	}
 	if (im->n == im->cap) {
 		size_t cap = im->cap ? im->cap * 2 : 1024;
-		pair *np = realloc(im->p, cap * sizeof(*np));
+		pair *np = kll__realloc(im->p, cap * sizeof(*np));
 		if (np == NULL)
 			return KLL_ENOMEM;
 		im->p = np;
@@ -508,6 +508,7 @@ set_meta(imp *im)
 			{ "mapping_set_description", o->description },
 			{ "mapping_provider", o->provider },
 			{ "mapping_date", o->date },
+			{ "publication_date", o->published },
 			{ "mapping_set_version", o->version },
 			{ "comment", o->comment },
 		};

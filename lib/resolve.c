@@ -30,7 +30,7 @@ static char *
 join(const char *dir, size_t dlen, const char *name, const char *ext)
 {
 	size_t n = dlen + 1 + strlen(name) + strlen(ext) + 1;
-	char *p = malloc(n);
+	char *p = kll__malloc(n);
 
 	if (p != NULL)
 		snprintf(p, n, "%.*s/%s%s", (int)dlen, dir, name, ext);
@@ -123,7 +123,7 @@ kll_vocab_resolve(char **out, const char *name, const char *dirs,
 	 * what is wrong with it. */
 	if (strcmp(name, "-") == 0 || is_file(name) ||
 	    (strchr(name, '/') != NULL && strstr(name, "://") == NULL)) {
-		if ((*out = strdup(name)) == NULL)
+		if ((*out = kll__strdup(name)) == NULL)
 			goto nomem;
 		return KLL_OK;
 	}

@@ -239,7 +239,7 @@ kll_sssom_split(char ***out, size_t *n, const char *value, kll_error *err)
 	if (len > 0)
 		for (p = value, k = 1; (q = mv_end(p, end)) < end; p = q + 1)
 			k++;
-	if ((v = malloc((k + 1) * sizeof(*v) + len + 1)) == NULL)
+	if ((v = kll__malloc((k + 1) * sizeof(*v) + len + 1)) == NULL)
 		return kll__error_set(
 		    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
 	s = (char *)(v + k + 1);
@@ -746,7 +746,7 @@ kll_mapset_new(kll_mapset **out, kll_error *err)
 {
 	kll_mapset *m;
 
-	if ((*out = m = calloc(1, sizeof(*m))) == NULL)
+	if ((*out = m = kll__calloc(1, sizeof(*m))) == NULL)
 		return kll__error_set(
 		    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
 	m->path = "";
@@ -813,7 +813,7 @@ grow_col(const char ***col, size_t old, size_t cap)
 {
 	const char **p;
 
-	if ((p = realloc((void *)*col, cap * sizeof(*p))) == NULL)
+	if ((p = kll__realloc((void *)*col, cap * sizeof(*p))) == NULL)
 		return -1;
 	memset((void *)(p + old), 0, (cap - old) * sizeof(*p));
 	*col = p;
@@ -831,7 +831,7 @@ grow_records(kll_mapset *m, size_t need)
 		return 0;
 	while (cap < need)
 		cap *= 2;
-	if ((l = realloc(m->lines, cap * sizeof(*l))) == NULL)
+	if ((l = kll__realloc(m->lines, cap * sizeof(*l))) == NULL)
 		return -1;
 	m->lines = l;
 	for (i = 0; i < KLL_SLOT__COUNT; i++)
@@ -848,7 +848,7 @@ grow_records(kll_mapset *m, size_t need)
 static const char **
 new_column(const kll_mapset *m)
 {
-	return calloc(m->cap ? m->cap : 1, sizeof(const char *));
+	return kll__calloc(m->cap ? m->cap : 1, sizeof(const char *));
 }
 
 /* The one copy of "s" among the set's interned values; s itself is kept
@@ -867,7 +867,8 @@ intern(kll_mapset *m, const char *s, int copy)
 		return NULL;
 	if (m->nistr == m->istrcap) {
 		cap = m->istrcap ? m->istrcap * 2 : 64;
-		if ((p = realloc((void *)m->istr, cap * sizeof(*p))) == NULL)
+		if ((p = kll__realloc((void *)m->istr, cap * sizeof(*p))) ==
+		    NULL)
 			return NULL;
 		m->istr = p;
 		m->istrcap = cap;
@@ -908,7 +909,7 @@ extra_add(kll_mapset *m, const char *name)
 		return x;
 	if (m->next == m->extcap) {
 		cap = m->extcap ? m->extcap * 2 : 8;
-		if ((x = realloc(m->ext, cap * sizeof(*x))) == NULL)
+		if ((x = kll__realloc(m->ext, cap * sizeof(*x))) == NULL)
 			return NULL;
 		m->ext = x;
 		m->extcap = cap;
@@ -1174,7 +1175,7 @@ prefix_put(kll_mapset *m, const char *name, const char *iri)
 	}
 	if (m->npfx == m->pfxcap) {
 		cap = m->pfxcap ? m->pfxcap * 2 : 16;
-		if ((p = realloc(m->pfx, cap * sizeof(*p))) == NULL)
+		if ((p = kll__realloc(m->pfx, cap * sizeof(*p))) == NULL)
 			return -1;
 		m->pfx = p;
 		m->pfxcap = cap;
@@ -1461,7 +1462,7 @@ slurp(char **out, size_t *len, const char *path, kll_error *err)
 		if (buf == NULL || cap - n < 2) {
 			if (buf != NULL)
 				cap *= 2;
-			if ((p = realloc(buf, cap)) == NULL) {
+			if ((p = kll__realloc(buf, cap)) == NULL) {
 				st = nomem(err);
 				goto out;
 			}
@@ -1562,7 +1563,7 @@ sibling(const char *path)
 	else if (n > 4 && strcmp(path + n - 4, ".tsv") == 0)
 		n -= 4;
 	for (i = 0; i < 2; i++) {
-		if ((s = malloc(n + strlen(sufs[i]) + 1)) == NULL)
+		if ((s = kll__malloc(n + strlen(sufs[i]) + 1)) == NULL)
 			return NULL;
 		memcpy(s, path, n);
 		strcpy(s + n, sufs[i]);
@@ -2371,17 +2372,22 @@ header_fields(struct rd *r, struct header *h, kll_error *err)
 	if (r->p >= r->end)
 		return kll__error_set(
 		    err, KLL_ESYNTAX, r->file, r->line, 1, "no header line");
+	/* A byte-order mark here is no part of the first name: without a
+	 * metadata block the header line starts the file, where the mark
+	 * is dropped, so a name starting with one would not read back. */
+	if (r->end - r->p >= 3 && memcmp(r->p, "\xef\xbb\xbf", 3) == 0)
+		r->p += 3;
 	do {
 		if (field(r, &v, &h->line, &col, &term, err) < 0)
 			return KLL_ESYNTAX;
 		if (h->n == h->cap) {
 			h->cap = h->cap ? h->cap * 2 : 32;
-			if ((p = realloc(
+			if ((p = kll__realloc(
 			         h->names, h->cap * sizeof(*h->names))) == NULL)
 				return nomem(err);
 			h->names = p;
-			if ((p = realloc(h->cols, h->cap * sizeof(*h->cols))) ==
-			    NULL)
+			if ((p = kll__realloc(
+			         h->cols, h->cap * sizeof(*h->cols))) == NULL)
 				return nomem(err);
 			h->cols = p;
 		}
@@ -2431,9 +2437,9 @@ read_header(struct rd *r, kll_error *err)
 	    (st = header_check(r, &h, have, err)) != KLL_OK)
 		goto out;
 	n = h.n;
-	if ((r->cols = calloc(n ? n : 1, sizeof(*r->cols))) == NULL ||
-	    (r->fline = calloc(n ? n : 1, sizeof(unsigned))) == NULL ||
-	    (r->fcol = calloc(n ? n : 1, sizeof(unsigned))) == NULL)
+	if ((r->cols = kll__calloc(n ? n : 1, sizeof(*r->cols))) == NULL ||
+	    (r->fline = kll__calloc(n ? n : 1, sizeof(unsigned))) == NULL ||
+	    (r->fcol = kll__calloc(n ? n : 1, sizeof(unsigned))) == NULL)
 		goto oom;
 	r->ncols = n;
 	for (i = 0; i < n; i++)
@@ -2621,7 +2627,8 @@ required_side(struct rd *r, size_t rec, int id, int type, int label)
 		 * propagation. */
 		if (r->npend == r->pendcap) {
 			cap = r->pendcap ? r->pendcap * 2 : 16;
-			if ((p = realloc(r->pend, cap * sizeof(*p))) == NULL) {
+			if ((p = kll__realloc(
+			         r->pend, cap * sizeof(*p))) == NULL) {
 				out_of_memory(r);
 				return;
 			}
@@ -2883,7 +2890,7 @@ number_column(struct view *w, const char **src, size_t n, int *owned)
 		    strcmp(buf, src[i]) == 0)
 			continue;
 		if (c == NULL) {
-			if ((c = malloc(n * sizeof(*c))) == NULL)
+			if ((c = kll__malloc(n * sizeof(*c))) == NULL)
 				return NULL;
 			memcpy((void *)c, (const void *)src, n * sizeof(*c));
 			*owned = 1;
@@ -2978,10 +2985,10 @@ view_build(struct view *w, const kll_mapset *m, int condense, kll_error *err)
 	memset(w, 0, sizeof(*w));
 	w->m = m;
 	memcpy((void *)w->setv, (const void *)m->meta, sizeof(w->setv));
-	if ((w->cols = calloc(
+	if ((w->cols = kll__calloc(
 	         KLL_SLOT__COUNT + m->next + 4, sizeof(*w->cols))) == NULL ||
-	    (w->xs = calloc(m->next + 1, sizeof(*w->xs))) == NULL ||
-	    (w->used = calloc(m->npfx + 1, 1)) == NULL)
+	    (w->xs = kll__calloc(m->next + 1, sizeof(*w->xs))) == NULL ||
+	    (w->used = kll__calloc(m->npfx + 1, 1)) == NULL)
 		return nomem(err);
 	for (s = 0; s < KLL_SLOT__COUNT; s++) {
 		if (!any_value(m->col[s], m->n))
@@ -3184,8 +3191,8 @@ view_sort(struct view *w, kll_error *err)
 	size_t n = w->m->n, i;
 	uint32_t *t;
 
-	if ((w->perm = malloc((n + 1) * sizeof(*w->perm))) == NULL ||
-	    (t = malloc((n / 2 + 1) * sizeof(*t))) == NULL)
+	if ((w->perm = kll__malloc((n + 1) * sizeof(*w->perm))) == NULL ||
+	    (t = kll__malloc((n / 2 + 1) * sizeof(*t))) == NULL)
 		return nomem(err);
 	for (i = 0; i < n; i++)
 		w->perm[i] = (uint32_t)i;
@@ -3409,7 +3416,7 @@ put_curie_map(struct out *o, const struct view *w)
 	const struct prefix **v;
 	size_t i, n = 0;
 
-	if ((v = malloc((m->npfx + 1) * sizeof(*v))) == NULL) {
+	if ((v = kll__malloc((m->npfx + 1) * sizeof(*v))) == NULL) {
 		o->st = KLL_ENOMEM;
 		return;
 	}
@@ -3622,8 +3629,8 @@ kll_mapset_sort(kll_mapset *m)
 	if (m->n < 2 || normalize_numbers(m) < 0 ||
 	    view_build(&w, m, 0, NULL) != KLL_OK ||
 	    view_sort(&w, NULL) != KLL_OK ||
-	    (tmp = malloc(m->n * sizeof(*tmp))) == NULL ||
-	    (lines = malloc(m->n * sizeof(*lines))) == NULL)
+	    (tmp = kll__malloc(m->n * sizeof(*tmp))) == NULL ||
+	    (lines = kll__malloc(m->n * sizeof(*lines))) == NULL)
 		goto out;
 	for (i = 0; i < KLL_SLOT__COUNT; i++)
 		permute(m->col[i], w.perm, m->n, tmp);

@@ -37,7 +37,7 @@ kll_text_fold(const char *s)
 	    NULL, &n);
 	if (folded == NULL)
 		return NULL;
-	if ((out = malloc(n + 1)) == NULL) {
+	if ((out = kll__malloc(n + 1)) == NULL) {
 		free(folded);
 		return NULL;
 	}

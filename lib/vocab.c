@@ -215,21 +215,26 @@ kll_vocab_find_loose(const kll_vocab *v, const char *code)
 {
 	const kll_concept *c, *hit = NULL;
 	char buf[128], *sq;
-	size_t n, width, i;
+	size_t n, width, i, room;
 
 	if ((c = kll_vocab_find(v, code)) != NULL)
 		return c;
 	n = strlen(code);
-	if (n + 1 > sizeof(buf) - v->max_squeezed)
+	/* Room in front for the zeros of the widest notation, within
+	 * reason: a vocabulary may have notations longer than buf. */
+	room = v->max_squeezed < sizeof(buf) / 2 ? v->max_squeezed
+						 : sizeof(buf) / 2;
+	if (n + 1 > sizeof(buf) - room)
 		return NULL;
-	n = squeeze(buf + v->max_squeezed, code);
-	sq = buf + v->max_squeezed;
+	n = squeeze(buf + room, code);
+	sq = buf + room;
 	if ((c = find_squeezed(v, sq, n)) != NULL || n == 0)
 		return c;
 	if (strspn(sq, "0123456789") != n)
 		return NULL;
 	/* Put back leading zeros, if exactly one width fits. */
-	for (width = n + 1; width <= v->max_squeezed; width++) {
+	for (width = n + 1; width <= v->max_squeezed && width - n <= room;
+	     width++) {
 		for (i = 0; i < width - n; i++)
 			sq[-1 - (ptrdiff_t)i] = '0';
 		if ((c = find_squeezed(v, sq - (width - n), width)) != NULL) {
@@ -318,7 +323,7 @@ make_concepts(builder *b, size_t n)
 	size_t i, k = 0;
 	const char *s;
 
-	if ((v->c = calloc(n ? n : 1, sizeof(*v->c))) == NULL)
+	if ((v->c = kll__calloc(n ? n : 1, sizeof(*v->c))) == NULL)
 		return KLL_ENOMEM;
 	for (i = 0; i < g->nnode; i++) {
 		if (!g->node[i].concept)
@@ -514,8 +519,11 @@ fill_edges(builder *b)
 		} else if (t->p == P_BROADER && !(t->o & KLL__LITERAL)) {
 			add_str(s->external, &s->nexternal, g->node[t->o].key);
 		} else if (t->p == P_NOTATION && (t->o & KLL__LITERAL)) {
-			add_str(s->notations, &s->nnotations,
-			    g->lit[t->o & ~KLL__LITERAL].text);
+			/* An empty notation is none, as make_concepts()
+			 * has it: the first one listed is the concept's. */
+			text = g->lit[t->o & ~KLL__LITERAL].text;
+			if (*text != '\0')
+				add_str(s->notations, &s->nnotations, text);
 		} else if (t->p == P_REPLACED && !(t->o & KLL__LITERAL)) {
 			s->replaced[s->nreplaced++] = g->node[t->o].key;
 		} else if (t->p == P_TOPOF) {
@@ -759,9 +767,9 @@ build(builder *b)
 	if (n == 0)
 		return kll__error_set(b->err, KLL_EINVALID, b->name, 0, 0,
 		    "no skos:Concept in %zu statements", g->nseen);
-	if ((b->cnode = malloc(n * sizeof(*b->cnode))) == NULL ||
-	    (b->node_depth = calloc(g->nnode, sizeof(int))) == NULL ||
-	    (cnt = calloc(n, sizeof(*cnt))) == NULL)
+	if ((b->cnode = kll__malloc(n * sizeof(*b->cnode))) == NULL ||
+	    (b->node_depth = kll__calloc(g->nnode, sizeof(int))) == NULL ||
+	    (cnt = kll__calloc(n, sizeof(*cnt))) == NULL)
 		goto out;
 	if (make_concepts(b, n) != KLL_OK)
 		goto out;
@@ -800,8 +808,8 @@ kll_vocab_load(kll_vocab **out, const char *path, const kll_load_opts *opts,
 	*out = NULL;
 	memset(&g, 0, sizeof(g));
 	memset(&b, 0, sizeof(b));
-	if ((v = calloc(1, sizeof(*v))) == NULL ||
-	    (v->path = strdup(path)) == NULL) {
+	if ((v = kll__calloc(1, sizeof(*v))) == NULL ||
+	    (v->path = kll__strdup(path)) == NULL) {
 		st = kll__error_set(err, KLL_ENOMEM, path, 0, 0,
 		    "out of memory");
 		goto out;

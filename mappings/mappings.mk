@@ -9,30 +9,43 @@ KEY_IDS = ssyk-2012_isco-08 sni-2007_nace-2 sni-2025_nace-2.1 \
 
 KEY_CC0 = http://creativecommons.org/publicdomain/zero/1.0/
 KEY_EU_REUSE = http://data.europa.eu/eli/dec/2011/833/oj
+# When kll published these sets (the date they were made from the data).
+KEY_PUBLISHED = --published 2026-11-26
 
-KEY_OPTS_ssyk-2012_isco-08 = --subject-column ssyk2012 --object-column isco08 \
+KEY_OPTS_ssyk-2012_isco-08 = $(KEY_PUBLISHED) --subject-column ssyk2012 --object-column isco08 \
 	--license $(KEY_CC0) \
-	--title 'Nyckel SSYK 2012 - ISCO-08 (fyrsiffernivå)' \
-	--description 'Statistics Sweden key between the unit groups of SSYK 2012 and ISCO-08, as published on 2016-09-05; predicates from the shape of the key.' \
+	--title 'SSYK 2012 - ISCO-08 (unit groups)' \
+	--description 'Statistics Sweden key between the unit groups of SSYK 2012 and ISCO-08 (Nyckel SSYK 2012 - ISCO-08, fyrsiffernivå), as published on 2016-09-05; predicates from the shape of the key.' \
 	--provider https://www.scb.se/ --date 2016-09-05
 
-KEY_OPTS_sni-2007_nace-2 = --predicate-column relation --license $(KEY_CC0) \
+KEY_OPTS_sni-2007_nace-2 = $(KEY_PUBLISHED) --predicate-column relation --license $(KEY_CC0) \
 	--title 'SNI 2007 - NACE Rev. 2' \
 	--description 'SNI 2007 levels 1-4 are NACE Rev. 2; each fifth-level detailed group lies under its NACE class.' \
 	--provider https://www.scb.se/
 
-KEY_OPTS_sni-2025_nace-2.1 = --predicate-column relation --license $(KEY_CC0) \
+KEY_OPTS_sni-2025_nace-2.1 = $(KEY_PUBLISHED) --predicate-column relation --license $(KEY_CC0) \
 	--title 'SNI 2025 - NACE Rev. 2.1' \
 	--description 'SNI 2025 levels 1-4 are NACE Rev. 2.1; each fifth-level detailed group lies under its NACE class.' \
 	--provider https://www.scb.se/
 
-KEY_OPTS_isco-08_esco-occupations = --predicate-column relation \
+KEY_OPTS_isco-08_esco-occupations = $(KEY_PUBLISHED) --predicate-column relation \
 	--license $(KEY_EU_REUSE) \
 	--title 'ISCO-08 - ESCO occupations (v1.1.1)' \
 	--description 'Each ESCO v1.1.1 occupation under its ISCO-08 unit group.' \
 	--provider https://esco.ec.europa.eu/
 
-KEY_OPTS_seqf_eqf = --predicate-column relation --license $(KEY_CC0) \
+KEY_OPTS_seqf_eqf = $(KEY_PUBLISHED) --predicate-column relation --license $(KEY_CC0) \
 	--title 'SeQF - EQF' \
 	--description 'SeQF level N corresponds to EQF level N.' \
 	--provider https://www.myh.se/
+
+# SSYK 2012 to ESCO occupations, through ISCO-08.  An SSYK code narrower
+# than its ISCO unit group meets the ESCO occupations under that group as
+# siblings: --siblings keeps them as relatedMatch, each flagged in its
+# comment, rather than leaving those codes with nothing.  The licence is
+# the stricter of the two (ESCO's reuse conditions).
+COMPOSE_OPTS = --siblings --license $(KEY_EU_REUSE) \
+	--id https://kll.example.org/mappings/ssyk-2012_esco-occupations \
+	--meta 'mapping_set_title=SSYK 2012 - ESCO occupations (v1.1.1), through ISCO-08' \
+	--meta 'mapping_set_description=The SCB key SSYK 2012 - ISCO-08 composed with ESCO v1.1.1 occupations under their ISCO-08 unit groups.' \
+	--meta publication_date=2026-11-26

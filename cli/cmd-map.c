@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* cmd-map.c: kll-map, whose subcommands live in cli/map-*.c. */
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage_text[] =
+    "usage: kll-map import [options] table.csv\n"
+    "       kll-map check [options] key.sssom.tsv ...\n"
+    "       kll-map compose [options] a-b.sssom.tsv b-c.sssom.tsv\n"
+    "       kll-map invert [-o file] key.sssom.tsv\n"
+    "       kll-map apply -k key.sssom.tsv --column n|name [options] data.csv\n"
+    "       kll-map stats [--format=text|tsv] key.sssom.tsv ...\n"
+    "       kll-map export --to=skos|sssom-rdf|xkos [--syntax=name] key.sssom.tsv\n";
+
+static const char help_text[] =
+    "\n"
+    "A translation key is an SSSOM mapping set between two vocabularies.\n"
+    "Subcommands:\n"
+    "  import   an SCB- or Eurostat-style key table to SSSOM/TSV\n"
+    "  check    keys against their vocabularies, one line per problem\n"
+    "  compose  A to C from keys A to B and B to C\n"
+    "  invert   swap the sides of a key\n"
+    "  apply    recode a column of a CSV/TSV data file through a key\n"
+    "  stats    rows, predicates, cardinality and coverage of keys\n"
+    "  export   SKOS mapping triples, SSSOM/RDF or an XKOS correspondence\n"
+    "\n"
+    "'kll-map SUBCOMMAND --help' describes each.\n";
+
+int
+cmd_map(int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		int (*fn)(int, char **);
+	} subs[] = {
+		{ "import", map_import }, { "check", map_check },
+		{ "compose", map_compose }, { "invert", map_invert },
+		{ "apply", map_apply }, { "stats", map_stats },
+		{ "export", map_export },
+	};
+	size_t i;
+
+	progname = "kll-map";
+	if (argc < 2)
+		return usage_error(usage_text, NULL);
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+		fputs(usage_text, stdout);
+		fputs(help_text, stdout);
+		return finish(EXIT_OK);
+	}
+	if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
+		printf("kll-map %s\n", KLL_VERSION);
+		return finish(EXIT_OK);
+	}
+	for (i = 0; i < sizeof(subs) / sizeof(subs[0]); i++)
+		if (strcmp(argv[1], subs[i].name) == 0)
+			return subs[i].fn(argc - 1, argv + 1);
+	return usage_error(usage_text, "unknown subcommand '%s'", argv[1]);
+}

@@ -1,0 +1,635 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * apply.c: recoding a column of a CSV/TSV table through a key, one row at
+ * a time.  The key becomes a hash from subject codes to sorted lists of
+ * target codes; the table streams through kll_csv into a large output
+ * buffer, so memory depends on the key and on the longest row only.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define OUTBUF     (256 * 1024)
+#define MAX_LISTED 1000 /* distinct unmapped codes the report names */
+#define NO_TERM    "https://w3id.org/sssom/NoTermFound"
+
+/* One subject code of the key and its targets t[first .. first+n). */
+struct entry {
+	const char *code;
+	uint32_t first, n;
+	unsigned long long rows;
+};
+
+struct pair {
+	const char *s, *t;
+};
+
+struct table {
+	kll__arena arena;
+	kll__map codes; /* subject code -> entry */
+	struct entry *e;
+	size_t ne;
+	const char **t;
+	const kll_vocab *sv;
+	/* Codes of the data that map to nothing, for the report. */
+	kll__map miss;
+	kll__arena missarena;
+	unsigned long long *misscount;
+	size_t nmiss, misscap;
+};
+
+/* The output, buffered in large blocks. */
+struct wr {
+	FILE *fp;
+	char *buf;
+	size_t n;
+	int eno;
+	int failed;
+	char sep;
+};
+
+static kll_status
+nomem(kll_error *err)
+{
+	return kll__error_set(err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
+}
+
+/* ------------------------------------------------------------------ */
+/* The key as a table                                                   */
+
+/* The code a record names on one side: the concept's notation in "v",
+ * else the local part of its CURIE; NULL for none. */
+static const char *
+side_code(const kll_mapset *m, size_t r, kll_side side, const kll_vocab *v,
+    char *buf, size_t size)
+{
+	const char *id = kll_mapset_get(m, r,
+	    side == KLL_SUBJECT ? KLL_SLOT_SUBJECT_ID : KLL_SLOT_OBJECT_ID);
+	const kll_concept *c;
+	const char *colon;
+	size_t n;
+
+	if (id == NULL)
+		return NULL;
+	n = kll_mapset_expand(m, id, buf, size);
+	if (n > 0 && n < size && strcmp(buf, NO_TERM) == 0)
+		return NULL;
+	if (v != NULL && (c = kll_mapset_concept(m, r, side, v)) != NULL &&
+	    *kll_concept_notation(c) != '\0')
+		return kll_concept_notation(c);
+	colon = strchr(id, ':');
+	return colon != NULL ? colon + 1 : id;
+}
+
+/* The IRIs of the predicates to use, into an arena. */
+static kll_status
+predicate_iris(const char ***out, const kll_mapset *m, const kll_apply_opts *o,
+    kll__arena *a, kll_error *err)
+{
+	const char **v;
+	char buf[1024];
+	const char *iri;
+	kll_pred p;
+	size_t i;
+
+	*out = NULL;
+	if (o->npredicates == 0)
+		return KLL_OK;
+	if ((v = kll__arena_alloc(a, o->npredicates * sizeof(*v))) == NULL)
+		return nomem(err);
+	for (i = 0; i < o->npredicates; i++) {
+		p = kll_pred_from_name(o->predicates[i]);
+		iri = kll_pred_iri(p);
+		if (iri == NULL) {
+			size_t n = kll_mapset_expand(
+			    m, o->predicates[i], buf, sizeof(buf));
+			iri = n > 0 && n < sizeof(buf) ? buf : o->predicates[i];
+		}
+		if ((v[i] = kll__arena_strdup(a, iri)) == NULL)
+			return nomem(err);
+	}
+	*out = v;
+	return KLL_OK;
+}
+
+static int
+wanted(const kll_mapset *m, size_t r, const char **iris, size_t n)
+{
+	const char *id = kll_mapset_get(m, r, KLL_SLOT_PREDICATE_ID);
+	const char *mod = kll_mapset_get(m, r, KLL_SLOT_PREDICATE_MODIFIER);
+	char buf[1024];
+	size_t i, k;
+
+	if (id == NULL || (mod != NULL && strcmp(mod, "Not") == 0))
+		return 0;
+	if (iris == NULL)
+		return 1;
+	k = kll_mapset_expand(m, id, buf, sizeof(buf));
+	if (k == 0 || k >= sizeof(buf))
+		snprintf(buf, sizeof(buf), "%s", id);
+	for (i = 0; i < n; i++)
+		if (strcmp(buf, iris[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+pair_cmp(const void *x, const void *y)
+{
+	const struct pair *a = x, *b = y;
+	int c = strcmp(a->s, b->s);
+
+	return c != 0 ? c : strcmp(a->t, b->t);
+}
+
+/* The (subject code, target code) pairs the key gives. */
+static kll_status
+collect_pairs(struct pair **out, size_t *np, const kll_mapset *m,
+    const kll_apply_opts *o, struct table *t, kll_error *err)
+{
+	size_t n = kll_mapset_count(m), r, k = 0;
+	const char **iris, *s, *g;
+	struct pair *p;
+	char b1[1024], b2[1024];
+	kll_status st;
+
+	*out = NULL;
+	if ((st = predicate_iris(&iris, m, o, &t->arena, err)) != KLL_OK)
+		return st;
+	if ((p = malloc((n + 1) * sizeof(*p))) == NULL)
+		return nomem(err);
+	for (r = 0; r < n; r++) {
+		if (!wanted(m, r, iris, o->npredicates) ||
+		    (s = side_code(m, r, KLL_SUBJECT, o->subject_vocab, b1,
+		         sizeof(b1))) == NULL ||
+		    (g = side_code(m, r, KLL_OBJECT, o->object_vocab, b2,
+		         sizeof(b2))) == NULL)
+			continue;
+		if ((p[k].s = kll__arena_strdup(&t->arena, s)) == NULL ||
+		    (p[k].t = kll__arena_strdup(&t->arena, g)) == NULL) {
+			free(p);
+			return nomem(err);
+		}
+		k++;
+	}
+	qsort(p, k, sizeof(*p), pair_cmp);
+	*out = p;
+	*np = k;
+	return KLL_OK;
+}
+
+static kll_status
+table_build(struct table *t, const kll_mapset *m, const kll_apply_opts *o,
+    kll_error *err)
+{
+	struct pair *p = NULL;
+	size_t np = 0, i;
+	struct entry *e;
+	kll_status st;
+
+	t->sv = o->subject_vocab;
+	if ((st = collect_pairs(&p, &np, m, o, t, err)) != KLL_OK)
+		return st;
+	if ((t->e = calloc(np + 1, sizeof(*t->e))) == NULL ||
+	    (t->t = calloc(np + 1, sizeof(*t->t))) == NULL) {
+		st = nomem(err);
+		goto out;
+	}
+	for (i = 0; i < np; i++) {
+		if (i > 0 && strcmp(p[i].s, p[i - 1].s) == 0) {
+			if (strcmp(p[i].t, p[i - 1].t) == 0)
+				continue;
+			e = &t->e[t->ne - 1];
+		} else {
+			e = &t->e[t->ne++];
+			e->code = p[i].s;
+			e->first = (uint32_t)i;
+			if (kll__map_put(&t->codes, e->code, strlen(e->code),
+			        (uint32_t)(t->ne - 1)) < 0) {
+				st = nomem(err);
+				goto out;
+			}
+		}
+		t->t[e->first + e->n++] = p[i].t;
+	}
+out:
+	free(p);
+	return st;
+}
+
+static void
+table_free(struct table *t)
+{
+	kll__map_free(&t->codes);
+	kll__map_free(&t->miss);
+	kll__arena_free(&t->arena);
+	kll__arena_free(&t->missarena);
+	free(t->e);
+	free((void *)t->t);
+	free(t->misscount);
+}
+
+/* The entry of data code s[0..n), or NULL. */
+static struct entry *
+table_find(struct table *t, const char *s, size_t n)
+{
+	const kll_concept *c;
+	const char *code;
+	uint32_t i;
+
+	if (kll__map_get(&t->codes, s, n, &i))
+		return &t->e[i];
+	if (t->sv == NULL || (c = kll_vocab_find_loose(t->sv, s)) == NULL)
+		return NULL;
+	code = kll_concept_notation(c);
+	if (kll__map_get(&t->codes, code, strlen(code), &i))
+		return &t->e[i];
+	return NULL;
+}
+
+/* Count a row whose code maps to nothing; -1 when out of memory. */
+static int
+note_miss(
+    struct table *t, const char *s, size_t n, unsigned long long *unlisted)
+{
+	unsigned long long *p;
+	const char *k;
+	uint32_t i;
+	size_t cap;
+
+	if (kll__map_get(&t->miss, s, n, &i)) {
+		t->misscount[i]++;
+		return 0;
+	}
+	if (t->nmiss == MAX_LISTED) {
+		(*unlisted)++;
+		return 0;
+	}
+	if (t->nmiss == t->misscap) {
+		cap = t->misscap ? 2 * t->misscap : 64;
+		if ((p = realloc(t->misscount, cap * sizeof(*p))) == NULL)
+			return -1;
+		t->misscount = p;
+		t->misscap = cap;
+	}
+	if ((k = kll__arena_strndup(&t->missarena, s, n)) == NULL ||
+	    kll__map_put(&t->miss, k, n, (uint32_t)t->nmiss) < 0)
+		return -1;
+	t->misscount[t->nmiss++] = 1;
+	return 0;
+}
+
+struct rep {
+	const char *code;
+	size_t n;
+	unsigned long long rows;
+};
+
+static int
+rep_cmp(const void *x, const void *y)
+{
+	const struct rep *a = x, *b = y;
+	int c = strcmp(a->code, b->code);
+
+	return c != 0 ? c : (a->n > b->n) - (a->n < b->n);
+}
+
+/* Call the report function for the codes with none or several targets,
+ * in byte order. */
+static kll_status
+report(struct table *t, const kll_apply_opts *o, kll_error *err)
+{
+	struct rep *r;
+	size_t i, k = 0;
+
+	if (o->report == NULL)
+		return KLL_OK;
+	if ((r = malloc((t->nmiss + t->ne + 1) * sizeof(*r))) == NULL)
+		return nomem(err);
+	for (i = 0; i < t->miss.cap; i++)
+		if (t->miss.keys[i] != NULL) {
+			r[k].code = t->miss.keys[i];
+			r[k].n = 0;
+			r[k++].rows = t->misscount[t->miss.vals[i]];
+		}
+	for (i = 0; i < t->ne; i++)
+		if (t->e[i].n > 1 && t->e[i].rows > 0) {
+			r[k].code = t->e[i].code;
+			r[k].n = t->e[i].n;
+			r[k++].rows = t->e[i].rows;
+		}
+	qsort(r, k, sizeof(*r), rep_cmp);
+	for (i = 0; i < k; i++)
+		o->report(o->payload, r[i].code, r[i].n, r[i].rows);
+	free(r);
+	return KLL_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing                                                              */
+
+static void
+wr_flush(struct wr *w)
+{
+	if (w->failed || w->n == 0)
+		return;
+	if (fwrite(w->buf, 1, w->n, w->fp) != w->n) {
+		w->failed = 1;
+		w->eno = errno;
+	}
+	w->n = 0;
+}
+
+static void
+wr_put(struct wr *w, const char *s, size_t n)
+{
+	if (OUTBUF - w->n < n) {
+		wr_flush(w);
+		if (n >= OUTBUF) {
+			if (!w->failed && fwrite(s, 1, n, w->fp) != n) {
+				w->failed = 1;
+				w->eno = errno;
+			}
+			return;
+		}
+	}
+	memcpy(w->buf + w->n, s, n);
+	w->n += n;
+}
+
+static void
+wr_putc(struct wr *w, char c)
+{
+	if (w->n == OUTBUF)
+		wr_flush(w);
+	w->buf[w->n++] = c;
+}
+
+/* One field, quoted only when it holds the separator, a quote or a line
+ * break. */
+static void
+wr_field(struct wr *w, const char *s, size_t n)
+{
+	const char *p, *q;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == w->sep || c == '"' || c == '\n' || c == '\r')
+			break;
+	}
+	if (i == n) {
+		wr_put(w, s, n);
+		return;
+	}
+	wr_putc(w, '"');
+	for (p = s; (q = memchr(p, '"', (size_t)(s + n - p))) != NULL;
+	     p = q + 1) {
+		wr_put(w, p, (size_t)(q - p + 1));
+		wr_putc(w, '"');
+	}
+	wr_put(w, p, (size_t)(s + n - p));
+	wr_putc(w, '"');
+}
+
+/* A row of c with field "col" replaced by (or, with keep, followed by)
+ * v[0..vn). */
+static void
+wr_row(struct wr *w, const kll_csv *c, size_t nf, size_t col, int keep,
+    const char *v, size_t vn)
+{
+	const char *f;
+	size_t i, n;
+
+	for (i = 0; i < nf; i++) {
+		if (i > 0)
+			wr_putc(w, w->sep);
+		f = kll_csv_field(c, i, &n);
+		if (i != col) {
+			wr_field(w, f, n);
+			continue;
+		}
+		if (keep) {
+			wr_field(w, f, n);
+			wr_putc(w, w->sep);
+		}
+		wr_field(w, v, vn);
+	}
+	wr_putc(w, '\n');
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading                                                              */
+
+struct run {
+	const kll_apply_opts *o;
+	struct table t;
+	kll_csv *c;
+	struct wr w;
+	size_t col;
+	kll_apply_stats st;
+	const char *outname;
+};
+
+/* The column named or numbered "spec" in the header just read, or a
+ * number for a table without one. */
+static kll_status
+find_column(struct run *r, size_t nf, kll_error *err)
+{
+	const char *spec = r->o->column, *f;
+	size_t i;
+	unsigned long v = 0;
+
+	if (spec == NULL || *spec == '\0')
+		return kll__error_set(
+		    err, KLL_EARG, NULL, 0, 0, "no column to recode");
+	if (strspn(spec, "0123456789") == strlen(spec)) {
+		errno = 0;
+		v = strtoul(spec, NULL, 10);
+		if (v == 0 || errno != 0 || v > (1ul << 24))
+			return kll__error_set(err, KLL_EARG, NULL, 0, 0,
+			    "bad column number '%s': they start at 1", spec);
+		r->col = (size_t)v - 1;
+		if (!r->o->no_header && r->col >= nf)
+			return kll__error_set(err, KLL_ENOTFOUND,
+			    kll_csv_name(r->c), kll_csv_line(r->c), 0,
+			    "no column %s: the header has %zu", spec, nf);
+		return KLL_OK;
+	}
+	if (r->o->no_header)
+		return kll__error_set(err, KLL_EARG, NULL, 0, 0,
+		    "a table without a header needs a column number, not "
+		    "'%s'",
+		    spec);
+	for (i = 0; i < nf; i++) {
+		f = kll_csv_field(r->c, i, NULL);
+		if (strcmp(f, spec) == 0) {
+			r->col = i;
+			return KLL_OK;
+		}
+	}
+	return kll__error_set(err, KLL_ENOTFOUND, kll_csv_name(r->c),
+	    kll_csv_line(r->c), 0, "no column '%s' in the header", spec);
+}
+
+static kll_status
+header(struct run *r, size_t nf, kll_error *err)
+{
+	const char *name = r->o->output_name, *old;
+	kll__buf b = { NULL, 0, 0 };
+	size_t n;
+	kll_status st;
+
+	if ((st = find_column(r, nf, err)) != KLL_OK)
+		return st;
+	old = kll_csv_field(r->c, r->col, &n);
+	if (name == NULL && r->o->keep) {
+		if (kll__buf_add(&b, old, n) < 0 ||
+		    kll__buf_adds(&b, "_to") < 0) {
+			kll__buf_free(&b);
+			return nomem(err);
+		}
+		name = b.p;
+	} else if (name == NULL) {
+		name = old;
+	}
+	wr_row(&r->w, r->c, nf, r->col, r->o->keep, name, strlen(name));
+	kll__buf_free(&b);
+	return KLL_OK;
+}
+
+/* Recode the current data row. */
+static kll_status
+row(struct run *r, size_t nf, kll_error *err)
+{
+	const kll_apply_opts *o = r->o;
+	const char *f;
+	struct entry *e;
+	size_t n, i;
+
+	if (nf == 1 && kll_csv_field(r->c, 0, &n) != NULL && n == 0) {
+		wr_putc(&r->w, '\n'); /* a blank line stays */
+		return KLL_OK;
+	}
+	if (r->col >= nf)
+		return kll__error_set(err, KLL_ESYNTAX, kll_csv_name(r->c),
+		    kll_csv_line(r->c), 0,
+		    "the row has %zu field%s: no column %zu", nf,
+		    nf == 1 ? "" : "s", r->col + 1);
+	r->st.rows++;
+	f = kll_csv_field(r->c, r->col, &n);
+	if (n == 0) {
+		r->st.empty++;
+		r->st.written++;
+		wr_row(&r->w, r->c, nf, r->col, o->keep, "", 0);
+		return KLL_OK;
+	}
+	if ((e = table_find(&r->t, f, n)) == NULL) {
+		r->st.unmapped++;
+		if (o->unmapped == KLL_UNMAPPED_FAIL)
+			return kll__error_set(err, KLL_EINVALID,
+			    kll_csv_name(r->c), kll_csv_line(r->c), 0,
+			    "code '%s' has no target", f);
+		if (note_miss(&r->t, f, n, &r->st.unlisted) < 0)
+			return nomem(err);
+		r->st.written++;
+		if (o->unmapped == KLL_UNMAPPED_EMPTY)
+			n = 0;
+		wr_row(&r->w, r->c, nf, r->col, o->keep, f, n);
+		return KLL_OK;
+	}
+	if (e->n == 1) {
+		r->st.mapped++;
+	} else {
+		r->st.multi++;
+		e->rows++;
+		if (o->multi == KLL_MULTI_FAIL)
+			return kll__error_set(err, KLL_EINVALID,
+			    kll_csv_name(r->c), kll_csv_line(r->c), 0,
+			    "code '%s' has %u targets", f, (unsigned)e->n);
+	}
+	for (i = 0; i < e->n; i++) {
+		f = r->t.t[e->first + i];
+		r->st.written++;
+		wr_row(&r->w, r->c, nf, r->col, o->keep, f, strlen(f));
+		if (o->multi == KLL_MULTI_FIRST)
+			break;
+	}
+	return KLL_OK;
+}
+
+static kll_status
+stream(struct run *r, kll_error *err)
+{
+	kll_status st;
+	size_t nf;
+	int first = !r->o->no_header;
+
+	for (;;) {
+		if ((st = kll_csv_next(r->c, &nf, err)) != KLL_OK)
+			return st;
+		if (nf == 0)
+			break;
+		if (r->w.sep == 0)
+			r->w.sep = kll_csv_sep(r->c);
+		if (first) {
+			first = 0;
+			st = header(r, nf, err);
+		} else {
+			st = row(r, nf, err);
+		}
+		if (st != KLL_OK)
+			return st;
+	}
+	return KLL_OK;
+}
+
+kll_status
+kll_mapset_apply(const kll_mapset *m, const char *path, FILE *out,
+    const char *outname, const kll_apply_opts *opts, kll_apply_stats *stats,
+    kll_error *err)
+{
+	kll_csv_opts co = KLL_CSV_OPTS_INIT;
+	struct run r;
+	kll_status st;
+
+	memset(&r, 0, sizeof(r));
+	if (m == NULL || path == NULL || out == NULL || opts == NULL)
+		return kll__error_set(err, KLL_EARG, NULL, 0, 0,
+		    "no key, table, output or options");
+	r.o = opts;
+	r.outname = outname ? outname : "<output>";
+	r.w.fp = out;
+	if (opts->no_header && (st = find_column(&r, 0, err)) != KLL_OK)
+		return st;
+	co.sep = opts->sep;
+	if ((r.w.buf = malloc(OUTBUF)) == NULL) {
+		st = nomem(err);
+		goto out;
+	}
+	if ((st = table_build(&r.t, m, opts, err)) != KLL_OK ||
+	    (st = kll_csv_open(&r.c, path, &co, err)) != KLL_OK)
+		goto out;
+	st = stream(&r, err);
+	wr_flush(&r.w);
+	if (!r.w.failed && (fflush(out) != 0 || ferror(out))) {
+		r.w.failed = 1;
+		r.w.eno = errno;
+	}
+	if (r.w.failed) {
+		st = kll__error_set(err, KLL_EIO, r.outname, 0, 0,
+		    "write error: %s", strerror(r.w.eno ? r.w.eno : EIO));
+		goto out;
+	}
+	if (st == KLL_OK)
+		st = report(&r.t, opts, err);
+out:
+	if (stats != NULL)
+		*stats = r.st;
+	kll_csv_free(r.c);
+	table_free(&r.t);
+	free(r.w.buf);
+	return st;
+}

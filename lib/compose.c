@@ -1,0 +1,1226 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * compose.c: the predicate algebra of kll, and the two operations that
+ * use it on whole keys: composing A to B with B to C into A to C, and
+ * inverting a key.
+ *
+ * The algebra follows the chaining rules that the SSSOM documentation
+ * gives as reasonable defaults (role chains over exactMatch, RCE1 and
+ * RCE2; transitivity of broadMatch and narrowMatch, T1; owl:equivalentClass
+ * read as exactMatch and rdfs:subClassOf as broadMatch when mixed with
+ * SKOS, RG1 and RG2) and stays on the safe side everywhere else: a chain
+ * that does not give a predicate that must hold gives no record.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "internal.h"
+
+/* ------------------------------------------------------------------ */
+/* Predicates                                                           */
+
+#define SKOS_NS "http://www.w3.org/2004/02/skos/core#"
+#define OWL_NS  "http://www.w3.org/2002/07/owl#"
+#define RDFS_NS "http://www.w3.org/2000/01/rdf-schema#"
+#define NO_TERM "https://w3id.org/sssom/NoTermFound"
+
+static const struct {
+	const char *name, *curie, *iri;
+} preds[KLL_PRED__COUNT] = {
+	{ NULL, NULL, NULL },
+	{ "exact", "skos:exactMatch", SKOS_NS "exactMatch" },
+	{ "close", "skos:closeMatch", SKOS_NS "closeMatch" },
+	{ "broad", "skos:broadMatch", SKOS_NS "broadMatch" },
+	{ "narrow", "skos:narrowMatch", SKOS_NS "narrowMatch" },
+	{ "related", "skos:relatedMatch", SKOS_NS "relatedMatch" },
+	{ "equivalent", "owl:equivalentClass", OWL_NS "equivalentClass" },
+	{ "sameas", "owl:sameAs", OWL_NS "sameAs" },
+	{ "subclass", "rdfs:subClassOf", RDFS_NS "subClassOf" },
+};
+
+/* Short names for the table. */
+enum {
+	N_ = KLL_PRED_NONE,
+	EX = KLL_PRED_EXACT,
+	CL = KLL_PRED_CLOSE,
+	BR = KLL_PRED_BROAD,
+	NA = KLL_PRED_NARROW,
+	RE = KLL_PRED_RELATED,
+	EQ = KLL_PRED_EQUIVALENT,
+	SA = KLL_PRED_SAME_AS,
+	SC = KLL_PRED_SUBCLASS,
+	SIB = KLL_PRED__COUNT /* nothing, or related with "siblings" */
+};
+
+/*
+ * compose_table[p][q]: the predicate of "a c" from "a p b" and "b q c".
+ * Rows and columns: none, exact, close, broad, narrow, related,
+ * equivalentClass, sameAs, subClassOf.
+ *
+ * - exact (and equivalentClass, sameAs) is neutral on either side.
+ * - close composes like exact with the others, but close and exact
+ *   give close: a close match is good enough to stand for its match.
+ * - broad then broad is broad, narrow then narrow is narrow.
+ * - narrow then broad: b lies in both a and c, so they overlap: related.
+ * - broad then narrow: a and c lie in one b and may be disjoint: nothing
+ *   (SIB: related on request).
+ * - related composes only with exact and close.
+ * - equivalentClass, sameAs and subClassOf stay themselves among
+ *   themselves (T1); mixed with SKOS they read as exact and broad.
+ */
+/* clang-format off */
+static const unsigned char compose_table[KLL_PRED__COUNT][KLL_PRED__COUNT] = {
+	/*        N_  EX  CL  BR  NA   RE  EQ  SA  SC */
+	/* N_ */ { N_, N_, N_, N_, N_, N_, N_, N_, N_ },
+	/* EX */ { N_, EX, CL, BR, NA, RE, EX, EX, BR },
+	/* CL */ { N_, CL, CL, BR, NA, RE, CL, CL, BR },
+	/* BR */ { N_, BR, BR, BR, SIB, N_, BR, BR, BR },
+	/* NA */ { N_, NA, NA, RE, NA, N_, NA, NA, RE },
+	/* RE */ { N_, RE, RE, N_, N_, N_, RE, RE, N_ },
+	/* EQ */ { N_, EX, CL, BR, NA, RE, EQ, EX, SC },
+	/* SA */ { N_, EX, CL, BR, NA, RE, EX, SA, BR },
+	/* SC */ { N_, BR, BR, BR, SIB, N_, SC, BR, SC },
+};
+/* clang-format on */
+
+kll_pred
+kll_pred_from_iri(const char *iri)
+{
+	int i;
+
+	if (iri == NULL)
+		return KLL_PRED_NONE;
+	for (i = 1; i < KLL_PRED__COUNT; i++)
+		if (strcmp(iri, preds[i].iri) == 0)
+			return (kll_pred)i;
+	return KLL_PRED_NONE;
+}
+
+kll_pred
+kll_pred_from_name(const char *name)
+{
+	int i;
+
+	if (name == NULL)
+		return KLL_PRED_NONE;
+	for (i = 1; i < KLL_PRED__COUNT; i++)
+		if (strcmp(name, preds[i].name) == 0 ||
+		    strcmp(name, preds[i].curie) == 0)
+			return (kll_pred)i;
+	return KLL_PRED_NONE;
+}
+
+static int
+pred_ok(kll_pred p)
+{
+	return (int)p > 0 && p < KLL_PRED__COUNT;
+}
+
+const char *
+kll_pred_iri(kll_pred p)
+{
+	return pred_ok(p) ? preds[p].iri : NULL;
+}
+
+const char *
+kll_pred_curie(kll_pred p)
+{
+	return pred_ok(p) ? preds[p].curie : NULL;
+}
+
+const char *
+kll_pred_name(kll_pred p)
+{
+	return pred_ok(p) ? preds[p].name : NULL;
+}
+
+kll_pred
+kll_mapset_pred(const kll_mapset *m, size_t rec)
+{
+	const char *id = kll_mapset_get(m, rec, KLL_SLOT_PREDICATE_ID);
+	char iri[256];
+	size_t n;
+
+	if (id == NULL)
+		return KLL_PRED_NONE;
+	n = kll_mapset_expand(m, id, iri, sizeof(iri));
+	if (n == 0 || n >= sizeof(iri))
+		return KLL_PRED_NONE;
+	return kll_pred_from_iri(iri);
+}
+
+kll_pred
+kll_pred_inverse(kll_pred p)
+{
+	switch (p) {
+	case KLL_PRED_BROAD:
+		return KLL_PRED_NARROW;
+	case KLL_PRED_NARROW:
+		return KLL_PRED_BROAD;
+	case KLL_PRED_EXACT:
+	case KLL_PRED_CLOSE:
+	case KLL_PRED_RELATED:
+	case KLL_PRED_EQUIVALENT:
+	case KLL_PRED_SAME_AS:
+		return p;
+	default:
+		return KLL_PRED_NONE;
+	}
+}
+
+static int
+exact_kind(kll_pred p)
+{
+	return p == KLL_PRED_EXACT || p == KLL_PRED_EQUIVALENT ||
+	       p == KLL_PRED_SAME_AS;
+}
+
+kll_pred
+kll_pred_compose(
+    kll_pred p, int p_not, kll_pred q, int q_not, int siblings, int *not_out)
+{
+	kll_pred r = KLL_PRED_NONE;
+	int neg = 0;
+
+	if (!pred_ok(p) || !pred_ok(q) || (p_not && q_not)) {
+		r = KLL_PRED_NONE;
+	} else if (p_not || q_not) {
+		/* "a is not p of b" and "b is c" give "a is not p of c"; no
+		 * weaker link than identity carries a negation. */
+		if (p_not && exact_kind(q))
+			r = p, neg = 1;
+		else if (q_not && exact_kind(p))
+			r = q, neg = 1;
+	} else if (compose_table[p][q] == SIB) {
+		r = siblings ? KLL_PRED_RELATED : KLL_PRED_NONE;
+	} else {
+		r = (kll_pred)compose_table[p][q];
+	}
+	if (not_out != NULL)
+		*not_out = r != KLL_PRED_NONE && neg;
+	return r;
+}
+
+/* ------------------------------------------------------------------ */
+/* Helpers                                                              */
+
+static kll_status
+nomem(kll_error *err)
+{
+	return kll__error_set(err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
+}
+
+static int
+negated(const kll_mapset *m, size_t rec)
+{
+	const char *v = kll_mapset_get(m, rec, KLL_SLOT_PREDICATE_MODIFIER);
+
+	return v != NULL && strcmp(v, "Not") == 0;
+}
+
+/* "curie" expanded with m's prefixes into buf; the text itself when it
+ * is no CURIE of m.  NULL when it does not fit. */
+static const char *
+expand(const kll_mapset *m, const char *curie, char *buf, size_t size)
+{
+	size_t n = kll_mapset_expand(m, curie, buf, size);
+
+	if (n >= size)
+		return NULL;
+	if (n == 0) {
+		if (strlen(curie) >= size)
+			return NULL;
+		memcpy(buf, curie, strlen(curie) + 1);
+	}
+	return buf;
+}
+
+static int
+no_term(const kll_mapset *m, const char *curie)
+{
+	char buf[64];
+	const char *iri;
+
+	if (curie == NULL)
+		return 1;
+	iri = expand(m, curie, buf, sizeof(buf));
+	return iri != NULL && strcmp(iri, NO_TERM) == 0;
+}
+
+/* For each i, the number of distinct vals[j] with keys[j] equal to
+ * keys[i], into out[i] (0 when keys[i] is NULL).  -1 when out of
+ * memory. */
+static int
+distinct_counts(
+    const char *const *keys, const char *const *vals, size_t n, uint32_t *out)
+{
+	kll__arena a = { NULL, 0, 0 };
+	kll__map pairs = { NULL, NULL, NULL, 0, 0 };
+	kll__map per = { NULL, NULL, NULL, 0, 0 };
+	size_t i, kl, vl;
+	uint32_t c;
+	char *pair;
+	int rc = -1;
+
+	for (i = 0; i < n; i++) {
+		if (keys[i] == NULL)
+			continue;
+		kl = strlen(keys[i]);
+		vl = vals[i] ? strlen(vals[i]) : 0;
+		if ((pair = kll__arena_alloc(&a, kl + vl + 2)) == NULL)
+			goto out;
+		memcpy(pair, keys[i], kl);
+		pair[kl] = '\t';
+		memcpy(pair + kl + 1, vals[i] ? vals[i] : "", vl + 1);
+		if (kll__map_get(&pairs, pair, kl + vl + 1, NULL))
+			continue;
+		if (kll__map_put(&pairs, pair, kl + vl + 1, 0) < 0)
+			goto out;
+		c = 0;
+		kll__map_get(&per, keys[i], kl, &c);
+		if (kll__map_put(&per, keys[i], kl, c + 1) < 0)
+			goto out;
+	}
+	for (i = 0; i < n; i++) {
+		out[i] = 0;
+		if (keys[i] != NULL)
+			kll__map_get(&per, keys[i], strlen(keys[i]), &out[i]);
+	}
+	rc = 0;
+out:
+	kll__map_free(&pairs);
+	kll__map_free(&per);
+	kll__arena_free(&a);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Composition: where the two keys meet                                 */
+
+/* Whether two vocabulary names resolve to the same file. */
+static int
+same_vocab(const char *x, const char *y, const char *dirs)
+{
+	char *px = NULL, *py = NULL;
+	struct stat sx, sy;
+	int same = 0;
+
+	if (kll_vocab_resolve(&px, x, dirs, NULL) == KLL_OK &&
+	    kll_vocab_resolve(&py, y, dirs, NULL) == KLL_OK &&
+	    stat(px, &sx) == 0 && stat(py, &sy) == 0)
+		same = sx.st_dev == sy.st_dev && sx.st_ino == sy.st_ino;
+	free(px);
+	free(py);
+	return same;
+}
+
+/* The keys meet when ab's object side is bc's subject side: the same
+ * source (as IRIs, or as the vocabulary file they resolve to) and no
+ * two different versions of it. */
+static kll_status
+check_meet(const kll_mapset *ab, const kll_mapset *bc, const char *dirs,
+    kll_error *err)
+{
+	const char *s1 = kll_mapset_meta(ab, "object_source");
+	const char *s2 = kll_mapset_meta(bc, "subject_source");
+	const char *v1 = kll_mapset_meta(ab, "object_source_version");
+	const char *v2 = kll_mapset_meta(bc, "subject_source_version");
+	const char *i1, *i2;
+	char b1[1024], b2[1024], msg[1200];
+
+	msg[0] = '\0';
+	if (s1 == NULL || s2 == NULL) {
+		snprintf(msg, sizeof(msg),
+		    "cannot tell whether the keys meet: %s has no %s",
+		    kll_mapset_path(s1 == NULL ? ab : bc),
+		    s1 == NULL ? "object_source" : "subject_source");
+	} else if ((i1 = expand(ab, s1, b1, sizeof(b1))) == NULL ||
+	           (i2 = expand(bc, s2, b2, sizeof(b2))) == NULL ||
+	           (strcmp(i1, i2) != 0 && !same_vocab(i1, i2, dirs))) {
+		snprintf(msg, sizeof(msg),
+		    "the keys do not meet: object_source '%s' is not the "
+		    "subject_source '%s' of %s",
+		    s1, s2, kll_mapset_path(bc));
+	} else if (v1 != NULL && v2 != NULL && strcmp(v1, v2) != 0) {
+		snprintf(msg, sizeof(msg),
+		    "the keys do not meet: object_source_version '%s' is not "
+		    "the subject_source_version '%s' of %s",
+		    v1, v2, kll_mapset_path(bc));
+	}
+	if (msg[0] == '\0')
+		return KLL_OK;
+	kll__error_set(err, KLL_EINVALID, kll_mapset_path(ab), 0, 0, "%s", msg);
+	if (err != NULL)
+		snprintf(err->rule, sizeof(err->rule), "compose-no-meet");
+	return KLL_EINVALID;
+}
+
+static kll_status
+pick_license(const char **out, const kll_mapset *ab, const kll_mapset *bc,
+    const kll_compose_opts *o, kll_error *err)
+{
+	const char *l1 = kll_mapset_meta(ab, "license");
+	const char *l2 = kll_mapset_meta(bc, "license");
+
+	*out = o->license;
+	if (o->license != NULL)
+		return KLL_OK;
+	if (l1 == NULL && l2 == NULL)
+		return KLL_OK;
+	if (l1 != NULL && l2 != NULL && strcmp(l1, l2) == 0) {
+		*out = l1;
+		return KLL_OK;
+	}
+	kll__error_set(err, KLL_EINVALID, kll_mapset_path(ab), 0, 0,
+	    "the keys have different licences ('%s' here, '%s' in %s): the "
+	    "composed key needs one that honours both",
+	    l1 ? l1 : "none", l2 ? l2 : "none", kll_mapset_path(bc));
+	if (err != NULL)
+		snprintf(err->rule, sizeof(err->rule), "compose-license");
+	return KLL_EINVALID;
+}
+
+/* The last segment of an IRI: after its last '/' or '#', without a
+ * trailing '/'. */
+static void
+last_segment(const char *iri, const char **p, size_t *n)
+{
+	size_t len = strlen(iri), i;
+
+	while (len > 0 && iri[len - 1] == '/')
+		len--;
+	for (i = len; i > 0 && iri[i - 1] != '/' && iri[i - 1] != '#'; i--)
+		;
+	*p = iri + i;
+	*n = len - i;
+}
+
+/* ------------------------------------------------------------------ */
+/* Composition: the chains                                              */
+
+struct chain {
+	const char *a; /* subject_id in ab */
+	const char *c; /* object_id in bc */
+	size_t r1, r2;
+	kll_pred p;
+	int neg;
+};
+
+struct comp {
+	const kll_mapset *ab, *bc;
+	const kll_compose_opts *o;
+	kll_compose_stats st;
+	kll__arena arena;
+	kll__map bysubj;  /* bc subject IRI -> its first record */
+	size_t *next;     /* bc: the next record with that subject */
+	uint32_t *asplit; /* ab: objects of each record's subject */
+	uint32_t *bsplit; /* bc: objects of each record's subject */
+	struct chain *ch;
+	size_t nch, chcap;
+	kll_mapset *out;
+};
+
+#define NOREC ((size_t)-1)
+
+static kll_status
+index_bc(struct comp *k, kll_error *err)
+{
+	const kll_mapset *bc = k->bc;
+	size_t n = kll_mapset_count(bc), r;
+	const char *s, *iri, **keys = NULL, **vals = NULL;
+	char buf[1024];
+	uint32_t head;
+	kll_status st = KLL_OK;
+
+	if ((k->next = malloc((n + 1) * sizeof(*k->next))) == NULL ||
+	    (k->bsplit = malloc((n + 1) * sizeof(*k->bsplit))) == NULL ||
+	    (keys = calloc(n + 1, sizeof(*keys))) == NULL ||
+	    (vals = calloc(n + 1, sizeof(*vals))) == NULL)
+		goto nomem;
+	for (r = 0; r < n; r++) {
+		k->next[r] = NOREC;
+		s = kll_mapset_get(bc, r, KLL_SLOT_SUBJECT_ID);
+		if (s == NULL || no_term(bc, s) ||
+		    (iri = expand(bc, s, buf, sizeof(buf))) == NULL)
+			continue;
+		if (!no_term(bc, kll_mapset_get(bc, r, KLL_SLOT_OBJECT_ID)) &&
+		    !negated(bc, r)) {
+			keys[r] = s;
+			vals[r] = kll_mapset_get(bc, r, KLL_SLOT_OBJECT_ID);
+		}
+		/* A key already in the map keeps its first copy: only the
+		 * value, the newest record, changes. */
+		if (kll__map_get(&k->bysubj, iri, strlen(iri), &head)) {
+			k->next[r] = head;
+		} else if ((iri = kll__arena_strdup(&k->arena, iri)) == NULL) {
+			goto nomem;
+		}
+		if (kll__map_put(&k->bysubj, iri, strlen(iri), (uint32_t)r) < 0)
+			goto nomem;
+	}
+	if (distinct_counts(keys, vals, n, k->bsplit) < 0)
+		goto nomem;
+	goto out;
+nomem:
+	st = nomem(err);
+out:
+	free((void *)keys);
+	free((void *)vals);
+	return st;
+}
+
+static kll_status
+count_ab_splits(struct comp *k, kll_error *err)
+{
+	const kll_mapset *ab = k->ab;
+	size_t n = kll_mapset_count(ab), r;
+	const char **keys = NULL, **vals = NULL, *s, *o;
+	kll_status st = KLL_OK;
+
+	if ((k->asplit = malloc((n + 1) * sizeof(*k->asplit))) == NULL ||
+	    (keys = calloc(n + 1, sizeof(*keys))) == NULL ||
+	    (vals = calloc(n + 1, sizeof(*vals))) == NULL) {
+		st = nomem(err);
+		goto out;
+	}
+	for (r = 0; r < n; r++) {
+		s = kll_mapset_get(ab, r, KLL_SLOT_SUBJECT_ID);
+		o = kll_mapset_get(ab, r, KLL_SLOT_OBJECT_ID);
+		if (!no_term(ab, s) && !no_term(ab, o) && !negated(ab, r)) {
+			keys[r] = s;
+			vals[r] = o;
+		}
+	}
+	if (distinct_counts(keys, vals, n, k->asplit) < 0)
+		st = nomem(err);
+out:
+	free((void *)keys);
+	free((void *)vals);
+	return st;
+}
+
+static int
+push_chain(struct comp *k, const struct chain *c)
+{
+	struct chain *p;
+	size_t cap;
+
+	if (k->nch == k->chcap) {
+		cap = k->chcap ? 2 * k->chcap : 256;
+		if ((p = realloc(k->ch, cap * sizeof(*p))) == NULL)
+			return -1;
+		k->ch = p;
+		k->chcap = cap;
+	}
+	k->ch[k->nch++] = *c;
+	return 0;
+}
+
+static void
+no_pivot(struct comp *k, size_t r1, const char *a, const char *b)
+{
+	kll_error d;
+
+	k->st.no_pivot++;
+	if (k->o->diag == NULL)
+		return;
+	kll__error_set(&d, KLL_EINVALID, kll_mapset_path(k->ab),
+	    kll_mapset_line(k->ab, r1), 0,
+	    "'%s' is no subject of %s: the chain from '%s' stops there", b,
+	    kll_mapset_path(k->bc), a);
+	d.severity = KLL_SEV_WARNING;
+	snprintf(d.rule, sizeof(d.rule), "compose-no-pivot");
+	k->o->diag(k->o->payload, &d);
+}
+
+/* Follow record r1 of ab into every record of bc that continues it. */
+static int
+follow(struct comp *k, size_t r1)
+{
+	const char *a = kll_mapset_get(k->ab, r1, KLL_SLOT_SUBJECT_ID);
+	const char *b = kll_mapset_get(k->ab, r1, KLL_SLOT_OBJECT_ID);
+	const char *iri;
+	kll_pred p = kll_mapset_pred(k->ab, r1), q;
+	int pn = negated(k->ab, r1), qn;
+	struct chain c;
+	char buf[1024];
+	uint32_t head;
+	size_t r2;
+
+	if (no_term(k->ab, a) || no_term(k->ab, b))
+		return 0;
+	if ((iri = expand(k->ab, b, buf, sizeof(buf))) == NULL ||
+	    !kll__map_get(&k->bysubj, iri, strlen(iri), &head)) {
+		no_pivot(k, r1, a, b);
+		return 0;
+	}
+	for (r2 = head; r2 != NOREC; r2 = k->next[r2]) {
+		c.c = kll_mapset_get(k->bc, r2, KLL_SLOT_OBJECT_ID);
+		if (no_term(k->bc, c.c))
+			continue;
+		k->st.chains++;
+		q = kll_mapset_pred(k->bc, r2);
+		qn = negated(k->bc, r2);
+		c.p = kll_pred_compose(p, pn, q, qn, k->o->siblings, &c.neg);
+		if (c.p == KLL_PRED_NONE) {
+			k->st.unsafe++;
+			k->st.negated += pn || qn;
+			continue;
+		}
+		c.a = a;
+		c.r1 = r1;
+		c.r2 = r2;
+		if (push_chain(k, &c) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+chain_cmp(const void *x, const void *y)
+{
+	const struct chain *a = x, *b = y;
+	int c;
+
+	if ((c = strcmp(a->a, b->a)) != 0)
+		return c;
+	if (a->p != b->p)
+		return a->p < b->p ? -1 : 1;
+	if (a->neg != b->neg)
+		return a->neg - b->neg;
+	if ((c = strcmp(a->c, b->c)) != 0)
+		return c;
+	if (a->r1 != b->r1)
+		return a->r1 < b->r1 ? -1 : 1;
+	if (a->r2 != b->r2)
+		return a->r2 < b->r2 ? -1 : 1;
+	return 0;
+}
+
+static int
+same_group(const struct chain *a, const struct chain *b)
+{
+	return a->p == b->p && a->neg == b->neg && strcmp(a->a, b->a) == 0 &&
+	       strcmp(a->c, b->c) == 0;
+}
+
+/* Subjects of ab that no chain reaches. */
+static int
+count_unreached(struct comp *k)
+{
+	kll__map seen = { NULL, NULL, NULL, 0, 0 };
+	kll__map reached = { NULL, NULL, NULL, 0, 0 };
+	size_t i, n = kll_mapset_count(k->ab);
+	const char *s;
+	int rc = -1;
+
+	for (i = 0; i < k->nch; i++)
+		if (kll__map_put(&reached, k->ch[i].a, strlen(k->ch[i].a), 0) <
+		    0)
+			goto out;
+	for (i = 0; i < n; i++) {
+		s = kll_mapset_get(k->ab, i, KLL_SLOT_SUBJECT_ID);
+		if (no_term(k->ab, s) ||
+		    kll__map_get(&seen, s, strlen(s), NULL))
+			continue;
+		if (kll__map_put(&seen, s, strlen(s), 0) < 0)
+			goto out;
+		if (!kll__map_get(&reached, s, strlen(s), NULL))
+			k->st.unreached++;
+	}
+	rc = 0;
+out:
+	kll__map_free(&seen);
+	kll__map_free(&reached);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Composition: the records                                             */
+
+static const kll_slot subject_slots[] = { KLL_SLOT_SUBJECT_ID,
+	KLL_SLOT_SUBJECT_LABEL, KLL_SLOT_SUBJECT_CATEGORY,
+	KLL_SLOT_SUBJECT_TYPE, KLL_SLOT_SUBJECT_SOURCE,
+	KLL_SLOT_SUBJECT_SOURCE_VERSION, KLL_SLOT_SUBJECT_MATCH_FIELD,
+	KLL_SLOT_SUBJECT_PREPROCESSING };
+static const kll_slot object_slots[] = { KLL_SLOT_OBJECT_ID,
+	KLL_SLOT_OBJECT_LABEL, KLL_SLOT_OBJECT_CATEGORY, KLL_SLOT_OBJECT_TYPE,
+	KLL_SLOT_OBJECT_SOURCE, KLL_SLOT_OBJECT_SOURCE_VERSION,
+	KLL_SLOT_OBJECT_MATCH_FIELD, KLL_SLOT_OBJECT_PREPROCESSING };
+#define NSIDE (sizeof(subject_slots) / sizeof(subject_slots[0]))
+
+/* Copy one side's slots into record "rec": from the first record of the
+ * group that has a value in each. */
+static kll_status
+copy_side(struct comp *k, size_t rec, const struct chain *g, size_t n, int obj,
+    kll_error *err)
+{
+	const kll_mapset *src = obj ? k->bc : k->ab;
+	const kll_slot *slots = obj ? object_slots : subject_slots;
+	const char *v;
+	kll_status st;
+	size_t s, i;
+
+	for (s = 0; s < NSIDE; s++) {
+		for (i = 0, v = NULL; i < n && v == NULL; i++)
+			v = kll_mapset_get(
+			    src, obj ? g[i].r2 : g[i].r1, slots[s]);
+		if (v != NULL && (st = kll_mapset_set(
+		                      k->out, rec, slots[s], v, err)) != KLL_OK)
+			return st;
+	}
+	return KLL_OK;
+}
+
+/* The highest product of the two confidences over the group, as text in
+ * buf; "" when no chain has both. */
+static void
+group_confidence(
+    struct comp *k, const struct chain *g, size_t n, char *buf, size_t size)
+{
+	const char *c1, *c2;
+	double best = -1, x, y;
+	char *e1, *e2;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		c1 = kll_mapset_get(k->ab, g[i].r1, KLL_SLOT_CONFIDENCE);
+		c2 = kll_mapset_get(k->bc, g[i].r2, KLL_SLOT_CONFIDENCE);
+		if (c1 == NULL || c2 == NULL)
+			continue;
+		errno = 0;
+		x = strtod(c1, &e1);
+		y = strtod(c2, &e2);
+		if (*e1 != '\0' || *e2 != '\0' || errno != 0)
+			continue;
+		if (x * y > best)
+			best = x * y;
+	}
+	buf[0] = '\0';
+	if (best >= 0)
+		snprintf(buf, size, "%.10g", best);
+}
+
+static int
+str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Sort and drop repeats; returns the new count. */
+static size_t
+uniq(const char **v, size_t n)
+{
+	size_t i, k = 0;
+
+	qsort((void *)v, n, sizeof(*v), str_cmp);
+	for (i = 0; i < n; i++)
+		if (k == 0 || strcmp(v[k - 1], v[i]) != 0)
+			v[k++] = v[i];
+	return k;
+}
+
+static int
+add_list(kll__buf *b, const char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((i > 0 && kll__buf_adds(b, ", ") < 0) ||
+		    kll__buf_adds(b, v[i]) < 0)
+			return -1;
+	return 0;
+}
+
+/* "via B1, B2; through a split of X": the pivots and the splits. */
+static int
+group_comment(
+    struct comp *k, const struct chain *g, size_t n, kll__buf *b, int *split)
+{
+	const char **piv, **spl;
+	size_t i, np = 0, ns = 0;
+	int rc = -1;
+
+	b->n = 0;
+	piv = malloc((n + 1) * sizeof(*piv));
+	spl = malloc((2 * n + 1) * sizeof(*spl));
+	if (piv == NULL || spl == NULL)
+		goto out;
+	for (i = 0; i < n; i++) {
+		piv[np++] = kll_mapset_get(k->ab, g[i].r1, KLL_SLOT_OBJECT_ID);
+		if (k->asplit[g[i].r1] > 1)
+			spl[ns++] = g[i].a;
+		if (k->bsplit[g[i].r2] > 1)
+			spl[ns++] = piv[np - 1];
+	}
+	np = uniq(piv, np);
+	ns = uniq(spl, ns);
+	*split = ns > 0;
+	if (kll__buf_adds(b, "via ") < 0 || add_list(b, piv, np) < 0 ||
+	    (ns > 0 &&
+	        kll__buf_adds(b, ns == 1 ? "; through a split of " :
+	                                   "; through splits of ") < 0) ||
+	    add_list(b, spl, ns) < 0 || kll__buf_addc(b, '\0') < 0)
+		goto out;
+	rc = 0;
+out:
+	free((void *)piv);
+	free((void *)spl);
+	return rc;
+}
+
+static kll_status
+add_group(struct comp *k, const struct chain *g, size_t n, kll__buf *b,
+    kll_error *err)
+{
+	char conf[64];
+	size_t rec;
+	int split = 0;
+	kll_status st;
+
+	if ((st = kll_mapset_add(k->out, &rec, err)) != KLL_OK ||
+	    (st = copy_side(k, rec, g, n, 0, err)) != KLL_OK ||
+	    (st = copy_side(k, rec, g, n, 1, err)) != KLL_OK ||
+	    (st = kll_mapset_set(k->out, rec, KLL_SLOT_PREDICATE_ID,
+	         kll_pred_curie(g->p), err)) != KLL_OK ||
+	    (st = kll_mapset_set(k->out, rec, KLL_SLOT_PREDICATE_MODIFIER,
+	         g->neg ? "Not" : NULL, err)) != KLL_OK ||
+	    (st = kll_mapset_set(k->out, rec, KLL_SLOT_MAPPING_JUSTIFICATION,
+	         "semapv:MappingChaining", err)) != KLL_OK)
+		return st;
+	group_confidence(k, g, n, conf, sizeof(conf));
+	if ((st = kll_mapset_set(
+	         k->out, rec, KLL_SLOT_CONFIDENCE, conf, err)) != KLL_OK)
+		return st;
+	if (group_comment(k, g, n, b, &split) < 0)
+		return nomem(err);
+	k->st.split += split;
+	k->st.records++;
+	return kll_mapset_set(k->out, rec, KLL_SLOT_COMMENT, b->p, err);
+}
+
+/* mapping_cardinality of every positive record of the result. */
+static kll_status
+set_cardinality(kll_mapset *m, kll_error *err)
+{
+	size_t n = kll_mapset_count(m), r;
+	const char **subj = NULL, **obj = NULL;
+	uint32_t *nobj = NULL, *nsubj = NULL;
+	char card[4];
+	kll_status st = KLL_OK;
+
+	if ((subj = calloc(n + 1, sizeof(*subj))) == NULL ||
+	    (obj = calloc(n + 1, sizeof(*obj))) == NULL ||
+	    (nobj = malloc((n + 1) * sizeof(*nobj))) == NULL ||
+	    (nsubj = malloc((n + 1) * sizeof(*nsubj))) == NULL) {
+		st = nomem(err);
+		goto out;
+	}
+	for (r = 0; r < n; r++) {
+		if (negated(m, r))
+			continue;
+		subj[r] = kll_mapset_get(m, r, KLL_SLOT_SUBJECT_ID);
+		obj[r] = kll_mapset_get(m, r, KLL_SLOT_OBJECT_ID);
+	}
+	if (distinct_counts(subj, obj, n, nobj) < 0 ||
+	    distinct_counts(obj, subj, n, nsubj) < 0) {
+		st = nomem(err);
+		goto out;
+	}
+	for (r = 0; r < n && st == KLL_OK; r++) {
+		if (subj[r] == NULL)
+			continue;
+		card[0] = nsubj[r] > 1 ? 'n' : '1';
+		card[1] = ':';
+		card[2] = nobj[r] > 1 ? 'n' : '1';
+		card[3] = '\0';
+		st = kll_mapset_set(
+		    m, r, KLL_SLOT_MAPPING_CARDINALITY, card, err);
+	}
+out:
+	free((void *)subj);
+	free((void *)obj);
+	free(nobj);
+	free(nsubj);
+	return st;
+}
+
+static kll_status
+copy_prefixes(kll_mapset *out, const kll_mapset *m, kll_error *err)
+{
+	const char *name, *iri, *have;
+	size_t i;
+
+	for (i = 0; i < kll_mapset_nprefixes(m); i++) {
+		name = kll_mapset_prefix_name(m, i);
+		iri = kll_mapset_prefix(m, name);
+		if ((have = kll_mapset_prefix(out, name)) != NULL &&
+		    strcmp(have, iri) != 0)
+			return kll__error_set(err, KLL_EINVALID,
+			    kll_mapset_path(m), 0, 0,
+			    "prefix '%s' is '%s' here but '%s' in the other "
+			    "key",
+			    name, iri, have);
+		if (kll_mapset_add_prefix(out, name, iri, err) != KLL_OK)
+			return err != NULL ? err->code : KLL_EINVALID;
+	}
+	return KLL_OK;
+}
+
+/* Append "v" to b escaped as one value of a joined list. */
+static int
+add_escaped(kll__buf *b, const char *v)
+{
+	for (; *v != '\0'; v++)
+		if (((*v == '|' || *v == '\\') && kll__buf_addc(b, '\\') < 0) ||
+		    kll__buf_addc(b, *v) < 0)
+			return -1;
+	return 0;
+}
+
+static kll_status
+set_id(struct comp *k, kll__buf *b, kll_error *err)
+{
+	const char *id1 = kll_mapset_meta(k->ab, "mapping_set_id");
+	const char *id2 = kll_mapset_meta(k->bc, "mapping_set_id");
+	const char *seg;
+	size_t n;
+
+	b->n = 0;
+	if (k->o->mapping_set_id != NULL)
+		return kll_mapset_set_meta(
+		    k->out, "mapping_set_id", k->o->mapping_set_id, err);
+	if (id1 == NULL || id2 == NULL)
+		return kll__error_set(err, KLL_EINVALID,
+		    kll_mapset_path(id1 == NULL ? k->ab : k->bc), 0, 0,
+		    "no mapping_set_id to derive the composed key's from");
+	last_segment(id2, &seg, &n);
+	if (kll__buf_adds(b, id1) < 0 || kll__buf_addc(b, '+') < 0 ||
+	    kll__buf_add(b, seg, n) < 0)
+		return nomem(err);
+	return kll_mapset_set_meta(k->out, "mapping_set_id", b->p, err);
+}
+
+static kll_status
+set_metadata(struct comp *k, const char *license, kll_error *err)
+{
+	const char *id1 = kll_mapset_meta(k->ab, "mapping_set_id");
+	const char *id2 = kll_mapset_meta(k->bc, "mapping_set_id");
+	static const char *const sides[][2] = {
+		{ "subject_source", "subject_source_version" },
+		{ "object_source", "object_source_version" },
+	};
+	kll__buf b = { NULL, 0, 0 };
+	kll_status st;
+	int i, j;
+
+	if ((st = set_id(k, &b, err)) != KLL_OK)
+		goto out;
+	b.n = 0;
+	if ((id1 != NULL && add_escaped(&b, id1) < 0) ||
+	    (id1 != NULL && id2 != NULL && kll__buf_addc(&b, '|') < 0) ||
+	    (id2 != NULL && add_escaped(&b, id2) < 0) ||
+	    kll__buf_addc(&b, '\0') < 0) {
+		st = nomem(err);
+		goto out;
+	}
+	if ((st = kll_mapset_set_meta(
+	         k->out, "mapping_set_source", b.p, err)) != KLL_OK ||
+	    (st = kll_mapset_set_meta(k->out, "license", license, err)) !=
+	        KLL_OK ||
+	    (st = kll_mapset_set_meta(k->out, "mapping_tool", "kll", err)) !=
+	        KLL_OK ||
+	    (st = kll_mapset_set_meta(
+	         k->out, "mapping_tool_version", KLL_VERSION, err)) != KLL_OK)
+		goto out;
+	/* With records, these come from them; without, from the keys. */
+	for (i = 0; i < 2 && kll_mapset_count(k->out) == 0; i++)
+		for (j = 0; j < 2; j++)
+			if ((st = kll_mapset_set_meta(k->out, sides[i][j],
+			         kll_mapset_meta(
+			             i ? k->bc : k->ab, sides[i][j]),
+			         err)) != KLL_OK)
+				goto out;
+out:
+	kll__buf_free(&b);
+	return st;
+}
+
+static kll_status
+build(struct comp *k, const char *license, kll_error *err)
+{
+	kll__buf b = { NULL, 0, 0 };
+	kll_status st;
+	size_t i, j;
+
+	if ((st = kll_mapset_new(&k->out, err)) != KLL_OK ||
+	    (st = copy_prefixes(k->out, k->ab, err)) != KLL_OK ||
+	    (st = copy_prefixes(k->out, k->bc, err)) != KLL_OK)
+		return st;
+	if (k->nch > 0)
+		qsort(k->ch, k->nch, sizeof(*k->ch), chain_cmp);
+	for (i = 0; i < k->nch; i = j) {
+		for (j = i + 1; j < k->nch && same_group(&k->ch[i], &k->ch[j]);
+		     j++)
+			;
+		if ((st = add_group(k, &k->ch[i], j - i, &b, err)) != KLL_OK)
+			goto out;
+	}
+	if ((st = set_cardinality(k->out, err)) != KLL_OK)
+		goto out;
+	st = set_metadata(k, license, err);
+out:
+	kll__buf_free(&b);
+	return st;
+}
+
+kll_status
+kll_mapset_compose(kll_mapset **out, const kll_mapset *ab, const kll_mapset *bc,
+    const kll_compose_opts *opts, kll_compose_stats *stats, kll_error *err)
+{
+	kll_compose_opts def = KLL_COMPOSE_OPTS_INIT;
+	const char *license = NULL;
+	struct comp k;
+	kll_status st;
+	size_t r;
+
+	*out = NULL;
+	memset(&k, 0, sizeof(k));
+	if (ab == NULL || bc == NULL)
+		return kll__error_set(err, KLL_EARG, NULL, 0, 0, "no key");
+	k.ab = ab;
+	k.bc = bc;
+	k.o = opts != NULL ? opts : &def;
+	if ((!k.o->force &&
+	        (st = check_meet(ab, bc, k.o->dirs, err)) != KLL_OK) ||
+	    (st = pick_license(&license, ab, bc, k.o, err)) != KLL_OK ||
+	    (st = index_bc(&k, err)) != KLL_OK ||
+	    (st = count_ab_splits(&k, err)) != KLL_OK)
+		goto out;
+	for (r = 0; r < kll_mapset_count(ab); r++)
+		if (follow(&k, r) < 0) {
+			st = nomem(err);
+			goto out;
+		}
+	if (count_unreached(&k) < 0) {
+		st = nomem(err);
+		goto out;
+	}
+	if ((st = build(&k, license, err)) != KLL_OK)
+		goto out;
+	*out = k.out;
+	k.out = NULL;
+	if (stats != NULL)
+		*stats = k.st;
+out:
+	kll_mapset_free(k.out);
+	kll__map_free(&k.bysubj);
+	kll__arena_free(&k.arena);
+	free(k.next);
+	free(k.asplit);
+	free(k.bsplit);
+	free(k.ch);
+	return st;
+}
+
+/* ------------------------------------------------------------------ */
+/* Inversion                                                            */
+
+static const kll_slot swap_slots[][2] = {
+	{ KLL_SLOT_SUBJECT_ID, KLL_SLOT_OBJECT_ID },
+	{ KLL_SLOT_SUBJECT_LABEL, KLL_SLOT_OBJECT_LABEL },
+	{ KLL_SLOT_SUBJECT_CATEGORY, KLL_SLOT_OBJECT_CATEGORY },
+	{ KLL_SLOT_SUBJECT_TYPE, KLL_SLOT_OBJECT_TYPE },
+	{ KLL_SLOT_SUBJECT_SOURCE, KLL_SLOT_OBJECT_SOURCE },
+	{ KLL_SLOT_SUBJECT_SOURCE_VERSION, KLL_SLOT_OBJECT_SOURCE_VERSION },
+	{ KLL_SLOT_SUBJECT_MATCH_FIELD, KLL_SLOT_OBJECT_MATCH_FIELD },
+	{ KLL_SLOT_SUBJECT_PREPROCESSING, KLL_SLOT_OBJECT_PREPROCESSING },
+};
+#define NSWAP (sizeof(swap_slots) / sizeof(swap_slots[0]))
+
+static const char *
+inverse_cardinality(const char *c)
+{
+	static const char *const pairs[][2] = { { "1:n", "n:1" },
+		{ "n:1", "1:n" }, { "1:0", "0:1" }, { "0:1", "1:0" } };
+	size_t i;
+
+	for (i = 0; c != NULL && i < sizeof(pairs) / sizeof(pairs[0]); i++)
+		if (strcmp(c, pairs[i][0]) == 0)
+			return pairs[i][1];
+	return c;
+}
+
+/* A slot name with its subject_ or object_ swapped, into b. */
+static int
+swap_name(kll__buf *b, const char *s)
+{
+	if (strncmp(s, "subject_", 8) == 0)
+		return kll__buf_adds(b, "object_") < 0 ? -1 :
+		                                         add_escaped(b, s + 8);
+	if (strncmp(s, "object_", 7) == 0)
+		return kll__buf_adds(b, "subject_") < 0 ? -1 :
+		                                          add_escaped(b, s + 7);
+	return add_escaped(b, s);
+}
+
+/* A cardinality_scope list with subject_ and object_ swapped in each
+ * slot name, into b; NULL when out of memory. */
+static const char *
+inverse_scope(const char *v, kll__buf *b)
+{
+	char **items = NULL;
+	size_t n, i;
+	int bad = 0;
+
+	b->n = 0;
+	if (kll_sssom_split(&items, &n, v, NULL) != KLL_OK)
+		return NULL;
+	for (i = 0; i < n && !bad; i++)
+		bad = (i > 0 && kll__buf_addc(b, '|') < 0) ||
+		      swap_name(b, items[i]) < 0;
+	free(items);
+	return bad || kll__buf_addc(b, '\0') < 0 ? NULL : b->p;
+}
+
+static kll_status
+check_invertible(kll_mapset *m, kll_diag_fn diag, void *payload, kll_error *err)
+{
+	size_t r, bad = 0, first = 0;
+	const char *p;
+	kll_error d;
+
+	for (r = 0; r < kll_mapset_count(m); r++) {
+		if (kll_pred_inverse(kll_mapset_pred(m, r)) != KLL_PRED_NONE)
+			continue;
+		if (bad++ == 0)
+			first = r;
+		p = kll_mapset_get(m, r, KLL_SLOT_PREDICATE_ID);
+		if (diag == NULL)
+			continue;
+		kll__error_set(&d, KLL_EINVALID, kll_mapset_path(m),
+		    kll_mapset_line(m, r), 0,
+		    "predicate '%s' has no inverse among the SSSOM predicates",
+		    p ? p : "");
+		snprintf(d.rule, sizeof(d.rule), "invert-no-inverse");
+		diag(payload, &d);
+	}
+	if (bad == 0)
+		return KLL_OK;
+	p = kll_mapset_get(m, first, KLL_SLOT_PREDICATE_ID);
+	if (bad == 1)
+		kll__error_set(err, KLL_EINVALID, kll_mapset_path(m),
+		    kll_mapset_line(m, first), 0,
+		    "predicate '%s' has no inverse among the SSSOM predicates",
+		    p ? p : "");
+	else
+		kll__error_set(err, KLL_EINVALID, kll_mapset_path(m),
+		    kll_mapset_line(m, first), 0,
+		    "predicate '%s' has no inverse among the SSSOM predicates "
+		    "(%zu records in all)",
+		    p ? p : "", bad);
+	if (err != NULL)
+		snprintf(err->rule, sizeof(err->rule), "invert-no-inverse");
+	return KLL_EINVALID;
+}
+
+/* The inverse predicate written with the prefix the record uses. */
+static kll_status
+invert_predicate(kll_mapset *m, size_t r, kll__buf *b, kll_error *err)
+{
+	kll_pred p = kll_mapset_pred(m, r), q = kll_pred_inverse(p);
+	const char *id = kll_mapset_get(m, r, KLL_SLOT_PREDICATE_ID);
+	const char *colon = strchr(id, ':'), *local;
+	kll_status st;
+
+	if (q == p)
+		return KLL_OK;
+	local = strchr(kll_pred_curie(q), ':') + 1;
+	b->n = 0;
+	if (kll__buf_add(b, id, (size_t)(colon - id + 1)) < 0 ||
+	    kll__buf_adds(b, local) < 0)
+		return nomem(err);
+	if ((st = kll_mapset_set(m, r, KLL_SLOT_PREDICATE_ID, b->p, err)) !=
+	    KLL_OK)
+		return st;
+	return kll_mapset_set(m, r, KLL_SLOT_PREDICATE_LABEL, NULL, err);
+}
+
+static kll_status
+invert_record(kll_mapset *m, size_t r, kll__buf *b, kll_error *err)
+{
+	const char *x, *y;
+	kll_status st;
+	size_t i;
+
+	for (i = 0; i < NSWAP; i++) {
+		x = kll_mapset_get(m, r, swap_slots[i][0]);
+		y = kll_mapset_get(m, r, swap_slots[i][1]);
+		if ((st = kll_mapset_set(m, r, swap_slots[i][0], y, err)) !=
+		        KLL_OK ||
+		    (st = kll_mapset_set(m, r, swap_slots[i][1], x, err)) !=
+		        KLL_OK)
+			return st;
+	}
+	if ((st = invert_predicate(m, r, b, err)) != KLL_OK)
+		return st;
+	x = kll_mapset_get(m, r, KLL_SLOT_MAPPING_CARDINALITY);
+	if (x != NULL &&
+	    (st = kll_mapset_set(m, r, KLL_SLOT_MAPPING_CARDINALITY,
+	         inverse_cardinality(x), err)) != KLL_OK)
+		return st;
+	if ((x = kll_mapset_get(m, r, KLL_SLOT_CARDINALITY_SCOPE)) == NULL)
+		return KLL_OK;
+	if ((y = inverse_scope(x, b)) == NULL)
+		return nomem(err);
+	return kll_mapset_set(m, r, KLL_SLOT_CARDINALITY_SCOPE, y, err);
+}
+
+/* The set-level values of the propagatable side slots. */
+static kll_status
+invert_metadata(kll_mapset *m, kll__buf *b, kll_error *err)
+{
+	const char *x, *y, *n1, *n2;
+	kll_status st;
+	size_t i;
+
+	for (i = 0; i < NSWAP; i++) {
+		if (!kll_slot_propagatable(swap_slots[i][0]))
+			continue;
+		n1 = kll_slot_name(swap_slots[i][0]);
+		n2 = kll_slot_name(swap_slots[i][1]);
+		x = kll_mapset_meta(m, n1);
+		y = kll_mapset_meta(m, n2);
+		if ((st = kll_mapset_set_meta(m, n1, y, err)) != KLL_OK ||
+		    (st = kll_mapset_set_meta(m, n2, x, err)) != KLL_OK)
+			return st;
+	}
+	if ((x = kll_mapset_meta(m, "cardinality_scope")) == NULL)
+		return KLL_OK;
+	if ((y = inverse_scope(x, b)) == NULL)
+		return nomem(err);
+	return kll_mapset_set_meta(m, "cardinality_scope", y, err);
+}
+
+kll_status
+kll_mapset_invert(
+    kll_mapset *m, kll_diag_fn diag, void *payload, kll_error *err)
+{
+	kll__buf b = { NULL, 0, 0 };
+	kll_status st;
+	size_t r;
+
+	if (m == NULL)
+		return kll__error_set(err, KLL_EARG, NULL, 0, 0, "no key");
+	if ((st = check_invertible(m, diag, payload, err)) != KLL_OK ||
+	    (st = invert_metadata(m, &b, err)) != KLL_OK)
+		goto out;
+	for (r = 0; r < kll_mapset_count(m); r++)
+		if ((st = invert_record(m, r, &b, err)) != KLL_OK)
+			goto out;
+out:
+	kll__buf_free(&b);
+	return st;
+}

@@ -1,0 +1,2366 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * mapcheck.c: checking translation keys against the vocabularies of their
+ * two sides, the actual cardinality of their records, and a cache that
+ * loads each vocabulary once for many keys.
+ *
+ * A check reads the records twice.  The first pass numbers each distinct
+ * CURIE of a side (hashed once, with the concept it names), each distinct
+ * subject-object pair, and each distinct predicate with its modifier; it
+ * finds duplicates and contradictions on the way and keeps them as small
+ * events.  The second pass sends the findings of each record in file
+ * order.  Apart from the events, what a record costs is a few fixed-size
+ * array elements and hash table slots, never a malloc of its own.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "internal.h"
+
+#define NONE     UINT32_MAX
+#define NTF_IRI  "https://w3id.org/sssom/NoTermFound"
+#define SKOS     "http://www.w3.org/2004/02/skos/core#"
+#define OWL      "http://www.w3.org/2002/07/owl#"
+#define RDFS     "http://www.w3.org/2000/01/rdf-schema#"
+#define MAXLEVEL 64
+
+/* ------------------------------------------------------------------ */
+/* Rules                                                                */
+
+enum {
+	R_NO_VOCABULARY,
+	R_UNKNOWN_SUBJECT,
+	R_UNKNOWN_OBJECT,
+	R_DEPRECATED_SUBJECT,
+	R_DEPRECATED_OBJECT,
+	R_WRONG_LEVEL,
+	R_LABEL_DRIFT,
+	R_DUPLICATE_ROW,
+	R_CONTRADICTION,
+	R_HIERARCHY_CLASH,
+	R_CARDINALITY,
+	R_UNMAPPED,
+	NRULES
+};
+
+static const kll_check_rule rules[NRULES] = {
+	{ "map-no-vocabulary", KLL_SEV_ERROR,
+	    "the vocabulary of a side is not named in the metadata, or "
+	    "cannot be found or read" },
+	{ "map-unknown-subject", KLL_SEV_ERROR,
+	    "a subject_id that is no concept of the subject vocabulary" },
+	{ "map-unknown-object", KLL_SEV_ERROR,
+	    "an object_id that is no concept of the object vocabulary" },
+	{ "map-deprecated-subject", KLL_SEV_WARNING,
+	    "a subject that its vocabulary deprecates" },
+	{ "map-deprecated-object", KLL_SEV_WARNING,
+	    "an object that its vocabulary deprecates" },
+	{ "map-wrong-level", KLL_SEV_ERROR,
+	    "a code off the key's declared level (info when no level is "
+	    "declared: once, where the rows first leave the level most are "
+	    "on)" },
+	{ "map-label-drift", KLL_SEV_WARNING,
+	    "a subject_label or object_label that is no prefLabel of its "
+	    "concept in any language" },
+	{ "map-duplicate-row", KLL_SEV_ERROR,
+	    "the subject, predicate, modifier, object and justification of "
+	    "an earlier row" },
+	{ "map-contradiction", KLL_SEV_ERROR,
+	    "one pair with two of exactMatch, broadMatch, narrowMatch and "
+	    "relatedMatch, or with a mapping and its Not" },
+	{ "map-hierarchy-clash", KLL_SEV_ERROR,
+	    "a code that is an exactMatch of both a concept and its ancestor" },
+	{ "map-cardinality", KLL_SEV_ERROR,
+	    "rows that break the set's declared cardinality (warning: a "
+	    "row's mapping_cardinality that is not its actual shape)" },
+	{ "map-unmapped", KLL_SEV_INFO,
+	    "codes of a level the key uses that no row maps, one count per "
+	    "level and side" },
+};
+
+const kll_check_rule *
+kll_mapcheck_rule_at(size_t i)
+{
+	return i < NRULES ? &rules[i] : NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Cardinality names                                                    */
+
+static const char *const card_names[KLL_CARD__COUNT] = { "", "1:1", "1:n",
+	"n:1", "n:n", "1:0", "0:1", "0:0" };
+
+const char *
+kll_cardinality_name(kll_cardinality c)
+{
+	if ((int)c < 0 || c >= KLL_CARD__COUNT)
+		return "";
+	return card_names[c];
+}
+
+kll_cardinality
+kll_cardinality_from_name(const char *s)
+{
+	int i;
+
+	if (s == NULL)
+		return KLL_CARD_NONE;
+	for (i = 1; i < KLL_CARD__COUNT; i++)
+		if (strcmp(s, card_names[i]) == 0)
+			return (kll_cardinality)i;
+	return KLL_CARD_NONE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Hash tables of 32-bit items                                          */
+
+/* A string hash that takes eight bytes a step: CURIEs are long and share
+ * their first bytes. */
+static uint32_t
+hash_str(const char *s, size_t n)
+{
+	uint64_t h = 0x9e3779b97f4a7c15u ^ n, w;
+
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdu;
+		h ^= h >> 32;
+	}
+	w = 0;
+	memcpy(&w, s, n);
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
+	h ^= h >> 29;
+	return (uint32_t)h;
+}
+
+/* A 64-bit hash of s, for telling apart the labels of one concept. */
+static uint64_t
+hash64_str(const char *s, size_t n)
+{
+	uint64_t h = 0x9e3779b97f4a7c15u ^ n, w;
+
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdu;
+		h ^= h >> 31;
+	}
+	w = 0;
+	memcpy(&w, s, n);
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdu;
+	return h ^ (h >> 29);
+}
+
+static uint32_t
+hash_u64(uint64_t k)
+{
+	k ^= k >> 33;
+	k *= 0xff51afd7ed558ccdu;
+	k ^= k >> 33;
+	return (uint32_t)k;
+}
+
+/* Open addressing over items (record or entry numbers) that the caller
+ * keeps elsewhere: the table holds only the numbers, NONE when free. */
+typedef int (*item_eq)(const void *ctx, uint32_t item, const void *key);
+typedef uint32_t (*item_hash)(const void *ctx, uint32_t item);
+
+struct itab {
+	uint32_t *slot;
+	size_t mask, n;
+};
+
+static int
+itab_init(struct itab *t, size_t expect)
+{
+	size_t cap = 16;
+
+	while (cap - cap / 4 <= expect)
+		cap *= 2;
+	if ((t->slot = malloc(cap * sizeof(*t->slot))) == NULL)
+		return -1;
+	memset(t->slot, 0xff, cap * sizeof(*t->slot));
+	t->mask = cap - 1;
+	t->n = 0;
+	return 0;
+}
+
+static void
+itab_free(struct itab *t)
+{
+	free(t->slot);
+	memset(t, 0, sizeof(*t));
+}
+
+/* The slot that holds the item equal to "key", or the free one where it
+ * would go. */
+static uint32_t *
+itab_slot(const struct itab *t, uint32_t h, item_eq eq, const void *ctx,
+    const void *key)
+{
+	size_t i = h & t->mask;
+
+	while (t->slot[i] != NONE && !eq(ctx, t->slot[i], key))
+		i = (i + 1) & t->mask;
+	return &t->slot[i];
+}
+
+/* Make room for one more item, rehashing when three quarters are used. */
+static int
+itab_room(struct itab *t, item_hash hf, const void *ctx)
+{
+	struct itab u;
+	size_t i, j;
+
+	if ((t->n + 1) * 4 < (t->mask + 1) * 3)
+		return 0;
+	if (itab_init(&u, (t->mask + 1) * 3 / 4 + 1) < 0)
+		return -1;
+	for (i = 0; i <= t->mask; i++) {
+		if (t->slot[i] == NONE)
+			continue;
+		j = hf(ctx, t->slot[i]) & u.mask;
+		while (u.slot[j] != NONE)
+			j = (j + 1) & u.mask;
+		u.slot[j] = t->slot[i];
+	}
+	u.n = t->n;
+	itab_free(t);
+	*t = u;
+	return 0;
+}
+
+/* Grow array *p of *cap elements of "size" bytes to hold n + 1. */
+static int
+grow(void *p, size_t *cap, size_t n, size_t size)
+{
+	size_t c = *cap ? *cap : 16;
+	void *q;
+
+	if (n < *cap)
+		return 0;
+	while (c <= n)
+		c *= 2;
+	if ((q = realloc(*(void **)p, c * size)) == NULL)
+		return -1;
+	*(void **)p = q;
+	*cap = c;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The vocabulary cache                                                 */
+
+struct vc_entry {
+	char *name; /* as asked for */
+	char *key;  /* its path; NULL when it did not resolve */
+	dev_t dev;  /* the file, when stat() could tell */
+	ino_t ino;
+	int have_id;
+	kll_vocab *v; /* NULL after a failure */
+	int owner;    /* this entry frees v */
+	kll_status st;
+	kll_error err; /* why it failed */
+};
+
+struct kll_vocab_cache {
+	char *dirs, *syntax, *base;
+	kll_load_opts lo;
+	struct vc_entry *e;
+	size_t n, cap;
+};
+
+static char *
+dup_or_null(const char *s, int *bad)
+{
+	char *p;
+
+	if (s == NULL)
+		return NULL;
+	if ((p = strdup(s)) == NULL)
+		*bad = 1;
+	return p;
+}
+
+kll_status
+kll_vocab_cache_new(kll_vocab_cache **out, const char *dirs,
+    const kll_load_opts *lo, kll_error *err)
+{
+	kll_vocab_cache *vc;
+	int bad = 0;
+
+	*out = NULL;
+	if ((vc = calloc(1, sizeof(*vc))) == NULL)
+		return kll__error_set(
+		    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
+	vc->dirs = dup_or_null(dirs, &bad);
+	if (lo != NULL) {
+		vc->syntax = dup_or_null(lo->syntax, &bad);
+		vc->base = dup_or_null(lo->base_iri, &bad);
+	}
+	vc->lo.syntax = vc->syntax;
+	vc->lo.base_iri = vc->base;
+	if (bad) {
+		kll_vocab_cache_free(vc);
+		return kll__error_set(
+		    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
+	}
+	*out = vc;
+	return KLL_OK;
+}
+
+void
+kll_vocab_cache_free(kll_vocab_cache *vc)
+{
+	size_t i;
+
+	if (vc == NULL)
+		return;
+	for (i = 0; i < vc->n; i++) {
+		if (vc->e[i].owner)
+			kll_vocab_free(vc->e[i].v);
+		free(vc->e[i].name);
+		free(vc->e[i].key);
+	}
+	free(vc->e);
+	free(vc->dirs);
+	free(vc->syntax);
+	free(vc->base);
+	free(vc);
+}
+
+/* Remember the outcome for "name"; takes over key.  Returns st, or
+ * KLL_ENOMEM when there is no room (v is then freed if it is ours). */
+static kll_status
+vc_add(kll_vocab_cache *vc, const char *name, char *key, const struct stat *sb,
+    kll_vocab *v, int owner, kll_status st, const kll_error *why,
+    kll_error *err)
+{
+	struct vc_entry *e;
+	char *nm;
+
+	if (grow(&vc->e, &vc->cap, vc->n, sizeof(*vc->e)) < 0 ||
+	    (nm = strdup(name)) == NULL) {
+		free(key);
+		if (owner)
+			kll_vocab_free(v);
+		return kll__error_set(
+		    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
+	}
+	e = &vc->e[vc->n++];
+	memset(e, 0, sizeof(*e));
+	e->name = nm;
+	e->key = key;
+	if (sb != NULL) {
+		e->dev = sb->st_dev;
+		e->ino = sb->st_ino;
+		e->have_id = 1;
+	}
+	e->v = v;
+	e->owner = owner;
+	e->st = st;
+	if (why != NULL)
+		e->err = *why;
+	if (st != KLL_OK && err != NULL)
+		*err = e->err;
+	return st;
+}
+
+/* The outcome already known for entry e. */
+static kll_status
+vc_answer(const struct vc_entry *e, const kll_vocab **out, kll_error *err)
+{
+	if (e->st != KLL_OK) {
+		if (err != NULL)
+			*err = e->err;
+		return e->st;
+	}
+	*out = e->v;
+	return KLL_OK;
+}
+
+/* Whether entry e is the file of path "key", whose stat() is sb. */
+static int
+vc_same_file(const struct vc_entry *e, const char *key, const struct stat *sb)
+{
+	if (e->key == NULL)
+		return 0;
+	if (sb != NULL && e->have_id)
+		return e->dev == sb->st_dev && e->ino == sb->st_ino;
+	return strcmp(e->key, key) == 0;
+}
+
+kll_status
+kll_vocab_cache_open(const kll_vocab **out, kll_vocab_cache *vc,
+    const char *name, kll_error *err)
+{
+	kll_vocab *v = NULL;
+	char *path = NULL;
+	struct stat sb, *psb = NULL;
+	kll_status st;
+	kll_error why;
+	size_t i;
+
+	*out = NULL;
+	if (vc == NULL || name == NULL)
+		return kll__error_set(
+		    err, KLL_EARG, NULL, 0, 0, "no cache or no name");
+	for (i = 0; i < vc->n; i++)
+		if (strcmp(vc->e[i].name, name) == 0)
+			return vc_answer(&vc->e[i], out, err);
+	if ((st = kll_vocab_resolve(&path, name, vc->dirs, &why)) != KLL_OK)
+		return vc_add(vc, name, NULL, NULL, NULL, 0, st, &why, err);
+	if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 &&
+	    S_ISREG(sb.st_mode))
+		psb = &sb;
+	for (i = 0; i < vc->n; i++)
+		if (vc_same_file(&vc->e[i], path, psb)) {
+			v = vc->e[i].v;
+			st = vc_add(vc, name, path, psb, v, 0, vc->e[i].st,
+			    &vc->e[i].err, err);
+			break;
+		}
+	if (i == vc->n) {
+		st = kll_vocab_load(&v, path, &vc->lo, &why);
+		st = vc_add(vc, name, path, psb, v, v != NULL, st, &why, err);
+	}
+	if (st != KLL_OK)
+		return st;
+	*out = v;
+	return KLL_OK;
+}
+
+kll_status
+kll_vocab_cache_source(const kll_vocab **out, kll_vocab_cache *vc,
+    const kll_mapset *m, const char *slot, kll_error *err)
+{
+	const char *src;
+	char iri[1024];
+	size_t n;
+
+	*out = NULL;
+	if (m == NULL || slot == NULL ||
+	    (strcmp(slot, "subject_source") != 0 &&
+	        strcmp(slot, "object_source") != 0))
+		return kll__error_set(err, KLL_EARG, NULL, 0, 0,
+		    "give subject_source or object_source");
+	src = kll_mapset_meta(m, slot);
+	if (src == NULL || *src == '\0')
+		return kll__error_set(err, KLL_ENOTFOUND, kll_mapset_path(m), 0,
+		    0, "no %s in the metadata", slot);
+	n = kll_mapset_expand(m, src, iri, sizeof(iri));
+	if (n == 0 || n >= sizeof(iri))
+		snprintf(iri, sizeof(iri), "%s", src);
+	return kll_vocab_cache_open(out, vc, iri, err);
+}
+
+/* ------------------------------------------------------------------ */
+/* Where fields are: the file read again                                */
+
+/* The mapping set keeps values, not where they were, so the columns of
+ * findings come from reading the file once more, a record at a time, as
+ * the findings ask for them (in file order, so one pass suffices). */
+struct locator {
+	const char *path;
+	FILE *fp;
+	int state; /* 0: not opened yet; 1: ready; -1: no columns */
+	int col[KLL_SLOT__COUNT]; /* header column of each slot, or -1 */
+	size_t ncols;
+	unsigned next; /* the number of the line read next */
+	char *buf;
+	size_t cap;
+	unsigned rec;           /* the line of the record below; 0: none */
+	unsigned *fline, *fcol; /* where each column's field starts */
+};
+
+static void
+loc_close(struct locator *lc)
+{
+	if (lc->fp != NULL)
+		fclose(lc->fp);
+	free(lc->buf);
+	free(lc->fline);
+	free(lc->fcol);
+	lc->fp = NULL;
+	lc->buf = NULL;
+	lc->fline = lc->fcol = NULL;
+	lc->cap = 0;
+}
+
+static long
+loc_getline(struct locator *lc)
+{
+	ssize_t n = getline(&lc->buf, &lc->cap, lc->fp);
+
+	if (n >= 0)
+		lc->next++;
+	return (long)n;
+}
+
+/* Take the header names of buf[0..n). */
+static int
+loc_header(struct locator *lc, long n)
+{
+	char *p = lc->buf, *end = lc->buf + n, *q;
+	size_t c;
+	kll_slot s;
+	int mt = -1;
+
+	while (end > p && (end[-1] == '\n' || end[-1] == '\r'))
+		*--end = '\0';
+	if (lc->next == 2 && end - p >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	for (c = 0; p <= end; c++) {
+		if ((q = memchr(p, '\t', (size_t)(end - p))) == NULL)
+			q = end;
+		*q = '\0';
+		if (*p == '"' && q - p >= 2 && q[-1] == '"') {
+			q[-1] = '\0';
+			p++;
+		}
+		if ((s = kll_slot_from_name(p)) != KLL_SLOT__COUNT &&
+		    lc->col[s] < 0)
+			lc->col[s] = (int)c;
+		else if (strcmp(p, "match_type") == 0)
+			mt = (int)c;
+		p = q + 1;
+	}
+	if (lc->col[KLL_SLOT_MAPPING_JUSTIFICATION] < 0)
+		lc->col[KLL_SLOT_MAPPING_JUSTIFICATION] = mt;
+	lc->ncols = c;
+	lc->fline = calloc(c, sizeof(*lc->fline));
+	lc->fcol = calloc(c, sizeof(*lc->fcol));
+	return lc->fline != NULL && lc->fcol != NULL ? 0 : -1;
+}
+
+/* Open the file and read up to its header line. */
+static int
+loc_open(struct locator *lc)
+{
+	long n;
+	size_t i;
+
+	for (i = 0; i < KLL_SLOT__COUNT; i++)
+		lc->col[i] = -1;
+	lc->next = 1;
+	lc->rec = 0;
+	if (lc->path == NULL || *lc->path == '\0' ||
+	    strcmp(lc->path, "<stdin>") == 0 ||
+	    (lc->fp = fopen(lc->path, "rb")) == NULL)
+		return -1;
+	while ((n = loc_getline(lc)) >= 0) {
+		if (lc->buf[0] == '#' || lc->buf[0] == '\n' ||
+		    (lc->buf[0] == '\r' && lc->buf[1] == '\n'))
+			continue;
+		return loc_header(lc, n);
+	}
+	return -1;
+}
+
+/* The fields of the record that starts on "line": quoted values may span
+ * lines, and each field's line and byte column are noted. */
+static int
+loc_parse(struct locator *lc, unsigned line)
+{
+	unsigned ln = line;
+	size_t f = 0, i = 0, k;
+	long n;
+
+	if ((n = loc_getline(lc)) < 0)
+		return -1;
+	lc->fline[0] = ln;
+	lc->fcol[0] = 1;
+	for (;;) {
+		if (lc->buf[i] == '"') {
+			for (i++;; i++) {
+				if (i >= (size_t)n) {
+					if ((n = loc_getline(lc)) < 0)
+						goto end;
+					ln++;
+					i = 0;
+				}
+				if (lc->buf[i] == '"' && lc->buf[i + 1] == '"')
+					i++;
+				else if (lc->buf[i] == '"')
+					break;
+			}
+			i++;
+		}
+		while (
+		    i < (size_t)n && lc->buf[i] != '\t' && lc->buf[i] != '\n')
+			i++;
+		if (i >= (size_t)n || lc->buf[i] != '\t')
+			break;
+		i++;
+		if (++f < lc->ncols) {
+			lc->fline[f] = ln;
+			lc->fcol[f] = (unsigned)i + 1;
+		}
+	}
+end:
+	for (k = f + 1; k < lc->ncols; k++) {
+		lc->fline[k] = ln;
+		lc->fcol[k] = (unsigned)i + 1;
+	}
+	lc->rec = line;
+	return 0;
+}
+
+/* Where slot "s" of the record on "line" is; col 0 when unknown. */
+static void
+loc_find(
+    struct locator *lc, unsigned line, kll_slot s, unsigned *fl, unsigned *fc)
+{
+	int c;
+
+	*fl = line;
+	*fc = 0;
+	if (line == 0 || lc->state < 0 || (int)s < 0 || s >= KLL_SLOT__COUNT)
+		return;
+	if (lc->state == 0 || (lc->rec != line && line < lc->next)) {
+		loc_close(lc);
+		lc->state = loc_open(lc) == 0 ? 1 : -1;
+		if (lc->state < 0) {
+			loc_close(lc);
+			return;
+		}
+	}
+	if ((c = lc->col[s]) < 0)
+		return;
+	if (lc->rec != line) {
+		while (lc->next < line)
+			if (loc_getline(lc) < 0)
+				return;
+		if (loc_parse(lc, line) < 0)
+			return;
+	}
+	*fl = lc->fline[c];
+	*fc = lc->fcol[c];
+}
+
+/* ------------------------------------------------------------------ */
+/* The state of a check                                                 */
+
+enum {
+	E_NTF = 1,      /* sssom:NoTermFound */
+	E_NOPREFIX = 2, /* its prefix is not declared */
+	E_GUESSED = 4,  /* guess is set */
+	E_DEPRECATED = 8,
+	E_ATTN = 16 /* its records need a closer look */
+};
+
+/* One distinct CURIE of a side. */
+struct entry {
+	const char *curie;        /* a copy, close to the others */
+	const kll_concept *c;     /* NULL: no concept of the vocabulary */
+	const kll_concept *guess; /* what it means written loosely */
+	uint64_t label;           /* hash of a label known to be a prefLabel */
+	uint32_t hash;
+	uint32_t deg;   /* distinct partners on the other side */
+	uint32_t index; /* the concept's kll_concept_index() */
+	int level;      /* the concept's level, 0 when none */
+	unsigned flags; /* E_* */
+};
+
+struct side {
+	const kll_vocab *v; /* NULL: none, or it could not be had */
+	struct entry *e;
+	size_t n, cap;
+	kll__arena text;  /* the CURIEs of the entries */
+	struct itab tab;  /* CURIE -> entry */
+	const char *last; /* the CURIE looked up last, and its entry */
+	uint32_t lastid;
+	uint32_t *id;          /* per record: its entry, or NONE */
+	unsigned char *mapped; /* per concept of v: some record maps it */
+};
+
+/* Kinds of predicate that exclude each other for one pair. */
+enum { K_EXACT = 1, K_BROAD = 2, K_NARROW = 4, K_RELATED = 8 };
+#define K_ALL (K_EXACT | K_BROAD | K_NARROW | K_RELATED)
+#define IN_T1 0x80 /* in omask: the pair's first record is in t1 */
+
+struct pred {
+	const char *p; /* the predicate_id as the records give it */
+	unsigned kind;
+};
+
+/* A finding that the first pass or the hierarchy check made for record
+ * "row", about it and record "ref". */
+struct event {
+	uint32_t row, ref;
+	unsigned char rule, flag;
+};
+
+enum { F_OBJECT_SIDE = 1, F_ANCESTOR = 2 };
+
+/* A set of 64-bit keys, each with a count and a stamp. */
+struct kset {
+	struct itab t;
+	uint64_t *key;
+	uint32_t *cnt, *stamp;
+	size_t n, cap, ccap, scap;
+};
+
+/* Records of one cardinality scope share the values of its slots. */
+struct scopes {
+	const struct chk *c;
+	uint32_t *rep; /* per scope: a record of it */
+	size_t n, cap;
+	struct itab t;
+};
+
+struct chk {
+	const kll_mapset *m;
+	const kll_mapcheck_opts *o;
+	const char *file;
+	size_t n; /* records */
+	struct side sd[2];
+	struct pred *pred;
+	size_t npred, predcap;
+	const char *lastp;
+	uint32_t lastpi;
+	uint32_t *pk; /* per record: predicate << 1 | Not */
+	/* The walk of the records by subject. */
+	uint32_t *order;      /* records with a subject, by subject, line */
+	uint32_t *gend;       /* per subject: where its records end */
+	uint32_t *ostamp;     /* per object: subject + 1 that saw it last */
+	uint32_t *ofirst;     /* per object: that subject's first record */
+	unsigned char *omask; /* per object: kinds seen, IN_T1 */
+	struct itab t1, t2;   /* records of pairs with several */
+	/* With a cardinality_scope. */
+	kll_slot scope[KLL_SLOT__COUNT];
+	size_t nscope;
+	uint32_t *g; /* per record: its scope */
+	struct scopes sc;
+	struct kset sg, og; /* (scope, subject) and (scope, object) */
+	struct event *ev;
+	size_t nev, evcap;
+	unsigned char *shape; /* per record: kll_cardinality */
+	unsigned char *drift; /* per record: bit k, side k's label drifts */
+	int level[2];         /* declared, or 0 */
+	int major[2];         /* most records' level, when undeclared */
+	int mixed[2];         /* a side's mixed levels are reported */
+	size_t lrows[2][MAXLEVEL + 1];
+	kll_cardinality setcard; /* declared for the set, or NONE */
+	struct locator loc;
+	size_t nerrors;
+	int nomem;
+};
+
+static const char *
+get(const struct chk *c, size_t r, kll_slot s)
+{
+	return kll_mapset_get(c->m, r, s);
+}
+
+static int
+same(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+static const char *const side_name[2] = { "subject", "object" };
+
+static void emit(struct chk *c, int rule, kll_severity sev, uint32_t row,
+    kll_slot slot, const char *fmt, ...) KLL__PRINTF(6, 7);
+
+/* Copy "s" to "out" with its control characters escaped, so that a
+ * finding stays on one line whatever the values in it hold. */
+static void
+one_line(char *out, size_t size, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = 0;
+
+	for (; *p != '\0' && n + 5 < size; p++) {
+		if (*p >= 0x20 && *p != 0x7f) {
+			out[n++] = (char)*p;
+			continue;
+		}
+		out[n++] = '\\';
+		if (*p == '\n' || *p == '\t' || *p == '\r') {
+			out[n++] = *p == '\n' ? 'n' : *p == '\t' ? 't' : 'r';
+		} else {
+			out[n++] = 'x';
+			out[n++] = hex[*p >> 4];
+			out[n++] = hex[*p & 15];
+		}
+	}
+	out[n] = '\0';
+}
+
+/* Send one finding; "row" NONE is about the set (line 0). */
+static void
+emit(struct chk *c, int rule, kll_severity sev, uint32_t row, kll_slot slot,
+    const char *fmt, ...)
+{
+	char msg[sizeof(((kll_error *)0)->msg)];
+	kll_error d;
+	va_list ap;
+
+	if (sev == KLL_SEV_ERROR)
+		c->nerrors++;
+	if (c->o->diag == NULL || sev < c->o->min)
+		return;
+	memset(&d, 0, sizeof(d));
+	d.code = KLL_EINVALID;
+	d.severity = sev;
+	snprintf(d.file, sizeof(d.file), "%s", c->file);
+	snprintf(d.rule, sizeof(d.rule), "%s", rules[rule].id);
+	if (row != NONE)
+		loc_find(
+		    &c->loc, kll_mapset_line(c->m, row), slot, &d.line, &d.col);
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	one_line(d.msg, sizeof(d.msg), msg);
+	c->o->diag(c->o->payload, &d);
+}
+
+static void
+add_event(struct chk *c, uint32_t row, int rule, uint32_t ref, unsigned flag)
+{
+	struct event *e;
+
+	if (grow(&c->ev, &c->evcap, c->nev, sizeof(*c->ev)) < 0) {
+		c->nomem = 1;
+		return;
+	}
+	e = &c->ev[c->nev++];
+	e->row = row;
+	e->ref = ref;
+	e->rule = (unsigned char)rule;
+	e->flag = (unsigned char)flag;
+}
+
+/* ------------------------------------------------------------------ */
+/* Numbering CURIEs and predicates                                      */
+
+struct skey {
+	const char *s;
+	uint32_t h;
+};
+
+static int
+entry_eq(const void *ctx, uint32_t item, const void *key)
+{
+	const struct entry *e = &((const struct side *)ctx)->e[item];
+	const struct skey *k = key;
+
+	return e->hash == k->h && strcmp(e->curie, k->s) == 0;
+}
+
+static uint32_t
+entry_hash(const void *ctx, uint32_t item)
+{
+	return ((const struct side *)ctx)->e[item].hash;
+}
+
+/* What a new CURIE names. */
+static void
+resolve(const kll_mapset *m, const struct side *sd, struct entry *e)
+{
+	char iri[1024];
+	size_t n = kll_mapset_expand(m, e->curie, iri, sizeof(iri));
+
+	if (n == 0)
+		e->flags |= E_NOPREFIX;
+	else if (n >= sizeof(iri))
+		return; /* longer than any IRI a vocabulary here holds */
+	else if (strcmp(iri, NTF_IRI) == 0)
+		e->flags |= E_NTF;
+	else if (sd->v != NULL)
+		e->c = kll_vocab_find_iri(sd->v, iri);
+	if (e->c != NULL) {
+		e->index = (uint32_t)kll_concept_index(e->c);
+		e->level = kll_concept_level(e->c);
+		if (kll_concept_deprecated(e->c))
+			e->flags |= E_DEPRECATED;
+	}
+}
+
+/* The entry of "curie" on side k, made when new; NONE for no CURIE. */
+static uint32_t
+side_id(struct chk *c, int k, const char *curie)
+{
+	struct side *sd = &c->sd[k];
+	struct entry *e;
+	struct skey key;
+	uint32_t *slot;
+	size_t len;
+
+	if (curie == NULL)
+		return NONE;
+	if (sd->last != NULL &&
+	    (curie == sd->last || strcmp(curie, sd->last) == 0))
+		return sd->lastid;
+	len = strlen(curie);
+	key.s = curie;
+	key.h = hash_str(curie, len);
+	if (itab_room(&sd->tab, entry_hash, sd) < 0 ||
+	    grow(&sd->e, &sd->cap, sd->n, sizeof(*sd->e)) < 0) {
+		c->nomem = 1;
+		return NONE;
+	}
+	slot = itab_slot(&sd->tab, key.h, entry_eq, sd, &key);
+	if (*slot == NONE) {
+		e = &sd->e[sd->n];
+		memset(e, 0, sizeof(*e));
+		if ((e->curie = kll__arena_strndup(&sd->text, curie, len)) ==
+		    NULL) {
+			c->nomem = 1;
+			return NONE;
+		}
+		e->hash = key.h;
+		resolve(c->m, sd, e);
+		*slot = (uint32_t)sd->n++;
+		sd->tab.n++;
+	}
+	sd->last = curie;
+	sd->lastid = *slot;
+	return *slot;
+}
+
+static unsigned
+pred_kind(const kll_mapset *m, const char *p)
+{
+	static const struct {
+		const char *iri;
+		unsigned kind;
+	} kinds[] = {
+		{ SKOS "exactMatch", K_EXACT },
+		{ OWL "equivalentClass", K_EXACT },
+		{ OWL "equivalentProperty", K_EXACT },
+		{ OWL "sameAs", K_EXACT },
+		{ SKOS "broadMatch", K_BROAD },
+		{ RDFS "subClassOf", K_BROAD },
+		{ RDFS "subPropertyOf", K_BROAD },
+		{ SKOS "narrowMatch", K_NARROW },
+		{ SKOS "relatedMatch", K_RELATED },
+	};
+	char iri[256];
+	size_t i, n = kll_mapset_expand(m, p, iri, sizeof(iri));
+
+	if (n == 0 || n >= sizeof(iri))
+		return 0;
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strcmp(iri, kinds[i].iri) == 0)
+			return kinds[i].kind;
+	return 0;
+}
+
+/* Record r's predicate number << 1, | 1 with the modifier Not. */
+static uint32_t
+pred_key(struct chk *c, size_t r)
+{
+	const char *p = get(c, r, KLL_SLOT_PREDICATE_ID);
+	const char *mod = get(c, r, KLL_SLOT_PREDICATE_MODIFIER);
+	uint32_t neg = mod != NULL && strcmp(mod, "Not") == 0;
+	size_t i;
+
+	if (p == NULL)
+		p = "";
+	if (c->lastp == NULL || (p != c->lastp && strcmp(p, c->lastp) != 0)) {
+		for (i = 0; i < c->npred && strcmp(c->pred[i].p, p) != 0; i++)
+			;
+		if (i == c->npred) {
+			if (i >= 0x7fffffff || grow(&c->pred, &c->predcap, i,
+			                           sizeof(*c->pred)) < 0) {
+				c->nomem = 1;
+				return 0;
+			}
+			c->pred[i].p = p;
+			c->pred[i].kind = pred_kind(c->m, p);
+			c->npred++;
+		}
+		c->lastp = p;
+		c->lastpi = (uint32_t)i;
+	}
+	return c->lastpi << 1 | neg;
+}
+
+/* The kind of record r's predicate, 0 when negated. */
+static unsigned
+plain_kind(const struct chk *c, uint32_t r)
+{
+	return (c->pk[r] & 1) ? 0 : c->pred[c->pk[r] >> 1].kind;
+}
+
+/* Whether "label" differs from every prefLabel of e's concept. */
+static int
+drifts(struct entry *e, const char *label)
+{
+	const kll_label *l;
+	size_t i, n, np = 0;
+	uint64_t h;
+
+	/* Most records repeat a label already found right: its hash says
+	 * so without touching the vocabulary's text. */
+	h = hash64_str(label, strlen(label));
+	if (h == e->label && h != 0)
+		return 0;
+	n = kll_concept_nlabels(e->c);
+	for (i = 0; i < n; i++) {
+		l = kll_concept_label_at(e->c, i);
+		if (l->kind != KLL_LABEL_PREF)
+			continue;
+		if (strcmp(l->text, label) == 0) {
+			e->label = h;
+			return 0;
+		}
+		np++;
+	}
+	return np > 0;
+}
+
+/* Levels, coverage and labels of the two codes of a record. */
+static void
+note_row(struct chk *c, uint32_t r)
+{
+	static const kll_slot label_of[2] = { KLL_SLOT_SUBJECT_LABEL,
+		KLL_SLOT_OBJECT_LABEL };
+	const char *label;
+	struct entry *e;
+	uint32_t id;
+	int k;
+
+	for (k = 0; k < 2; k++) {
+		if ((id = c->sd[k].id[r]) == NONE ||
+		    (e = &c->sd[k].e[id])->c == NULL)
+			continue;
+		if ((label = get(c, r, label_of[k])) != NULL &&
+		    drifts(e, label))
+			c->drift[r] |= (unsigned char)(1u << k);
+		c->lrows[k][e->level > MAXLEVEL ? MAXLEVEL : e->level]++;
+		/* Whatever the other side is: a concept, sssom:NoTermFound
+		 * (the code is unmappable), or a code that is wrong. */
+		if (!(c->pk[r] & 1) && c->sd[k].mapped != NULL)
+			c->sd[k].mapped[e->index] = 1;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* The records of pairs with several: duplicates and contradictions    */
+
+/* t1 holds the first record of each pair and predicate key; t2, for
+ * the few that differ only in it, the first with each justification. */
+struct rkey {
+	uint32_t s, o, pk;
+	const char *just;
+};
+
+static uint32_t
+rkey_hash(uint32_t s, uint32_t o, uint32_t pk, const char *just)
+{
+	uint32_t h = hash_u64(
+	    ((uint64_t)s << 32 | o) ^ ((uint64_t)pk * 0x9e3779b97f4a7c15u));
+
+	if (just != NULL)
+		h ^= hash_str(just, strlen(just));
+	return h;
+}
+
+static int
+t1_eq(const void *ctx, uint32_t item, const void *key)
+{
+	const struct chk *c = ctx;
+	const struct rkey *k = key;
+
+	return c->sd[0].id[item] == k->s && c->sd[1].id[item] == k->o &&
+	       c->pk[item] == k->pk;
+}
+
+static uint32_t
+t1_hash(const void *ctx, uint32_t item)
+{
+	const struct chk *c = ctx;
+
+	return rkey_hash(
+	    c->sd[0].id[item], c->sd[1].id[item], c->pk[item], NULL);
+}
+
+static int
+t2_eq(const void *ctx, uint32_t item, const void *key)
+{
+	const struct chk *c = ctx;
+	const struct rkey *k = key;
+
+	return t1_eq(ctx, item, key) &&
+	       same(get(c, item, KLL_SLOT_MAPPING_JUSTIFICATION), k->just);
+}
+
+static uint32_t
+t2_hash(const void *ctx, uint32_t item)
+{
+	const struct chk *c = ctx;
+
+	return rkey_hash(c->sd[0].id[item], c->sd[1].id[item], c->pk[item],
+	    get(c, item, KLL_SLOT_MAPPING_JUSTIFICATION));
+}
+
+/* The key of record r, with predicate key pk instead of its own. */
+static void
+rkey_of(struct rkey *k, const struct chk *c, uint32_t r, uint32_t pk)
+{
+	k->s = c->sd[0].id[r];
+	k->o = c->sd[1].id[r];
+	k->pk = pk;
+	k->just = get(c, r, KLL_SLOT_MAPPING_JUSTIFICATION);
+}
+
+/* The first record of r's pair with predicate key pk, or NONE. */
+static uint32_t
+first_with(const struct chk *c, uint32_t r, uint32_t pk)
+{
+	struct rkey k;
+
+	rkey_of(&k, c, r, pk);
+	return *itab_slot(&c->t1, rkey_hash(k.s, k.o, pk, NULL), t1_eq, c, &k);
+}
+
+/* The first record of r's pair whose plain predicate is of a kind in
+ * x. */
+static uint32_t
+first_of_kinds(const struct chk *c, uint32_t r, unsigned x)
+{
+	uint32_t best = NONE, f;
+	size_t i;
+
+	for (i = 0; i < c->npred; i++)
+		if ((c->pred[i].kind & x) &&
+		    (f = first_with(c, r, (uint32_t)i << 1)) < best)
+			best = f;
+	return best;
+}
+
+/* Put record r in t1 (or t2, with "just"); the record already there, or
+ * NONE when r is the first. */
+static uint32_t
+t_insert(struct chk *c, uint32_t r, int just)
+{
+	struct itab *t = just ? &c->t2 : &c->t1;
+	struct rkey k;
+	uint32_t *slot;
+
+	rkey_of(&k, c, r, c->pk[r]);
+	if (itab_room(t, just ? t2_hash : t1_hash, c) < 0) {
+		c->nomem = 1;
+		return NONE;
+	}
+	slot = itab_slot(t, rkey_hash(k.s, k.o, k.pk, just ? k.just : NULL),
+	    just ? t2_eq : t1_eq, c, &k);
+	if (*slot != NONE)
+		return *slot;
+	*slot = r;
+	t->n++;
+	return NONE;
+}
+
+/* Record r of a pair that earlier records have too; *mask holds the
+ * kinds they have. */
+static void
+pair_rules(struct chk *c, uint32_t r, unsigned char *mask)
+{
+	uint32_t f;
+	unsigned kind, x;
+
+	if ((f = t_insert(c, r, 0)) != NONE) {
+		if (same(get(c, f, KLL_SLOT_MAPPING_JUSTIFICATION),
+		        get(c, r, KLL_SLOT_MAPPING_JUSTIFICATION)) ||
+		    (f = t_insert(c, r, 1)) != NONE)
+			add_event(c, r, R_DUPLICATE_ROW, f, 0);
+		return;
+	}
+	if ((f = first_with(c, r, c->pk[r] ^ 1)) != NONE)
+		add_event(c, r, R_CONTRADICTION, f, 0);
+	if ((kind = plain_kind(c, r)) == 0)
+		return;
+	if ((x = *mask & K_ALL & ~kind) != 0 &&
+	    (f = first_of_kinds(c, r, x)) != NONE)
+		add_event(c, r, R_CONTRADICTION, f, 0);
+	*mask |= (unsigned char)kind;
+}
+
+/* ------------------------------------------------------------------ */
+/* Sets of 64-bit keys                                                  */
+
+static int
+kset_eq(const void *ctx, uint32_t item, const void *key)
+{
+	return ((const struct kset *)ctx)->key[item] == *(const uint64_t *)key;
+}
+
+static uint32_t
+kset_hash(const void *ctx, uint32_t item)
+{
+	return hash_u64(((const struct kset *)ctx)->key[item]);
+}
+
+/* The number of "key", made when new (count and stamp 0); NONE when out
+ * of memory. */
+static uint32_t
+kset_add(struct kset *ks, uint64_t key)
+{
+	uint32_t *slot;
+
+	if (itab_room(&ks->t, kset_hash, ks) < 0 ||
+	    grow(&ks->key, &ks->cap, ks->n, sizeof(*ks->key)) < 0 ||
+	    grow(&ks->cnt, &ks->ccap, ks->n, sizeof(*ks->cnt)) < 0 ||
+	    grow(&ks->stamp, &ks->scap, ks->n, sizeof(*ks->stamp)) < 0)
+		return NONE;
+	slot = itab_slot(&ks->t, hash_u64(key), kset_eq, ks, &key);
+	if (*slot == NONE) {
+		ks->key[ks->n] = key;
+		ks->cnt[ks->n] = 0;
+		ks->stamp[ks->n] = 0;
+		*slot = (uint32_t)ks->n++;
+		ks->t.n++;
+	}
+	return *slot;
+}
+
+static uint32_t
+kset_count(const struct kset *ks, uint64_t key)
+{
+	uint32_t i;
+
+	if (ks->t.slot == NULL)
+		return 0;
+	i = *itab_slot(&ks->t, hash_u64(key), kset_eq, ks, &key);
+	return i == NONE ? 0 : ks->cnt[i];
+}
+
+static void
+kset_free(struct kset *ks)
+{
+	itab_free(&ks->t);
+	free(ks->key);
+	free(ks->cnt);
+	free(ks->stamp);
+	memset(ks, 0, sizeof(*ks));
+}
+
+/* ------------------------------------------------------------------ */
+/* Cardinality scopes                                                   */
+
+static uint32_t
+scope_hash_row(const struct chk *c, uint32_t r)
+{
+	uint32_t h = 0x811c9dc5u;
+	const char *v;
+	size_t i;
+
+	for (i = 0; i < c->nscope; i++) {
+		v = get(c, r, c->scope[i]);
+		h = (h ^ (v != NULL ? hash_str(v, strlen(v)) : 0)) *
+		    0x01000193u;
+	}
+	return h;
+}
+
+static int
+scope_eq(const void *ctx, uint32_t item, const void *key)
+{
+	const struct scopes *sc = ctx;
+	uint32_t a = sc->rep[item], b = *(const uint32_t *)key;
+	size_t i;
+
+	for (i = 0; i < sc->c->nscope; i++)
+		if (!same(get(sc->c, a, sc->c->scope[i]),
+		        get(sc->c, b, sc->c->scope[i])))
+			return 0;
+	return 1;
+}
+
+static uint32_t
+scope_hash(const void *ctx, uint32_t item)
+{
+	const struct scopes *sc = ctx;
+
+	return scope_hash_row(sc->c, sc->rep[item]);
+}
+
+static uint32_t
+scope_of(struct scopes *sc, uint32_t r)
+{
+	uint32_t *slot;
+
+	if (itab_room(&sc->t, scope_hash, sc) < 0 ||
+	    grow(&sc->rep, &sc->cap, sc->n, sizeof(*sc->rep)) < 0)
+		return NONE;
+	slot = itab_slot(&sc->t, scope_hash_row(sc->c, r), scope_eq, sc, &r);
+	if (*slot == NONE) {
+		sc->rep[sc->n] = r;
+		*slot = (uint32_t)sc->n++;
+		sc->t.n++;
+	}
+	return *slot;
+}
+
+/* Record r of subject s (seen as "stamp") and object o, with a scope:
+ * count a new (scope, subject, object) for both codes. */
+static int
+scoped_pair(struct chk *c, uint32_t r, uint32_t s, uint32_t o, uint32_t stamp)
+{
+	uint32_t i, g;
+
+	if ((g = c->g[r] = scope_of(&c->sc, r)) == NONE)
+		return -1;
+	if ((c->sd[0].e[s].flags | c->sd[1].e[o].flags) & E_NTF)
+		return 0;
+	if ((i = kset_add(&c->og, (uint64_t)g << 32 | o)) == NONE)
+		return -1;
+	if (c->og.stamp[i] == stamp)
+		return 0;
+	c->og.stamp[i] = stamp;
+	c->og.cnt[i]++;
+	if ((i = kset_add(&c->sg, (uint64_t)g << 32 | s)) == NONE)
+		return -1;
+	c->sg.cnt[i]++;
+	return 0;
+}
+
+/* The slots of the set's cardinality_scope; with "report", names that
+ * are no slot are findings. */
+static int
+read_scope(struct chk *c, int report)
+{
+	const char *v = kll_mapset_meta(c->m, "cardinality_scope");
+	char **names = NULL;
+	size_t n = 0, i, j;
+	kll_slot s;
+
+	if (v == NULL)
+		return 0;
+	if (kll_sssom_split(&names, &n, v, NULL) != KLL_OK)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if ((s = kll_slot_from_name(names[i])) == KLL_SLOT__COUNT) {
+			if (report)
+				emit(c, R_CARDINALITY, KLL_SEV_WARNING, NONE,
+				    KLL_SLOT__COUNT,
+				    "cardinality_scope names '%s', which is "
+				    "no slot of a mapping; left out",
+				    names[i]);
+			continue;
+		}
+		for (j = 0; j < c->nscope && c->scope[j] != s; j++)
+			;
+		if (j == c->nscope)
+			c->scope[c->nscope++] = s;
+	}
+	free(names);
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The first pass                                                       */
+
+static int
+alloc_rows(struct chk *c)
+{
+	size_t n = c->n ? c->n : 1;
+
+	c->sd[0].id = malloc(n * sizeof(uint32_t));
+	c->sd[1].id = malloc(n * sizeof(uint32_t));
+	c->pk = malloc(n * sizeof(uint32_t));
+	c->shape = calloc(n, 1);
+	c->drift = calloc(n, 1);
+	if (c->drift == NULL)
+		return -1;
+	if (c->nscope > 0) {
+		c->g = malloc(n * sizeof(uint32_t));
+		c->sc.c = c;
+		if (c->g == NULL || itab_init(&c->sc.t, 0) < 0 ||
+		    itab_init(&c->sg.t, 0) < 0 || itab_init(&c->og.t, 0) < 0)
+			return -1;
+	}
+	return c->sd[0].id == NULL || c->sd[1].id == NULL || c->pk == NULL ||
+	               c->shape == NULL || itab_init(&c->sd[0].tab, 0) < 0 ||
+	               itab_init(&c->sd[1].tab, 0) < 0 ||
+	               itab_init(&c->t1, 0) < 0 || itab_init(&c->t2, 0) < 0 ?
+	           -1 :
+	           0;
+}
+
+/* Number the codes and predicates of every record; with "full", count
+ * levels and coverage too. */
+static int
+number(struct chk *c, int full)
+{
+	uint32_t r;
+
+	for (r = 0; r < c->n && !c->nomem; r++) {
+		c->sd[0].id[r] = side_id(c, 0, get(c, r, KLL_SLOT_SUBJECT_ID));
+		c->sd[1].id[r] = side_id(c, 1, get(c, r, KLL_SLOT_OBJECT_ID));
+		c->pk[r] = pred_key(c, r);
+		if (full)
+			note_row(c, r);
+	}
+	return c->nomem ? -1 : 0;
+}
+
+/* The records with a subject, in the order of their subjects, each
+ * subject's in file order (a counting sort: in a sorted key, a
+ * sequential pass). */
+static int
+by_subject(struct chk *c)
+{
+	size_t ns = c->sd[0].n, r, sum = 0, k, s;
+	uint32_t *id = c->sd[0].id;
+
+	if ((c->gend = calloc(ns + 1, sizeof(uint32_t))) == NULL)
+		return -1;
+	for (r = 0; r < c->n; r++)
+		if (id[r] != NONE)
+			c->gend[id[r]]++;
+	for (s = 0; s < ns; s++) {
+		k = c->gend[s];
+		c->gend[s] = (uint32_t)sum;
+		sum += k;
+	}
+	if ((c->order = malloc((sum ? sum : 1) * sizeof(uint32_t))) == NULL)
+		return -1;
+	for (r = 0; r < c->n; r++)
+		if (id[r] != NONE)
+			c->order[c->gend[id[r]]++] = (uint32_t)r;
+	return 0;
+}
+
+/* Walk the records subject by subject: the first record of each pair
+ * counts for the degrees of its codes; with "full", the others are
+ * checked for duplicates and contradictions. */
+static int
+walk(struct chk *c, int full)
+{
+	size_t no = c->sd[1].n ? c->sd[1].n : 1, i = 0;
+	struct entry *es = c->sd[0].e, *eo = c->sd[1].e;
+	uint32_t s, o, r, stamp;
+
+	c->ostamp = calloc(no, sizeof(uint32_t));
+	c->ofirst = malloc(no * sizeof(uint32_t));
+	c->omask = malloc(no);
+	if (c->ostamp == NULL || c->ofirst == NULL || c->omask == NULL ||
+	    by_subject(c) < 0)
+		return -1;
+	for (s = 0; s < c->sd[0].n && !c->nomem; s++) {
+		stamp = s + 1;
+		for (; i < c->gend[s]; i++) {
+			r = c->order[i];
+			if ((o = c->sd[1].id[r]) == NONE)
+				continue;
+			if (c->nscope > 0 && scoped_pair(c, r, s, o, stamp) < 0)
+				return -1;
+			if (c->ostamp[o] != stamp) {
+				c->ostamp[o] = stamp;
+				c->ofirst[o] = r;
+				c->omask[o] = (unsigned char)plain_kind(c, r);
+				if (!((es[s].flags | eo[o].flags) & E_NTF)) {
+					es[s].deg++;
+					eo[o].deg++;
+				}
+			} else if (full) {
+				if (!(c->omask[o] & IN_T1)) {
+					t_insert(c, c->ofirst[o], 0);
+					c->omask[o] |= IN_T1;
+				}
+				pair_rules(c, r, &c->omask[o]);
+			}
+		}
+	}
+	return c->nomem ? -1 : 0;
+}
+
+/* What the walk needs only until the shapes are known. */
+static void
+free_walk(struct chk *c)
+{
+	free(c->order);
+	free(c->gend);
+	free(c->ostamp);
+	free(c->ofirst);
+	free(c->omask);
+	free(c->g);
+	c->order = c->gend = c->ostamp = c->ofirst = c->g = NULL;
+	c->omask = NULL;
+	itab_free(&c->t1);
+	itab_free(&c->t2);
+	itab_free(&c->sc.t);
+	free(c->sc.rep);
+	c->sc.rep = NULL;
+	kset_free(&c->sg);
+	kset_free(&c->og);
+}
+
+/* ------------------------------------------------------------------ */
+/* Cardinality                                                          */
+
+static unsigned char
+shape_of(
+    unsigned flags_s, unsigned flags_o, uint32_t subjects, uint32_t objects)
+{
+	int ns = (flags_s & E_NTF) != 0, no = (flags_o & E_NTF) != 0;
+
+	if (ns && no)
+		return KLL_CARD_0_0;
+	if (no)
+		return KLL_CARD_1_0;
+	if (ns)
+		return KLL_CARD_0_1;
+	if (subjects > 1)
+		return objects > 1 ? KLL_CARD_N_N : KLL_CARD_N_1;
+	return objects > 1 ? KLL_CARD_1_N : KLL_CARD_1_1;
+}
+
+/* The shape of every record, from the degrees the walk counted: of the
+ * codes, or of the codes within their scope. */
+static void
+shapes(struct chk *c)
+{
+	const struct entry *es = c->sd[0].e, *eo = c->sd[1].e;
+	uint32_t s, o, ds, dob;
+	size_t r;
+
+	for (r = 0; r < c->n; r++) {
+		s = c->sd[0].id[r];
+		o = c->sd[1].id[r];
+		if (s == NONE || o == NONE)
+			continue;
+		if (c->nscope > 0) {
+			ds = kset_count(&c->og, (uint64_t)c->g[r] << 32 | o);
+			dob = kset_count(&c->sg, (uint64_t)c->g[r] << 32 | s);
+		} else {
+			ds = eo[o].deg;
+			dob = es[s].deg;
+		}
+		c->shape[r] = shape_of(es[s].flags, eo[o].flags, ds, dob);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* What the set declares                                                */
+
+/* "why", without the key's own name, for a message. */
+static void
+describe(char *buf, size_t size, const struct chk *c, const kll_error *why)
+{
+	const char *msg = why->msg[0] ? why->msg : kll_strerror(why->code);
+
+	if (why->file[0] == '\0' || strcmp(why->file, c->file) == 0)
+		snprintf(buf, size, "%.300s", msg);
+	else if (why->line > 0 && why->col > 0)
+		snprintf(buf, size, "%.150s:%u:%u: %.200s", why->file,
+		    why->line, why->col, msg);
+	else if (why->line > 0)
+		snprintf(
+		    buf, size, "%.150s:%u: %.200s", why->file, why->line, msg);
+	else
+		snprintf(buf, size, "%.150s: %.200s", why->file, msg);
+}
+
+static void
+set_vocabs(struct chk *c)
+{
+	const kll_vocab *v;
+	char buf[400];
+	kll_status st;
+	kll_error why;
+	int k;
+
+	if (c->o->vocabs == NULL)
+		return;
+	for (k = 0; k < 2 && !c->nomem; k++) {
+		memset(&why, 0, sizeof(why));
+		if (c->o->vocab[k] != NULL)
+			st = kll_vocab_cache_open(
+			    &v, c->o->vocabs, c->o->vocab[k], &why);
+		else
+			st = kll_vocab_cache_source(&v, c->o->vocabs, c->m,
+			    k ? "object_source" : "subject_source", &why);
+		if (st == KLL_ENOMEM) {
+			c->nomem = 1;
+		} else if (st != KLL_OK) {
+			describe(buf, sizeof(buf), c, &why);
+			emit(c, R_NO_VOCABULARY, KLL_SEV_ERROR, NONE,
+			    KLL_SLOT__COUNT, "%s vocabulary: %s", side_name[k],
+			    buf);
+		} else if ((c->sd[k].mapped =
+		                   calloc(kll_vocab_count(v) + 1, 1)) == NULL) {
+			c->nomem = 1;
+		} else {
+			c->sd[k].v = v;
+		}
+	}
+}
+
+/* The depth that "s" names: a number, or a level's IRI or CURIE; 0 when
+ * it cannot be told without a vocabulary, -1 when it is none. */
+static int
+parse_level(const struct chk *c, const kll_vocab *v, const char *s)
+{
+	char iri[1024];
+	const char *l;
+	size_t n;
+	int d;
+
+	if (*s >= '1' && *s <= '9' && strspn(s, "0123456789") == strlen(s))
+		return strlen(s) > 3 ? -1 : atoi(s);
+	if (v == NULL)
+		return 0;
+	n = kll_mapset_expand(c->m, s, iri, sizeof(iri));
+	if (n == 0 || n >= sizeof(iri))
+		snprintf(iri, sizeof(iri), "%s", s);
+	for (d = 1; d <= kll_vocab_levels(v); d++)
+		if ((l = kll_vocab_level_iri(v, d)) != NULL &&
+		    strcmp(l, iri) == 0)
+			return d;
+	return -1;
+}
+
+static void
+set_levels(struct chk *c)
+{
+	const char *key, *mv;
+	const kll_vocab *v;
+	int k, lv;
+
+	for (k = 0; k < 2; k++) {
+		v = c->sd[k].v;
+		key = k ? "object_level" : "subject_level";
+		mv = NULL;
+		if ((lv = c->o->level[k]) == 0 &&
+		    (mv = kll_mapset_meta(c->m, key)) != NULL &&
+		    (lv = parse_level(c, v, mv)) < 0) {
+			emit(c, R_WRONG_LEVEL, KLL_SEV_ERROR, NONE,
+			    KLL_SLOT__COUNT,
+			    "%s '%s' in the metadata is no level%s%s", key, mv,
+			    v ? " of " : "", v ? kll_vocab_id(v) : "");
+			lv = 0;
+		} else if (lv > 0 && v != NULL && lv > kll_vocab_levels(v)) {
+			emit(c, R_WRONG_LEVEL, KLL_SEV_ERROR, NONE,
+			    KLL_SLOT__COUNT,
+			    "the key's %s level %d is no level of %s, which "
+			    "has %d",
+			    side_name[k], lv, kll_vocab_id(v),
+			    kll_vocab_levels(v));
+			lv = 0;
+		}
+		c->level[k] = lv;
+	}
+}
+
+static void
+set_cardinality(struct chk *c)
+{
+	const char *v = kll_mapset_meta(c->m, "mapping_cardinality");
+	kll_cardinality k;
+
+	if (v == NULL)
+		return;
+	k = kll_cardinality_from_name(v);
+	if (k >= KLL_CARD_1_1 && k <= KLL_CARD_N_N)
+		c->setcard = k;
+	else
+		emit(c, R_CARDINALITY, KLL_SEV_ERROR, NONE, KLL_SLOT__COUNT,
+		    "mapping_cardinality '%s' in the metadata is not 1:1, "
+		    "1:n, n:1 or n:n",
+		    v);
+}
+
+/* The level most records have on each side that declares none, when
+ * they have more than one. */
+static void
+majority(struct chk *c)
+{
+	size_t best;
+	int k, d, nl;
+
+	for (k = 0; k < 2; k++) {
+		c->major[k] = 0;
+		if (c->level[k] > 0)
+			continue;
+		best = 0;
+		nl = 0;
+		for (d = 1; d <= MAXLEVEL; d++) {
+			if (c->lrows[k][d] == 0)
+				continue;
+			nl++;
+			if (c->lrows[k][d] > best) {
+				best = c->lrows[k][d];
+				c->major[k] = d;
+			}
+		}
+		if (nl < 2)
+			c->major[k] = 0;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Exact matches to a concept and its ancestor                          */
+
+struct climb {
+	uint32_t *mark, *mrow, *vis, *queue;
+	uint32_t stamp, vstamp;
+};
+
+static int
+u64_cmp(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The concept index, on side b, of record r's code there. */
+static uint32_t
+concept_at(const struct chk *c, int b, uint32_t r)
+{
+	return c->sd[b].e[c->sd[b].id[r]].index;
+}
+
+/* Walk up from concept ci of record r: an ancestor that the same code
+ * (on side a) also matches exactly is a clash. */
+static void
+climb_from(struct chk *c, struct climb *w, int a, uint32_t ci, uint32_t r)
+{
+	const kll_vocab *v = c->sd[!a].v;
+	const kll_concept *x;
+	size_t head = 0, tail = 0, i;
+	uint32_t y, e;
+
+	w->vstamp++;
+	w->vis[ci] = w->vstamp;
+	w->queue[tail++] = ci;
+	while (head < tail) {
+		x = kll_vocab_at(v, w->queue[head++]);
+		for (i = 0; i < kll_concept_nbroader(x); i++) {
+			y = (uint32_t)kll_concept_index(
+			    kll_concept_broader(x, i));
+			if (w->vis[y] == w->vstamp)
+				continue;
+			w->vis[y] = w->vstamp;
+			w->queue[tail++] = y;
+			if (w->mark[y] != w->stamp)
+				continue;
+			e = w->mrow[y];
+			if (e > r)
+				add_event(c, e, R_HIERARCHY_CLASH, r,
+				    (unsigned)a | F_ANCESTOR);
+			else
+				add_event(
+				    c, r, R_HIERARCHY_CLASH, e, (unsigned)a);
+		}
+	}
+}
+
+/* One group of exact records that share the code on side a, sorted. */
+static void
+clash_group(
+    struct chk *c, struct climb *w, int a, const uint64_t *keys, size_t n)
+{
+	size_t i, distinct = 0;
+	uint32_t r, ci;
+
+	w->stamp++;
+	for (i = 0; i < n; i++) {
+		r = (uint32_t)keys[i];
+		ci = concept_at(c, !a, r);
+		if (w->mark[ci] != w->stamp) {
+			w->mark[ci] = w->stamp;
+			w->mrow[ci] = r;
+			distinct++;
+		}
+	}
+	for (i = 0; distinct > 1 && i < n; i++) {
+		r = (uint32_t)keys[i];
+		ci = concept_at(c, !a, r);
+		if (w->mrow[ci] == r)
+			climb_from(c, w, a, ci, r);
+	}
+}
+
+static int
+exact_row(const struct chk *c, int a, uint32_t r)
+{
+	uint32_t pk = c->pk[r], ia = c->sd[a].id[r], ib = c->sd[!a].id[r];
+
+	return !(pk & 1) && c->pred[pk >> 1].kind == K_EXACT && ia != NONE &&
+	       !(c->sd[a].e[ia].flags & E_NTF) && ib != NONE &&
+	       c->sd[!a].e[ib].c != NULL;
+}
+
+/* Codes of side a that match exactly both a concept of the other side
+ * and one of its ancestors. */
+static int
+clash_side(struct chk *c, int a)
+{
+	const kll_vocab *v = c->sd[!a].v;
+	uint64_t *keys = NULL;
+	struct climb w;
+	size_t nk = 0, i, j, nc;
+	uint32_t r;
+	int st = -1;
+
+	memset(&w, 0, sizeof(w));
+	if (v == NULL || c->n == 0)
+		return 0;
+	nc = kll_vocab_count(v) + 1;
+	if ((keys = malloc(c->n * sizeof(*keys))) == NULL ||
+	    (w.mark = calloc(nc, sizeof(uint32_t))) == NULL ||
+	    (w.mrow = calloc(nc, sizeof(uint32_t))) == NULL ||
+	    (w.vis = calloc(nc, sizeof(uint32_t))) == NULL ||
+	    (w.queue = malloc(nc * sizeof(uint32_t))) == NULL)
+		goto out;
+	for (r = 0; r < c->n; r++)
+		if (exact_row(c, a, r))
+			keys[nk++] = (uint64_t)c->sd[a].id[r] << 32 | r;
+	qsort(keys, nk, sizeof(*keys), u64_cmp);
+	for (i = 0; i < nk; i = j) {
+		for (j = i + 1; j < nk && keys[j] >> 32 == keys[i] >> 32; j++)
+			;
+		if (j - i > 1)
+			clash_group(c, &w, a, keys + i, j - i);
+	}
+	st = c->nomem ? -1 : 0;
+out:
+	free(keys);
+	free(w.mark);
+	free(w.mrow);
+	free(w.vis);
+	free(w.queue);
+	return st;
+}
+
+/* Events in the order their findings come out: by record, rule, the
+ * other record. */
+static int
+event_cmp(const void *a, const void *b)
+{
+	const struct event *x = a, *y = b;
+
+	if (x->row != y->row)
+		return x->row < y->row ? -1 : 1;
+	if (x->rule != y->rule)
+		return x->rule < y->rule ? -1 : 1;
+	if (x->ref != y->ref)
+		return x->ref < y->ref ? -1 : 1;
+	return (int)x->flag - (int)y->flag;
+}
+
+static int
+clashes(struct chk *c)
+{
+	if (clash_side(c, 0) < 0 || clash_side(c, 1) < 0)
+		return -1;
+	if (c->nev > 1)
+		qsort(c->ev, c->nev, sizeof(*c->ev), event_cmp);
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The second pass: findings record by record                           */
+
+static const kll_slot id_slot[2] = { KLL_SLOT_SUBJECT_ID, KLL_SLOT_OBJECT_ID };
+static const kll_slot label_slot[2] = { KLL_SLOT_SUBJECT_LABEL,
+	KLL_SLOT_OBJECT_LABEL };
+
+/* The part of a CURIE after its prefix. */
+static const char *
+local_part(const char *curie)
+{
+	const char *p = strchr(curie, ':');
+
+	return p != NULL ? p + 1 : curie;
+}
+
+/* The code to show for an entry: the concept's notation, else the local
+ * part of the CURIE. */
+static const char *
+code_of(const struct entry *e)
+{
+	const char *n = e->c != NULL ? kll_concept_notation(e->c) : "";
+
+	return *n != '\0' ? n : local_part(e->curie);
+}
+
+/* Record r's entry on side k that names a concept of the vocabulary
+ * there, or NULL. */
+static struct entry *
+known(struct chk *c, uint32_t r, int k)
+{
+	uint32_t id = c->sd[k].id[r];
+
+	if (c->sd[k].v == NULL || id == NONE)
+		return NULL;
+	return c->sd[k].e[id].c != NULL ? &c->sd[k].e[id] : NULL;
+}
+
+/* How concept x is written in this key: a CURIE, else its IRI. */
+static void
+written(char *buf, size_t size, const struct chk *c, const kll_concept *x)
+{
+	size_t n = kll_mapset_contract(c->m, kll_concept_iri(x), buf, size);
+
+	if (n == 0 || n >= size)
+		snprintf(buf, size, "%s", kll_concept_iri(x));
+}
+
+static void
+rule_unknown(struct chk *c, uint32_t r, int k)
+{
+	struct side *sd = &c->sd[k];
+	struct entry *e;
+	char guess[300];
+
+	if (sd->v == NULL || sd->id[r] == NONE)
+		return;
+	e = &sd->e[sd->id[r]];
+	if (e->c != NULL || (e->flags & (E_NTF | E_NOPREFIX)))
+		return;
+	if (!(e->flags & E_GUESSED)) {
+		e->guess = kll_vocab_find_loose(sd->v, local_part(e->curie));
+		e->flags |= E_GUESSED;
+	}
+	if (e->guess == NULL) {
+		emit(c, k ? R_UNKNOWN_OBJECT : R_UNKNOWN_SUBJECT, KLL_SEV_ERROR,
+		    r, id_slot[k], "unknown code '%s' in %s",
+		    local_part(e->curie), kll_vocab_id(sd->v));
+		return;
+	}
+	written(guess, sizeof(guess), c, e->guess);
+	/* The code is right and the namespace wrong: say which. */
+	if (strcmp(kll_concept_notation(e->guess), local_part(e->curie)) == 0)
+		emit(c, k ? R_UNKNOWN_OBJECT : R_UNKNOWN_SUBJECT, KLL_SEV_ERROR,
+		    r, id_slot[k],
+		    "'%s' is no concept of %s: did you mean '%s'", e->curie,
+		    kll_vocab_id(sd->v), guess);
+	else
+		emit(c, k ? R_UNKNOWN_OBJECT : R_UNKNOWN_SUBJECT, KLL_SEV_ERROR,
+		    r, id_slot[k], "unknown code '%s' in %s: did you mean '%s'",
+		    local_part(e->curie), kll_vocab_id(sd->v), guess);
+}
+
+static void
+rule_deprecated(struct chk *c, uint32_t r, int k)
+{
+	const struct entry *e = known(c, r, k);
+	const kll_concept *x;
+	const char *iri;
+	char list[300];
+	size_t i, n, len = 0;
+
+	if (e == NULL || !(e->flags & E_DEPRECATED))
+		return;
+	list[0] = '\0';
+	n = kll_concept_nreplaced(e->c);
+	for (i = 0; i < n && len < sizeof(list); i++) {
+		iri = kll_concept_replaced(e->c, i);
+		x = kll_vocab_find_iri(c->sd[k].v, iri);
+		len +=
+		    (size_t)snprintf(list + len, sizeof(list) - len, "%s'%s'",
+		        i == 0     ? "" :
+		        i + 1 == n ? " and " :
+		                     ", ",
+		        x != NULL && *kll_concept_notation(x) ?
+		            kll_concept_notation(x) :
+		            iri);
+	}
+	emit(c, k ? R_DEPRECATED_OBJECT : R_DEPRECATED_SUBJECT, KLL_SEV_WARNING,
+	    r, id_slot[k], "code '%s' of %s is deprecated%s%s", code_of(e),
+	    kll_vocab_id(c->sd[k].v),
+	    n ? ", replaced by " : " and has no replacement", list);
+}
+
+/* Without a declared level, one finding per side, where the records
+ * first leave the level most of them are on. */
+static void
+mixed_levels(struct chk *c, uint32_t r, int k)
+{
+	char list[200];
+	size_t len = 0, off = 0;
+	int d, nl = 0, i = 0;
+
+	if (c->mixed[k])
+		return;
+	c->mixed[k] = 1;
+	for (d = 1; d <= MAXLEVEL; d++)
+		if (c->lrows[k][d] > 0) {
+			nl++;
+			if (d != c->major[k])
+				off += c->lrows[k][d];
+		}
+	list[0] = '\0';
+	for (d = 1; d <= MAXLEVEL && len < sizeof(list); d++)
+		if (c->lrows[k][d] > 0)
+			len += (size_t)snprintf(list + len, sizeof(list) - len,
+			    "%s%d",
+			    i++ == 0 ? "" :
+			    i == nl  ? " and " :
+			               ", ",
+			    d);
+	emit(c, R_WRONG_LEVEL, KLL_SEV_INFO, r, id_slot[k],
+	    "%ss mix levels %s of %s: %zu rows are on level %d, %zu on "
+	    "others, the first of them here",
+	    side_name[k], list, kll_vocab_id(c->sd[k].v),
+	    c->lrows[k][c->major[k]], c->major[k], off);
+}
+
+static void
+rule_level(struct chk *c, uint32_t r, int k)
+{
+	const struct entry *e = known(c, r, k);
+	int lv;
+
+	if (e == NULL || (lv = e->level) == 0)
+		return;
+	if (c->level[k] > 0 && lv != c->level[k])
+		emit(c, R_WRONG_LEVEL, KLL_SEV_ERROR, r, id_slot[k],
+		    "code '%s' is on level %d of %s, not on the key's %s "
+		    "level %d",
+		    code_of(e), lv, kll_vocab_id(c->sd[k].v), side_name[k],
+		    c->level[k]);
+	else if (c->major[k] > 0 && lv != c->major[k])
+		mixed_levels(c, r, k);
+}
+
+static void
+rule_drift(struct chk *c, uint32_t r, int k)
+{
+	const struct entry *e = known(c, r, k);
+	const kll_label *l;
+	char list[320];
+	size_t i, n, len = 0, np = 0;
+
+	if (e == NULL || !(c->drift[r] & (1u << k)))
+		return;
+	list[0] = '\0';
+	n = kll_concept_nlabels(e->c);
+	for (i = 0; i < n && len < sizeof(list); i++) {
+		l = kll_concept_label_at(e->c, i);
+		if (l->kind != KLL_LABEL_PREF)
+			continue;
+		len += (size_t)snprintf(list + len, sizeof(list) - len,
+		    "%s'%s'%s%s", np++ ? ", " : "", l->text,
+		    *l->lang ? "@" : "", l->lang);
+	}
+	emit(c, R_LABEL_DRIFT, KLL_SEV_WARNING, r, label_slot[k],
+	    "%s_label '%s' is no prefLabel of '%s' in %s, which has %s",
+	    side_name[k], get(c, r, label_slot[k]), code_of(e),
+	    kll_vocab_id(c->sd[k].v), list);
+}
+
+/* "skos:exactMatch", or "Not skos:exactMatch", for record r. */
+static void
+pred_text(char *buf, size_t size, const struct chk *c, uint32_t r)
+{
+	snprintf(buf, size, "%s%s", (c->pk[r] & 1) ? "Not " : "",
+	    c->pred[c->pk[r] >> 1].p);
+}
+
+/* Where record r is, for a message: its line, or for a set made in
+ * code, its number. */
+static void
+where(char *buf, size_t size, const struct chk *c, uint32_t r)
+{
+	unsigned line = kll_mapset_line(c->m, r);
+
+	if (line > 0)
+		snprintf(buf, size, "on line %u", line);
+	else
+		snprintf(buf, size, "in record %lu", (unsigned long)r + 1);
+}
+
+static void
+event_finding(struct chk *c, const struct event *ev)
+{
+	char a[200], b[200], w[40];
+	int s;
+
+	where(w, sizeof(w), c, ev->ref);
+	switch (ev->rule) {
+	case R_DUPLICATE_ROW:
+		emit(c, R_DUPLICATE_ROW, KLL_SEV_ERROR, ev->row,
+		    KLL_SLOT_SUBJECT_ID, "duplicate of the row %s", w);
+		break;
+	case R_CONTRADICTION:
+		pred_text(a, sizeof(a), c, ev->row);
+		pred_text(b, sizeof(b), c, ev->ref);
+		emit(c, R_CONTRADICTION, KLL_SEV_ERROR, ev->row,
+		    KLL_SLOT_PREDICATE_ID,
+		    "%s contradicts the %s of the same pair %s", a, b, w);
+		break;
+	case R_HIERARCHY_CLASH:
+		s = ev->flag & F_OBJECT_SIDE;
+		emit(c, R_HIERARCHY_CLASH, KLL_SEV_ERROR, ev->row, id_slot[!s],
+		    "'%s' is an exactMatch of '%s' and, %s, of its %s '%s'",
+		    c->sd[s].e[c->sd[s].id[ev->row]].curie,
+		    c->sd[!s].e[c->sd[!s].id[ev->row]].curie, w,
+		    (ev->flag & F_ANCESTOR) ? "descendant" : "ancestor",
+		    c->sd[!s].e[c->sd[!s].id[ev->ref]].curie);
+		break;
+	}
+}
+
+/* Whether actual shape "a" fits within declared set cardinality "d". */
+static int
+card_fits(kll_cardinality a, kll_cardinality d)
+{
+	int many_s = a == KLL_CARD_N_1 || a == KLL_CARD_N_N;
+	int many_o = a == KLL_CARD_1_N || a == KLL_CARD_N_N;
+
+	if (a < KLL_CARD_1_1 || a > KLL_CARD_N_N)
+		return 1;
+	if (many_s && (d == KLL_CARD_1_1 || d == KLL_CARD_1_N))
+		return 0;
+	if (many_o && (d == KLL_CARD_1_1 || d == KLL_CARD_N_1))
+		return 0;
+	return 1;
+}
+
+static void
+rule_cardinality(struct chk *c, uint32_t r)
+{
+	kll_cardinality a = (kll_cardinality)c->shape[r], d;
+	const char *v = get(c, r, KLL_SLOT_MAPPING_CARDINALITY);
+
+	if (a == KLL_CARD_NONE)
+		return;
+	if (v != NULL && (d = kll_cardinality_from_name(v)) != KLL_CARD_NONE &&
+	    d != a)
+		emit(c, R_CARDINALITY, KLL_SEV_WARNING, r,
+		    KLL_SLOT_MAPPING_CARDINALITY,
+		    "mapping_cardinality is %s but the row is %s%s", v,
+		    kll_cardinality_name(a),
+		    c->nscope ? " within its cardinality_scope" : "");
+	if (c->setcard != KLL_CARD_NONE && !card_fits(a, c->setcard))
+		emit(c, R_CARDINALITY, KLL_SEV_ERROR, r, KLL_SLOT_SUBJECT_ID,
+		    "the row is %s, which the key's declared "
+		    "mapping_cardinality %s does not allow",
+		    kll_cardinality_name(a), kll_cardinality_name(c->setcard));
+}
+
+/* Mark the codes whose records need the vocabulary rules: unknown,
+ * deprecated, or off the key's level. */
+static void
+attention(struct chk *c)
+{
+	struct entry *e;
+	size_t i;
+	int k, lv;
+
+	for (k = 0; k < 2; k++) {
+		if (c->sd[k].v == NULL)
+			continue;
+		/* Off the level of most records is only worth an info. */
+		lv = c->level[k];
+		if (lv == 0 && c->o->min <= KLL_SEV_INFO && c->o->diag != NULL)
+			lv = c->major[k];
+		for (i = 0; i < c->sd[k].n; i++) {
+			e = &c->sd[k].e[i];
+			if ((e->c == NULL &&
+			        !(e->flags & (E_NTF | E_NOPREFIX))) ||
+			    (e->flags & E_DEPRECATED) ||
+			    (e->level > 0 && lv > 0 && e->level != lv))
+				e->flags |= E_ATTN;
+		}
+	}
+}
+
+/* Whether record r's code on side k needs the vocabulary rules. */
+static int
+needs(const struct chk *c, uint32_t r, int k)
+{
+	uint32_t id = c->sd[k].id[r];
+
+	return id != NONE && (c->sd[k].e[id].flags & E_ATTN);
+}
+
+static void
+pass_b(struct chk *c)
+{
+	size_t ie = 0;
+	uint32_t r;
+	int k, a[2];
+
+	attention(c);
+	for (r = 0; r < c->n; r++) {
+		a[0] = needs(c, r, 0);
+		a[1] = needs(c, r, 1);
+		if (a[0] || a[1]) {
+			for (k = 0; k < 2; k++)
+				if (a[k])
+					rule_unknown(c, r, k);
+			for (k = 0; k < 2; k++)
+				if (a[k])
+					rule_deprecated(c, r, k);
+			for (k = 0; k < 2; k++)
+				if (a[k])
+					rule_level(c, r, k);
+		}
+		for (k = 0; k < 2; k++)
+			rule_drift(c, r, k);
+		for (; ie < c->nev && c->ev[ie].row == r; ie++)
+			event_finding(c, &c->ev[ie]);
+		rule_cardinality(c, r);
+	}
+}
+
+/* The finding for side k's level d (0: the concepts on no level; "any":
+ * the vocabulary has levels), when some codes there are not mapped. */
+static void
+unmapped_level(
+    struct chk *c, int k, int d, int any, size_t total, size_t mapped)
+{
+	const char *id = kll_vocab_id(c->sd[k].v);
+
+	if (total == mapped || (mapped == 0 && d != c->level[k]))
+		return;
+	if (d > 0)
+		emit(c, R_UNMAPPED, KLL_SEV_INFO, NONE, KLL_SLOT__COUNT,
+		    "%zu of %zu codes on level %d of %s are not mapped",
+		    total - mapped, total, d, id);
+	else
+		emit(c, R_UNMAPPED, KLL_SEV_INFO, NONE, KLL_SLOT__COUNT,
+		    "%zu of %zu codes %s %s are not mapped", total - mapped,
+		    total, any ? "on no level of" : "of", id);
+}
+
+/* One count per side and level the key uses (or declares) of the codes
+ * that no record maps; deprecated concepts need no mapping. */
+static void
+unmapped(struct chk *c)
+{
+	size_t total[MAXLEVEL + 1], mapped[MAXLEVEL + 1], i, n;
+	const kll_concept *x;
+	int k, lv, d, any;
+
+	for (k = 0; k < 2; k++) {
+		if (c->sd[k].v == NULL)
+			continue;
+		memset(total, 0, sizeof(total));
+		memset(mapped, 0, sizeof(mapped));
+		n = kll_vocab_count(c->sd[k].v);
+		for (i = 0; i < n; i++) {
+			x = kll_vocab_at(c->sd[k].v, i);
+			if (kll_concept_deprecated(x))
+				continue;
+			lv = kll_concept_level(x);
+			lv = lv > MAXLEVEL ? MAXLEVEL : lv;
+			total[lv]++;
+			mapped[lv] += c->sd[k].mapped[i];
+		}
+		any = 0;
+		for (d = 1; d <= MAXLEVEL; d++)
+			any |= total[d] > 0;
+		/* Levels 1, 2, ..., then the concepts on none. */
+		for (i = 1; i <= MAXLEVEL + 1; i++) {
+			d = (int)(i % (MAXLEVEL + 1));
+			unmapped_level(c, k, d, any, total[d], mapped[d]);
+		}
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Entry points                                                         */
+
+static void
+chk_release(struct chk *c)
+{
+	int k;
+
+	free_walk(c);
+	for (k = 0; k < 2; k++) {
+		free(c->sd[k].e);
+		free(c->sd[k].id);
+		free(c->sd[k].mapped);
+		itab_free(&c->sd[k].tab);
+		kll__arena_free(&c->sd[k].text);
+	}
+	free(c->pred);
+	free(c->pk);
+	free(c->ev);
+	free(c->shape);
+	free(c->drift);
+	loc_close(&c->loc);
+}
+
+/* Number the records, walk them by subject and work out their shapes;
+ * with "full", find what the walk can find on the way. */
+static int
+first_pass(struct chk *c, int full)
+{
+	if (read_scope(c, full) < 0 || alloc_rows(c) < 0 ||
+	    number(c, full) < 0 || walk(c, full) < 0)
+		return -1;
+	shapes(c);
+	free_walk(c);
+	return 0;
+}
+
+kll_status
+kll_mapset_check(const kll_mapset *m, const kll_mapcheck_opts *opts,
+    size_t *nerrors, kll_error *err)
+{
+	kll_mapcheck_opts def = KLL_MAPCHECK_OPTS_INIT;
+	kll_status st = KLL_OK;
+	struct chk c;
+
+	if (nerrors != NULL)
+		*nerrors = 0;
+	if (m == NULL || kll_mapset_count(m) >= NONE)
+		return kll__error_set(err, KLL_EARG, NULL, 0, 0,
+		    m == NULL ? "no mapping set" : "too many records");
+	memset(&c, 0, sizeof(c));
+	c.m = m;
+	c.o = opts != NULL ? opts : &def;
+	c.file = kll_mapset_path(m);
+	c.n = kll_mapset_count(m);
+	c.loc.path = c.file;
+	set_vocabs(&c);
+	set_levels(&c);
+	set_cardinality(&c);
+	if (c.nomem || first_pass(&c, 1) < 0)
+		goto nomem;
+	majority(&c);
+	if (clashes(&c) < 0)
+		goto nomem;
+	pass_b(&c);
+	unmapped(&c);
+	goto out;
+nomem:
+	st = kll__error_set(err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
+out:
+	if (nerrors != NULL)
+		*nerrors = c.nerrors;
+	chk_release(&c);
+	return st;
+}
+
+kll_status
+kll_mapset_cardinalities(
+    unsigned char *out, const kll_mapset *m, kll_error *err)
+{
+	kll_mapcheck_opts def = KLL_MAPCHECK_OPTS_INIT;
+	kll_status st = KLL_OK;
+	struct chk c;
+
+	if (m == NULL || kll_mapset_count(m) >= NONE)
+		return kll__error_set(err, KLL_EARG, NULL, 0, 0,
+		    m == NULL ? "no mapping set" : "too many records");
+	memset(&c, 0, sizeof(c));
+	c.m = m;
+	c.o = &def;
+	c.file = kll_mapset_path(m);
+	c.n = kll_mapset_count(m);
+	if (first_pass(&c, 0) < 0)
+		st = kll__error_set(
+		    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
+	else if (c.n > 0)
+		memcpy(out, c.shape, c.n);
+	chk_release(&c);
+	return st;
+}
