@@ -15,7 +15,7 @@ WARN     = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	   -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
 PKGS     = raptor2 redland libxml-2.0 yaml-0.1
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lunistring
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lunistring -lm
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 SANITIZE ?=
 SANFLAGS = $(if $(SANITIZE),-fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer)
@@ -78,7 +78,7 @@ $(B)/bin/kll: $(B)/cli/kll.o $(CLI_OBJ) $(LIBA)
 .SECONDARY:
 
 $(B)/kll.pc: Makefile lib/kll.h
-	printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: kll\nDescription: classification vocabularies and translation keys\nVersion: %s\nRequires.private: raptor2 redland libxml-2.0 yaml-0.1\nLibs: -L$${libdir} -lkll\nLibs.private: -lunistring\nCflags: -I$${includedir}\n' \
+	printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: kll\nDescription: classification vocabularies and translation keys\nVersion: %s\nRequires.private: raptor2 redland libxml-2.0 yaml-0.1\nLibs: -L$${libdir} -lkll\nLibs.private: -lunistring -lm\nCflags: -I$${includedir}\n' \
 	    '$(PREFIX)' '$(LIBDIR)' '$(INCDIR)' \
 	    "$$(sed -n 's/^#define KLL_VERSION "\(.*\)"/\1/p' lib/kll.h)" > $@
 
@@ -106,6 +106,7 @@ test: all $(UNIT)
 	@for t in $(UNIT); do ./$$t || exit 1; done
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/cli/run.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/real.sh
+	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/diff-real.sh
 	@if [ -z "$(SANITIZE)" ]; then KLL_BIN=$(CURDIR)/$(B)/bin sh tests/shacl/run.sh; fi
 	@if [ -z "$(SANITIZE)" ] && [ -z "$(NOASAN)" ]; then \
 	    echo "== again under AddressSanitizer and UBSan"; \

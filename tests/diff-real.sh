@@ -1,0 +1,107 @@
+#!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# kll-diff on the real version pairs of vocab/: the codes added, removed
+# and relabelled per level (facts of the two tables), and what can be
+# judged of the proposed keys from the vocabularies alone: a code whose
+# label survives maps to itself and nothing else (at least 99 in 100),
+# SNI matched on its Swedish labels agrees with NACE matched on its
+# English ones on levels 1-4 (at least 97 in 100), and the keys pass
+# kll-map check.  Run with build/bin in PATH (or KLL_BIN) and
+# KLL_PATH=vocab; it takes a few seconds.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+bin=${KLL_BIN:-$top/build/bin}
+cd "$top" || exit 2
+PATH=$bin:$PATH
+export KLL_PATH=$top/vocab LC_ALL=C
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT INT TERM
+fail=0 n=0
+no() { echo "FAIL diff-real: $*"; fail=$((fail + 1)); }
+
+# "KIND a/b/c/...": the number of changes of KIND per level.
+per_level() {
+	awk -F'\t' -v kind="$2" -v top="$3" '
+	    NR > 1 && $1 == kind { n[$2]++ }
+	    END { for (l = 1; l <= top; l++) printf "%s%d", (l > 1 ? "/" : ""), n[l] }' "$1"
+}
+
+check_counts() {	# old new levels kind=want...
+	old=$1 new=$2 top=$3
+	shift 3
+	kll-diff --format=tsv "$old" "$new" >"$tmp/changes.tsv"
+	[ $? = 1 ] || no "$old -> $new: exit status is not 1"
+	for spec in "$@"; do
+		n=$((n + 1))
+		kind=${spec%%=*} want=${spec#*=}
+		got=$(per_level "$tmp/changes.tsv" "$kind" "$top")
+		[ "$got" = "$want" ] ||
+			no "$old -> $new: $kind $got per level, expected $want"
+	done
+}
+
+check_counts sni-2007 sni-2025 5 added=1/0/33/146/248 \
+    removed=0/1/18/110/234 relabelled=26/45/126/309/169 moved=0/35/0/0/0
+check_counts sun-2000-field sun-2020-field 4 added=0/0/3/35 \
+    removed=0/0/2/9 relabelled=1/3/14/121 moved=0/0/0/0
+check_counts sun-2000-level sun-2020-level 3 added=0/0/0 removed=0/0/0 \
+    relabelled=4/10/44
+
+# A code whose label survives (in its first language) maps to itself
+# alone, exactly.
+survivors() {	# old new lang key
+	kll-vocab list -l "$3" "$1" | sort >"$tmp/a"
+	kll-vocab list -l "$3" "$2" | sort >"$tmp/b"
+	comm -12 "$tmp/a" "$tmp/b" | cut -f1 >"$tmp/same"
+	awk -F'\t' '
+	    FNR == NR { same[$1] = 1; next }
+	    /^#/ || $1 == "subject_id" { next }
+	    { s = $1; o = $4; sub(/^[^:]*:/, "", s); sub(/^[^:]*:/, "", o)
+	      if (!(s in same)) next
+	      rows[s]++; if (o == s && $3 == "skos:exactMatch") ok[s] = 1 }
+	    END { for (c in same) { total++; if (ok[c] && rows[c] == 1) good++ }
+	          printf "%d %d\n", good, total }' "$tmp/same" "$4"
+}
+
+for pair in sni-2007:sni-2025:sv nace-2:nace-2.1:en \
+    sun-2000-field:sun-2020-field:sv sun-2000-level:sun-2020-level:sv; do
+	old=${pair%%:*} rest=${pair#*:}
+	new=${rest%%:*} lang=${rest#*:}
+	n=$((n + 1))
+	if ! kll-diff --key --license=http://creativecommons.org/publicdomain/zero/1.0/ \
+	    "$old" "$new" >"$tmp/$old.sssom.tsv"; then
+		no "$old -> $new: kll-diff --key fails"
+		continue
+	fi
+	set -- $(survivors "$old" "$new" "$lang" "$tmp/$old.sssom.tsv")
+	[ "$2" -gt 0 ] && [ $(($1 * 100)) -ge $(($2 * 99)) ] ||
+		no "$old -> $new: $1 of $2 surviving labels map to themselves alone"
+	if kll-map check --help >/dev/null 2>&1; then
+		kll-map check -q "$tmp/$old.sssom.tsv" ||
+			no "$old -> $new: kll-map check finds errors in the key"
+	fi
+done
+
+# SNI 2007 -> 2025 on Swedish labels and NACE Rev. 2 -> 2.1 on English
+# ones describe one revision of levels 1-4 twice, independently.
+n=$((n + 1))
+kll-diff --key -l sv sni-2007 sni-2025 >"$tmp/sni.tsv" &&
+    kll-diff --key nace-2 nace-2.1 >"$tmp/nace.tsv" ||
+	no "kll-diff --key fails on SNI or NACE"
+pairs() {
+	awk -F'\t' '/^#/ || $1 == "subject_id" || $4 == "sssom:NoTermFound" { next }
+	    { s = $1; o = $4; sub(/^[^:]*:/, "", s); sub(/^[^:]*:/, "", o)
+	      if (s !~ /^[0-9][0-9]\.[0-9][0-9][0-9]$/) print s "\t" o }' "$1" |
+	    sort -u
+}
+pairs "$tmp/sni.tsv" >"$tmp/sni.pairs"
+pairs "$tmp/nace.tsv" >"$tmp/nace.pairs"
+both=$(comm -12 "$tmp/sni.pairs" "$tmp/nace.pairs" | wc -l)
+for f in sni nace; do
+	total=$(wc -l <"$tmp/$f.pairs")
+	[ "$total" -gt 0 ] && [ $((both * 100)) -ge $((total * 97)) ] ||
+		no "only $both of $total $f pairs on levels 1-4 agree"
+done
+
+echo "diff-real: $n checks, $fail failures"
+[ $fail = 0 ]
