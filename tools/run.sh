@@ -1,14 +1,16 @@
 #!/bin/sh
 # SPDX-License-Identifier: LGPL-2.1-or-later
 # The main job on the shipped data: check every vocabulary of vocab/ and
-# every key of mappings/, and print what each vocabulary holds.
+# every key of mappings/, print what each vocabulary holds, and publish
+# them all, with the example publisher of publish.conf.example, as a
+# folder ready for Sveriges dataportal: build/publish/.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 PATH=${KLL_BIN:-$top/build/bin}:$PATH
 export KLL_PATH=$top/vocab
 cd "$top" || exit 2
 rc=0
-kll-vocab check vocab/*.ttl || rc=$?
+kll-vocab check --severity=error vocab/*.ttl || rc=$?
 if [ -x "$(command -v kll-map)" ] && ls mappings/*.sssom.tsv >/dev/null 2>&1; then
 	kll-map check mappings/*.sssom.tsv || rc=$?
 fi
@@ -19,4 +21,6 @@ for f in vocab/*.ttl; do
 	    $1 == "level" { lv = lv sep $3; sep = "/" }
 	    END { printf "%-18s %9s  %s\n", id, n, lv }'
 done
+kll-publish -q -c publish.conf.example -L vocab -o build/publish || rc=$?
+[ $rc = 0 ] && echo "published: build/publish/ (catalog.rdf, index.html and the dumps)"
 exit $rc

@@ -1,0 +1,134 @@
+#!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# The index.html that kll-publish writes, as a browser shows it: headless
+# Chromium opens the page from the folder (file://) and dumps its DOM,
+# which must hold every dataset's title, a link to each of its files (and
+# each link must name a file of the folder), its counts, and text that
+# needs escaping as text.  HTML Tidy checks that the page is valid HTML5.
+#
+# Chromium is large, so this test installs it (Debian's chromium, and
+# tidy) only when it runs and they are missing.  KLL_BIN names the built
+# commands (default build/bin).
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+bin=${KLL_BIN:-$top/build/bin}
+data=$top/tests/data
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT INT TERM
+pass=0 fail=0
+say() { echo "publish-browser: $*"; }
+
+install() {	# the Debian packages $* when a command is missing
+	sudo=
+	[ "$(id -u)" = 0 ] || sudo=sudo
+	say "installing $*"
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q \
+	    --no-install-recommends "$@" >"$tmp/apt.log" 2>&1 ||
+	    { $sudo apt-get update -q >/dev/null 2>&1 &&
+	      DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q \
+	      --no-install-recommends "$@" >"$tmp/apt.log" 2>&1; } ||
+	    { cat "$tmp/apt.log"; say "cannot install $*"; exit 2; }
+}
+command -v chromium >/dev/null 2>&1 || install chromium
+command -v tidy >/dev/null 2>&1 || install tidy
+
+# dom DIR: the page as Chromium builds it, into $tmp/dom.
+dom() {
+	chromium --headless --no-sandbox --disable-gpu \
+	    --disable-background-networking --no-first-run \
+	    --user-data-dir="$tmp/profile" --dump-dom "file://$1/index.html" \
+	    >"$tmp/dom" 2>"$tmp/chromium.err"
+}
+
+# want NAME TEXT...: each TEXT must be in the DOM.
+want() {
+	name=$1
+	shift
+	for t in "$@"; do
+		if ! grep -q -F -- "$t" "$tmp/dom"; then
+			say "$name: the page lacks: $t"
+			ok=0
+		fi
+	done
+}
+
+# page NAME DIR TEXT...: the page of DIR in the browser and in tidy.
+page() {
+	name=$1 dir=$2 ok=1
+	shift 2
+	if ! dom "$dir" || ! grep -q '</html>' "$tmp/dom"; then
+		cat "$tmp/chromium.err"
+		say "$name: chromium shows no page"
+		ok=0
+	fi
+	want "$name" "$@"
+	# Every file of the folder has a link, and every link a file.
+	(cd "$dir" && find vocab mappings -type f 2>/dev/null | sort) \
+	    >"$tmp/files"
+	grep -o 'href="[^":]*"' "$tmp/dom" | sed 's/^href="//; s/"$//' |
+	    grep -v '^catalog.rdf$' | sort -u >"$tmp/links"
+	if ! cmp -s "$tmp/files" "$tmp/links"; then
+		diff "$tmp/files" "$tmp/links" | sed "s/^/$name: /"
+		say "$name: the links and the files differ"
+		ok=0
+	fi
+	[ -f "$dir/catalog.rdf" ] || { say "$name: no catalog.rdf"; ok=0; }
+	if ! tidy -q -e --doctype html5 "$dir/index.html" >"$tmp/tidy" 2>&1; then
+		sed "s/^/$name: tidy: /" "$tmp/tidy"
+		ok=0
+	fi
+	if [ $ok = 1 ]; then
+		say "$name: the page shows its datasets, files and counts"
+		pass=$((pass + 1))
+	else
+		say "FAIL $name"
+		fail=$((fail + 1))
+	fi
+}
+
+PATH=$bin:$PATH
+if kll-publish -q -c "$data/publish/fixture.conf" -L "$data/vocab" \
+    -o "$tmp/fixture" occ isc "$data/map/occ_isc.sssom.tsv" 2>"$tmp/err"
+then
+	page fixture "$tmp/fixture" \
+	    '<h1>Klassifikationer och översättningsnycklar</h1>' \
+	    '<h2>Yrken</h2>' \
+	    '<h2>Internationell yrkesklassifikation (test)</h2>' \
+	    '<h2>Översättningsnyckel Yrken – Internationell yrkesklassifikation (test)</h2>' \
+	    '<section id="occ">' '<section id="occ_isc">' \
+	    '<strong class="count">15</strong> begrepp' \
+	    '<strong class="count">16</strong> begrepp' \
+	    '<strong class="count2">4</strong> nivåer' \
+	    '<strong class="count">8</strong> mappningar' \
+	    '<a href="vocab/occ.ttl">occ.ttl</a>' \
+	    '<a href="mappings/occ_isc.xkos.ttl">occ_isc.xkos.ttl</a>' \
+	    '<a href="catalog.rdf">catalog.rdf</a>' \
+	    "$(sha1sum "$tmp/fixture/vocab/occ.csv" | cut -c1-40)"
+else
+	cat "$tmp/err"
+	say "FAIL fixture: kll-publish failed"
+	fail=$((fail + 1))
+fi
+# The tree's texts hold '&', '<', '>' and quotes: the browser must see
+# them as text, not as markup.
+if kll-publish -q -c "$data/publish/fixture.conf" --theme=EDUC \
+    -L "$data/publish/tree/vocab" -o "$tmp/tree" 2>"$tmp/err"; then
+	page tree "$tmp/tree" \
+	    '<h2>Utbildningsinriktningar</h2>' \
+	    'R&amp;D &lt;levels&gt; "quoted".' \
+	    '"citat" &amp; &lt;tecken&gt;.' \
+	    '<strong class="count">5</strong> begrepp' \
+	    '<strong class="count">4</strong> mappningar' \
+	    '<a href="mappings/edu_lvl.sssom.tsv">edu_lvl.sssom.tsv</a>'
+	if grep -q -i '<levels' "$tmp/dom"; then
+		say "FAIL tree: text became markup"
+		fail=$((fail + 1))
+	fi
+else
+	cat "$tmp/err"
+	say "FAIL tree: kll-publish failed"
+	fail=$((fail + 1))
+fi
+echo "publish-browser: $pass passed, $fail failed"
+[ "$fail" = 0 ]
