@@ -29,7 +29,8 @@ static const char help_text[] =
     "      --subject-column=C   header name or 1-based number (default 1)\n"
     "      --object-column=C    (default 2)\n"
     "      --predicate-column=C a CURIE or exact, close, broad, narrow,\n"
-    "                           related per row\n"
+    "                           related (or exactMatch ..., =, <, >, ~)\n"
+    "                           per row\n"
     "      --comment-column=C   a note per row\n"
     "      --separator=CHAR     ',', ';' or 'tab' (default: guessed)\n"
     "      --subject-prefix=P, --object-prefix=P  CURIE prefixes (default:\n"
@@ -44,7 +45,7 @@ static const char help_text[] =
     "      --set-version=V, --comment=T  set metadata\n"
     "  -o, --output=FILE        write to FILE (replaced only when complete)\n"
     "  -q, --quiet              no summary on stderr\n"
-    "  -h, --help               this text\n";
+    "  -h, --help               this text;  -V, --version  the version\n";
 
 enum {
 	OPT_SCOL = 256, OPT_OCOL, OPT_PCOL, OPT_CCOL, OPT_SEP, OPT_SPFX,
@@ -79,6 +80,7 @@ static const struct option longopts[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -101,7 +103,7 @@ map_import(int argc, char **argv)
 
 	optind = 1;
 	argv[0] = (char *)progname;
-	while ((ch = getopt_long(argc, argv, "s:t:L:o:qh", longopts, NULL)) !=
+	while ((ch = getopt_long(argc, argv, "s:t:L:o:qhV", longopts, NULL)) !=
 	    -1) {
 		switch (ch) {
 		case 's': o.subject_vocab = optarg; break;
@@ -141,6 +143,9 @@ map_import(int argc, char **argv)
 		case 'h':
 			fputs(usage_text, stdout);
 			fputs(help_text, stdout);
+			return finish(EXIT_OK);
+		case 'V':
+			printf("kll-map %s\n", KLL_VERSION);
 			return finish(EXIT_OK);
 		default:
 			return usage_error(usage_text, NULL);

@@ -1178,6 +1178,29 @@ invert_record(kll_mapset *m, size_t r, kll__buf *b, kll_error *err)
 	return kll_mapset_set(m, r, KLL_SLOT_CARDINALITY_SCOPE, y, err);
 }
 
+/* The levels a key declares for its sides (kll-map check reads these
+ * non-standard keys) change sides too. */
+static kll_status
+swap_levels(kll_mapset *m, kll_error *err)
+{
+	const char *x = kll_mapset_meta(m, "subject_level");
+	const char *y = kll_mapset_meta(m, "object_level");
+	char *sx = NULL, *sy = NULL;
+	kll_status st = KLL_OK;
+
+	if (x == NULL && y == NULL)
+		return KLL_OK;
+	if ((x != NULL && (sx = strdup(x)) == NULL) ||
+	    (y != NULL && (sy = strdup(y)) == NULL))
+		st = nomem(err);
+	else if ((st = kll_mapset_set_meta(m, "subject_level", sy, err)) ==
+	    KLL_OK)
+		st = kll_mapset_set_meta(m, "object_level", sx, err);
+	free(sx);
+	free(sy);
+	return st;
+}
+
 /* The set-level values of the propagatable side slots. */
 static kll_status
 invert_metadata(kll_mapset *m, kll__buf *b, kll_error *err)
@@ -1197,6 +1220,8 @@ invert_metadata(kll_mapset *m, kll__buf *b, kll_error *err)
 		    (st = kll_mapset_set_meta(m, n2, x, err)) != KLL_OK)
 			return st;
 	}
+	if ((st = swap_levels(m, err)) != KLL_OK)
+		return st;
 	if ((x = kll_mapset_meta(m, "cardinality_scope")) == NULL)
 		return KLL_OK;
 	if ((y = inverse_scope(x, b)) == NULL)
