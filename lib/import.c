@@ -9,76 +9,70 @@
 
 #include "rdfwrite.h"
 
-#define MAX_LANG 16
+#define MAX_LANG  16
 #define MAX_DEPTH 32
 
 /* The columns the importer knows; per language for the label kinds. */
-enum { COL_CODE, COL_PARENT, COL_LEVEL, COL_IRI, COL_DEPRECATED,
-	COL_REPLACED, COL__FIXED };
+enum {
+	COL_CODE,
+	COL_PARENT,
+	COL_LEVEL,
+	COL_IRI,
+	COL_DEPRECATED,
+	COL_REPLACED,
+	COL__FIXED
+};
 enum { LK_PREF, LK_ALT, LK_DEF, LK_SCOPE, LK_NOTE, LK__COUNT };
 
 static const char *const fixed_names[COL__FIXED] = {
-	"code", "parent", "level", "iri", "deprecated", "replaced_by",
+	"code",
+	"parent",
+	"level",
+	"iri",
+	"deprecated",
+	"replaced_by",
 };
 static const char *const lk_names[LK__COUNT] = {
-	"label_", "altlabels_", "definition_", "scopenote_", "note_",
+	"label_",
+	"altlabels_",
+	"definition_",
+	"scopenote_",
+	"note_",
 };
 static const char *const lk_preds[LK__COUNT] = {
-	NS_SKOS "prefLabel", NS_SKOS "altLabel", NS_SKOS "definition",
-	NS_SKOS "scopeNote", NS_SKOS "note",
+	NS_SKOS "prefLabel",
+	NS_SKOS "altLabel",
+	NS_SKOS "definition",
+	NS_SKOS "scopeNote",
+	NS_SKOS "note",
 };
 
 typedef struct row {
-	const char **f;		/* one per table column; "" if absent */
+	const char **f; /* one per table column; "" if absent */
 	unsigned line;
 	int level;
 	const char *iri;
-	size_t *parents;	/* row indices of the internal parents */
+	size_t *parents; /* row indices of the internal parents */
 	size_t nparents;
-	const char **external;	/* IRIs of parents outside the table */
+	const char **external; /* IRIs of parents outside the table */
 	size_t nexternal;
 } row;
 
 typedef struct table {
-	const char *name;	/* for messages */
+	const char *name; /* for messages */
 	kll__arena arena;
 	size_t ncol;
-	int fixed[COL__FIXED];	/* column index, or -1 */
-	int lk[LK__COUNT][MAX_LANG];	/* column per kind and language */
+	int fixed[COL__FIXED];       /* column index, or -1 */
+	int lk[LK__COUNT][MAX_LANG]; /* column per kind and language */
 	const char *langs[MAX_LANG];
 	size_t nlang;
 	row *rows;
 	size_t n, cap;
-	kll__map codes;		/* code -> row */
-	size_t nerrors;
+	kll__map codes;   /* code -> row */
+	kll__problems pr; /* the input's problems, reported */
 	const kll_import_opts *o;
 	kll_error *err;
 } table;
-
-static void
-problem(table *t, unsigned line, const char *rule, const char *fmt, ...)
-    KLL__PRINTF(4, 5);
-
-static void
-problem(table *t, unsigned line, const char *rule, const char *fmt, ...)
-{
-	kll_error d;
-	va_list ap;
-
-	memset(&d, 0, sizeof(d));
-	d.code = KLL_EINVALID;
-	d.severity = KLL_SEV_ERROR;
-	snprintf(d.file, sizeof(d.file), "%s", t->name);
-	d.line = line;
-	snprintf(d.rule, sizeof(d.rule), "%s", rule);
-	va_start(ap, fmt);
-	vsnprintf(d.msg, sizeof(d.msg), fmt, ap);
-	va_end(ap);
-	if (t->nerrors++ == 0 && t->err != NULL)
-		*t->err = d;
-	if (t->o->diag != NULL)
-		t->o->diag(t->o->payload, &d);
-}
 
 /* The language index of tag, added if new; -1 when there are too many,
  * -2 when out of memory. */
@@ -113,8 +107,8 @@ lang_ok(const char *s, size_t n)
 			len = 0;
 			sub++;
 		} else if ((ch >= 'a' && ch <= 'z') ||
-		    (ch >= 'A' && ch <= 'Z') ||
-		    (sub > 0 && ch >= '0' && ch <= '9')) {
+		           (ch >= 'A' && ch <= 'Z') ||
+		           (sub > 0 && ch >= '0' && ch <= '9')) {
 			len++;
 		} else {
 			return 0;
@@ -136,7 +130,8 @@ renamed(const kll_import_opts *o, const char *name)
 		n = (size_t)(eq - o->renames[i]);
 		if (strcmp(eq + 1, name) == 0) {
 			static char buf[64];
-			snprintf(buf, sizeof(buf), "%.*s", (int)n, o->renames[i]);
+			snprintf(
+			    buf, sizeof(buf), "%.*s", (int)n, o->renames[i]);
 			return buf;
 		}
 	}
@@ -165,7 +160,7 @@ read_header(table *t, kll_csv *c, size_t nf)
 			    name[pl] == '\0')
 				continue;
 			if (!lang_ok(name + pl, strlen(name + pl))) {
-				problem(t, kll_csv_line(c),
+				kll__problem(&t->pr, t->name, kll_csv_line(c),
 				    "import-bad-language",
 				    "column '%s': '%s' is not a language tag",
 				    name, name + pl);
@@ -175,8 +170,8 @@ read_header(table *t, kll_csv *c, size_t nf)
 				return kll__error_set(t->err,
 				    l == -1 ? KLL_EINVALID : KLL_ENOMEM,
 				    t->name, kll_csv_line(c), 0, "%s",
-				    l == -1 ? "too many languages"
-					    : "out of memory");
+				    l == -1 ? "too many languages" :
+				              "out of memory");
 			t->lk[k][l] = (int)i;
 		}
 	}
@@ -258,7 +253,7 @@ read_table(table *t, const char *path)
 		return st;
 	while ((st = kll_csv_next(c, &nf, t->err)) == KLL_OK && nf > 0) {
 		if (nf == 1 && *kll_csv_field(c, 0, NULL) == '\0')
-			continue;	/* a blank line */
+			continue; /* a blank line */
 		if (header) {
 			if ((st = read_header(t, c, nf)) != KLL_OK)
 				break;
@@ -266,7 +261,8 @@ read_table(table *t, const char *path)
 			continue;
 		}
 		if (nf != t->ncol)
-			problem(t, kll_csv_line(c), "import-columns",
+			kll__problem(&t->pr, t->name, kll_csv_line(c),
+			    "import-columns",
 			    "row has %zu fields, the header has %zu", nf,
 			    t->ncol);
 		if ((st = add_row(t, c, nf)) != KLL_OK) {
@@ -313,11 +309,13 @@ index_codes(table *t)
 		row *r = &t->rows[i];
 		code = field(t, r, t->fixed[COL_CODE]);
 		if (*code == '\0') {
-			problem(t, r->line, "import-no-code", "empty code");
+			kll__problem(&t->pr, t->name, r->line, "import-no-code",
+			    "empty code");
 			continue;
 		}
 		if (kll__map_get(&t->codes, code, strlen(code), &prev)) {
-			problem(t, r->line, "import-duplicate-code",
+			kll__problem(&t->pr, t->name, r->line,
+			    "import-duplicate-code",
 			    "duplicate code '%s' (first on line %u)", code,
 			    t->rows[prev].line);
 			continue;
@@ -386,34 +384,36 @@ link_parents(table *t)
 			if (t->fixed[COL_LEVEL] < 0 &&
 			    prefix_parent(t, code, &p)) {
 				if ((r->parents = kll__arena_alloc(&t->arena,
-					 sizeof(*r->parents))) == NULL)
+				         sizeof(*r->parents))) == NULL)
 					return KLL_ENOMEM;
 				r->parents[r->nparents++] = p;
 			}
 			continue;
 		}
-		cell = kll__arena_strdup(&t->arena,
-		    field(t, r, t->fixed[COL_PARENT]));
+		cell = kll__arena_strdup(
+		    &t->arena, field(t, r, t->fixed[COL_PARENT]));
 		if (cell == NULL)
 			return KLL_ENOMEM;
 		np = split_bar(cell, parts, 64);
-		r->parents = kll__arena_alloc(&t->arena,
-		    (np + 1) * sizeof(*r->parents));
-		r->external = kll__arena_alloc(&t->arena,
-		    (np + 1) * sizeof(*r->external));
+		r->parents =
+		    kll__arena_alloc(&t->arena, (np + 1) * sizeof(*r->parents));
+		r->external = kll__arena_alloc(
+		    &t->arena, (np + 1) * sizeof(*r->external));
 		if (r->parents == NULL || r->external == NULL)
 			return KLL_ENOMEM;
 		for (k = 0; k < np; k++) {
 			if (is_iri(parts[k]))
 				r->external[r->nexternal++] = parts[k];
-			else if (!kll__map_get(&t->codes, parts[k],
-				     strlen(parts[k]), &p))
-				problem(t, r->line, "import-unknown-parent",
+			else if (!kll__map_get(
+			             &t->codes, parts[k], strlen(parts[k]), &p))
+				kll__problem(&t->pr, t->name, r->line,
+				    "import-unknown-parent",
 				    "parent '%s' of '%s' is not in the table",
 				    parts[k], code);
 			else if (p == i)
-				problem(t, r->line, "import-cycle",
-				    "'%s' is its own parent", code);
+				kll__problem(&t->pr, t->name, r->line,
+				    "import-cycle", "'%s' is its own parent",
+				    code);
 			else
 				r->parents[r->nparents++] = p;
 		}
@@ -455,14 +455,15 @@ compute_depths(table *t)
 	/* Levels from the hierarchy stop at MAX_DEPTH: deeper rows would
 	 * share the last level with their parents. */
 	if (deep != SIZE_MAX && !t->o->no_levels && t->fixed[COL_LEVEL] < 0)
-		problem(t, t->rows[deep].line, "import-too-deep",
+		kll__problem(&t->pr, t->name, t->rows[deep].line,
+		    "import-too-deep",
 		    "'%s' is more than %d levels deep, where XKOS levels end "
 		    "(--no-levels imports deeper trees)",
 		    field(t, &t->rows[deep], t->fixed[COL_CODE]), MAX_DEPTH);
 	for (i = 0; i < t->n; i++)
 		if (t->rows[i].level == 0) {
-			problem(t, t->rows[i].line, "import-cycle",
-			    "'%s' is on a cycle of parents",
+			kll__problem(&t->pr, t->name, t->rows[i].line,
+			    "import-cycle", "'%s' is on a cycle of parents",
 			    field(t, &t->rows[i], t->fixed[COL_CODE]));
 			t->rows[i].level = 1;
 		}
@@ -483,14 +484,16 @@ check_levels(table *t)
 		const char *s = field(t, r, t->fixed[COL_LEVEL]);
 		lv = strtol(s, &end, 10);
 		if (*s == '\0' || *end != '\0' || lv < 1 || lv > MAX_DEPTH) {
-			problem(t, r->line, "import-bad-level",
+			kll__problem(&t->pr, t->name, r->line,
+			    "import-bad-level",
 			    "bad level '%s': give a number from 1 to %d", s,
 			    MAX_DEPTH);
 			continue;
 		}
 		if (t->fixed[COL_PARENT] >= 0 && r->nparents > 0 &&
 		    lv != r->level)
-			problem(t, r->line, "import-level-depth",
+			kll__problem(&t->pr, t->name, r->line,
+			    "import-level-depth",
 			    "'%s' is on level %ld but its parent on level %d",
 			    field(t, r, t->fixed[COL_CODE]), lv, r->level - 1);
 		r->level = (int)lv;
@@ -509,14 +512,15 @@ check_labels(table *t)
 			if (strcmp(t->langs[l], lang) == 0)
 				break;
 		if (l == (int)t->nlang || t->lk[LK_PREF][l] < 0) {
-			problem(t, 1, "import-missing-language",
+			kll__problem(&t->pr, t->name, 1,
+			    "import-missing-language",
 			    "no label_%s column for required language '%s'",
 			    lang, lang);
 			continue;
 		}
 		for (i = 0; i < t->n; i++)
 			if (*t->rows[i].f[t->lk[LK_PREF][l]] == '\0')
-				problem(t, t->rows[i].line,
+				kll__problem(&t->pr, t->name, t->rows[i].line,
 				    "import-missing-label",
 				    "'%s' has no label in '%s'",
 				    field(t, &t->rows[i], t->fixed[COL_CODE]),
@@ -558,18 +562,20 @@ check_patterns(table *t)
 			free(full);
 			return kll__error_set(t->err, KLL_EARG, NULL, 0, 0,
 			    "bad pattern '%s': not a POSIX extended regular "
-			    "expression", re);
+			    "expression",
+			    re);
 		}
 		free(full);
 		for (i = 0; i < t->n; i++) {
-			const char *code = field(t, &t->rows[i],
-			    t->fixed[COL_CODE]);
+			const char *code =
+			    field(t, &t->rows[i], t->fixed[COL_CODE]);
 			if (t->rows[i].level == d &&
 			    regexec(&rx, code, 0, NULL, 0) != 0)
-				problem(t, t->rows[i].line,
+				kll__problem(&t->pr, t->name, t->rows[i].line,
 				    "import-notation-pattern",
 				    "code '%s' does not match the pattern '%s' "
-				    "of level %d", code, re, d);
+				    "of level %d",
+				    code, re, d);
 		}
 		regfree(&rx);
 	}
@@ -581,7 +587,7 @@ check_patterns(table *t)
 
 typedef struct names {
 	const char *scheme;
-	char base[512];		/* base IRI followed by the id */
+	char base[512]; /* base IRI followed by the id */
 	const char *id;
 } names;
 
@@ -599,12 +605,12 @@ concept_iri(table *t, const char *scheme, const char *code)
 	for (s = code; *s; s++) {
 		unsigned char ch = (unsigned char)*s;
 		int ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-		    (ch >= '0' && ch <= '9') || ch == '-' || ch == '.' ||
-		    ch == '_' || ch == '~';
-		if (ok ? kll__buf_addc(&b, (char)ch) < 0
-		       : (kll__buf_addc(&b, '%') < 0 ||
-			     kll__buf_addc(&b, hex[ch >> 4]) < 0 ||
-			     kll__buf_addc(&b, hex[ch & 15]) < 0))
+		         (ch >= '0' && ch <= '9') || ch == '-' || ch == '.' ||
+		         ch == '_' || ch == '~';
+		if (ok ? kll__buf_addc(&b, (char)ch) < 0 :
+		         (kll__buf_addc(&b, '%') < 0 ||
+		             kll__buf_addc(&b, hex[ch >> 4]) < 0 ||
+		             kll__buf_addc(&b, hex[ch & 15]) < 0))
 			goto out;
 	}
 	res = kll__arena_strndup(&t->arena, b.p, b.n);
@@ -614,8 +620,8 @@ out:
 }
 
 static void
-lang_pairs(kll__rdf *g, const char *s, const char *p,
-    const char *const *pairs, size_t n)
+lang_pairs(kll__rdf *g, const char *s, const char *p, const char *const *pairs,
+    size_t n)
 {
 	size_t i;
 	char lang[32];
@@ -627,8 +633,8 @@ lang_pairs(kll__rdf *g, const char *s, const char *p,
 			kll__rdf_add_lit(g, s, p, pairs[i], NULL);
 			continue;
 		}
-		snprintf(lang, sizeof(lang), "%.*s", (int)(eq - pairs[i]),
-		    pairs[i]);
+		snprintf(
+		    lang, sizeof(lang), "%.*s", (int)(eq - pairs[i]), pairs[i]);
 		kll__rdf_add_lit(g, s, p, eq + 1, lang);
 	}
 }
@@ -659,11 +665,11 @@ add_levels(table *t, kll__rdf *g, const names *nm)
 		iris[d - 1] = kll__arena_strdup(&t->arena, buf);
 		if (iris[d - 1] == NULL)
 			return;
-		kll__rdf_add_iri(g, buf, NS_RDF "type",
-		    NS_XKOS "ClassificationLevel");
+		kll__rdf_add_iri(
+		    g, buf, NS_RDF "type", NS_XKOS "ClassificationLevel");
 		snprintf(num, sizeof(num), "%d", d);
-		kll__rdf_add_typed(g, buf, NS_XKOS "depth", num,
-		    NS_XSD "positiveInteger");
+		kll__rdf_add_typed(
+		    g, buf, NS_XKOS "depth", num, NS_XSD "positiveInteger");
 		kll__rdf_add_iri(g, buf, NS_SKOS "inScheme", nm->scheme);
 	}
 	for (k = 0; k < t->o->nlevel_names; k++) {
@@ -671,8 +677,8 @@ add_levels(table *t, kll__rdf *g, const names *nm)
 		    ld > nlev || (eq = strchr(rest, '=')) == NULL)
 			continue;
 		snprintf(num, sizeof(num), "%.*s", (int)(eq - rest), rest);
-		kll__rdf_add_lit(g, iris[ld - 1], NS_SKOS "prefLabel", eq + 1,
-		    num);
+		kll__rdf_add_lit(
+		    g, iris[ld - 1], NS_SKOS "prefLabel", eq + 1, num);
 	}
 	for (k = 0; k < t->o->npatterns; k++)
 		if ((ld = depth_prefix(t->o->patterns[k], &rest)) > 0 &&
@@ -685,8 +691,8 @@ add_levels(table *t, kll__rdf *g, const names *nm)
 	snprintf(num, sizeof(num), "%d", nlev);
 	kll__rdf_add_typed(g, nm->scheme, NS_XKOS "numberOfLevels", num,
 	    NS_XSD "positiveInteger");
-	kll__rdf_add_list(g, nm->scheme, NS_XKOS "levels", iris,
-	    (size_t)nlev, "levels");
+	kll__rdf_add_list(
+	    g, nm->scheme, NS_XKOS "levels", iris, (size_t)nlev, "levels");
 }
 
 static void
@@ -694,23 +700,20 @@ add_scheme(table *t, kll__rdf *g, const names *nm)
 {
 	const kll_import_opts *o = t->o;
 
-	kll__rdf_add_iri(g, nm->scheme, NS_RDF "type",
-	    NS_SKOS "ConceptScheme");
+	kll__rdf_add_iri(g, nm->scheme, NS_RDF "type", NS_SKOS "ConceptScheme");
 	kll__rdf_add_lit(g, nm->scheme, NS_DCT "identifier", nm->id, NULL);
 	lang_pairs(g, nm->scheme, NS_DCT "title", o->titles, o->ntitles);
 	lang_pairs(g, nm->scheme, NS_SKOS "prefLabel", o->titles, o->ntitles);
 	lang_pairs(g, nm->scheme, NS_DCT "description", o->descriptions,
 	    o->ndescriptions);
-	kll__rdf_add_lit(g, nm->scheme, NS_OWL "versionInfo", o->version,
-	    NULL);
-	kll__rdf_add_typed(g, nm->scheme, NS_DCT "issued", o->issued,
-	    NS_XSD "date");
+	kll__rdf_add_lit(g, nm->scheme, NS_OWL "versionInfo", o->version, NULL);
+	kll__rdf_add_typed(
+	    g, nm->scheme, NS_DCT "issued", o->issued, NS_XSD "date");
 	if (o->license && *o->license)
 		kll__rdf_add_iri(g, nm->scheme, NS_DCT "license", o->license);
 	if (o->source && *o->source)
 		kll__rdf_add_iri(g, nm->scheme, NS_DCT "source", o->source);
-	kll__rdf_add_lit(g, nm->scheme, NS_DC "publisher", o->publisher,
-	    NULL);
+	kll__rdf_add_lit(g, nm->scheme, NS_DC "publisher", o->publisher, NULL);
 }
 
 static void
@@ -728,8 +731,8 @@ add_texts(table *t, kll__rdf *g, const row *r)
 				    r->f[t->lk[k][l]], t->langs[l]);
 				continue;
 			}
-			if ((cell = kll__arena_strdup(&t->arena,
-				 r->f[t->lk[k][l]])) == NULL)
+			if ((cell = kll__arena_strdup(
+			         &t->arena, r->f[t->lk[k][l]])) == NULL)
 				return;
 			n = split_bar(cell, parts, 256);
 			while (n-- > 0)
@@ -760,20 +763,20 @@ add_concept(table *t, kll__rdf *g, const names *nm, const row *r)
 		kll__rdf_add_iri(g, r->iri, NS_SKOS "broader", r->external[k]);
 	if (r->nparents == 0) {
 		kll__rdf_add_iri(g, r->iri, NS_SKOS "topConceptOf", nm->scheme);
-		kll__rdf_add_iri(g, nm->scheme, NS_SKOS "hasTopConcept",
-		    r->iri);
+		kll__rdf_add_iri(
+		    g, nm->scheme, NS_SKOS "hasTopConcept", r->iri);
 	}
 	if (strcmp(dep, "true") == 0 || strcmp(dep, "1") == 0 ||
 	    strcmp(dep, "yes") == 0)
-		kll__rdf_add_typed(g, r->iri, NS_OWL "deprecated", "true",
-		    NS_XSD "boolean");
-	cell = kll__arena_strdup(&t->arena,
-	    field(t, r, t->fixed[COL_REPLACED]));
+		kll__rdf_add_typed(
+		    g, r->iri, NS_OWL "deprecated", "true", NS_XSD "boolean");
+	cell =
+	    kll__arena_strdup(&t->arena, field(t, r, t->fixed[COL_REPLACED]));
 	n = cell ? split_bar(cell, parts, 64) : 0;
 	for (k = 0; k < n; k++)
 		if (kll__map_get(&t->codes, parts[k], strlen(parts[k]), &p))
-			kll__rdf_add_iri(g, r->iri, NS_DCT "isReplacedBy",
-			    t->rows[p].iri);
+			kll__rdf_add_iri(
+			    g, r->iri, NS_DCT "isReplacedBy", t->rows[p].iri);
 }
 
 static kll_status
@@ -785,15 +788,15 @@ check_replacements(table *t)
 	if (t->fixed[COL_REPLACED] < 0)
 		return KLL_OK;
 	for (i = 0; i < t->n; i++) {
-		cell = kll__arena_strdup(&t->arena,
-		    t->rows[i].f[t->fixed[COL_REPLACED]]);
+		cell = kll__arena_strdup(
+		    &t->arena, t->rows[i].f[t->fixed[COL_REPLACED]]);
 		if (cell == NULL)
 			return KLL_ENOMEM;
 		n = split_bar(cell, parts, 64);
 		for (k = 0; k < n; k++)
-			if (!kll__map_get(&t->codes, parts[k], strlen(parts[k]),
-				NULL))
-				problem(t, t->rows[i].line,
+			if (!kll__map_get(
+			        &t->codes, parts[k], strlen(parts[k]), NULL))
+				kll__problem(&t->pr, t->name, t->rows[i].line,
 				    "import-unknown-replacement",
 				    "replacement '%s' is not in the table",
 				    parts[k]);
@@ -811,12 +814,12 @@ assign_iris(table *t, const names *nm)
 		r = &t->rows[i];
 		r->iri = field(t, r, t->fixed[COL_IRI]);
 		if (*r->iri == '\0')
-			r->iri = concept_iri(t, nm->scheme,
-			    field(t, r, t->fixed[COL_CODE]));
+			r->iri = concept_iri(
+			    t, nm->scheme, field(t, r, t->fixed[COL_CODE]));
 		if (r->iri == NULL)
 			return KLL_ENOMEM;
 		if (!is_iri(r->iri))
-			problem(t, r->line, "import-bad-iri",
+			kll__problem(&t->pr, t->name, r->line, "import-bad-iri",
 			    "'%s' is not an absolute IRI", r->iri);
 	}
 	return KLL_OK;
@@ -852,8 +855,8 @@ write_graph(table *t, const names *nm, FILE *out, const char *outname)
 		add_levels(t, g, nm);
 	for (i = 0; i < t->n; i++)
 		add_concept(t, g, nm, &t->rows[i]);
-	st = kll__rdf_write(g, out, t->o->syntax ? t->o->syntax : "turtle",
-	    outname, t->err);
+	st = kll__rdf_write(
+	    g, out, t->o->syntax ? t->o->syntax : "turtle", outname, t->err);
 	kll__rdf_free(g);
 	return st;
 }
@@ -869,8 +872,8 @@ make_names(table *t, names *nm, const char *path)
 		slash = strrchr(path, '/');
 		id = slash ? slash + 1 : path;
 		dot = strchr(id, '.');
-		id = kll__arena_strndup(&t->arena, id,
-		    dot ? (size_t)(dot - id) : strlen(id));
+		id = kll__arena_strndup(
+		    &t->arena, id, dot ? (size_t)(dot - id) : strlen(id));
 		if (id == NULL)
 			return KLL_ENOMEM;
 		if (strcmp(path, "-") == 0)
@@ -896,9 +899,9 @@ check_lang_opts(table *t)
 	size_t i, n = o->ntitles + o->ndescriptions;
 
 	for (i = 0; i < n + o->nlevel_names; i++) {
-		s = i < o->ntitles ? o->titles[i]
-		    : i < n        ? o->descriptions[i - o->ntitles]
-				   : o->level_names[i - n];
+		s = i < o->ntitles ? o->titles[i] :
+		    i < n          ? o->descriptions[i - o->ntitles] :
+		                     o->level_names[i - n];
 		rest = s;
 		if (i >= n && depth_prefix(s, &rest) == 0)
 			continue;
@@ -924,6 +927,9 @@ kll_vocab_import(const char *path, const kll_import_opts *opts, FILE *out,
 	t.o = opts ? opts : &def;
 	t.err = err ? err : &local;
 	t.name = kll__display_name(path);
+	t.pr.fn = t.o->diag;
+	t.pr.payload = t.o->payload;
+	t.pr.first = t.err;
 	if ((st = make_names(&t, &nm, path)) != KLL_OK ||
 	    (st = check_lang_opts(&t)) != KLL_OK ||
 	    (st = read_table(&t, path)) != KLL_OK)
@@ -938,13 +944,13 @@ kll_vocab_import(const char *path, const kll_import_opts *opts, FILE *out,
 	if ((st = check_replacements(&t)) != KLL_OK ||
 	    (st = assign_iris(&t, &nm)) != KLL_OK)
 		goto nomem;
-	if (t.nerrors > 0) {
-		st = KLL_EINVALID;	/* t.err holds the first problem */
+	if (t.pr.n > 0) {
+		st = KLL_EINVALID; /* t.err holds the first problem */
 		goto out;
 	}
 	if (t.n == 0) {
-		st = kll__error_set(t.err, KLL_EINVALID, path, 0, 0,
-		    "the table has no rows");
+		st = kll__error_set(
+		    t.err, KLL_EINVALID, path, 0, 0, "the table has no rows");
 		goto out;
 	}
 	if (nconcepts != NULL)

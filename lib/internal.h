@@ -33,6 +33,19 @@ char *kll__strdup(const char *s);
 kll_status kll__error_set(kll_error *err, kll_status code, const char *file,
     unsigned line, unsigned col, const char *fmt, ...) KLL__PRINTF(6, 7);
 
+/* Where the problems of an input go, one by one: to a caller's sink, the
+ * first also into *first (may be NULL), all of them counted. */
+typedef struct kll__problems {
+	kll_diag_fn fn;
+	void *payload;
+	kll_error *first;
+	size_t n;
+} kll__problems;
+
+/* Report one error-severity problem of "file" at "line" under "rule". */
+void kll__problem(kll__problems *p, const char *file, unsigned line,
+    const char *rule, const char *fmt, ...) KLL__PRINTF(5, 6);
+
 /* The name of "path" in messages: "<stdin>" for "-". */
 const char *kll__display_name(const char *path);
 

@@ -11,23 +11,23 @@
 #include "internal.h"
 
 typedef struct pair {
-	uint32_t s, o;		/* concept index + 1; 0: unknown */
-	const char *pred;	/* from the table, or NULL: derived */
+	uint32_t s, o;    /* concept index + 1; 0: unknown */
+	const char *pred; /* from the table, or NULL: derived */
 	const char *comment;
 	unsigned line;
 } pair;
 
 typedef struct side {
 	kll_vocab *v;
-	const char *prefix;	/* CURIE prefix of its concepts */
-	char ns[512];		/* and the namespace it stands for */
+	const char *prefix; /* CURIE prefix of its concepts */
+	char ns[512];       /* and the namespace it stands for */
 	int col;
-	uint32_t *deg;		/* per concept: how many partners */
+	uint32_t *deg; /* per concept: how many partners */
 } side;
 
 typedef struct imp {
 	const kll_mapimport_opts *o;
-	const char *name;	/* the table, for messages */
+	const char *name; /* the table, for messages */
 	kll_error *err;
 	kll_mapset *m;
 	side sd[2];
@@ -35,33 +35,8 @@ typedef struct imp {
 	pair *p;
 	size_t n, cap;
 	kll__arena arena;
-	size_t nerrors;
+	kll__problems pr; /* the input's problems, reported */
 } imp;
-
-static void
-problem(imp *im, unsigned line, const char *rule, const char *fmt, ...)
-    KLL__PRINTF(4, 5);
-
-static void
-problem(imp *im, unsigned line, const char *rule, const char *fmt, ...)
-{
-	kll_error d;
-	va_list ap;
-
-	memset(&d, 0, sizeof(d));
-	d.code = KLL_EINVALID;
-	d.severity = KLL_SEV_ERROR;
-	snprintf(d.file, sizeof(d.file), "%s", im->name);
-	d.line = line;
-	snprintf(d.rule, sizeof(d.rule), "%s", rule);
-	va_start(ap, fmt);
-	vsnprintf(d.msg, sizeof(d.msg), fmt, ap);
-	va_end(ap);
-	if (im->nerrors++ == 0 && im->err != NULL)
-		*im->err = d;
-	if (im->o->diag != NULL)
-		im->o->diag(im->o->payload, &d);
-}
 
 /* The namespace of a concept IRI: up to its last '/' or '#'. */
 static size_t
@@ -128,8 +103,8 @@ open_side(imp *im, int k, const char *vocab, const char *prefix)
 	}
 	if ((sd->prefix = kll__arena_strdup(&im->arena, prefix)) == NULL)
 		return KLL_ENOMEM;
-	if ((sd->deg = kll__calloc(kll_vocab_count(sd->v) + 1,
-		 sizeof(*sd->deg))) == NULL)
+	if ((sd->deg = kll__calloc(
+	         kll_vocab_count(sd->v) + 1, sizeof(*sd->deg))) == NULL)
 		return KLL_ENOMEM;
 	return declare(im, sd->prefix, sd->ns);
 }
@@ -183,10 +158,14 @@ table_predicate(const char *s)
 	static const struct {
 		const char *word, *curie;
 	} tab[] = {
-		{ "exact", "skos:exactMatch" }, { "close", "skos:closeMatch" },
-		{ "broad", "skos:broadMatch" }, { "narrow", "skos:narrowMatch" },
-		{ "related", "skos:relatedMatch" }, { "=", "skos:exactMatch" },
-		{ "<", "skos:broadMatch" }, { ">", "skos:narrowMatch" },
+		{ "exact", "skos:exactMatch" },
+		{ "close", "skos:closeMatch" },
+		{ "broad", "skos:broadMatch" },
+		{ "narrow", "skos:narrowMatch" },
+		{ "related", "skos:relatedMatch" },
+		{ "=", "skos:exactMatch" },
+		{ "<", "skos:broadMatch" },
+		{ ">", "skos:narrowMatch" },
 		{ "~", "skos:closeMatch" },
 	};
 	size_t i, n;
@@ -197,8 +176,8 @@ table_predicate(const char *s)
 		n = strlen(tab[i].word);
 		if (strncmp(s, tab[i].word, n) == 0 &&
 		    (s[n] == '\0' || strcmp(s + n, "Match") == 0 ||
-			strcmp(s + n, "-match") == 0 ||
-			strcmp(s + n, "_match") == 0))
+		        strcmp(s + n, "-match") == 0 ||
+		        strcmp(s + n, "_match") == 0))
 			return tab[i].curie;
 	}
 	return NULL;
@@ -211,7 +190,8 @@ lookup(imp *im, int k, const char *code, unsigned line)
 
 	if ((c = kll_vocab_find_loose(im->sd[k].v, code)) != NULL)
 		return (uint32_t)kll_concept_index(c) + 1;
-	problem(im, line, k == 0 ? "map-unknown-subject" : "map-unknown-object",
+	kll__problem(&im->pr, im->name, line,
+	    k == 0 ? "map-unknown-subject" : "map-unknown-object",
 	    "unknown code '%s' in %s", code, kll_vocab_id(im->sd[k].v));
 	return 0;
 }
@@ -224,7 +204,7 @@ add_pair(imp *im, kll_csv *c, size_t nf)
 	pair *p;
 
 	if ((size_t)im->sd[0].col >= nf || (size_t)im->sd[1].col >= nf) {
-		problem(im, line, "map-columns",
+		kll__problem(&im->pr, im->name, line, "map-columns",
 		    "row has %zu field%s, too few for the code columns", nf,
 		    nf == 1 ? "" : "s");
 		return KLL_OK;
@@ -232,7 +212,8 @@ add_pair(imp *im, kll_csv *c, size_t nf)
 	sc = kll_csv_field(c, (size_t)im->sd[0].col, NULL);
 	oc = kll_csv_field(c, (size_t)im->sd[1].col, NULL);
 	if (*sc == '\0') {
-		problem(im, line, "map-no-subject", "empty subject code");
+		kll__problem(&im->pr, im->name, line, "map-no-subject",
+		    "empty subject code");
 		return KLL_OK;
 	}
 	if (im->n == im->cap) {
@@ -252,15 +233,16 @@ add_pair(imp *im, kll_csv *c, size_t nf)
 	if (im->col_pred >= 0 && (size_t)im->col_pred < nf &&
 	    *(pc = kll_csv_field(c, (size_t)im->col_pred, NULL)) != '\0' &&
 	    (p->pred = table_predicate(pc)) == NULL)
-		problem(im, line, "map-bad-predicate",
+		kll__problem(&im->pr, im->name, line, "map-bad-predicate",
 		    "unknown relation '%s': give a CURIE or exact, close, "
-		    "broad, narrow, related", pc);
+		    "broad, narrow, related",
+		    pc);
 	if (p->pred != NULL &&
 	    (p->pred = kll__arena_strdup(&im->arena, p->pred)) == NULL)
 		return KLL_ENOMEM;
 	if (im->col_comment >= 0 && (size_t)im->col_comment < nf &&
 	    (p->comment = kll__arena_strdup(&im->arena,
-		 kll_csv_field(c, (size_t)im->col_comment, NULL))) == NULL)
+	         kll_csv_field(c, (size_t)im->col_comment, NULL))) == NULL)
 		return KLL_ENOMEM;
 	im->n++;
 	return KLL_OK;
@@ -321,7 +303,8 @@ dedupe(imp *im)
 	for (i = 0; i < im->n; i++) {
 		if (j > 0 && im->p[j - 1].s == im->p[i].s &&
 		    im->p[j - 1].o == im->p[i].o) {
-			problem(im, im->p[i].line, "map-duplicate-row",
+			kll__problem(&im->pr, im->name, im->p[i].line,
+			    "map-duplicate-row",
 			    "the pair is already on line %u",
 			    im->p[j - 1].line);
 			continue;
@@ -394,20 +377,20 @@ set_side(imp *im, size_t rec, int k, uint32_t idx)
 		    "<%s> is outside the namespace <%s>", kll_concept_iri(c),
 		    im->sd[k].ns);
 	if ((st = kll_mapset_set(im->m, rec,
-		 k ? KLL_SLOT_OBJECT_ID : KLL_SLOT_SUBJECT_ID, curie,
-		 im->err)) != KLL_OK)
+	         k ? KLL_SLOT_OBJECT_ID : KLL_SLOT_SUBJECT_ID, curie,
+	         im->err)) != KLL_OK)
 		return st;
 	return kll_mapset_set(im->m, rec,
 	    k ? KLL_SLOT_OBJECT_LABEL : KLL_SLOT_SUBJECT_LABEL,
-	    label_of(c, k ? im->o->object_lang : im->o->subject_lang),
-	    im->err);
+	    label_of(c, k ? im->o->object_lang : im->o->subject_lang), im->err);
 }
 
 static kll_status
 add_record(imp *im, const pair *p)
 {
-	const char *just = im->o->justification ? im->o->justification
-						: "semapv:ManualMappingCuration";
+	const char *just = im->o->justification ?
+	                       im->o->justification :
+	                       "semapv:ManualMappingCuration";
 	uint32_t out = im->sd[0].deg[p->s], in = p->o ? im->sd[1].deg[p->o] : 0;
 	size_t rec;
 	kll_status st;
@@ -417,27 +400,28 @@ add_record(imp *im, const pair *p)
 		return st;
 	if (p->o == 0) {
 		if ((st = kll_mapset_set(im->m, rec, KLL_SLOT_OBJECT_ID,
-			 "sssom:NoTermFound", im->err)) != KLL_OK ||
+		         "sssom:NoTermFound", im->err)) != KLL_OK ||
 		    (st = kll_mapset_set(im->m, rec, KLL_SLOT_PREDICATE_ID,
-			 "skos:exactMatch", im->err)) != KLL_OK ||
+		         "skos:exactMatch", im->err)) != KLL_OK ||
 		    (st = kll_mapset_set(im->m, rec,
-			 KLL_SLOT_MAPPING_CARDINALITY, "1:0", im->err)) !=
-			KLL_OK)
+		         KLL_SLOT_MAPPING_CARDINALITY, "1:0", im->err)) !=
+		        KLL_OK)
 			return st;
 	} else if ((st = set_side(im, rec, 1, p->o)) != KLL_OK ||
-	    (st = kll_mapset_set(im->m, rec, KLL_SLOT_PREDICATE_ID,
-		 p->pred ? p->pred : shape_predicate(out, in), im->err)) !=
-		KLL_OK ||
-	    (st = kll_mapset_set(im->m, rec, KLL_SLOT_MAPPING_CARDINALITY,
-		 shape_cardinality(out, in), im->err)) != KLL_OK) {
+	           (st = kll_mapset_set(im->m, rec, KLL_SLOT_PREDICATE_ID,
+	                p->pred ? p->pred : shape_predicate(out, in),
+	                im->err)) != KLL_OK ||
+	           (st = kll_mapset_set(im->m, rec,
+	                KLL_SLOT_MAPPING_CARDINALITY,
+	                shape_cardinality(out, in), im->err)) != KLL_OK) {
 		return st;
 	}
 	if ((st = kll_mapset_set(im->m, rec, KLL_SLOT_MAPPING_JUSTIFICATION,
-		 just, im->err)) != KLL_OK)
+	         just, im->err)) != KLL_OK)
 		return st;
 	if (p->comment != NULL && *p->comment != '\0')
-		return kll_mapset_set(im->m, rec, KLL_SLOT_COMMENT, p->comment,
-		    im->err);
+		return kll_mapset_set(
+		    im->m, rec, KLL_SLOT_COMMENT, p->comment, im->err);
 	return KLL_OK;
 }
 
@@ -483,22 +467,22 @@ set_meta(imp *im)
 
 	for (k = 0; k < 2; k++) {
 		if ((st = scheme_curie(im, kll_vocab_iri(im->sd[k].v), curie,
-			 sizeof(curie))) != KLL_OK ||
+		         sizeof(curie))) != KLL_OK ||
 		    (st = kll_mapset_set_meta(im->m,
-			 k ? "object_source" : "subject_source", curie,
-			 im->err)) != KLL_OK)
+		         k ? "object_source" : "subject_source", curie,
+		         im->err)) != KLL_OK)
 			return st;
 		ver = kll_vocab_version(im->sd[k].v);
-		if (*ver && (st = kll_mapset_set_meta(im->m,
-				 k ? "object_source_version"
-				   : "subject_source_version",
-				 ver, im->err)) != KLL_OK)
+		if (*ver &&
+		    (st = kll_mapset_set_meta(im->m,
+		         k ? "object_source_version" : "subject_source_version",
+		         ver, im->err)) != KLL_OK)
 			return st;
 	}
 	snprintf(id, sizeof(id), "%smappings/%s_%s", KLL_BASE_IRI,
 	    kll_vocab_id(im->sd[0].v), kll_vocab_id(im->sd[1].v));
 	if ((st = kll_mapset_set_meta(im->m, "mapping_set_id",
-		 o->mapping_set_id ? o->mapping_set_id : id, im->err)) !=
+	         o->mapping_set_id ? o->mapping_set_id : id, im->err)) !=
 	    KLL_OK)
 		return st;
 	{
@@ -516,7 +500,7 @@ set_meta(imp *im)
 		for (i = 0; i < sizeof(meta) / sizeof(meta[0]); i++)
 			if (meta[i][1] != NULL &&
 			    (st = kll_mapset_set_meta(im->m, meta[i][0],
-				 meta[i][1], im->err)) != KLL_OK)
+			         meta[i][1], im->err)) != KLL_OK)
 				return st;
 	}
 	return KLL_OK;
@@ -529,7 +513,7 @@ build(imp *im)
 	size_t i;
 
 	dedupe(im);
-	if (im->nerrors > 0)
+	if (im->pr.n > 0)
 		return KLL_EINVALID;
 	if (im->n == 0)
 		return kll__error_set(im->err, KLL_EINVALID, im->name, 0, 0,
@@ -557,15 +541,18 @@ kll_mapset_import(kll_mapset **out, const char *path,
 	im.o = opts;
 	im.err = err ? err : &local;
 	im.name = kll__display_name(path);
+	im.pr.fn = opts->diag;
+	im.pr.payload = opts->payload;
+	im.pr.first = im.err;
 	if (opts->subject_vocab == NULL || opts->object_vocab == NULL)
 		return kll__error_set(im.err, KLL_EARG, NULL, 0, 0,
 		    "name the vocabularies of both sides");
 	if ((st = kll_mapset_new(&im.m, im.err)) != KLL_OK)
 		goto out;
 	if ((st = open_side(&im, 0, opts->subject_vocab,
-		 opts->subject_prefix)) != KLL_OK ||
-	    (st = open_side(&im, 1, opts->object_vocab,
-		 opts->object_prefix)) != KLL_OK ||
+	         opts->subject_prefix)) != KLL_OK ||
+	    (st = open_side(&im, 1, opts->object_vocab, opts->object_prefix)) !=
+	        KLL_OK ||
 	    (st = read_table(&im, path)) != KLL_OK ||
 	    (st = build(&im)) != KLL_OK)
 		goto out;
