@@ -55,7 +55,7 @@ int finish(int rc);
  * temporary file in the same folder and renamed into place on commit. */
 typedef struct ofile {
 	FILE *fp;
-	char *path;	/* NULL for stdout */
+	char *path; /* NULL for stdout */
 	char *tmp;
 } ofile;
 

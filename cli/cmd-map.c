@@ -51,9 +51,12 @@ cmd_map(int argc, char **argv)
 		const char *name;
 		int (*fn)(int, char **);
 	} subs[] = {
-		{ "import", map_import }, { "check", map_check },
-		{ "compose", map_compose }, { "invert", map_invert },
-		{ "apply", map_apply }, { "stats", map_stats },
+		{ "import", map_import },
+		{ "check", map_check },
+		{ "compose", map_compose },
+		{ "invert", map_invert },
+		{ "apply", map_apply },
+		{ "stats", map_stats },
 		{ "export", map_export },
 	};
 	size_t i;

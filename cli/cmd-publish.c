@@ -50,10 +50,26 @@ static const char help_text[] =
 
 /* The configuration keys that are also options, in kll_pubconf order. */
 static const char *const conf_opts[] = {
-	"publisher", "publisher-en", "orgnr", "publisher-type", "email",
-	"contact-name", "contact-type", "base-url", "homepage", "title-sv",
-	"title-en", "description-sv", "description-en", "language", "issued",
-	"modified", "theme", "vocab-license", "key-license", "availability",
+	"publisher",
+	"publisher-en",
+	"orgnr",
+	"publisher-type",
+	"email",
+	"contact-name",
+	"contact-type",
+	"base-url",
+	"homepage",
+	"title-sv",
+	"title-en",
+	"description-sv",
+	"description-en",
+	"language",
+	"issued",
+	"modified",
+	"theme",
+	"vocab-license",
+	"key-license",
+	"availability",
 	"spatial",
 };
 #define NCONF (sizeof(conf_opts) / sizeof(conf_opts[0]))
@@ -77,7 +93,7 @@ static const struct option fixed_opts[] = {
 #define MAX_SETS 256
 
 typedef struct setting {
-	const char *key;	/* NULL: "key=value" in value */
+	const char *key; /* NULL: "key=value" in value */
 	const char *value;
 	char where[64];
 } setting;
@@ -87,7 +103,7 @@ typedef struct pub {
 	int check, json, quiet;
 	setting set[MAX_SETS];
 	size_t nset;
-	size_t nerrors;		/* error diagnostics printed */
+	size_t nerrors; /* error diagnostics printed */
 } pub;
 
 static volatile sig_atomic_t interrupted;
@@ -159,19 +175,29 @@ parse_args(pub *p, int argc, char **argv)
 	}
 	memset(&longopts[NFIXED + NCONF], 0, sizeof(longopts[0]));
 	optind = 1;
-	argv[0] = (char *)progname;	/* getopt's messages name it */
+	argv[0] = (char *)progname; /* getopt's messages name it */
 	while ((ch = getopt_long(argc, argv, "o:c:L:s:qhV", longopts, NULL)) !=
-	    -1) {
+	       -1) {
 		switch (ch) {
-		case 'o': p->output = optarg; break;
-		case 'c': p->config = optarg; break;
-		case 'L': p->dirs = optarg; break;
-		case OPT_KEYS: p->keys_dir = optarg; break;
+		case 'o':
+			p->output = optarg;
+			break;
+		case 'c':
+			p->config = optarg;
+			break;
+		case 'L':
+			p->dirs = optarg;
+			break;
+		case OPT_KEYS:
+			p->keys_dir = optarg;
+			break;
 		case 's':
 			if (add_setting(p, NULL, optarg, "set") != 0)
 				return EXIT_TROUBLE;
 			break;
-		case OPT_CHECK: p->check = 1; break;
+		case OPT_CHECK:
+			p->check = 1;
+			break;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "json") == 0)
 				p->json = 1;
@@ -180,7 +206,9 @@ parse_args(pub *p, int argc, char **argv)
 				    "bad format '%s': give text or json",
 				    optarg);
 			break;
-		case 'q': p->quiet = 1; break;
+		case 'q':
+			p->quiet = 1;
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			fputs(help_text, stdout);
@@ -191,7 +219,7 @@ parse_args(pub *p, int argc, char **argv)
 		default:
 			if (ch >= OPT_CONF && ch < OPT_CONF + (int)NCONF) {
 				if (add_setting(p, conf_opts[ch - OPT_CONF],
-					optarg, conf_opts[ch - OPT_CONF]) != 0)
+				        optarg, conf_opts[ch - OPT_CONF]) != 0)
 					return EXIT_TROUBLE;
 				break;
 			}
@@ -229,8 +257,8 @@ configure(pub *p)
 		if (k == NULL) {
 			if ((eq = strchr(v, '=')) == NULL ||
 			    (size_t)(eq - v) >= sizeof(key)) {
-				errmsg("--set: expected KEY=VALUE, not '%s'",
-				    v);
+				errmsg(
+				    "--set: expected KEY=VALUE, not '%s'", v);
 				p->nerrors++;
 				continue;
 			}
@@ -305,15 +333,15 @@ run(pub *p, kll_catalog *cat)
 	catch_signals();
 	if (kll_catalog_publish(cat, p->output, &err) != KLL_OK) {
 		if (interrupted)
-			errmsg("%s: interrupted; nothing was changed",
-			    p->output);
+			errmsg(
+			    "%s: interrupted; nothing was changed", p->output);
 		else
 			report(&err);
 		return EXIT_TROUBLE;
 	}
 	if (!p->quiet)
-		fprintf(stderr, "%s: %s: %zu dataset%s\n", progname,
-		    p->output, n, n == 1 ? "" : "s");
+		fprintf(stderr, "%s: %s: %zu dataset%s\n", progname, p->output,
+		    n, n == 1 ? "" : "s");
 	return EXIT_OK;
 }
 

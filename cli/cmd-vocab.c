@@ -69,7 +69,7 @@ parse_opts(int argc, char **argv, opts *o)
 
 	memset(o, 0, sizeof(*o));
 	optind = 1;
-	argv[0] = (char *)progname;	/* getopt's messages name it */
+	argv[0] = (char *)progname; /* getopt's messages name it */
 	while ((ch = getopt_long(argc, argv, "L:l:hV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'L':
@@ -129,7 +129,7 @@ display_label(const kll_concept *c, const char *lang)
 	if (lang != NULL)
 		s = kll_concept_label(c, KLL_LABEL_PREF, lang);
 	else if ((s = kll_concept_label(c, KLL_LABEL_PREF, "sv")) == NULL &&
-	    (s = kll_concept_label(c, KLL_LABEL_PREF, "en")) == NULL)
+	         (s = kll_concept_label(c, KLL_LABEL_PREF, "en")) == NULL)
 		s = kll_concept_label(c, KLL_LABEL_PREF, NULL);
 	return s ? s : "";
 }
@@ -173,7 +173,11 @@ do_list(int argc, char **argv)
 }
 
 static const char *const kind_names[] = {
-	"prefLabel", "altLabel", "hiddenLabel", "definition", "scopeNote",
+	"prefLabel",
+	"altLabel",
+	"hiddenLabel",
+	"definition",
+	"scopeNote",
 	"note",
 };
 
@@ -222,7 +226,8 @@ show_one(const kll_vocab *v, const kll_concept *c, const char *lang)
 	n = kll_concept_nnarrower(c);
 	for (i = 0; i < n; i++) {
 		const kll_concept *k = kll_concept_narrower(c, i);
-		printf("narrower\t%s\t%s\n", code_of(k), display_label(k, lang));
+		printf(
+		    "narrower\t%s\t%s\n", code_of(k), display_label(k, lang));
 	}
 	if (kll_concept_deprecated(c))
 		printf("deprecated\ttrue\n");
@@ -241,8 +246,8 @@ do_show(int argc, char **argv)
 	if ((first = parse_opts(argc, argv, &o)) < 0)
 		return first == -2 ? finish(EXIT_OK) : EXIT_TROUBLE;
 	if (argc - first < 2)
-		return usage_error(usage_text,
-		    "show takes a vocabulary and codes");
+		return usage_error(
+		    usage_text, "show takes a vocabulary and codes");
 	if ((v = open_vocab(&o, argv[first])) == NULL)
 		return EXIT_TROUBLE;
 	for (i = first + 1; i < argc; i++) {
@@ -297,8 +302,8 @@ do_search(int argc, char **argv)
 	if ((first = parse_opts(argc, argv, &o)) < 0)
 		return first == -2 ? finish(EXIT_OK) : EXIT_TROUBLE;
 	if (argc - first < 2)
-		return usage_error(usage_text,
-		    "search takes a vocabulary and text");
+		return usage_error(
+		    usage_text, "search takes a vocabulary and text");
 	for (i = first + 1; i < argc; i++) {
 		char *q = kll_text_fold(argv[i]), *save = NULL, *w;
 		if (q == NULL) {
@@ -385,9 +390,12 @@ cmd_vocab(int argc, char **argv)
 		const char *name;
 		int (*fn)(int, char **);
 	} subs[] = {
-		{ "import", vocab_import }, { "check", vocab_check },
-		{ "show", do_show }, { "list", do_list },
-		{ "search", do_search }, { "info", do_info },
+		{ "import", vocab_import },
+		{ "check", vocab_check },
+		{ "show", do_show },
+		{ "list", do_list },
+		{ "search", do_search },
+		{ "info", do_info },
 	};
 	size_t i;
 

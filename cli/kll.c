@@ -12,9 +12,11 @@ static const struct command {
 	int (*fn)(int, char **);
 	const char *help;
 } commands[] = {
-	{ "vocab", cmd_vocab, "import, check, show, list and search vocabularies" },
+	{ "vocab", cmd_vocab,
+	    "import, check, show, list and search vocabularies" },
 	{ "map", cmd_map, "import, check, compose, apply and export keys" },
-	{ "publish", cmd_publish, "a folder of dumps and its catalog for dataportal.se" },
+	{ "publish", cmd_publish,
+	    "a folder of dumps and its catalog for dataportal.se" },
 	{ "diff", cmd_diff, "what changed between two versions, and the key" },
 };
 
@@ -24,7 +26,7 @@ help(FILE *fp)
 	size_t i;
 
 	fprintf(fp, "usage: kll [--version] [--help] command [args ...]\n\n"
-		    "Translation keys between classifications.  Commands:\n");
+	            "Translation keys between classifications.  Commands:\n");
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		fprintf(fp, "  %-9s %s\n", commands[i].name, commands[i].help);
 	fprintf(fp, "\n'kll CMD --help' tells more; 'kll CMD' is 'kll-CMD'.\n");

@@ -143,8 +143,8 @@ summary(const kll_compose_stats *s, const char *ab, const char *bc)
 }
 
 static int
-compose(kll_mapset *ab, kll_mapset *bc, kll_compose_opts *co,
-    const metas *meta, const char *output, int quiet)
+compose(kll_mapset *ab, kll_mapset *bc, kll_compose_opts *co, const metas *meta,
+    const char *output, int quiet)
 {
 	kll_compose_stats stats;
 	kll_mapset *out = NULL;
@@ -227,8 +227,8 @@ map_compose(int argc, char **argv)
 			break;
 		case OPT_META:
 			if (meta.n == MAX_META)
-				return usage_error(usage_text,
-				    "too many --meta options");
+				return usage_error(
+				    usage_text, "too many --meta options");
 			if (strchr(optarg, '=') == NULL)
 				return usage_error(usage_text,
 				    "bad --meta '%s': give SLOT=VALUE", optarg);

@@ -48,9 +48,24 @@ static const char help_text[] =
     "  -h, --help               this text;  -V, --version  the version\n";
 
 enum {
-	OPT_SCOL = 256, OPT_OCOL, OPT_PCOL, OPT_CCOL, OPT_SEP, OPT_SPFX,
-	OPT_OPFX, OPT_SLANG, OPT_OLANG, OPT_JUST, OPT_ID, OPT_LICENSE,
-	OPT_TITLE, OPT_DESC, OPT_PROVIDER, OPT_DATE, OPT_SETVER, OPT_COMMENT,
+	OPT_SCOL = 256,
+	OPT_OCOL,
+	OPT_PCOL,
+	OPT_CCOL,
+	OPT_SEP,
+	OPT_SPFX,
+	OPT_OPFX,
+	OPT_SLANG,
+	OPT_OLANG,
+	OPT_JUST,
+	OPT_ID,
+	OPT_LICENSE,
+	OPT_TITLE,
+	OPT_DESC,
+	OPT_PROVIDER,
+	OPT_DATE,
+	OPT_SETVER,
+	OPT_COMMENT,
 	OPT_PUBLISHED
 };
 
@@ -104,42 +119,89 @@ map_import(int argc, char **argv)
 	optind = 1;
 	argv[0] = (char *)progname;
 	while ((ch = getopt_long(argc, argv, "s:t:L:o:qhV", longopts, NULL)) !=
-	    -1) {
+	       -1) {
 		switch (ch) {
-		case 's': o.subject_vocab = optarg; break;
-		case 't': o.object_vocab = optarg; break;
-		case 'L': o.dirs = optarg; break;
-		case OPT_SCOL: o.subject_column = optarg; break;
-		case OPT_OCOL: o.object_column = optarg; break;
-		case OPT_PCOL: o.predicate_column = optarg; break;
-		case OPT_CCOL: o.comment_column = optarg; break;
+		case 's':
+			o.subject_vocab = optarg;
+			break;
+		case 't':
+			o.object_vocab = optarg;
+			break;
+		case 'L':
+			o.dirs = optarg;
+			break;
+		case OPT_SCOL:
+			o.subject_column = optarg;
+			break;
+		case OPT_OCOL:
+			o.object_column = optarg;
+			break;
+		case OPT_PCOL:
+			o.predicate_column = optarg;
+			break;
+		case OPT_CCOL:
+			o.comment_column = optarg;
+			break;
 		case OPT_SEP:
 			if (strcmp(optarg, "tab") == 0)
 				o.sep = '\t';
 			else if (strcmp(optarg, ",") == 0 ||
-			    strcmp(optarg, ";") == 0)
+			         strcmp(optarg, ";") == 0)
 				o.sep = optarg[0];
 			else
 				return usage_error(usage_text,
 				    "bad separator '%s': give ',', ';' or "
-				    "'tab'", optarg);
+				    "'tab'",
+				    optarg);
 			break;
-		case OPT_SPFX: o.subject_prefix = optarg; break;
-		case OPT_OPFX: o.object_prefix = optarg; break;
-		case OPT_SLANG: o.subject_lang = optarg; break;
-		case OPT_OLANG: o.object_lang = optarg; break;
-		case OPT_JUST: o.justification = optarg; break;
-		case OPT_ID: o.mapping_set_id = optarg; break;
-		case OPT_LICENSE: o.license = optarg; break;
-		case OPT_TITLE: o.title = optarg; break;
-		case OPT_DESC: o.description = optarg; break;
-		case OPT_PROVIDER: o.provider = optarg; break;
-		case OPT_DATE: o.date = optarg; break;
-		case OPT_PUBLISHED: o.published = optarg; break;
-		case OPT_SETVER: o.version = optarg; break;
-		case OPT_COMMENT: o.comment = optarg; break;
-		case 'o': output = optarg; break;
-		case 'q': quiet = 1; break;
+		case OPT_SPFX:
+			o.subject_prefix = optarg;
+			break;
+		case OPT_OPFX:
+			o.object_prefix = optarg;
+			break;
+		case OPT_SLANG:
+			o.subject_lang = optarg;
+			break;
+		case OPT_OLANG:
+			o.object_lang = optarg;
+			break;
+		case OPT_JUST:
+			o.justification = optarg;
+			break;
+		case OPT_ID:
+			o.mapping_set_id = optarg;
+			break;
+		case OPT_LICENSE:
+			o.license = optarg;
+			break;
+		case OPT_TITLE:
+			o.title = optarg;
+			break;
+		case OPT_DESC:
+			o.description = optarg;
+			break;
+		case OPT_PROVIDER:
+			o.provider = optarg;
+			break;
+		case OPT_DATE:
+			o.date = optarg;
+			break;
+		case OPT_PUBLISHED:
+			o.published = optarg;
+			break;
+		case OPT_SETVER:
+			o.version = optarg;
+			break;
+		case OPT_COMMENT:
+			o.comment = optarg;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'q':
+			quiet = 1;
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			fputs(help_text, stdout);
@@ -154,12 +216,12 @@ map_import(int argc, char **argv)
 	if (argc - optind != 1)
 		return usage_error(usage_text, "import takes one table");
 	if (o.subject_vocab == NULL || o.object_vocab == NULL)
-		return usage_error(usage_text,
-		    "name both vocabularies with -s and -t");
+		return usage_error(
+		    usage_text, "name both vocabularies with -s and -t");
 	o.diag = on_diag;
 	if (kll_mapset_import(&m, argv[optind], &o, &err) != KLL_OK) {
 		if (err.rule[0] == '\0')
-			report(&err);	/* table problems went to on_diag */
+			report(&err); /* table problems went to on_diag */
 		return EXIT_TROUBLE;
 	}
 	if (ofile_open(&of, output) < 0)

@@ -44,8 +44,8 @@ report(const kll_error *err)
 {
 	fprintf(stderr, "%s: ", progname);
 	print_loc(stderr, err);
-	fprintf(stderr, "%s\n", err->msg[0] ? err->msg
-					    : kll_strerror(err->code));
+	fprintf(
+	    stderr, "%s\n", err->msg[0] ? err->msg : kll_strerror(err->code));
 }
 
 void
@@ -95,8 +95,9 @@ print_diag(FILE *fp, const kll_error *d, int json)
 	}
 	fputs("{\"file\":", fp);
 	json_string(fp, d->file);
-	fprintf(fp, ",\"line\":%u,\"column\":%u,\"severity\":\"%s\",\"rule\":",
-	    d->line, d->col, kll_severity_name(d->severity));
+	fprintf(fp,
+	    ",\"line\":%u,\"column\":%u,\"severity\":\"%s\",\"rule\":", d->line,
+	    d->col, kll_severity_name(d->severity));
 	json_string(fp, d->rule);
 	fputs(",\"message\":", fp);
 	json_string(fp, d->msg);

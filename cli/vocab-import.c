@@ -23,8 +23,8 @@ static const char help_text[] =
     "      --id=ID              short id (default: the table's base name)\n"
     "      --scheme-iri=IRI     the scheme's IRI (default: BASE followed by\n"
     "                           the id); concepts get SCHEME/CODE\n"
-    "      --base=IRI           base of the IRIs kll mints (default "
-    KLL_BASE_IRI ")\n"
+    "      --base=IRI           base of the IRIs kll mints (default " KLL_BASE_IRI
+    ")\n"
     "      --title=LANG=TEXT    the scheme's title; repeatable\n"
     "      --description=LANG=TEXT  repeatable\n"
     "      --version=TEXT       owl:versionInfo\n"
@@ -54,10 +54,25 @@ static const char help_text[] =
     "  -h, --help               this text;  -V, --version  the version\n";
 
 enum {
-	OPT_ID = 256, OPT_SCHEME, OPT_BASE, OPT_TITLE, OPT_DESC, OPT_VERSION,
-	OPT_ISSUED, OPT_LICENSE, OPT_SOURCE, OPT_PUBLISHER, OPT_LANG,
-	OPT_LEVEL_NAME, OPT_PATTERN, OPT_COLUMN, OPT_SYNTAX, OPT_STORAGE,
-	OPT_STORAGE_NAME, OPT_STORAGE_OPTS, OPT_NO_LEVELS
+	OPT_ID = 256,
+	OPT_SCHEME,
+	OPT_BASE,
+	OPT_TITLE,
+	OPT_DESC,
+	OPT_VERSION,
+	OPT_ISSUED,
+	OPT_LICENSE,
+	OPT_SOURCE,
+	OPT_PUBLISHER,
+	OPT_LANG,
+	OPT_LEVEL_NAME,
+	OPT_PATTERN,
+	OPT_COLUMN,
+	OPT_SYNTAX,
+	OPT_STORAGE,
+	OPT_STORAGE_NAME,
+	OPT_STORAGE_OPTS,
+	OPT_NO_LEVELS
 };
 
 static const struct option longopts[] = {
@@ -140,36 +155,80 @@ vocab_import(int argc, char **argv)
 	ofile of;
 
 	optind = 1;
-	argv[0] = (char *)progname;	/* getopt's messages name it */
-	while ((ch = getopt_long(argc, argv, "o:s:qhV", longopts, NULL)) != -1) {
+	argv[0] = (char *)progname; /* getopt's messages name it */
+	while (
+	    (ch = getopt_long(argc, argv, "o:s:qhV", longopts, NULL)) != -1) {
 		switch (ch) {
-		case 'o': output = optarg; break;
-		case OPT_ID: o.id = optarg; break;
-		case OPT_SCHEME: o.scheme_iri = optarg; break;
-		case OPT_BASE: o.base_iri = optarg; break;
-		case OPT_TITLE: r = push(&titles, optarg, "title"); break;
-		case OPT_DESC: r = push(&descs, optarg, "description"); break;
-		case OPT_VERSION: o.version = optarg; break;
-		case OPT_ISSUED: o.issued = optarg; break;
-		case OPT_LICENSE: o.license = optarg; break;
-		case OPT_SOURCE: o.source = optarg; break;
-		case OPT_PUBLISHER: o.publisher = optarg; break;
-		case OPT_LANG: langarg = optarg; break;
-		case OPT_LEVEL_NAME: r = push(&names, optarg, "level-name"); break;
-		case OPT_PATTERN: r = push(&pats, optarg, "pattern"); break;
-		case OPT_NO_LEVELS: o.no_levels = 1; break;
-		case OPT_COLUMN: r = push(&cols, optarg, "column"); break;
+		case 'o':
+			output = optarg;
+			break;
+		case OPT_ID:
+			o.id = optarg;
+			break;
+		case OPT_SCHEME:
+			o.scheme_iri = optarg;
+			break;
+		case OPT_BASE:
+			o.base_iri = optarg;
+			break;
+		case OPT_TITLE:
+			r = push(&titles, optarg, "title");
+			break;
+		case OPT_DESC:
+			r = push(&descs, optarg, "description");
+			break;
+		case OPT_VERSION:
+			o.version = optarg;
+			break;
+		case OPT_ISSUED:
+			o.issued = optarg;
+			break;
+		case OPT_LICENSE:
+			o.license = optarg;
+			break;
+		case OPT_SOURCE:
+			o.source = optarg;
+			break;
+		case OPT_PUBLISHER:
+			o.publisher = optarg;
+			break;
+		case OPT_LANG:
+			langarg = optarg;
+			break;
+		case OPT_LEVEL_NAME:
+			r = push(&names, optarg, "level-name");
+			break;
+		case OPT_PATTERN:
+			r = push(&pats, optarg, "pattern");
+			break;
+		case OPT_NO_LEVELS:
+			o.no_levels = 1;
+			break;
+		case OPT_COLUMN:
+			r = push(&cols, optarg, "column");
+			break;
 		case 's':
 			if (parse_sep(optarg, &o.sep) < 0)
 				return usage_error(usage_text,
 				    "bad separator '%s': give ',', ';' or "
-				    "'tab'", optarg);
+				    "'tab'",
+				    optarg);
 			break;
-		case OPT_SYNTAX: o.syntax = optarg; break;
-		case OPT_STORAGE: o.storage = optarg; break;
-		case OPT_STORAGE_NAME: o.storage_name = optarg; break;
-		case OPT_STORAGE_OPTS: o.storage_options = optarg; break;
-		case 'q': quiet = 1; break;
+		case OPT_SYNTAX:
+			o.syntax = optarg;
+			break;
+		case OPT_STORAGE:
+			o.storage = optarg;
+			break;
+		case OPT_STORAGE_NAME:
+			o.storage_name = optarg;
+			break;
+		case OPT_STORAGE_OPTS:
+			o.storage_options = optarg;
+			break;
+		case 'q':
+			quiet = 1;
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			fputs(help_text, stdout);
@@ -200,7 +259,7 @@ vocab_import(int argc, char **argv)
 	if (ofile_open(&of, output) < 0)
 		return EXIT_TROUBLE;
 	if (kll_vocab_import(argv[optind], &o, of.fp,
-		output ? output : "<stdout>", &count, &err) != KLL_OK) {
+	        output ? output : "<stdout>", &count, &err) != KLL_OK) {
 		/* Table problems went to on_diag one by one already. */
 		if (err.code != KLL_EINVALID || err.rule[0] == '\0')
 			report(&err);
@@ -210,7 +269,7 @@ vocab_import(int argc, char **argv)
 	if (ofile_commit(&of) < 0)
 		return EXIT_TROUBLE;
 	if (!quiet && output != NULL)
-		fprintf(stderr, "%s: %s: %zu concepts\n", progname, output,
-		    count);
+		fprintf(
+		    stderr, "%s: %s: %zu concepts\n", progname, output, count);
 	return finish(EXIT_OK);
 }

@@ -246,8 +246,8 @@ r_empty_level(checker *ck, int r)
 
 	if (!ck->leveled)
 		return;
-	if ((count = kll__calloc((size_t)ck->nlevels + 1,
-	    sizeof(*count))) == NULL) {
+	if ((count = kll__calloc((size_t)ck->nlevels + 1, sizeof(*count))) ==
+	    NULL) {
 		ck->st = KLL_ENOMEM;
 		return;
 	}

@@ -1194,7 +1194,7 @@ swap_levels(kll_mapset *m, kll_error *err)
 	    (y != NULL && (sy = strdup(y)) == NULL))
 		st = nomem(err);
 	else if ((st = kll_mapset_set_meta(m, "subject_level", sy, err)) ==
-	    KLL_OK)
+	         KLL_OK)
 		st = kll_mapset_set_meta(m, "object_level", sx, err);
 	free(sx);
 	free(sy);

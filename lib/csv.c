@@ -7,30 +7,30 @@
 
 #include "internal.h"
 
-#define BUFSZ (64 * 1024)
+#define BUFSZ             (64 * 1024)
 #define MAX_FIELD_DEFAULT (16u << 20)
 
 struct kll_csv {
 	FILE *fp;
-	int own;		/* fp was opened here */
+	int own; /* fp was opened here */
 	char *name;
 	char sep;
 	int quotes;
 	size_t max_field;
-	unsigned line;		/* the line being read */
-	unsigned rec_line;	/* the line the current record starts on */
-	int started;		/* the BOM and separator are settled */
+	unsigned line;     /* the line being read */
+	unsigned rec_line; /* the line the current record starts on */
+	int started;       /* the BOM and separator are settled */
 	int eof;
-	char *buf;		/* read buffer */
+	char *buf; /* read buffer */
 	size_t pos, len;
-	kll__buf rec;		/* fields, each NUL-terminated */
-	size_t *offs;		/* start of each field in rec */
+	kll__buf rec; /* fields, each NUL-terminated */
+	size_t *offs; /* start of each field in rec */
 	size_t nf, cap;
 };
 
 kll_status
-kll_csv_open(kll_csv **out, const char *path, const kll_csv_opts *opts,
-    kll_error *err)
+kll_csv_open(
+    kll_csv **out, const char *path, const kll_csv_opts *opts, kll_error *err)
 {
 	kll_csv_opts def = KLL_CSV_OPTS_INIT;
 	kll_csv *c = NULL;
@@ -43,8 +43,8 @@ kll_csv_open(kll_csv **out, const char *path, const kll_csv_opts *opts,
 	    (c->buf = kll__malloc(BUFSZ)) == NULL ||
 	    (c->offs = kll__malloc(16 * sizeof(*c->offs))) == NULL ||
 	    (c->name = kll__strdup(kll__display_name(path))) == NULL) {
-		st = kll__error_set(err, KLL_ENOMEM, path, 0, 0,
-		    "out of memory");
+		st = kll__error_set(
+		    err, KLL_ENOMEM, path, 0, 0, "out of memory");
 		goto out;
 	}
 	c->sep = opts->sep;
@@ -217,9 +217,8 @@ check_utf8(kll_csv *c, kll_error *err)
 		    (unsigned)col,
 		    "not UTF-8 (looks like Windows-1252); convert it with "
 		    "'iconv -f WINDOWS-1252 -t UTF-8'");
-	return kll__error_set(err, KLL_EENCODING, c->name, line,
-	    (unsigned)col, "invalid UTF-8 byte 0x%02x",
-	    (unsigned char)s[bad]);
+	return kll__error_set(err, KLL_EENCODING, c->name, line, (unsigned)col,
+	    "invalid UTF-8 byte 0x%02x", (unsigned char)s[bad]);
 }
 
 enum { F_START, F_PLAIN, F_QUOTED, F_QUOTE_IN_QUOTED };
@@ -237,7 +236,7 @@ plain_run(const kll_csv *c, int quoted)
 			q++;
 	else
 		while (q < end && *q != sep && *q != '"' && *q != '\n' &&
-		    *q != '\r' && *q != '\0')
+		       *q != '\r' && *q != '\0')
 			q++;
 	return (size_t)(q - p);
 }
@@ -268,7 +267,7 @@ kll_csv_next(kll_csv *c, size_t *nfields, kll_error *err)
 				memcpy(c->rec.p + c->rec.n, c->buf + c->pos, n);
 				c->rec.n += n;
 			} else if (kll__buf_add(&c->rec, c->buf + c->pos, n) <
-			    0) {
+			           0) {
 				goto nomem;
 			}
 			c->pos += n;
@@ -293,14 +292,14 @@ kll_csv_next(kll_csv *c, size_t *nfields, kll_error *err)
 				col = 1;
 			}
 		} else if (ch == '"' && c->quotes && state == F_START) {
-			state = F_QUOTED;	/* an opening quote */
+			state = F_QUOTED; /* an opening quote */
 			continue;
 		} else if (ch == '"' && state == F_QUOTE_IN_QUOTED) {
-			state = F_QUOTED;	/* "" in a quoted field: one '"' */
+			state = F_QUOTED; /* "" in a quoted field: one '"' */
 		} else if (ch == c->sep || ch == '\n' || ch == '\r') {
 			if (ch == '\r') {
 				if ((r = fill(c)) > 0 && c->buf[c->pos] == '\n')
-					continue;	/* CRLF: the LF ends it */
+					continue; /* CRLF: the LF ends it */
 			}
 			if (end_field(c) < 0)
 				goto nomem;
@@ -330,11 +329,11 @@ eof:
 		return kll__error_set(err, KLL_EIO, c->name, c->line, 0,
 		    "read error: %s", strerror(errno));
 	if (state == F_QUOTED)
-		return kll__error_set(err, KLL_ESYNTAX, c->name, c->rec_line,
-		    0, "unbalanced quotes: a quoted field runs to the end of "
-		       "the file");
+		return kll__error_set(err, KLL_ESYNTAX, c->name, c->rec_line, 0,
+		    "unbalanced quotes: a quoted field runs to the end of "
+		    "the file");
 	if (c->nf == 0 && c->rec.n == 0 && state == F_START)
-		return KLL_OK;	/* the end, after a final newline */
+		return KLL_OK; /* the end, after a final newline */
 	if (end_field(c) < 0)
 		goto nomem;
 done:
@@ -343,8 +342,8 @@ done:
 	*nfields = c->nf;
 	return KLL_OK;
 nomem:
-	return kll__error_set(err, KLL_ENOMEM, c->name, c->line, 0,
-	    "out of memory");
+	return kll__error_set(
+	    err, KLL_ENOMEM, c->name, c->line, 0, "out of memory");
 }
 
 const char *

@@ -23,7 +23,7 @@ sha1_block(kll__sha1 *s, const unsigned char *p)
 
 	for (i = 0; i < 16; i++)
 		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
-		    (uint32_t)p[4 * i + 2] << 8 | (uint32_t)p[4 * i + 3];
+		       (uint32_t)p[4 * i + 2] << 8 | (uint32_t)p[4 * i + 3];
 	for (i = 16; i < 80; i++)
 		w[i] = ROTL(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
 	a = s->h[0], b = s->h[1], c = s->h[2], d = s->h[3], e = s->h[4];
@@ -127,11 +127,11 @@ kll__uuid5_url(const char *name, char out[37])
 	kll__sha1_update(&s, ns, sizeof(ns));
 	kll__sha1_update(&s, name, strlen(name));
 	kll__sha1_final(&s, md);
-	md[6] = (unsigned char)((md[6] & 0x0f) | 0x50);	/* version 5 */
-	md[8] = (unsigned char)((md[8] & 0x3f) | 0x80);	/* RFC 4122 */
+	md[6] = (unsigned char)((md[6] & 0x0f) | 0x50); /* version 5 */
+	md[8] = (unsigned char)((md[8] & 0x3f) | 0x80); /* RFC 4122 */
 	hex(md, 16, h);
-	snprintf(out, 37, "%.8s-%.4s-%.4s-%.4s-%.12s", h, h + 8, h + 12,
-	    h + 16, h + 20);
+	snprintf(out, 37, "%.8s-%.4s-%.4s-%.4s-%.12s", h, h + 8, h + 12, h + 16,
+	    h + 20);
 }
 
 /* ------------------------------------------------------------------ */
@@ -162,8 +162,7 @@ kll__catalog_diag(kll_catalog *c, kll_severity sev, const char *rule,
 }
 
 /* printf into the catalog's arena; NULL when out of memory. */
-static const char *
-fmt(kll_catalog *c, const char *f, ...) KLL__PRINTF(2, 3);
+static const char *fmt(kll_catalog *c, const char *f, ...) KLL__PRINTF(2, 3);
 
 static const char *
 fmt(kll_catalog *c, const char *f, ...)
@@ -207,7 +206,7 @@ static const char *const langs[2] = { "sv", "en" };
 static const struct domain {
 	const char *prefix;
 	unsigned themes;
-	const char *kw[2];	/* keywords in Swedish and English */
+	const char *kw[2]; /* keywords in Swedish and English */
 } domains[] = {
 	{ "ssyk", KLL__THEME_SOCI | KLL__THEME_ECON,
 	    { "yrken", "occupations" } },
@@ -264,8 +263,8 @@ vocab_themes(const kll_catalog *c, const char *id)
 /* Completing each dataset                                              */
 
 static const char *
-override(const kll_catalog *c, const char *key, const char *lang,
-    const char *id)
+override(
+    const kll_catalog *c, const char *key, const char *lang, const char *id)
 {
 	char k[64];
 	const kll__pubval *v;
@@ -335,9 +334,8 @@ complete_texts(kll_catalog *c, kll__dataset *d)
 		"Translation key from %s to %s as SSSOM mappings, SKOS mapping "
 		"triples and an XKOS correspondence: %zu mappings."
 	};
-	static const char *const ktitle[2] = {
-		"Översättningsnyckel %s – %s", "Correspondence table %s – %s"
-	};
+	static const char *const ktitle[2] = { "Översättningsnyckel %s – %s",
+		"Correspondence table %s – %s" };
 	int l;
 
 	for (l = 0; l < 2; l++) {
@@ -352,16 +350,17 @@ complete_texts(kll_catalog *c, kll__dataset *d)
 				d->desc[l] = fmt(c, vdesc[l], vocab_name(d, l),
 				    d->count, d->count2);
 			else if (d->desc[l] == NULL)
-				d->desc[l] = fmt(c, vflat[l], vocab_name(d, l),
-				    d->count);
+				d->desc[l] = fmt(
+				    c, vflat[l], vocab_name(d, l), d->count);
 		} else {
 			if (d->title[l] == NULL)
-				d->title[l] = fmt(c, ktitle[l],
-				    side_name(c, d, 0, l), side_name(c, d, 1, l));
+				d->title[l] =
+				    fmt(c, ktitle[l], side_name(c, d, 0, l),
+				        side_name(c, d, 1, l));
 			if (d->desc[l] == NULL)
-				d->desc[l] = fmt(c, kdesc[l],
-				    side_name(c, d, 0, l), side_name(c, d, 1, l),
-				    d->count);
+				d->desc[l] =
+				    fmt(c, kdesc[l], side_name(c, d, 0, l),
+				        side_name(c, d, 1, l), d->count);
 		}
 	}
 }
@@ -385,12 +384,12 @@ complete_keywords(kll_catalog *c, kll__dataset *d)
 	if (b != NULL && a != NULL && strcmp(a->kw[0], b->kw[0]) == 0)
 		b = NULL;
 	for (l = 0; l < 2; l++) {
-		if ((d->keywords[l] = override(c, "keywords", langs[l],
-			 d->id)) != NULL)
+		if ((d->keywords[l] =
+		            override(c, "keywords", langs[l], d->id)) != NULL)
 			continue;
-		d->keywords[l] = fmt(c, "%s%s%s%s%s", base[d->kind][l],
-		    a ? ", " : "", a ? a->kw[l] : "", b ? ", " : "",
-		    b ? b->kw[l] : "");
+		d->keywords[l] =
+		    fmt(c, "%s%s%s%s%s", base[d->kind][l], a ? ", " : "",
+		        a ? a->kw[l] : "", b ? ", " : "", b ? b->kw[l] : "");
 	}
 }
 
@@ -405,21 +404,23 @@ complete_themes(kll_catalog *c, kll__dataset *d)
 		d->themes = vocab_themes(c, d->id);
 	else
 		d->themes = vocab_themes(c, d->side_id[0]) |
-		    vocab_themes(c, d->side_id[1]);
-	if (d->themes == 0 && (v = kll__pubconf_lookup(c->conf, "theme", NULL,
-				   0)) != NULL)
+		            vocab_themes(c, d->side_id[1]);
+	if (d->themes == 0 &&
+	    (v = kll__pubconf_lookup(c->conf, "theme", NULL, 0)) != NULL)
 		d->themes = kll__themes_parse(v->value);
 	if (d->themes == 0)
 		kll__catalog_diag(c, KLL_SEV_WARNING, "publish-recommended",
-		    d->src, 0, "dataset '%s' has no theme (dcat:theme): set "
-		    "theme.%s or theme", d->id, d->id);
+		    d->src, 0,
+		    "dataset '%s' has no theme (dcat:theme): set "
+		    "theme.%s or theme",
+		    d->id, d->id);
 }
 
 static void
 complete_license(kll_catalog *c, kll__dataset *d)
 {
-	const char *key = d->kind == KLL__VOCAB ? "vocab-license"
-						: "key-license";
+	const char *key =
+	    d->kind == KLL__VOCAB ? "vocab-license" : "key-license";
 	const kll__pubval *v;
 	const char *dflt = conf(c, key);
 
@@ -430,14 +431,17 @@ complete_license(kll_catalog *c, kll__dataset *d)
 	d->license = d->own_license ? d->own_license : dflt;
 	if (d->own_license != NULL && dflt != NULL &&
 	    strcmp(d->own_license, dflt) != 0)
-		kll__catalog_diag(c, KLL_SEV_WARNING, "publish-license",
-		    d->src, 0, "dataset '%s' keeps its own licence %s, not "
-		    "%s %s: set license.%s to choose", d->id, d->own_license,
-		    key, dflt, d->id);
+		kll__catalog_diag(c, KLL_SEV_WARNING, "publish-license", d->src,
+		    0,
+		    "dataset '%s' keeps its own licence %s, not "
+		    "%s %s: set license.%s to choose",
+		    d->id, d->own_license, key, dflt, d->id);
 	if (d->license == NULL)
 		kll__catalog_diag(c, KLL_SEV_WARNING, "publish-recommended",
-		    d->src, 0, "dataset '%s' has no licence (dcterms:license): "
-		    "set %s or license.%s", d->id, key, d->id);
+		    d->src, 0,
+		    "dataset '%s' has no licence (dcterms:license): "
+		    "set %s or license.%s",
+		    d->id, key, d->id);
 }
 
 static void
@@ -459,17 +463,21 @@ complete_dataset(kll_catalog *c, kll__dataset *d)
 		d->issued = conf(c, "issued");
 	if (d->title[0] == NULL && d->title[1] == NULL)
 		kll__catalog_diag(c, KLL_SEV_ERROR, "publish-missing", d->src,
-		    0, "dataset '%s' has no title (dcterms:title): set "
-		    "title-sv.%s or title-en.%s", d->id, d->id, d->id);
+		    0,
+		    "dataset '%s' has no title (dcterms:title): set "
+		    "title-sv.%s or title-en.%s",
+		    d->id, d->id, d->id);
 	for (l = 0; l < 2; l++)
 		if (d->title[l] == NULL && d->title[1 - l] != NULL)
 			kll__catalog_diag(c, KLL_SEV_WARNING,
-			    "publish-recommended", d->src, 0, "dataset '%s' "
-			    "has no %s title: set title-%s.%s", d->id,
-			    lname[l], langs[l], d->id);
+			    "publish-recommended", d->src, 0,
+			    "dataset '%s' "
+			    "has no %s title: set title-%s.%s",
+			    d->id, lname[l], langs[l], d->id);
 	if (d->issued == NULL)
 		kll__catalog_diag(c, KLL_SEV_WARNING, "publish-recommended",
-		    d->src, 0, "dataset '%s' has no date of issue "
+		    d->src, 0,
+		    "dataset '%s' has no date of issue "
 		    "(dcterms:issued) in its data: set issued.%s or issued",
 		    d->id, d->id);
 }
@@ -539,8 +547,10 @@ check_unused(kll_catalog *c)
 	for (i = 0; kll__pubconf_dataset_at(c->conf, i, &id, &v, &key); i++)
 		if (!published(c, id))
 			kll__catalog_diag(c, KLL_SEV_WARNING, "publish-unused",
-			    v->where, v->line, "no dataset '%s' is published: "
-			    "'%s.%s' is not used", id, key, id);
+			    v->where, v->line,
+			    "no dataset '%s' is published: "
+			    "'%s.%s' is not used",
+			    id, key, id);
 }
 
 kll_status
@@ -577,8 +587,8 @@ kll__catalog_complete(kll_catalog *c, kll_error *err)
 		if (c->ds[i].desc[0] == NULL || c->ds[i].desc[1] == NULL ||
 		    c->ds[i].keywords[0] == NULL ||
 		    c->ds[i].keywords[1] == NULL)
-			return kll__error_set(err, KLL_ENOMEM, NULL, 0, 0,
-			    "out of memory");
+			return kll__error_set(
+			    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
 	return KLL_OK;
 }
 
@@ -586,15 +596,15 @@ kll__catalog_complete(kll_catalog *c, kll_error *err)
 /* The graph                                                            */
 
 #define NS_DCATAP "http://data.europa.eu/r5r/"
-#define EU_AUTH "http://publications.europa.eu/resource/authority/"
-#define CC0 "http://creativecommons.org/publicdomain/zero/1.0/"
-#define IANA "https://www.iana.org/assignments/media-types/"
+#define EU_AUTH   "http://publications.europa.eu/resource/authority/"
+#define CC0       "http://creativecommons.org/publicdomain/zero/1.0/"
+#define IANA      "https://www.iana.org/assignments/media-types/"
 
 typedef struct gctx {
 	kll_catalog *c;
 	kll__rdf *g;
 	const char *publisher, *contact;
-	int nomem;		/* an IRI could not be made */
+	int nomem; /* an IRI could not be made */
 } gctx;
 
 /* The graph's adds, where a NULL subject or object is an IRI that could
@@ -609,8 +619,7 @@ iri3(gctx *x, const char *s, const char *p, const char *o)
 }
 
 static void
-lit3(gctx *x, const char *s, const char *p, const char *text,
-    const char *lang)
+lit3(gctx *x, const char *s, const char *p, const char *text, const char *lang)
 {
 	if (s == NULL)
 		x->nomem = 1;
@@ -636,23 +645,22 @@ add_type(gctx *x, const char *s, const char *cls)
 
 /* A concept of a controlled list, with its labels. */
 static void
-add_concept(gctx *x, const char *s, const char *p, const char *o,
-    const char *code)
+add_concept(
+    gctx *x, const char *s, const char *p, const char *o, const char *code)
 {
 	iri3(x, s, p, o);
 	if (o == NULL)
 		return;
 	kll__rdf_add_iri(x->g, o, NS_RDF "type", NS_SKOS "Concept");
-	kll__rdf_add_lit(x->g, o, NS_SKOS "prefLabel",
-	    kll__choice_label(code, "sv"), "sv");
-	kll__rdf_add_lit(x->g, o, NS_SKOS "prefLabel",
-	    kll__choice_label(code, "en"), "en");
+	kll__rdf_add_lit(
+	    x->g, o, NS_SKOS "prefLabel", kll__choice_label(code, "sv"), "sv");
+	kll__rdf_add_lit(
+	    x->g, o, NS_SKOS "prefLabel", kll__choice_label(code, "en"), "en");
 }
 
 /* A resource the catalog refers to, typed as DCAT-AP wants its range. */
 static void
-add_ref(gctx *x, const char *s, const char *p, const char *o,
-    const char *cls)
+add_ref(gctx *x, const char *s, const char *p, const char *o, const char *cls)
 {
 	iri3(x, s, p, o);
 	add_type(x, o, cls);
@@ -695,8 +703,7 @@ add_standard(gctx *x, const char *s, const char *iri)
 	add_ref(x, s, NS_DCT "conformsTo", iri, NS_DCT "Standard");
 	for (i = 0; i < sizeof(standards) / sizeof(standards[0]); i++)
 		if (strcmp(standards[i].iri, iri) == 0)
-			lit3(x, iri, NS_DCT "title",
-			    standards[i].title, "en");
+			lit3(x, iri, NS_DCT "title", standards[i].title, "en");
 }
 
 static void
@@ -708,12 +715,9 @@ add_publisher(gctx *x)
 
 	add_type(x, x->publisher, NS_FOAF "Agent");
 	add_type(x, x->publisher, NS_FOAF "Organization");
-	lit3(x, x->publisher, NS_FOAF "name",
-	    conf(c, "publisher"), "sv");
-	lit3(x, x->publisher, NS_FOAF "name",
-	    conf(c, "publisher-en"), "en");
-	lit3(x, x->publisher, NS_DCT "identifier",
-	    conf(c, "orgnr"), NULL);
+	lit3(x, x->publisher, NS_FOAF "name", conf(c, "publisher"), "sv");
+	lit3(x, x->publisher, NS_FOAF "name", conf(c, "publisher-en"), "en");
+	lit3(x, x->publisher, NS_DCT "identifier", conf(c, "orgnr"), NULL);
 	if (type != NULL)
 		add_concept(x, x->publisher, NS_DCT "type",
 		    fmt(c, "http://purl.org/adms/publishertype/%s", type),
@@ -725,8 +729,8 @@ add_publisher(gctx *x)
 	t = conf(c, "contact-name");
 	lit3(x, x->contact, NS_VCARD "fn", t ? t : conf(c, "publisher"), NULL);
 	if ((t = conf(c, "email")) != NULL)
-		iri3(x, x->contact, NS_VCARD "hasEmail",
-		    fmt(c, "mailto:%s", t));
+		iri3(
+		    x, x->contact, NS_VCARD "hasEmail", fmt(c, "mailto:%s", t));
 }
 
 static void
@@ -740,12 +744,11 @@ add_themes(gctx *x, const char *s, unsigned themes)
 			continue;
 		t = fmt(x->c, EU_AUTH "data-theme/%s", kll__theme_code(i));
 		add_ref(x, s, NS_DCAT "theme", t, NS_SKOS "Concept");
-		lit3(x, t, NS_SKOS "prefLabel",
-		    kll__theme_label(i, "sv"), "sv");
-		lit3(x, t, NS_SKOS "prefLabel",
-		    kll__theme_label(i, "en"), "en");
-		iri3(x, t, NS_SKOS "inScheme",
-		    EU_AUTH "data-theme");
+		lit3(
+		    x, t, NS_SKOS "prefLabel", kll__theme_label(i, "sv"), "sv");
+		lit3(
+		    x, t, NS_SKOS "prefLabel", kll__theme_label(i, "en"), "en");
+		iri3(x, t, NS_SKOS "inScheme", EU_AUTH "data-theme");
 	}
 }
 
@@ -771,11 +774,11 @@ add_distribution(gctx *x, const kll__dataset *d, const kll__pubfile *f)
 	kll_catalog *c = x->c;
 	const char *base = conf(c, "base-url");
 	const char *avail = conf(c, "availability");
-	const char *s = kll__catalog_iri(c, fmt(c, "dataset/%s/%s", d->id,
-					     f->tag));
+	const char *s =
+	    kll__catalog_iri(c, fmt(c, "dataset/%s/%s", d->id, f->tag));
 	const char *url = fmt(c, "%s%s", base, f->rel);
-	const char *sum = kll__catalog_iri(c, fmt(c, "dataset/%s/%s/sha1",
-					       d->id, f->tag));
+	const char *sum =
+	    kll__catalog_iri(c, fmt(c, "dataset/%s/%s/sha1", d->id, f->tag));
 	const char *const what[2] = { f->what_sv, f->what_en };
 	char size[32];
 	size_t i;
@@ -793,14 +796,12 @@ add_distribution(gctx *x, const kll__dataset *d, const kll__pubfile *f)
 	add_ref(x, s, NS_DCAT "mediaType", fmt(c, IANA "%s", f->media),
 	    NS_DCT "MediaType");
 	snprintf(size, sizeof(size), "%llu", (unsigned long long)f->size);
-	typed3(x, s, NS_DCAT "byteSize", size,
-	    NS_XSD "nonNegativeInteger");
+	typed3(x, s, NS_DCAT "byteSize", size, NS_XSD "nonNegativeInteger");
 	iri3(x, s, NS_SPDX "checksum", sum);
 	add_type(x, sum, NS_SPDX "Checksum");
 	add_ref(x, sum, NS_SPDX "algorithm", NS_SPDX "checksumAlgorithm_sha1",
 	    NS_SPDX "ChecksumAlgorithm");
-	typed3(x, sum, NS_SPDX "checksumValue", f->sha1,
-	    NS_XSD "hexBinary");
+	typed3(x, sum, NS_SPDX "checksumValue", f->sha1, NS_XSD "hexBinary");
 	if (d->license != NULL)
 		add_ref(x, s, NS_DCT "license", d->license,
 		    NS_DCT "LicenseDocument");
@@ -832,13 +833,13 @@ add_dataset(gctx *x, const kll__dataset *d)
 	add_date(x, s, NS_DCT "issued", d->issued);
 	add_date(x, s, NS_DCT "modified", conf(c, "modified"));
 	lit3(x, s, NS_DCAT "version", d->version, NULL);
-	add_ref(x, s, NS_DCT "spatial", fmt(c, EU_AUTH "country/%s",
-					    spatial ? spatial : "SWE"),
+	add_ref(x, s, NS_DCT "spatial",
+	    fmt(c, EU_AUTH "country/%s", spatial ? spatial : "SWE"),
 	    NS_DCT "Location");
 	add_ref(x, s, NS_DCT "accessRights", EU_AUTH "access-right/PUBLIC",
 	    NS_DCT "RightsStatement");
-	add_ref(x, s, NS_DCAT "landingPage", fmt(c, "%sindex.html#%s",
-						 conf(c, "base-url"), d->id),
+	add_ref(x, s, NS_DCAT "landingPage",
+	    fmt(c, "%sindex.html#%s", conf(c, "base-url"), d->id),
 	    NS_FOAF "Document");
 	if (d->page != NULL)
 		add_ref(x, s, NS_FOAF "page", d->page, NS_FOAF "Document");
@@ -885,13 +886,12 @@ add_catalog(gctx *x, const char *s)
 	if (conf(c, "homepage") != NULL)
 		add_ref(x, s, NS_FOAF "homepage", conf(c, "homepage"),
 		    NS_FOAF "Document");
-	add_ref(x, s, NS_DCT "spatial", fmt(c, EU_AUTH "country/%s",
-					    spatial ? spatial : "SWE"),
+	add_ref(x, s, NS_DCT "spatial",
+	    fmt(c, EU_AUTH "country/%s", spatial ? spatial : "SWE"),
 	    NS_DCT "Location");
 	add_ref(x, s, NS_DCAT "themeTaxonomy", EU_AUTH "data-theme",
 	    NS_SKOS "ConceptScheme");
-	lit3(x, EU_AUTH "data-theme", NS_DCT "title",
-	    "Data theme", "en");
+	lit3(x, EU_AUTH "data-theme", NS_DCT "title", "Data theme", "en");
 	for (i = 0; i < c->nds; i++)
 		iri3(x, s, NS_DCAT "dataset", c->ds[i].iri);
 }
@@ -900,10 +900,9 @@ static void
 set_prefixes(kll__rdf *g)
 {
 	static const char *const ns[][2] = { { "dcat", NS_DCAT },
-		{ "dcatap", NS_DCATAP },
-		{ "dcterms", NS_DCT }, { "foaf", NS_FOAF }, { "rdf", NS_RDF },
-		{ "skos", NS_SKOS }, { "spdx", NS_SPDX }, { "vcard", NS_VCARD },
-		{ "xsd", NS_XSD } };
+		{ "dcatap", NS_DCATAP }, { "dcterms", NS_DCT },
+		{ "foaf", NS_FOAF }, { "rdf", NS_RDF }, { "skos", NS_SKOS },
+		{ "spdx", NS_SPDX }, { "vcard", NS_VCARD }, { "xsd", NS_XSD } };
 	size_t i;
 
 	for (i = 0; i < sizeof(ns) / sizeof(ns[0]); i++)
@@ -920,8 +919,8 @@ count_triples(kll__rdf *g, size_t *n, kll_error *err)
 	FILE *fp;
 
 	if ((fp = open_memstream(&buf, &len)) == NULL)
-		return kll__error_set(err, KLL_ENOMEM, NULL, 0, 0,
-		    "out of memory");
+		return kll__error_set(
+		    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
 	st = kll__rdf_write(g, fp, "ntriples", NULL, err);
 	fclose(fp);
 	*n = 0;
@@ -945,13 +944,13 @@ kll__catalog_write_rdf(kll_catalog *c, FILE *fp, const char *name,
 		return st;
 	memset(&x, 0, sizeof(x));
 	x.c = c, x.g = g;
-	x.publisher = fmt(c, "http://dataportal.se/organisation/SE%s",
-	    conf(c, "orgnr"));
+	x.publisher =
+	    fmt(c, "http://dataportal.se/organisation/SE%s", conf(c, "orgnr"));
 	x.contact = kll__catalog_iri(c, "contact");
 	set_prefixes(g);
 	if (x.publisher == NULL || x.contact == NULL) {
-		st = kll__error_set(err, KLL_ENOMEM, NULL, 0, 0,
-		    "out of memory");
+		st = kll__error_set(
+		    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
 	add_catalog(&x, kll__catalog_iri(c, "catalog"));
@@ -959,12 +958,13 @@ kll__catalog_write_rdf(kll_catalog *c, FILE *fp, const char *name,
 	for (i = 0; i < c->nds; i++)
 		add_dataset(&x, &c->ds[i]);
 	if (x.nomem) {
-		st = kll__error_set(err, KLL_ENOMEM, NULL, 0, 0,
-		    "out of memory");
+		st = kll__error_set(
+		    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
 	if ((st = kll__rdf_write(g, fp, "rdfxml-abbrev", name, err)) ==
-	    KLL_OK && ntriples != NULL)
+	        KLL_OK &&
+	    ntriples != NULL)
 		st = count_triples(g, ntriples, err);
 out:
 	kll__rdf_free(g);

@@ -55,8 +55,8 @@ kll__display_name(const char *path)
 }
 
 kll_status
-kll__error_set(kll_error *err, kll_status code, const char *file,
-    unsigned line, unsigned col, const char *fmt, ...)
+kll__error_set(kll_error *err, kll_status code, const char *file, unsigned line,
+    unsigned col, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -89,8 +89,8 @@ kll__fopen_file(const char *path, kll_error *err)
 	}
 	if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
 		fclose(fp);
-		kll__error_set(err, KLL_EIO, path, 0, 0,
-		    "cannot read: Is a directory");
+		kll__error_set(
+		    err, KLL_EIO, path, 0, 0, "cannot read: Is a directory");
 		return NULL;
 	}
 	return fp;

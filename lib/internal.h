@@ -23,10 +23,10 @@ void *kll__calloc(size_t n, size_t size);
 void *kll__realloc(void *p, size_t n);
 char *kll__strdup(const char *s);
 #else
-#define kll__malloc malloc
-#define kll__calloc calloc
+#define kll__malloc  malloc
+#define kll__calloc  calloc
 #define kll__realloc realloc
-#define kll__strdup strdup
+#define kll__strdup  strdup
 #endif
 
 /* Fill "err" (may be NULL) and return "code".  "file" may be NULL. */

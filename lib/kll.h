@@ -13,6 +13,9 @@
 #ifndef KLL_H
 #define KLL_H
 
+/* The declarations are aligned by hand, for reading. */
+/* clang-format off */
+
 #include <stddef.h>
 #include <stdio.h>
 
@@ -1486,6 +1489,8 @@ const kll_mchange *kll_mapdiff_at(const kll_mapdiff *d, size_t i);
  * ("Ålder" -> "alder").  The caller frees the result; NULL when out of
  * memory or when s is not UTF-8. */
 char *kll_text_fold(const char *s);
+
+/* clang-format on */
 
 #ifdef __cplusplus
 }

@@ -22,18 +22,18 @@ kll_mapset_vocab(kll_vocab **out, const kll_mapset *m, kll_side side,
 
 	*out = NULL;
 	if (src == NULL || *src == '\0')
-		return kll__error_set(err, KLL_ENOTFOUND, kll_mapset_path(m),
-		    0, 0, "no %s in the metadata: name the vocabulary",
+		return kll__error_set(err, KLL_ENOTFOUND, kll_mapset_path(m), 0,
+		    0, "no %s in the metadata: name the vocabulary",
 		    source_slot(side));
 	n = kll_mapset_expand(m, src, iri, sizeof(iri));
 	if (n == 0 || n >= sizeof(iri))
-		snprintf(iri, sizeof(iri), "%s", src);	/* an IRI or an id */
+		snprintf(iri, sizeof(iri), "%s", src); /* an IRI or an id */
 	return kll_vocab_open(out, iri, dirs, lo, err);
 }
 
 const kll_concept *
-kll_mapset_concept(const kll_mapset *m, size_t rec, kll_side side,
-    const kll_vocab *v)
+kll_mapset_concept(
+    const kll_mapset *m, size_t rec, kll_side side, const kll_vocab *v)
 {
 	const char *id = kll_mapset_get(m, rec,
 	    side == KLL_SUBJECT ? KLL_SLOT_SUBJECT_ID : KLL_SLOT_OBJECT_ID);

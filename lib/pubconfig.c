@@ -12,8 +12,20 @@
 
 /* What a key's values must look like. */
 typedef enum vkind {
-	V_TEXT, V_ORGNR, V_EMAIL, V_URL, V_BASEURL, V_PUBTYPE, V_CONTACT,
-	V_LANGS, V_DATE, V_LICENSE, V_THEMES, V_AVAIL, V_COUNTRY, V_KEYWORDS
+	V_TEXT,
+	V_ORGNR,
+	V_EMAIL,
+	V_URL,
+	V_BASEURL,
+	V_PUBTYPE,
+	V_CONTACT,
+	V_LANGS,
+	V_DATE,
+	V_LICENSE,
+	V_THEMES,
+	V_AVAIL,
+	V_COUNTRY,
+	V_KEYWORDS
 } vkind;
 
 /* Whether a key is catalog-wide, also per dataset ("title-sv.ID"), or
@@ -54,7 +66,7 @@ static const struct keydef {
 
 typedef struct entry {
 	const struct keydef *def;
-	const char *id;		/* the dataset, or NULL */
+	const char *id; /* the dataset, or NULL */
 	kll__pubval v;
 } entry;
 
@@ -121,8 +133,7 @@ static const labelled pubtypes[] = {
 	    "Non-Governmental Organisation" },
 	{ "NonProfitOrganisation", "Ej vinstdrivande organisation",
 	    "Non-Profit Organisation" },
-	{ "PrivateIndividual(s)", "Privatperson(er)",
-	    "Private Individual(s)" },
+	{ "PrivateIndividual(s)", "Privatperson(er)", "Private Individual(s)" },
 	{ "RegionalAuthority", "Regional myndighet/landsting",
 	    "Regional authority" },
 	{ "StandardisationBody", "Standardiseringsorganisation",
@@ -138,8 +149,9 @@ static const labelled avails[] = {
 	{ "AVAILABLE", "Tillgänglig", "Available" },
 	{ "STABLE", "Stabil", "Stable" },
 };
-#define EU_AVAIL "http://publications.europa.eu/resource/authority/" \
-		 "planned-availability/"
+#define EU_AVAIL                                                               \
+	"http://publications.europa.eu/resource/authority/"                    \
+	"planned-availability/"
 
 const char *
 kll__choice_label(const char *code, const char *lang)
@@ -158,11 +170,26 @@ kll__choice_label(const char *code, const char *lang)
 
 /* Two-letter language tags and their EU language codes. */
 static const char *const langmap[][2] = {
-	{ "sv", "SWE" }, { "en", "ENG" }, { "fi", "FIN" }, { "no", "NOR" },
-	{ "nb", "NOB" }, { "nn", "NNO" }, { "da", "DAN" }, { "is", "ISL" },
-	{ "de", "DEU" }, { "fr", "FRA" }, { "es", "SPA" }, { "se", "SME" },
-	{ "et", "EST" }, { "lv", "LAV" }, { "lt", "LIT" }, { "pl", "POL" },
-	{ "nl", "NLD" }, { "it", "ITA" }, { "pt", "POR" }, { "ar", "ARA" },
+	{ "sv", "SWE" },
+	{ "en", "ENG" },
+	{ "fi", "FIN" },
+	{ "no", "NOR" },
+	{ "nb", "NOB" },
+	{ "nn", "NNO" },
+	{ "da", "DAN" },
+	{ "is", "ISL" },
+	{ "de", "DEU" },
+	{ "fr", "FRA" },
+	{ "es", "SPA" },
+	{ "se", "SME" },
+	{ "et", "EST" },
+	{ "lv", "LAV" },
+	{ "lt", "LIT" },
+	{ "pl", "POL" },
+	{ "nl", "NLD" },
+	{ "it", "ITA" },
+	{ "pt", "POR" },
+	{ "ar", "ARA" },
 };
 
 /* ------------------------------------------------------------------ */
@@ -170,8 +197,8 @@ static const char *const langmap[][2] = {
 
 typedef struct conv {
 	kll_pubconf *c;
-	kll__buf out;		/* the normalised value */
-	char why[256];		/* what is wrong, when it is */
+	kll__buf out;  /* the normalised value */
+	char why[256]; /* what is wrong, when it is */
 } conv;
 
 static int
@@ -190,8 +217,8 @@ text_ok(conv *cv, const char *s)
 		return bad(cv, "%snot UTF-8", "");
 	for (p = (const unsigned char *)s; *p; p++)
 		if (*p < 0x20 || *p == 0x7f)
-			return bad(cv, "%sa control character in the value",
-			    "");
+			return bad(
+			    cv, "%sa control character in the value", "");
 	return kll__buf_adds(&cv->out, s);
 }
 
@@ -228,8 +255,10 @@ orgnr_ok(conv *cv, const char *s)
 		goto no;
 	return kll__buf_adds(&cv->out, d);
 no:
-	return bad(cv, "bad organisation number '%s': give 10 digits "
-		       "(NNNNNN-NNNN) with a valid check digit", s);
+	return bad(cv,
+	    "bad organisation number '%s': give 10 digits "
+	    "(NNNNNN-NNNN) with a valid check digit",
+	    s);
 }
 
 static int
@@ -244,7 +273,7 @@ domain_ok(const char *d)
 			label = 0;
 			dots++;
 		} else if (isalnum((unsigned char)*d) ||
-		    (*d == '-' && label > 0)) {
+		           (*d == '-' && label > 0)) {
 			label++;
 		} else {
 			return 0;
@@ -269,8 +298,10 @@ email_ok(conv *cv, const char *s)
 			goto no;
 	return kll__buf_adds(&cv->out, v);
 no:
-	return bad(cv, "bad e-mail address '%s': give one address such as "
-		       "name@example.se", s);
+	return bad(cv,
+	    "bad e-mail address '%s': give one address such as "
+	    "name@example.se",
+	    s);
 }
 
 /* An absolute http(s) URL with a host and only characters an IRI may
@@ -300,8 +331,10 @@ static int
 http_ok(conv *cv, const char *s)
 {
 	if (!url_ok(s, 0))
-		return bad(cv, "bad URL '%s': give an absolute http:// or "
-			       "https:// URL", s);
+		return bad(cv,
+		    "bad URL '%s': give an absolute http:// or "
+		    "https:// URL",
+		    s);
 	return kll__buf_adds(&cv->out, s);
 }
 
@@ -311,9 +344,11 @@ baseurl_ok(conv *cv, const char *s)
 	size_t n = strlen(s);
 
 	if (!url_ok(s, 1))
-		return bad(cv, "base URL '%s' is not absolute: give http:// "
-			       "or https://, a host and a path, without '?' or "
-			       "'#'", s);
+		return bad(cv,
+		    "base URL '%s' is not absolute: give http:// "
+		    "or https://, a host and a path, without '?' or "
+		    "'#'",
+		    s);
 	if (kll__buf_adds(&cv->out, s) < 0)
 		return -1;
 	return n > 0 && s[n - 1] == '/' ? 0 : kll__buf_addc(&cv->out, '/');
@@ -325,8 +360,10 @@ license_ok(conv *cv, const char *s)
 	const char *n;
 
 	if (!url_ok(s, 0))
-		return bad(cv, "bad licence '%s': give the licence's "
-			       "http:// or https:// IRI", s);
+		return bad(cv,
+		    "bad licence '%s': give the licence's "
+		    "http:// or https:// IRI",
+		    s);
 	if ((n = kll__license_norm(&cv->c->arena, s)) == NULL)
 		return -1;
 	return kll__buf_adds(&cv->out, n);
@@ -335,8 +372,7 @@ license_ok(conv *cv, const char *s)
 /* One of the codes of "tab" in any case, or its IRI under "ns"; 1 when
  * none. */
 static int
-choice(conv *cv, const char *s, const labelled *tab, size_t n,
-    const char *ns)
+choice(conv *cv, const char *s, const labelled *tab, size_t n, const char *ns)
 {
 	size_t i, nl = strlen(ns);
 	const char *v = strncmp(s, ns, nl) == 0 ? s + nl : s;
@@ -354,21 +390,25 @@ pubtype_ok(conv *cv, const char *s)
 	    ADMS_PUBTYPE);
 
 	if (r > 0)
-		return bad(cv, "unknown publisher type '%s': give one of the "
-			       "ADMS list, such as NationalAuthority, "
-			       "LocalAuthority, RegionalAuthority, Company", s);
+		return bad(cv,
+		    "unknown publisher type '%s': give one of the "
+		    "ADMS list, such as NationalAuthority, "
+		    "LocalAuthority, RegionalAuthority, Company",
+		    s);
 	return r;
 }
 
 static int
 avail_ok(conv *cv, const char *s)
 {
-	int r = choice(cv, s, avails, sizeof(avails) / sizeof(*avails),
-	    EU_AVAIL);
+	int r =
+	    choice(cv, s, avails, sizeof(avails) / sizeof(*avails), EU_AVAIL);
 
 	if (r > 0)
-		return bad(cv, "unknown availability '%s': give TEMPORARY, "
-			       "EXPERIMENTAL, AVAILABLE or STABLE", s);
+		return bad(cv,
+		    "unknown availability '%s': give TEMPORARY, "
+		    "EXPERIMENTAL, AVAILABLE or STABLE",
+		    s);
 	return r;
 }
 
@@ -380,8 +420,10 @@ contact_ok(conv *cv, const char *s)
 		return kll__buf_adds(&cv->out, "Organization");
 	if (strcasecmp(s, "individual") == 0)
 		return kll__buf_adds(&cv->out, "Individual");
-	return bad(cv, "unknown contact type '%s': give organization or "
-		       "individual", s);
+	return bad(cv,
+	    "unknown contact type '%s': give organization or "
+	    "individual",
+	    s);
 }
 
 static int
@@ -393,13 +435,13 @@ leap(int y)
 static int
 date_ok(conv *cv, const char *s)
 {
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-		30, 31 };
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+		31 };
 	int i, y, m, d;
 
 	for (i = 0; i < 10; i++)
-		if ((i == 4 || i == 7) ? s[i] != '-'
-				       : !isdigit((unsigned char)s[i]))
+		if ((i == 4 || i == 7) ? s[i] != '-' :
+		                         !isdigit((unsigned char)s[i]))
 			goto no;
 	if (s[10] != '\0')
 		goto no;
@@ -424,7 +466,7 @@ next_item(const char *p, char *w, size_t wsz, int commas_only)
 		while (isspace((unsigned char)*p))
 			p++;
 	while (*p != '\0' && *p != ',' &&
-	    (commas_only || !isspace((unsigned char)*p))) {
+	       (commas_only || !isspace((unsigned char)*p))) {
 		if (n + 1 < wsz)
 			w[n++] = *p;
 		p++;
@@ -459,17 +501,19 @@ langs_ok(conv *cv, const char *s)
 			if (add_item(cv, langmap[i][1]) < 0)
 				return -1;
 		} else if (strlen(w) == 3 && isalpha((unsigned char)w[0]) &&
-		    isalpha((unsigned char)w[1]) &&
-		    isalpha((unsigned char)w[2])) {
+		           isalpha((unsigned char)w[1]) &&
+		           isalpha((unsigned char)w[2])) {
 			for (i = 0; i < 3; i++)
 				up[i] = (char)toupper((unsigned char)w[i]);
 			up[3] = '\0';
 			if (add_item(cv, up) < 0)
 				return -1;
 		} else {
-			return bad(cv, "unknown language '%s': give tags such "
-				       "as sv, en or EU language codes such as "
-				       "SWE, ENG", w);
+			return bad(cv,
+			    "unknown language '%s': give tags such "
+			    "as sv, en or EU language codes such as "
+			    "SWE, ENG",
+			    w);
 		}
 		n++;
 	}
@@ -504,10 +548,12 @@ themes_ok(conv *cv, const char *s)
 			if (strcasecmp(w, themes[i].code) == 0)
 				break;
 		if (i == KLL__NTHEMES)
-			return bad(cv, "unknown theme '%s': give codes "
-				       "of the EU data-theme list: AGRI ECON "
-				       "EDUC ENER ENVI GOVE HEAL INTR JUST "
-				       "SOCI REGI TECH TRAN", w);
+			return bad(cv,
+			    "unknown theme '%s': give codes "
+			    "of the EU data-theme list: AGRI ECON "
+			    "EDUC ENER ENVI GOVE HEAL INTR JUST "
+			    "SOCI REGI TECH TRAN",
+			    w);
 		set |= 1u << i;
 	}
 	if (set == 0)
@@ -534,8 +580,10 @@ country_ok(conv *cv, const char *s)
 	up[3] = '\0';
 	return kll__buf_adds(&cv->out, up);
 no:
-	return bad(cv, "bad country '%s': give a code of the EU country "
-		       "list, such as SWE", s);
+	return bad(cv,
+	    "bad country '%s': give a code of the EU country "
+	    "list, such as SWE",
+	    s);
 }
 
 static int
@@ -567,20 +615,34 @@ convert(conv *cv, vkind kind, const char *s)
 	    !kll__utf8_valid(s, strlen(s), NULL))
 		return bad(cv, "%snot UTF-8", "");
 	switch (kind) {
-	case V_TEXT: return text_ok(cv, s);
-	case V_ORGNR: return orgnr_ok(cv, s);
-	case V_EMAIL: return email_ok(cv, s);
-	case V_URL: return http_ok(cv, s);
-	case V_BASEURL: return baseurl_ok(cv, s);
-	case V_PUBTYPE: return pubtype_ok(cv, s);
-	case V_CONTACT: return contact_ok(cv, s);
-	case V_LANGS: return langs_ok(cv, s);
-	case V_DATE: return date_ok(cv, s);
-	case V_LICENSE: return license_ok(cv, s);
-	case V_THEMES: return themes_ok(cv, s);
-	case V_AVAIL: return avail_ok(cv, s);
-	case V_COUNTRY: return country_ok(cv, s);
-	case V_KEYWORDS: return keywords_ok(cv, s);
+	case V_TEXT:
+		return text_ok(cv, s);
+	case V_ORGNR:
+		return orgnr_ok(cv, s);
+	case V_EMAIL:
+		return email_ok(cv, s);
+	case V_URL:
+		return http_ok(cv, s);
+	case V_BASEURL:
+		return baseurl_ok(cv, s);
+	case V_PUBTYPE:
+		return pubtype_ok(cv, s);
+	case V_CONTACT:
+		return contact_ok(cv, s);
+	case V_LANGS:
+		return langs_ok(cv, s);
+	case V_DATE:
+		return date_ok(cv, s);
+	case V_LICENSE:
+		return license_ok(cv, s);
+	case V_THEMES:
+		return themes_ok(cv, s);
+	case V_AVAIL:
+		return avail_ok(cv, s);
+	case V_COUNTRY:
+		return country_ok(cv, s);
+	case V_KEYWORDS:
+		return keywords_ok(cv, s);
 	}
 	return -1;
 }
@@ -617,8 +679,8 @@ kll_status
 kll_pubconf_new(kll_pubconf **out, kll_error *err)
 {
 	if ((*out = calloc(1, sizeof(**out))) == NULL)
-		return kll__error_set(err, KLL_ENOMEM, NULL, 0, 0,
-		    "out of memory");
+		return kll__error_set(
+		    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
 	return KLL_OK;
 }
 
@@ -645,15 +707,15 @@ find(const kll_pubconf *c, const struct keydef *def, const char *id)
 
 	for (i = 0; i < c->n; i++)
 		if (c->e[i].def == def &&
-		    (id == NULL ? c->e[i].id == NULL
-				: c->e[i].id && strcmp(c->e[i].id, id) == 0))
+		    (id == NULL ? c->e[i].id == NULL :
+		                  c->e[i].id && strcmp(c->e[i].id, id) == 0))
 			return &c->e[i];
 	return NULL;
 }
 
 const kll__pubval *
-kll__pubconf_lookup(const kll_pubconf *c, const char *key, const char *id,
-    int fallback)
+kll__pubconf_lookup(
+    const kll_pubconf *c, const char *key, const char *id, int fallback)
 {
 	const entry *e = NULL;
 	size_t i;
@@ -726,13 +788,13 @@ parse_key(const char *key, const char **id, char *why, size_t whysz)
 	}
 	if (dot != NULL && (!(keydefs[i].scope & K_DATASET) || !id_ok(*id))) {
 		snprintf(why, whysz, "unknown key '%s'%s", key,
-		    keydefs[i].scope & K_DATASET ? ": bad dataset id"
-						 : ": not set per dataset");
+		    keydefs[i].scope & K_DATASET ? ": bad dataset id" :
+		                                   ": not set per dataset");
 		return NULL;
 	}
 	if (dot == NULL && !(keydefs[i].scope & K_PLAIN)) {
-		snprintf(why, whysz, "key '%s' needs a dataset: '%s.ID'", key,
-		    key);
+		snprintf(
+		    why, whysz, "key '%s' needs a dataset: '%s.ID'", key, key);
 		return NULL;
 	}
 	return &keydefs[i];
@@ -757,8 +819,8 @@ store(kll_pubconf *c, const struct keydef *def, const char *id,
 		e = &c->e[c->n];
 		memset(e, 0, sizeof(*e));
 		e->def = def;
-		if (id != NULL && (e->id = kll__arena_strdup(&c->arena, id)) ==
-		    NULL)
+		if (id != NULL &&
+		    (e->id = kll__arena_strdup(&c->arena, id)) == NULL)
 			goto nomem;
 		c->n++;
 	}
@@ -768,8 +830,7 @@ store(kll_pubconf *c, const struct keydef *def, const char *id,
 	e->v.line = line;
 	return KLL_OK;
 nomem:
-	return kll__error_set(err, KLL_ENOMEM, where, line, 0,
-	    "out of memory");
+	return kll__error_set(err, KLL_ENOMEM, where, line, 0, "out of memory");
 }
 
 static kll_status
@@ -797,16 +858,16 @@ kll_pubconf_set(kll_pubconf *c, const char *key, const char *value,
 	if (where == NULL)
 		where = "";
 	if ((def = parse_key(key, &id, cv.why, sizeof(cv.why))) == NULL)
-		return invalid(err, where, line, "publish-unknown-key", NULL,
-		    cv.why);
-	if (convert(&cv, def->kind, value) < 0 || kll__buf_addc(&cv.out,
-							'\0') < 0) {
+		return invalid(
+		    err, where, line, "publish-unknown-key", NULL, cv.why);
+	if (convert(&cv, def->kind, value) < 0 ||
+	    kll__buf_addc(&cv.out, '\0') < 0) {
 		kll__buf_free(&cv.out);
 		if (cv.why[0] == '\0')
-			return kll__error_set(err, KLL_ENOMEM, where, line, 0,
-			    "out of memory");
-		return invalid(err, where, line, "publish-bad-value", key,
-		    cv.why);
+			return kll__error_set(
+			    err, KLL_ENOMEM, where, line, 0, "out of memory");
+		return invalid(
+		    err, where, line, "publish-bad-value", key, cv.why);
 	}
 	st = store(c, def, id, cv.out.p, where, line, err);
 	kll__buf_free(&cv.out);
@@ -823,7 +884,7 @@ typedef struct reader {
 	void *payload;
 	kll_error *err;
 	size_t problems;
-	kll_status st;		/* first failure */
+	kll_status st; /* first failure */
 } reader;
 
 /* A problem of the file: to the sink, or, without one, the failure. */
@@ -890,15 +951,15 @@ read_line(reader *r, char *line, unsigned lineno)
 	if ((def = parse_key(key, &id, why, sizeof(why))) != NULL &&
 	    (old = find(r->c, def, id)) != NULL && old->v.line > 0 &&
 	    strcmp(old->v.where, r->name) == 0) {
-		snprintf(why, sizeof(why), "'%s' given twice (first on line "
-					   "%u)", key, old->v.line);
-		invalid(&e, r->name, lineno, "publish-repeated-key", NULL,
-		    why);
+		snprintf(why, sizeof(why),
+		    "'%s' given twice (first on line "
+		    "%u)",
+		    key, old->v.line);
+		invalid(&e, r->name, lineno, "publish-repeated-key", NULL, why);
 		problem(r, &e);
 		return;
 	}
-	if (kll_pubconf_set(r->c, key, value, r->name, lineno, &e) !=
-	    KLL_OK)
+	if (kll_pubconf_set(r->c, key, value, r->name, lineno, &e) != KLL_OK)
 		problem(r, &e);
 }
 

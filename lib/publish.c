@@ -33,8 +33,8 @@ kll_catalog_new(kll_catalog **out, const kll_pubconf *conf,
 		return kll__error_set(err, KLL_EARG, NULL, 0, 0,
 		    "a catalog needs a configuration");
 	if ((c = calloc(1, sizeof(*c))) == NULL)
-		return kll__error_set(err, KLL_ENOMEM, NULL, 0, 0,
-		    "out of memory");
+		return kll__error_set(
+		    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
 	c->conf = conf;
 	if (opts != NULL)
 		c->opts = *opts;
@@ -89,11 +89,11 @@ id_ok(const char *s)
 	const char *p;
 
 	if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		(*s >= '0' && *s <= '9')))
+	        (*s >= '0' && *s <= '9')))
 		return 0;
 	for (p = s; *p; p++)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-			(*p >= '0' && *p <= '9') || strchr("._-", *p)))
+		        (*p >= '0' && *p <= '9') || strchr("._-", *p)))
 			return 0;
 	return p - s < 128;
 }
@@ -111,12 +111,14 @@ new_dataset(kll__dataset **out, kll_catalog *c, kll__dskind kind,
 	if (!id_ok(id))
 		return kll__error_set(err, KLL_EINVALID, src, 0, 0,
 		    "id '%s' cannot name the dataset's files: use letters, "
-		    "digits, '.', '_' and '-'", id);
+		    "digits, '.', '_' and '-'",
+		    id);
 	for (i = 0; i < c->nds; i++)
 		if (strcmp(c->ds[i].id, id) == 0)
 			return kll__error_set(err, KLL_EINVALID, src, 0, 0,
 			    "a dataset '%s' is already in the catalog (from "
-			    "%s)", id, c->ds[i].src);
+			    "%s)",
+			    id, c->ds[i].src);
 	if (c->nds == c->capds) {
 		cap = c->capds ? 2 * c->capds : 16;
 		if ((grown = realloc(c->ds, cap * sizeof(*grown))) == NULL)
@@ -145,12 +147,12 @@ typedef struct rdfio {
 	const char *name;
 	kll_status st;
 	/* What a scan collects. */
-	const char *subject;	/* this one's metadata; may be NULL */
-	const char *cls;	/* count the subjects of this type */
+	const char *subject; /* this one's metadata; may be NULL */
+	const char *cls;     /* count the subjects of this type */
 	size_t triples, typed;
 	kll__arena *arena;
 	const char *desc[2], *license, *issued, *source;
-	raptor_serializer *ser;	/* a copy goes here; may be NULL */
+	raptor_serializer *ser; /* a copy goes here; may be NULL */
 } rdfio;
 
 static void
@@ -191,7 +193,8 @@ static int
 term_is(const raptor_term *t, const char *iri)
 {
 	return t->type == RAPTOR_TERM_TYPE_URI &&
-	    strcmp((const char *)raptor_uri_as_string(t->value.uri), iri) == 0;
+	       strcmp((const char *)raptor_uri_as_string(t->value.uri), iri) ==
+	           0;
 }
 
 static const char *
@@ -216,19 +219,19 @@ collect(rdfio *io, const raptor_statement *st)
 		for (l = 0; l < 2 && lang != NULL; l++)
 			if (strncmp(lang, l ? "en" : "sv", 2) == 0 &&
 			    (lang[2] == '\0' || lang[2] == '-'))
-				io->desc[l] = keep(io, io->desc[l],
-				    o->value.literal.string);
+				io->desc[l] = keep(
+				    io, io->desc[l], o->value.literal.string);
 	} else if (term_is(st->predicate, NS_DCT "license") &&
-	    o->type == RAPTOR_TERM_TYPE_URI) {
-		io->license = keep(io, io->license,
-		    raptor_uri_as_string(o->value.uri));
+	           o->type == RAPTOR_TERM_TYPE_URI) {
+		io->license =
+		    keep(io, io->license, raptor_uri_as_string(o->value.uri));
 	} else if (term_is(st->predicate, NS_DCT "source") &&
-	    o->type == RAPTOR_TERM_TYPE_URI) {
-		io->source = keep(io, io->source,
-		    raptor_uri_as_string(o->value.uri));
+	           o->type == RAPTOR_TERM_TYPE_URI) {
+		io->source =
+		    keep(io, io->source, raptor_uri_as_string(o->value.uri));
 	} else if (term_is(st->predicate, NS_DCT "issued") &&
-	    o->type == RAPTOR_TERM_TYPE_LITERAL &&
-	    o->value.literal.string_len >= 10) {
+	           o->type == RAPTOR_TERM_TYPE_LITERAL &&
+	           o->value.literal.string_len >= 10) {
 		if (io->issued == NULL)
 			io->issued = kll__arena_strndup(io->arena,
 			    (const char *)o->value.literal.string, 10);
@@ -276,12 +279,12 @@ rdfio_parse(rdfio *io, const char *path)
 		return io->st = KLL_EIO;
 	n = fread(head, 1, sizeof(head), fp);
 	rewind(fp);
-	syntax = raptor_world_guess_parser_name(io->world, NULL, NULL, head, n,
-	    (const unsigned char *)path);
+	syntax = raptor_world_guess_parser_name(
+	    io->world, NULL, NULL, head, n, (const unsigned char *)path);
 	if ((uri = raptor_uri_filename_to_uri_string(path)) == NULL ||
 	    (base = raptor_new_uri(io->world, uri)) == NULL ||
 	    (p = raptor_new_parser(io->world, syntax ? syntax : "turtle")) ==
-		NULL) {
+	        NULL) {
 		io->st = nomem(io->err);
 		goto out;
 	}
@@ -289,8 +292,8 @@ rdfio_parse(rdfio *io, const char *path)
 	raptor_parser_set_namespace_handler(p, io, on_namespace);
 	if (raptor_parser_parse_file_stream(p, fp, path, base) != 0 &&
 	    io->st == KLL_OK)
-		io->st = kll__error_set(io->err, KLL_ESYNTAX, path, 0, 0,
-		    "cannot parse");
+		io->st = kll__error_set(
+		    io->err, KLL_ESYNTAX, path, 0, 0, "cannot parse");
 out:
 	if (p != NULL)
 		raptor_free_parser(p);
@@ -347,8 +350,8 @@ reserialize(const char *src, FILE *fp, const char *syntax, size_t *triples,
 	}
 	if (rdfio_parse(&io, src) == KLL_OK &&
 	    raptor_serializer_serialize_end(io.ser) != 0 && io.st == KLL_OK)
-		io.st = kll__error_set(err, KLL_EIO, src, 0, 0,
-		    "cannot write %s", syntax);
+		io.st = kll__error_set(
+		    err, KLL_EIO, src, 0, 0, "cannot write %s", syntax);
 	*triples = io.triples;
 out:
 	rdfio_close(&io);
@@ -391,12 +394,12 @@ kll_catalog_add_vocab(kll_catalog *c, const char *name, kll_error *err)
 	if ((st = kll_vocab_open(&v, name, c->opts.dirs, NULL, err)) != KLL_OK)
 		return st;
 	if ((st = new_dataset(&d, c, KLL__VOCAB, kll_vocab_id(v),
-		 kll_vocab_path(v), err)) != KLL_OK)
+	         kll_vocab_path(v), err)) != KLL_OK)
 		goto out;
 	d->own_title[0] = title_in(c, v, "sv");
 	d->own_title[1] = title_in(c, v, "en");
-	d->version = *kll_vocab_version(v) ? cdup(c, kll_vocab_version(v))
-					   : NULL;
+	d->version =
+	    *kll_vocab_version(v) ? cdup(c, kll_vocab_version(v)) : NULL;
 	d->scheme = cdup(c, kll_vocab_iri(v));
 	d->count = kll_vocab_count(v);
 	d->count2 = (size_t)kll_vocab_levels(v);
@@ -413,8 +416,8 @@ kll_catalog_add_vocab(kll_catalog *c, const char *name, kll_error *err)
 	}
 	d->triples = io.triples;
 	d->own_desc[0] = io.desc[0], d->own_desc[1] = io.desc[1];
-	d->own_license = io.license ? kll__license_norm(&c->arena, io.license)
-				    : NULL;
+	d->own_license =
+	    io.license ? kll__license_norm(&c->arena, io.license) : NULL;
 	d->own_issued = io.issued, d->page = io.source;
 out:
 	kll_vocab_free(v);
@@ -477,13 +480,15 @@ key_sides(kll_catalog *c, kll__dataset *d)
 			continue;
 		}
 		if (kll_mapset_vocab(&v, d->m, side ? KLL_OBJECT : KLL_SUBJECT,
-			c->opts.dirs, NULL, &e) != KLL_OK) {
+		        c->opts.dirs, NULL, &e) != KLL_OK) {
 			kll__catalog_diag(c, KLL_SEV_WARNING,
-			    "publish-no-vocab", d->src, 0, "cannot find the "
+			    "publish-no-vocab", d->src, 0,
+			    "cannot find the "
 			    "vocabulary of %s (%s): the dataset's title names "
-			    "it by that", src[side], e.msg);
-			d->side_id[side] = cdup(c, kll_mapset_meta(d->m,
-							  src[side]));
+			    "it by that",
+			    src[side], e.msg);
+			d->side_id[side] =
+			    cdup(c, kll_mapset_meta(d->m, src[side]));
 			continue;
 		}
 		d->side_id[side] = cdup(c, kll_vocab_id(v));
@@ -541,8 +546,8 @@ kll_catalog_add_key(kll_catalog *c, const char *path, kll_error *err)
 	d->count = kll_mapset_count(m);
 	d->version = cdup(c, kll_mapset_meta(m, "mapping_set_version"));
 	if (kll_mapset_meta(m, "license") != NULL)
-		d->own_license = kll__license_norm(&c->arena,
-		    kll_mapset_meta(m, "license"));
+		d->own_license =
+		    kll__license_norm(&c->arena, kll_mapset_meta(m, "license"));
 	if ((date = kll_mapset_meta(m, "publication_date")) == NULL)
 		date = kll_mapset_meta(m, "mapping_date");
 	d->own_issued = cdup(c, date);
@@ -586,7 +591,8 @@ first_index(char **out, const char *dirs, kll_error *err)
 	}
 	return kll__error_set(err, KLL_ENOTFOUND, NULL, 0, 0,
 	    "no vocabulary folder with an INDEX on the search path (-L, "
-	    "$KLL_PATH, %s)", kll_vocab_datadir());
+	    "$KLL_PATH, %s)",
+	    kll_vocab_datadir());
 }
 
 static kll_status
@@ -690,8 +696,8 @@ kll_catalog_add_all(kll_catalog *c, const char *keys_dir, size_t *nvocabs,
 		if (slash == NULL)
 			snprintf(kdir, len, "mappings");
 		else
-			snprintf(kdir, len, "%.*s/mappings",
-			    (int)(slash - dir), dir);
+			snprintf(kdir, len, "%.*s/mappings", (int)(slash - dir),
+			    dir);
 		if (stat(kdir, &sb) != 0 || !S_ISDIR(sb.st_mode))
 			goto out;
 		keys_dir = kdir;
@@ -729,7 +735,7 @@ kll_catalog_check(kll_catalog *c, size_t *nerrors, kll_error *err)
 
 typedef struct job {
 	kll_catalog *c;
-	const char *tmp;	/* the new folder */
+	const char *tmp; /* the new folder */
 	kll_error *err;
 	kll_status st;
 } job;
@@ -750,8 +756,8 @@ stopped(job *j)
 {
 	if (j->st == KLL_OK && j->c->opts.stop != NULL &&
 	    j->c->opts.stop(j->c->opts.payload))
-		j->st = kll__error_set(j->err, KLL_EIO, NULL, 0, 0,
-		    "interrupted");
+		j->st =
+		    kll__error_set(j->err, KLL_EIO, NULL, 0, 0, "interrupted");
 	return j->st != KLL_OK;
 }
 
@@ -836,16 +842,16 @@ add_file(job *j, kll__dataset *d, const char *dir, const char *ext,
 /* ------------------------------------------------------------------ */
 /* Vocabularies                                                         */
 
-#define STD_SKOS "http://www.w3.org/2004/02/skos/core"
-#define STD_XKOS "http://rdf-vocabulary.ddialliance.org/xkos"
+#define STD_SKOS  "http://www.w3.org/2004/02/skos/core"
+#define STD_XKOS  "http://rdf-vocabulary.ddialliance.org/xkos"
 #define STD_SSSOM "https://w3id.org/sssom/"
-#define STD_CSV "https://www.rfc-editor.org/rfc/rfc4180"
+#define STD_CSV   "https://www.rfc-editor.org/rfc/rfc4180"
 
 static const struct form {
 	const char *ext, *tag, *media, *syntax, *sv, *en;
 } vocab_forms[] = {
-	{ ".ttl", "turtle", "text/turtle", "turtle",
-	    "SKOS och XKOS i Turtle", "SKOS and XKOS in Turtle" },
+	{ ".ttl", "turtle", "text/turtle", "turtle", "SKOS och XKOS i Turtle",
+	    "SKOS and XKOS in Turtle" },
 	{ ".rdf", "rdfxml", "application/rdf+xml", "rdfxml-abbrev",
 	    "SKOS och XKOS i RDF/XML", "SKOS and XKOS in RDF/XML" },
 	{ ".nt", "ntriples", "application/n-triples", "ntriples",
@@ -863,8 +869,8 @@ verify_vocab(job *j, const kll__dataset *d, const char *path)
 		return j->st = j->err ? j->err->code : KLL_ESYNTAX;
 	if (triples != d->triples)
 		return j->st = kll__error_set(j->err, KLL_EINVALID, path, 0, 0,
-		    "read back %zu triples, not the %zu of %s", triples,
-		    d->triples, d->src);
+		           "read back %zu triples, not the %zu of %s", triples,
+		           d->triples, d->src);
 	if (kll_vocab_load(&v, path, NULL, j->err) != KLL_OK)
 		return j->st = j->err ? j->err->code : KLL_ESYNTAX;
 	if (kll_vocab_count(v) != d->count ||
@@ -884,8 +890,8 @@ write_rdf_form(job *j, kll__dataset *d, const struct form *fm)
 	size_t triples = 0;
 	FILE *fp;
 
-	if (stopped(j) || (f = add_file(j, d, "vocab", fm->ext, fm->tag,
-			       fm->media)) == NULL)
+	if (stopped(j) ||
+	    (f = add_file(j, d, "vocab", fm->ext, fm->tag, fm->media)) == NULL)
 		return;
 	f->what_sv = fm->sv, f->what_en = fm->en;
 	f->conforms[0] = STD_SKOS, f->conforms[1] = STD_XKOS;
@@ -946,12 +952,12 @@ label_langs(const kll_vocab *v, const char **out, size_t max)
 	for (j = m = 0; j < n; j++) {
 		for (i = 0; i < kll_vocab_count(v); i++)
 			if (kll_concept_label(kll_vocab_at(v, i),
-				KLL_LABEL_PREF, out[j]) != NULL)
+			        KLL_LABEL_PREF, out[j]) != NULL)
 				break;
 		if (i < kll_vocab_count(v))
 			out[m++] = out[j];
 	}
-	for (j = 2; j < m; j++)	/* insertion sort after sv, en */
+	for (j = 2; j < m; j++) /* insertion sort after sv, en */
 		for (k = j; k > 2 && strcmp(out[k - 1], out[k]) > 0; k--) {
 			const char *t = out[k];
 			out[k] = out[k - 1], out[k - 1] = t;
@@ -970,18 +976,18 @@ csv_parents(FILE *fp, const kll_concept *c)
 
 	for (i = 0; i < kll_concept_nbroader(c); i++) {
 		p = kll_concept_broader(c, i);
-		s = *kll_concept_notation(p) ? kll_concept_notation(p)
-					     : kll_concept_iri(p);
+		s = *kll_concept_notation(p) ? kll_concept_notation(p) :
+		                               kll_concept_iri(p);
 		bad |= (b.n > 0 && kll__buf_addc(&b, '|') < 0) ||
-		    kll__buf_adds(&b, s) < 0;
+		       kll__buf_adds(&b, s) < 0;
 	}
 	for (i = 0; i < kll_concept_nexternal(c); i++)
 		bad |= (b.n > 0 && kll__buf_addc(&b, '|') < 0) ||
-		    kll__buf_adds(&b, kll_concept_external(c, i)) < 0;
+		       kll__buf_adds(&b, kll_concept_external(c, i)) < 0;
 	if (!bad && b.n > 0 && kll__buf_addc(&b, '\0') == 0)
 		csv_field(fp, b.p);
 	else if (bad)
-		fputs("\x01", fp);	/* poisons the read-back count */
+		fputs("\x01", fp); /* poisons the read-back count */
 	kll__buf_free(&b);
 }
 
@@ -1036,8 +1042,10 @@ verify_csv(job *j, const kll__dataset *d, const char *path)
 		}
 		if (nf != width) {
 			j->st = kll__error_set(j->err, KLL_EINVALID, path,
-			    kll_csv_line(csv), 0, "read back %zu fields, not "
-			    "%zu", nf, width);
+			    kll_csv_line(csv), 0,
+			    "read back %zu fields, not "
+			    "%zu",
+			    nf, width);
 			break;
 		}
 		rows++;
@@ -1059,13 +1067,13 @@ write_csv(job *j, kll__dataset *d)
 	char *path = NULL;
 	FILE *fp;
 
-	if (stopped(j) || (f = add_file(j, d, "vocab", ".csv", "csv",
-			       "text/csv")) == NULL)
+	if (stopped(j) ||
+	    (f = add_file(j, d, "vocab", ".csv", "csv", "text/csv")) == NULL)
 		return;
 	f->what_sv = "Kodlista i CSV: kod, överordnad kod, nivå, IRI och "
-		     "benämningar per språk";
+	             "benämningar per språk";
 	f->what_en = "Code list in CSV: code, parent code, level, IRI and "
-		     "labels per language";
+	             "labels per language";
 	f->conforms[0] = STD_CSV;
 	if ((j->st = kll_vocab_load(&v, d->src, NULL, j->err)) != KLL_OK)
 		return;
@@ -1129,8 +1137,8 @@ write_tsv(job *j, kll__dataset *d)
 	char *path = NULL;
 	FILE *fp;
 
-	if (stopped(j) || (f = add_file(j, d, "mappings", ".sssom.tsv",
-			       "sssom", "text/tab-separated-values")) == NULL)
+	if (stopped(j) || (f = add_file(j, d, "mappings", ".sssom.tsv", "sssom",
+	                       "text/tab-separated-values")) == NULL)
 		return;
 	f->what_sv = "Mappningarna i SSSOM/TSV";
 	f->what_en = "The mappings in SSSOM/TSV";
@@ -1148,8 +1156,7 @@ write_tsv(job *j, kll__dataset *d)
 
 /* The export's triples: its N-Triples lines. */
 static kll_status
-export_count(job *j, const kll__dataset *d, kll_export_form form,
-    size_t *n)
+export_count(job *j, const kll__dataset *d, kll_export_form form, size_t *n)
 {
 	kll_export_opts o = KLL_EXPORT_OPTS_INIT;
 	char *buf = NULL;
@@ -1179,14 +1186,14 @@ write_export(job *j, kll__dataset *d, kll_export_form form)
 	char *path = NULL;
 	FILE *fp;
 
-	if (stopped(j) || (f = add_file(j, d, "mappings",
-			       x ? ".xkos.ttl" : ".skos.ttl",
-			       x ? "xkos" : "skos", "text/turtle")) == NULL)
+	if (stopped(j) ||
+	    (f = add_file(j, d, "mappings", x ? ".xkos.ttl" : ".skos.ttl",
+	         x ? "xkos" : "skos", "text/turtle")) == NULL)
 		return;
-	f->what_sv = x ? "XKOS-korrespondens i Turtle"
-		       : "SKOS-mappningar i Turtle";
-	f->what_en = x ? "XKOS correspondence in Turtle"
-		       : "SKOS mapping triples in Turtle";
+	f->what_sv =
+	    x ? "XKOS-korrespondens i Turtle" : "SKOS-mappningar i Turtle";
+	f->what_en = x ? "XKOS correspondence in Turtle" :
+	                 "SKOS mapping triples in Turtle";
 	f->conforms[0] = x ? STD_XKOS : STD_SKOS;
 	o.form = form, o.syntax = "turtle", o.dirs = j->c->opts.dirs;
 	o.diag = on_export_diag, o.payload = j;
@@ -1198,12 +1205,13 @@ write_export(job *j, kll__dataset *d, kll_export_form form)
 	}
 	if (j->st == KLL_OK && export_count(j, d, form, &want) == KLL_OK &&
 	    count_rdf(path, x ? NS_XKOS "ConceptAssociation" : NULL, &got,
-		&typed, j->err) != KLL_OK)
+	        &typed, j->err) != KLL_OK)
 		j->st = j->err ? j->err->code : KLL_ESYNTAX;
 	if (j->st == KLL_OK && (got != want || (x && typed != stats.groups)))
 		j->st = kll__error_set(j->err, KLL_EINVALID, path, 0, 0,
 		    "read back %zu triples and %zu associations, not %zu and "
-		    "%zu", got, typed, want, x ? stats.groups : typed);
+		    "%zu",
+		    got, typed, want, x ? stats.groups : typed);
 	if (x)
 		d->count2 = stats.groups;
 	free(path);
@@ -1215,8 +1223,8 @@ write_key(job *j, kll__dataset *d)
 	/* A key published without a date of its own gets this one. */
 	if (d->own_issued == NULL && d->issued != NULL &&
 	    kll_mapset_meta(d->m, "publication_date") == NULL)
-		j->st = kll_mapset_set_meta(d->m, "publication_date", d->issued,
-		    j->err);
+		j->st = kll_mapset_set_meta(
+		    d->m, "publication_date", d->issued, j->err);
 	if (j->st != KLL_OK)
 		return;
 	write_tsv(j, d);
@@ -1255,12 +1263,23 @@ html_text(FILE *fp, const char *s)
 {
 	for (; s != NULL && *s; s++) {
 		switch (*s) {
-		case '&': fputs("&amp;", fp); break;
-		case '<': fputs("&lt;", fp); break;
-		case '>': fputs("&gt;", fp); break;
-		case '"': fputs("&quot;", fp); break;
-		case '\'': fputs("&#39;", fp); break;
-		default: fputc(*s, fp);
+		case '&':
+			fputs("&amp;", fp);
+			break;
+		case '<':
+			fputs("&lt;", fp);
+			break;
+		case '>':
+			fputs("&gt;", fp);
+			break;
+		case '"':
+			fputs("&quot;", fp);
+			break;
+		case '\'':
+			fputs("&#39;", fp);
+			break;
+		default:
+			fputc(*s, fp);
 		}
 	}
 }
@@ -1305,11 +1324,14 @@ html_head(FILE *fp, kll_catalog *c)
 	fputs("<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n"
 	      "<meta charset=\"utf-8\">\n"
 	      "<meta name=\"viewport\" content=\"width=device-width, "
-	      "initial-scale=1\">\n", fp);
+	      "initial-scale=1\">\n",
+	    fp);
 	html_elem(fp, "title", NULL, NULL, t);
-	fprintf(fp, "<link rel=\"alternate\" type=\"application/rdf+xml\" "
-		    "href=\"catalog.rdf\">\n<style>\n%s</style>\n</head>\n"
-		    "<body>\n<header>\n", css);
+	fprintf(fp,
+	    "<link rel=\"alternate\" type=\"application/rdf+xml\" "
+	    "href=\"catalog.rdf\">\n<style>\n%s</style>\n</head>\n"
+	    "<body>\n<header>\n",
+	    css);
 }
 
 static void
@@ -1339,22 +1361,25 @@ html_header(FILE *fp, kll_catalog *c)
 	}
 	fputs("</p>\n<p>Katalog för Sveriges dataportal (DCAT-AP-SE) · "
 	      "Catalog for Sveriges dataportal: <a href=\"catalog.rdf\">"
-	      "catalog.rdf</a></p>\n</header>\n<main>\n", fp);
+	      "catalog.rdf</a></p>\n</header>\n<main>\n",
+	    fp);
 }
 
 static void
 html_counts(FILE *fp, const kll__dataset *d)
 {
-	fprintf(fp, "<p class=\"counts\"><strong class=\"count\">%zu</strong> "
-		    "%s", d->count, d->kind == KLL__VOCAB
-				  ? "begrepp · concepts"
-				  : "mappningar · mappings");
+	fprintf(fp,
+	    "<p class=\"counts\"><strong class=\"count\">%zu</strong> "
+	    "%s",
+	    d->count,
+	    d->kind == KLL__VOCAB ? "begrepp · concepts" :
+	                            "mappningar · mappings");
 	if (d->count2 > 0)
 		fprintf(fp, ", <strong class=\"count2\">%zu</strong> %s",
-		    d->count2, d->kind == KLL__VOCAB
-				   ? "nivåer · levels"
-				   : "begreppsassociationer · concept "
-				     "associations");
+		    d->count2,
+		    d->kind == KLL__VOCAB ? "nivåer · levels" :
+		                            "begreppsassociationer · concept "
+		                            "associations");
 	fputs("</p>\n", fp);
 }
 
@@ -1366,7 +1391,8 @@ html_files(FILE *fp, const kll__dataset *d)
 	size_t i;
 
 	fputs("<table>\n<thead><tr><th>Fil · File</th><th>Format</th>"
-	      "<th>Byte</th><th>SHA-1</th></tr></thead>\n<tbody>\n", fp);
+	      "<th>Byte</th><th>SHA-1</th></tr></thead>\n<tbody>\n",
+	    fp);
 	for (i = 0; i < d->nfiles; i++) {
 		f = &d->file[i];
 		base = strrchr(f->rel, '/');
@@ -1376,8 +1402,9 @@ html_files(FILE *fp, const kll__dataset *d)
 		html_text(fp, base ? base + 1 : f->rel);
 		fputs("</a></td><td>", fp);
 		html_text(fp, f->media);
-		fprintf(fp, "</td><td class=\"num\">%llu</td><td><code>%s"
-			    "</code></td></tr>\n",
+		fprintf(fp,
+		    "</td><td class=\"num\">%llu</td><td><code>%s"
+		    "</code></td></tr>\n",
 		    (unsigned long long)f->size, f->sha1);
 	}
 	fputs("</tbody>\n</table>\n", fp);
@@ -1435,8 +1462,10 @@ write_html(job *j)
 	html_header(fp, j->c);
 	for (i = 0; i < j->c->nds; i++)
 		html_dataset(fp, &j->c->ds[i]);
-	fprintf(fp, "</main>\n<footer><p>kll-publish %s</p></footer>\n"
-		    "</body>\n</html>\n", KLL_VERSION);
+	fprintf(fp,
+	    "</main>\n<footer><p>kll-publish %s</p></footer>\n"
+	    "</body>\n</html>\n",
+	    KLL_VERSION);
 	finish_file(j, fp, path);
 	free(path);
 }
@@ -1492,8 +1521,8 @@ replaceable(const char *dir, kll_error *err)
 		    "cannot stat: %s", strerror(errno));
 	}
 	if (!S_ISDIR(sb.st_mode))
-		return kll__error_set(err, KLL_EARG, dir, 0, 0,
-		    "exists and is not a folder");
+		return kll__error_set(
+		    err, KLL_EARG, dir, 0, 0, "exists and is not a folder");
 	if ((dp = opendir(dir)) == NULL)
 		return kll__error_set(err, KLL_EIO, dir, 0, 0,
 		    "cannot open: %s", strerror(errno));
@@ -1648,7 +1677,7 @@ kll_catalog_publish(kll_catalog *c, const char *dir, kll_error *err)
 	}
 	um = umask(0);
 	umask(um);
-	chmod(tmp, 0777 & ~um);	/* mkdtemp makes 0700 */
+	chmod(tmp, 0777 & ~um); /* mkdtemp makes 0700 */
 	j.tmp = tmp;
 	write_all(&j);
 	if (j.st == KLL_OK && !stopped(&j))

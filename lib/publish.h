@@ -17,9 +17,9 @@
  * wants as SHA-1, and for name-based UUIDs. */
 typedef struct kll__sha1 {
 	uint32_t h[5];
-	uint64_t len;		/* bytes so far */
+	uint64_t len; /* bytes so far */
 	unsigned char block[64];
-	size_t used;		/* bytes in block */
+	size_t used; /* bytes in block */
 } kll__sha1;
 
 void kll__sha1_init(kll__sha1 *s);
@@ -38,12 +38,18 @@ void kll__uuid5_url(const char *name, char out[37]);
 
 /* The data-theme codes of DCAT-AP-SE 3.0.1 as a bit set. */
 enum {
-	KLL__THEME_AGRI = 1 << 0, KLL__THEME_ECON = 1 << 1,
-	KLL__THEME_EDUC = 1 << 2, KLL__THEME_ENER = 1 << 3,
-	KLL__THEME_ENVI = 1 << 4, KLL__THEME_GOVE = 1 << 5,
-	KLL__THEME_HEAL = 1 << 6, KLL__THEME_INTR = 1 << 7,
-	KLL__THEME_JUST = 1 << 8, KLL__THEME_SOCI = 1 << 9,
-	KLL__THEME_REGI = 1 << 10, KLL__THEME_TECH = 1 << 11,
+	KLL__THEME_AGRI = 1 << 0,
+	KLL__THEME_ECON = 1 << 1,
+	KLL__THEME_EDUC = 1 << 2,
+	KLL__THEME_ENER = 1 << 3,
+	KLL__THEME_ENVI = 1 << 4,
+	KLL__THEME_GOVE = 1 << 5,
+	KLL__THEME_HEAL = 1 << 6,
+	KLL__THEME_INTR = 1 << 7,
+	KLL__THEME_JUST = 1 << 8,
+	KLL__THEME_SOCI = 1 << 9,
+	KLL__THEME_REGI = 1 << 10,
+	KLL__THEME_TECH = 1 << 11,
 	KLL__THEME_TRAN = 1 << 12
 };
 #define KLL__NTHEMES 13
@@ -67,8 +73,8 @@ typedef struct kll__pubval {
 
 /* The value of "key" for dataset "id" ("theme.occ"), else the plain
  * key's value when "fallback" is nonzero, else NULL. */
-const kll__pubval *kll__pubconf_lookup(const kll_pubconf *c,
-    const char *key, const char *id, int fallback);
+const kll__pubval *kll__pubconf_lookup(
+    const kll_pubconf *c, const char *key, const char *id, int fallback);
 
 /* The themes of a space-separated list of codes, as kept after
  * normalisation. */
@@ -91,11 +97,11 @@ typedef enum kll__dskind { KLL__VOCAB = 0, KLL__KEY = 1 } kll__dskind;
 
 /* One file of a dataset in the published folder. */
 typedef struct kll__pubfile {
-	const char *rel;	/* path in the folder: "vocab/occ.ttl" */
-	const char *tag;	/* in the distribution's IRI: "turtle" */
-	const char *media;	/* IANA media type */
-	const char *what_sv, *what_en;	/* for dcterms:description */
-	const char *conforms[3];	/* standards it follows */
+	const char *rel;               /* path in the folder: "vocab/occ.ttl" */
+	const char *tag;               /* in the distribution's IRI: "turtle" */
+	const char *media;             /* IANA media type */
+	const char *what_sv, *what_en; /* for dcterms:description */
+	const char *conforms[3];       /* standards it follows */
 	uint64_t size;
 	char sha1[41];
 } kll__pubfile;
@@ -104,28 +110,28 @@ typedef struct kll__pubfile {
 
 typedef struct kll__dataset {
 	kll__dskind kind;
-	const char *id;		/* also the files' base name */
-	const char *src;	/* the vocabulary or key file */
+	const char *id;  /* also the files' base name */
+	const char *src; /* the vocabulary or key file */
 	const char *iri;
 	char uuid[37];
 	/* From the data. */
-	const char *own_title[2];	/* sv, en; NULL when none */
+	const char *own_title[2]; /* sv, en; NULL when none */
 	const char *own_desc[2];
 	const char *own_license, *own_issued;
 	const char *version, *page, *scheme;
-	const char *side_id[2];	/* keys: the vocabularies' ids or NULL */
-	const char *side_name[2][2];	/* keys: their titles, sv and en */
-	size_t count;		/* concepts, or mappings */
-	size_t count2;		/* levels, or concept associations */
-	size_t coded;		/* concepts with a notation */
-	size_t triples;		/* of the vocabulary as read */
+	const char *side_id[2];      /* keys: the vocabularies' ids or NULL */
+	const char *side_name[2][2]; /* keys: their titles, sv and en */
+	size_t count;                /* concepts, or mappings */
+	size_t count2;               /* levels, or concept associations */
+	size_t coded;                /* concepts with a notation */
+	size_t triples;              /* of the vocabulary as read */
 	/* Completed from the configuration. */
 	const char *title[2], *desc[2], *keywords[2];
 	const char *license, *issued;
 	unsigned themes;
 	kll__pubfile file[KLL__MAXFILES];
 	size_t nfiles;
-	kll_mapset *m;		/* keys: the key as read */
+	kll_mapset *m; /* keys: the key as read */
 } kll__dataset;
 
 struct kll_catalog {
@@ -134,7 +140,7 @@ struct kll_catalog {
 	kll__arena arena;
 	kll__dataset *ds;
 	size_t nds, capds;
-	size_t nerrors;		/* errors found by the last check */
+	size_t nerrors; /* errors found by the last check */
 };
 
 /* The IRIs the catalog mints under the configured base URL. */
@@ -142,13 +148,12 @@ const char *kll__catalog_iri(kll_catalog *c, const char *fragment);
 
 /* Send a diagnostic to the catalog's sink (nothing without one). */
 void kll__catalog_diag(kll_catalog *c, kll_severity sev, const char *rule,
-    const char *file, unsigned line, const char *fmt, ...)
-    KLL__PRINTF(6, 7);
+    const char *file, unsigned line, const char *fmt, ...) KLL__PRINTF(6, 7);
 
 /* Write the catalog of c (after its files were written and measured) as
  * RDF/XML to fp; *ntriples (may be NULL) gets the number of triples. */
-kll_status kll__catalog_write_rdf(kll_catalog *c, FILE *fp,
-    const char *name, size_t *ntriples, kll_error *err);
+kll_status kll__catalog_write_rdf(kll_catalog *c, FILE *fp, const char *name,
+    size_t *ntriples, kll_error *err);
 
 /* Complete each dataset's metadata from its data and the
  * configuration, and check the whole catalog: every finding to the sink,

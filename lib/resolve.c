@@ -39,8 +39,8 @@ join(const char *dir, size_t dlen, const char *name, const char *ext)
 
 /* The id that dir's INDEX gives for scheme IRI "iri", copied to id. */
 static int
-index_lookup(const char *dir, size_t dlen, const char *iri, char *id,
-    size_t idsz)
+index_lookup(
+    const char *dir, size_t dlen, const char *iri, char *id, size_t idsz)
 {
 	char *path, line[2048], *tab, *nl;
 	FILE *fp;
@@ -103,8 +103,8 @@ try_path(char **out, const char *list, const char *name)
 
 	while (p != NULL && *p != '\0') {
 		colon = strchr(p, ':');
-		st = try_dir(out, p, colon ? (size_t)(colon - p) : strlen(p),
-		    name);
+		st = try_dir(
+		    out, p, colon ? (size_t)(colon - p) : strlen(p), name);
 		if (st != KLL_ENOTFOUND)
 			return st;
 		p = colon ? colon + 1 : NULL;
@@ -113,8 +113,8 @@ try_path(char **out, const char *list, const char *name)
 }
 
 kll_status
-kll_vocab_resolve(char **out, const char *name, const char *dirs,
-    kll_error *err)
+kll_vocab_resolve(
+    char **out, const char *name, const char *dirs, kll_error *err)
 {
 	kll_status st;
 

@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
-#include <uninorm.h>
 #include <unictype.h>
+#include <uninorm.h>
 #include <unistr.h>
 
 #include "internal.h"
@@ -33,8 +33,8 @@ kll_text_fold(const char *s)
 		return NULL;
 	/* Case-fold and decompose, then drop the combining marks: "Å" and
 	 * "a" compare equal, as a user typing a search expects. */
-	folded = u8_casefold((const uint8_t *)s, strlen(s), NULL, UNINORM_NFD,
-	    NULL, &n);
+	folded = u8_casefold(
+	    (const uint8_t *)s, strlen(s), NULL, UNINORM_NFD, NULL, &n);
 	if (folded == NULL)
 		return NULL;
 	if ((out = kll__malloc(n + 1)) == NULL) {

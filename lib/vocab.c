@@ -19,7 +19,7 @@ struct kll_concept {
 	size_t nbroader, nnarrower;
 	const char **external, **replaced;
 	size_t nexternal, nreplaced;
-	const char **notations;	/* all of them, distinct, in reading order */
+	const char **notations; /* all of them, distinct, in reading order */
 	size_t nnotations;
 };
 
@@ -36,9 +36,9 @@ struct kll_vocab {
 	size_t ntitles;
 	kll_concept *c;
 	size_t n;
-	level *levels;		/* levels[d - 1] for depth d */
+	level *levels; /* levels[d - 1] for depth d */
 	int nlevels;
-	int declared_levels;	/* xkos:numberOfLevels, or 0 */
+	int declared_levels; /* xkos:numberOfLevels, or 0 */
 	kll__map by_notation, by_iri, by_squeezed;
 	size_t max_squeezed;
 };
@@ -46,25 +46,101 @@ struct kll_vocab {
 /* ------------------------------------------------------------------ */
 /* Small accessors                                                      */
 
-const char *kll_vocab_id(const kll_vocab *v) { return v->id; }
-const char *kll_vocab_iri(const kll_vocab *v) { return v->iri; }
-const char *kll_vocab_path(const kll_vocab *v) { return v->path; }
-const char *kll_vocab_version(const kll_vocab *v) { return v->version; }
-size_t kll_vocab_count(const kll_vocab *v) { return v->n; }
-int kll_vocab_levels(const kll_vocab *v) { return v->nlevels; }
-const char *kll_concept_iri(const kll_concept *c) { return c->iri; }
-const char *kll_concept_notation(const kll_concept *c) { return c->notation; }
-size_t kll_concept_index(const kll_concept *c) { return c->index; }
-int kll_concept_level(const kll_concept *c) { return c->level; }
-size_t kll_concept_nlabels(const kll_concept *c) { return c->nlabels; }
-size_t kll_concept_nbroader(const kll_concept *c) { return c->nbroader; }
-size_t kll_concept_nnarrower(const kll_concept *c) { return c->nnarrower; }
-size_t kll_concept_nexternal(const kll_concept *c) { return c->nexternal; }
-size_t kll_concept_nreplaced(const kll_concept *c) { return c->nreplaced; }
-int kll_concept_is_top(const kll_concept *c) { return c->top; }
-int kll_concept_deprecated(const kll_concept *c) { return c->deprecated; }
-int kll_vocab_declared_levels(const kll_vocab *v) { return v->declared_levels; }
-size_t kll_concept_nnotations(const kll_concept *c) { return c->nnotations; }
+const char *
+kll_vocab_id(const kll_vocab *v)
+{
+	return v->id;
+}
+const char *
+kll_vocab_iri(const kll_vocab *v)
+{
+	return v->iri;
+}
+const char *
+kll_vocab_path(const kll_vocab *v)
+{
+	return v->path;
+}
+const char *
+kll_vocab_version(const kll_vocab *v)
+{
+	return v->version;
+}
+size_t
+kll_vocab_count(const kll_vocab *v)
+{
+	return v->n;
+}
+int
+kll_vocab_levels(const kll_vocab *v)
+{
+	return v->nlevels;
+}
+const char *
+kll_concept_iri(const kll_concept *c)
+{
+	return c->iri;
+}
+const char *
+kll_concept_notation(const kll_concept *c)
+{
+	return c->notation;
+}
+size_t
+kll_concept_index(const kll_concept *c)
+{
+	return c->index;
+}
+int
+kll_concept_level(const kll_concept *c)
+{
+	return c->level;
+}
+size_t
+kll_concept_nlabels(const kll_concept *c)
+{
+	return c->nlabels;
+}
+size_t
+kll_concept_nbroader(const kll_concept *c)
+{
+	return c->nbroader;
+}
+size_t
+kll_concept_nnarrower(const kll_concept *c)
+{
+	return c->nnarrower;
+}
+size_t
+kll_concept_nexternal(const kll_concept *c)
+{
+	return c->nexternal;
+}
+size_t
+kll_concept_nreplaced(const kll_concept *c)
+{
+	return c->nreplaced;
+}
+int
+kll_concept_is_top(const kll_concept *c)
+{
+	return c->top;
+}
+int
+kll_concept_deprecated(const kll_concept *c)
+{
+	return c->deprecated;
+}
+int
+kll_vocab_declared_levels(const kll_vocab *v)
+{
+	return v->declared_levels;
+}
+size_t
+kll_concept_nnotations(const kll_concept *c)
+{
+	return c->nnotations;
+}
 
 const char *
 kll_concept_notation_at(const kll_concept *c, size_t i)
@@ -81,17 +157,17 @@ kll_vocab_at(const kll_vocab *v, size_t i)
 const char *
 kll_vocab_level_iri(const kll_vocab *v, int depth)
 {
-	return v->levels && depth >= 1 && depth <= v->nlevels
-	    ? v->levels[depth - 1].iri
-	    : NULL;
+	return v->levels && depth >= 1 && depth <= v->nlevels ?
+	           v->levels[depth - 1].iri :
+	           NULL;
 }
 
 const char *
 kll_vocab_level_pattern(const kll_vocab *v, int depth)
 {
-	return v->levels && depth >= 1 && depth <= v->nlevels
-	    ? v->levels[depth - 1].pattern
-	    : NULL;
+	return v->levels && depth >= 1 && depth <= v->nlevels ?
+	           v->levels[depth - 1].pattern :
+	           NULL;
 }
 
 const kll_label *
@@ -172,8 +248,9 @@ kll_vocab_find(const kll_vocab *v, const char *code)
 {
 	uint32_t i;
 
-	return kll__map_get(&v->by_notation, code, strlen(code), &i) ? &v->c[i]
-								     : NULL;
+	return kll__map_get(&v->by_notation, code, strlen(code), &i) ?
+	           &v->c[i] :
+	           NULL;
 }
 
 const kll_concept *
@@ -222,8 +299,8 @@ kll_vocab_find_loose(const kll_vocab *v, const char *code)
 	n = strlen(code);
 	/* Room in front for the zeros of the widest notation, within
 	 * reason: a vocabulary may have notations longer than buf. */
-	room = v->max_squeezed < sizeof(buf) / 2 ? v->max_squeezed
-						 : sizeof(buf) / 2;
+	room = v->max_squeezed < sizeof(buf) / 2 ? v->max_squeezed :
+	                                           sizeof(buf) / 2;
 	if (n + 1 > sizeof(buf) - room)
 		return NULL;
 	n = squeeze(buf + room, code);
@@ -252,8 +329,8 @@ kll_vocab_find_loose(const kll_vocab *v, const char *code)
 typedef struct builder {
 	kll__graph *g;
 	kll_vocab *v;
-	uint32_t *cnode;	/* concept index -> node */
-	int *node_depth;	/* level node -> depth, or 0 */
+	uint32_t *cnode; /* concept index -> node */
+	int *node_depth; /* level node -> depth, or 0 */
 	kll_error *err;
 	const char *name;
 } builder;
@@ -279,22 +356,21 @@ mark_concepts(kll__graph *g)
 
 	for (i = 0; i < g->nnode; i++)
 		if (g->node[i].types & (1u << C_CONCEPT))
-			g->node[i].concept = 1;
+	g->node[i].concept = 1;
 	for (i = 0; i < g->ntriple; i++) {
 		t = &g->triple[i];
 		if (is_concept_evidence(t) &&
 		    !(g->node[t->s].types &
-			((1u << C_SCHEME) | (1u << C_LEVEL) |
-			    (1u << C_LEVEL_OLD))))
-			g->node[t->s].concept = 1;
+		        ((1u << C_SCHEME) | (1u << C_LEVEL) |
+		            (1u << C_LEVEL_OLD))))
+		g->node[t->s].concept = 1;
 		if (t->p == P_HASTOP && !(t->o & KLL__LITERAL))
-			g->node[t->o].concept = 1;
+		g->node[t->o].concept = 1;
 	}
 	for (i = 0; i < g->nnode; i++)
 		if (g->node[i].key[0] == '_' && g->node[i].key[1] == ':')
-			g->node[i].concept = 0;	/* concepts need IRIs */
-		else if (g->node[i].concept)
-			n++;
+	g->node[i].concept = 0; /* concepts need IRIs */
+	else if (g->node[i].concept) n++;
 	return n;
 }
 
@@ -330,13 +406,13 @@ make_concepts(builder *b, size_t n)
 			continue;
 		v->c[k].iri = g->node[i].key;
 		v->c[k].notation = "";
-		v->c[k].index = i;	/* the node, until sorted */
+		v->c[k].index = i; /* the node, until sorted */
 		k++;
 	}
 	v->n = n;
 	/* A notation per concept: the first one read. */
 	for (k = 0; k < n; k++)
-		g->node[v->c[k].index].concept = (uint32_t)(k + 1);
+	g->node[v->c[k].index].concept = (uint32_t)(k + 1);
 	for (i = 0; i < g->ntriple; i++) {
 		kll__triple *t = &g->triple[i];
 		kll_concept *c;
@@ -445,20 +521,20 @@ alloc_arrays(kll_vocab *v, const counts *cnt)
 
 	for (k = 0; k < v->n; k++) {
 		c = &v->c[k];
-		c->labels = kll__arena_alloc(&v->arena,
-		    cnt[k].labels * sizeof(*c->labels) + 1);
-		c->broader = kll__arena_alloc(&v->arena,
-		    cnt[k].broader * sizeof(*c->broader) + 1);
-		c->narrower = kll__arena_alloc(&v->arena,
-		    cnt[k].narrower * sizeof(*c->narrower) + 1);
-		c->external = kll__arena_alloc(&v->arena,
-		    cnt[k].external * sizeof(*c->external) + 1);
-		c->replaced = kll__arena_alloc(&v->arena,
-		    cnt[k].replaced * sizeof(*c->replaced) + 1);
-		c->notations = kll__arena_alloc(&v->arena,
-		    cnt[k].notations * sizeof(*c->notations) + 1);
-		if (!c->labels || !c->broader || !c->narrower ||
-		    !c->external || !c->replaced || !c->notations)
+		c->labels = kll__arena_alloc(
+		    &v->arena, cnt[k].labels * sizeof(*c->labels) + 1);
+		c->broader = kll__arena_alloc(
+		    &v->arena, cnt[k].broader * sizeof(*c->broader) + 1);
+		c->narrower = kll__arena_alloc(
+		    &v->arena, cnt[k].narrower * sizeof(*c->narrower) + 1);
+		c->external = kll__arena_alloc(
+		    &v->arena, cnt[k].external * sizeof(*c->external) + 1);
+		c->replaced = kll__arena_alloc(
+		    &v->arena, cnt[k].replaced * sizeof(*c->replaced) + 1);
+		c->notations = kll__arena_alloc(
+		    &v->arena, cnt[k].notations * sizeof(*c->notations) + 1);
+		if (!c->labels || !c->broader || !c->narrower || !c->external ||
+		    !c->replaced || !c->notations)
 			return -1;
 	}
 	return 0;
@@ -529,8 +605,8 @@ fill_edges(builder *b)
 		} else if (t->p == P_TOPOF) {
 			s->top = 1;
 		} else if (t->p == P_DEPRECATED && (text = lit_text(g, t->o))) {
-			s->deprecated = strcmp(text, "true") == 0 ||
-			    strcmp(text, "1") == 0;
+			s->deprecated =
+			    strcmp(text, "true") == 0 || strcmp(text, "1") == 0;
 		}
 	}
 	/* hasTopConcept has the scheme as subject, which is no concept. */
@@ -607,8 +683,8 @@ make_levels(builder *b)
 	}
 	if (max == 0)
 		return KLL_OK;
-	if ((v->levels = kll__arena_alloc(&v->arena,
-		 (size_t)max * sizeof(*v->levels))) == NULL)
+	if ((v->levels = kll__arena_alloc(
+	         &v->arena, (size_t)max * sizeof(*v->levels))) == NULL)
 		return KLL_ENOMEM;
 	memset(v->levels, 0, (size_t)max * sizeof(*v->levels));
 	v->nlevels = max;
@@ -671,7 +747,7 @@ make_scheme(builder *b)
 	for (i = 0; i < g->nnode; i++)
 		if ((g->node[i].types & (1u << C_SCHEME)) &&
 		    (scheme == UINT32_MAX ||
-			strcmp(g->node[i].key, g->node[scheme].key) < 0))
+		        strcmp(g->node[i].key, g->node[scheme].key) < 0))
 			scheme = (uint32_t)i;
 	v->iri = scheme == UINT32_MAX ? "" : g->node[scheme].key;
 	v->version = "";
@@ -714,19 +790,19 @@ make_hashes(kll_vocab *v)
 
 	for (k = 0; k < v->n; k++) {
 		kll_concept *c = &v->c[k];
-		if (kll__map_put(&v->by_iri, c->iri, strlen(c->iri),
-			(uint32_t)k) < 0)
+		if (kll__map_put(
+		        &v->by_iri, c->iri, strlen(c->iri), (uint32_t)k) < 0)
 			return KLL_ENOMEM;
 		if (*c->notation == '\0')
 			continue;
 		/* The first concept of a notation wins; check reports it. */
 		if (!kll__map_get(&v->by_notation, c->notation,
-			strlen(c->notation), NULL) &&
+		        strlen(c->notation), NULL) &&
 		    kll__map_put(&v->by_notation, c->notation,
-			strlen(c->notation), (uint32_t)k) < 0)
+		        strlen(c->notation), (uint32_t)k) < 0)
 			return KLL_ENOMEM;
-		if ((sq = kll__arena_alloc(&v->arena,
-			 strlen(c->notation) + 1)) == NULL)
+		if ((sq = kll__arena_alloc(
+		         &v->arena, strlen(c->notation) + 1)) == NULL)
 			return KLL_ENOMEM;
 		n = squeeze(sq, c->notation);
 		if (n > v->max_squeezed)
@@ -750,8 +826,8 @@ base_name_id(kll__arena *a, const char *path)
 	if (strcmp(path, "-") == 0)
 		return "stdin";
 	dot = strchr(base, '.');
-	return kll__arena_strndup(a, base, dot ? (size_t)(dot - base)
-					       : strlen(base));
+	return kll__arena_strndup(
+	    a, base, dot ? (size_t)(dot - base) : strlen(base));
 }
 
 static kll_status
@@ -810,13 +886,13 @@ kll_vocab_load(kll_vocab **out, const char *path, const kll_load_opts *opts,
 	memset(&b, 0, sizeof(b));
 	if ((v = kll__calloc(1, sizeof(*v))) == NULL ||
 	    (v->path = kll__strdup(path)) == NULL) {
-		st = kll__error_set(err, KLL_ENOMEM, path, 0, 0,
-		    "out of memory");
+		st = kll__error_set(
+		    err, KLL_ENOMEM, path, 0, 0, "out of memory");
 		goto out;
 	}
 	st = kll__graph_load(&g, path, opts ? opts->syntax : NULL,
 	    opts ? opts->base_iri : NULL, err);
-	v->arena = g.arena;	/* the strings now belong to v */
+	v->arena = g.arena; /* the strings now belong to v */
 	if (st != KLL_OK)
 		goto out;
 	b.g = &g;

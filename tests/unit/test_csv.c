@@ -73,7 +73,7 @@ test_bom_and_multiline(void **state)
 	assert_string_equal(kll_csv_field(c, 1, NULL), "rad\nbrytning");
 	assert_int_equal(kll_csv_line(c), 2);
 	next_ok(c, 2);
-	assert_int_equal(kll_csv_line(c), 4);	/* after the two-line record */
+	assert_int_equal(kll_csv_line(c), 4); /* after the two-line record */
 	kll_csv_free(c);
 }
 
@@ -92,8 +92,7 @@ test_tab(void **state)
 
 /* Read to the first error and check its code, line and message start. */
 static void
-expect_error(const char *path, kll_status code, unsigned line,
-    const char *msg)
+expect_error(const char *path, kll_status code, unsigned line, const char *msg)
 {
 	kll_csv *c = open_ok(path);
 	kll_error err;
@@ -114,7 +113,8 @@ static void
 test_errors(void **state)
 {
 	(void)state;
-	expect_error(DATA "unbalanced.csv", KLL_ESYNTAX, 2, "unbalanced quotes");
+	expect_error(
+	    DATA "unbalanced.csv", KLL_ESYNTAX, 2, "unbalanced quotes");
 	expect_error(DATA "cp1252.csv", KLL_EENCODING, 2,
 	    "not UTF-8 (looks like Windows-1252)");
 	expect_error(DATA "badutf8.csv", KLL_EENCODING, 2, "invalid UTF-8");
@@ -130,8 +130,8 @@ test_missing_file(void **state)
 	kll_error err;
 
 	(void)state;
-	assert_int_equal(kll_csv_open(&c, DATA "nonexistent.csv", NULL, &err),
-	    KLL_EIO);
+	assert_int_equal(
+	    kll_csv_open(&c, DATA "nonexistent.csv", NULL, &err), KLL_EIO);
 	assert_null(c);
 	assert_string_equal(err.file, DATA "nonexistent.csv");
 	assert_string_equal(err.msg, "cannot open: No such file or directory");
@@ -148,8 +148,8 @@ test_fixed_separator_and_limit(void **state)
 	(void)state;
 	o.sep = ',';
 	o.max_field = 4;
-	assert_int_equal(kll_csv_open(&c, DATA "excel-semicolon.csv", &o, &err),
-	    KLL_OK);
+	assert_int_equal(
+	    kll_csv_open(&c, DATA "excel-semicolon.csv", &o, &err), KLL_OK);
 	assert_int_equal(kll_csv_next(c, &nf, &err), KLL_ESYNTAX);
 	assert_string_equal(err.msg, "field longer than 4 bytes");
 	kll_csv_free(c);

@@ -71,8 +71,9 @@ test_deterministic(void **state)
 	o.level_names = names, o.nlevel_names = 2;
 	o.version = "1";
 	fp = open_memstream(&buf, &len);
-	assert_int_equal(kll_vocab_import(DATA "vocab/occ.csv", &o, fp, "mem",
-			     &n, &err), KLL_OK);
+	assert_int_equal(
+	    kll_vocab_import(DATA "vocab/occ.csv", &o, fp, "mem", &n, &err),
+	    KLL_OK);
 	fclose(fp);
 	assert_int_equal(n, 15);
 	want = read_all(DATA "vocab/occ.ttl", &wlen);
@@ -97,7 +98,7 @@ import_diags(const char *path, kll_import_opts *o, diags *ds, kll_error *err)
 	st = kll_vocab_import(path, o, fp, "mem", NULL, err);
 	fclose(fp);
 	if (st != KLL_OK)
-		assert_int_equal(len, 0);	/* nothing written */
+		assert_int_equal(len, 0); /* nothing written */
 	free(buf);
 	return st;
 }
@@ -122,7 +123,8 @@ test_bad_rows(void **state)
 	(void)state;
 	o.id = "bad";
 	o.langs = langs, o.nlangs = 1;
-	assert_int_equal(import_diags(DATA "import/bad-rows.csv", &o, &ds, &err),
+	assert_int_equal(
+	    import_diags(DATA "import/bad-rows.csv", &o, &ds, &err),
 	    KLL_EINVALID);
 	assert_int_equal(ds.n, 5);
 	assert_string_equal(ds.d[0].file, DATA "import/bad-rows.csv");
@@ -167,12 +169,13 @@ test_bad_pattern_option(void **state)
 	(void)state;
 	o.id = "x";
 	o.patterns = pats, o.npatterns = 1;
-	assert_int_equal(import_diags(DATA "vocab/occ.csv", &o, &ds, &err),
-	    KLL_EARG);
-	assert_string_equal(err.msg, "bad pattern 'one=[0-9]': give DEPTH=REGEX");
+	assert_int_equal(
+	    import_diags(DATA "vocab/occ.csv", &o, &ds, &err), KLL_EARG);
+	assert_string_equal(
+	    err.msg, "bad pattern 'one=[0-9]': give DEPTH=REGEX");
 	o.patterns = bad_re;
-	assert_int_equal(import_diags(DATA "vocab/occ.csv", &o, &ds, &err),
-	    KLL_EARG);
+	assert_int_equal(
+	    import_diags(DATA "vocab/occ.csv", &o, &ds, &err), KLL_EARG);
 }
 
 /* SCB's flat "vardekod,vardebenamning" shape: renamed columns, and the
@@ -196,16 +199,19 @@ test_flat_table(void **state)
 	assert_true(fd >= 0);
 	fp = fdopen(fd, "w");
 	assert_int_equal(kll_vocab_import(DATA "import/scb-flat.csv", &o, fp,
-			     path, NULL, &err), KLL_OK);
+	                     path, NULL, &err),
+	    KLL_OK);
 	fclose(fp);
 	assert_int_equal(kll_vocab_load(&v, path, NULL, &err), KLL_OK);
 	remove(path);
 	assert_int_equal(kll_vocab_count(v), 4);
 	assert_string_equal(kll_concept_notation(kll_concept_broader(
-				kll_vocab_find(v, "111"), 0)), "11");
+	                        kll_vocab_find(v, "111"), 0)),
+	    "11");
 	assert_int_equal(kll_concept_level(kll_vocab_find(v, "111")), 3);
-	assert_string_equal(kll_concept_label(kll_vocab_find(v, "2"),
-				KLL_LABEL_PREF, "sv"), "Två");
+	assert_string_equal(
+	    kll_concept_label(kll_vocab_find(v, "2"), KLL_LABEL_PREF, "sv"),
+	    "Två");
 	kll_vocab_free(v);
 }
 
@@ -222,17 +228,17 @@ test_table_errors(void **state)
 	    KLL_EINVALID);
 	expect(&ds.d[0], 3, "import-columns",
 	    "row has 4 fields, the header has 3");
-	assert_int_equal(import_diags(DATA "csv/cp1252.csv", &o, &ds, &err),
-	    KLL_EENCODING);
+	assert_int_equal(
+	    import_diags(DATA "csv/cp1252.csv", &o, &ds, &err), KLL_EENCODING);
 	assert_int_equal(err.line, 2);
-	assert_int_equal(import_diags(DATA "csv/tab.tsv", &o, &ds, &err),
-	    KLL_OK);
-	assert_int_equal(import_diags(DATA "nonexistent.csv", &o, &ds, &err),
-	    KLL_EIO);
+	assert_int_equal(
+	    import_diags(DATA "csv/tab.tsv", &o, &ds, &err), KLL_OK);
+	assert_int_equal(
+	    import_diags(DATA "nonexistent.csv", &o, &ds, &err), KLL_EIO);
 	assert_string_equal(err.file, DATA "nonexistent.csv");
 	o.base_iri = "relative/";
-	assert_int_equal(import_diags(DATA "csv/tab.tsv", &o, &ds, &err),
-	    KLL_EARG);
+	assert_int_equal(
+	    import_diags(DATA "csv/tab.tsv", &o, &ds, &err), KLL_EARG);
 }
 
 int

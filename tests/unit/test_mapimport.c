@@ -59,10 +59,10 @@ expect(const kll_mapset *m, const char *s, const char *o, const char *pred,
 	long i = find(m, s, o);
 
 	assert_true(i >= 0);
-	assert_string_equal(kll_mapset_get(m, (size_t)i, KLL_SLOT_PREDICATE_ID),
-	    pred);
-	assert_string_equal(kll_mapset_get(m, (size_t)i,
-				KLL_SLOT_MAPPING_CARDINALITY), card);
+	assert_string_equal(
+	    kll_mapset_get(m, (size_t)i, KLL_SLOT_PREDICATE_ID), pred);
+	assert_string_equal(
+	    kll_mapset_get(m, (size_t)i, KLL_SLOT_MAPPING_CARDINALITY), card);
 }
 
 /* Without relations, the shape of the key decides. */
@@ -75,8 +75,8 @@ test_shape(void **state)
 	kll_error err;
 
 	(void)state;
-	assert_int_equal(kll_mapset_import(&m, MAP "import-occ-isc.csv", &o,
-			     &err), KLL_OK);
+	assert_int_equal(
+	    kll_mapset_import(&m, MAP "import-occ-isc.csv", &o, &err), KLL_OK);
 	assert_int_equal(ds.n, 0);
 	assert_int_equal(kll_mapset_count(m), 9);
 	/* "110" is how a spreadsheet writes 0110. */
@@ -85,16 +85,16 @@ test_shape(void **state)
 	expect(m, "occ:2512", "isc:2512", "skos:broadMatch", "n:1");
 	expect(m, "occ:5321", "isc:5321", "skos:relatedMatch", "n:n");
 	expect(m, "occ:2", "sssom:NoTermFound", "skos:exactMatch", "1:0");
-	assert_string_equal(kll_mapset_get(m, (size_t)find(m, "occ:2512",
-						   "isc:2512"),
-				KLL_SLOT_SUBJECT_LABEL),
+	assert_string_equal(
+	    kll_mapset_get(m, (size_t)find(m, "occ:2512", "isc:2512"),
+	        KLL_SLOT_SUBJECT_LABEL),
 	    "Mjukvaru- och systemutvecklare m.fl.");
 	assert_string_equal(kll_mapset_meta(m, "subject_source"), "kll:occ");
 	assert_string_equal(kll_mapset_meta(m, "object_source"), "kll:isc");
 	assert_string_equal(kll_mapset_meta(m, "mapping_set_id"),
 	    "https://kll.example.org/mappings/occ_isc");
-	assert_string_equal(kll_mapset_prefix(m, "occ"),
-	    "https://kll.example.org/occ/");
+	assert_string_equal(
+	    kll_mapset_prefix(m, "occ"), "https://kll.example.org/occ/");
 	kll_mapset_free(m);
 }
 
@@ -110,15 +110,17 @@ test_relations(void **state)
 	o.predicate_column = "relation";
 	o.comment_column = "note";
 	o.license = "https://creativecommons.org/publicdomain/zero/1.0/";
-	assert_int_equal(kll_mapset_import(&m, MAP "import-relations.tsv", &o,
-			     &err), KLL_OK);
+	assert_int_equal(
+	    kll_mapset_import(&m, MAP "import-relations.tsv", &o, &err),
+	    KLL_OK);
 	expect(m, "occ:0110", "isc:0110", "skos:exactMatch", "1:1");
 	expect(m, "occ:2512", "isc:2512", "skos:broadMatch", "n:1");
 	expect(m, "occ:2513", "isc:2512", "skos:broadMatch", "n:1");
 	expect(m, "occ:2511", "isc:2511", "skos:closeMatch", "1:1");
-	assert_string_equal(kll_mapset_get(m, (size_t)find(m, "occ:0110",
-						   "isc:0110"),
-				KLL_SLOT_COMMENT), "one to one");
+	assert_string_equal(
+	    kll_mapset_get(
+	        m, (size_t)find(m, "occ:0110", "isc:0110"), KLL_SLOT_COMMENT),
+	    "one to one");
 	assert_string_equal(kll_mapset_meta(m, "license"),
 	    "https://creativecommons.org/publicdomain/zero/1.0/");
 	kll_mapset_free(m);
@@ -163,20 +165,24 @@ test_bad_arguments(void **state)
 
 	(void)state;
 	o.subject_column = "nope";
-	assert_int_equal(kll_mapset_import(&m, MAP "import-occ-isc.csv", &o,
-			     &err), KLL_EARG);
+	assert_int_equal(
+	    kll_mapset_import(&m, MAP "import-occ-isc.csv", &o, &err),
+	    KLL_EARG);
 	assert_string_equal(err.msg, "no column 'nope' in the header");
 	o = opts(&ds);
 	o.object_vocab = "missing";
-	assert_int_equal(kll_mapset_import(&m, MAP "import-occ-isc.csv", &o,
-			     &err), KLL_ENOTFOUND);
+	assert_int_equal(
+	    kll_mapset_import(&m, MAP "import-occ-isc.csv", &o, &err),
+	    KLL_ENOTFOUND);
 	o = opts(&ds);
 	o.object_vocab = NULL;
-	assert_int_equal(kll_mapset_import(&m, MAP "import-occ-isc.csv", &o,
-			     &err), KLL_EARG);
+	assert_int_equal(
+	    kll_mapset_import(&m, MAP "import-occ-isc.csv", &o, &err),
+	    KLL_EARG);
 	o = opts(&ds);
-	assert_int_equal(kll_mapset_import(&m, "tests/data/csv/cp1252.csv", &o,
-			     &err), KLL_EENCODING);
+	assert_int_equal(
+	    kll_mapset_import(&m, "tests/data/csv/cp1252.csv", &o, &err),
+	    KLL_EENCODING);
 }
 
 int

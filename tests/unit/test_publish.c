@@ -2,12 +2,12 @@
 /* test_publish.c: the publisher's configuration (lib/pubconfig.c), the
  * DCAT-AP-SE catalog and its digests (lib/dcat.c) and the published
  * folder (lib/publish.c). */
+#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,7 +68,8 @@ test_sha1_vectors(void **state)
 	kll__sha1_hex("abc", 3, hex);
 	assert_string_equal(hex, "a9993e364706816aba3e25717850c26c9cd0d89d");
 	kll__sha1_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnop"
-		      "nopq", 56, hex);
+	              "nopq",
+	    56, hex);
 	assert_string_equal(hex, "84983e441c3bd26ebaae4aa1f95129e5e54670f1");
 	/* A million 'a's in pieces that straddle the blocks. */
 	memset(block, 'a', sizeof(block));
@@ -90,8 +91,8 @@ test_uuid5(void **state)
 	/* As Python's uuid.uuid5(uuid.NAMESPACE_URL, name) gives them. */
 	kll__uuid5_url("http://python.org/", u);
 	assert_string_equal(u, "4c565f0d-3f5a-5890-b41b-20cf47701c5e");
-	kll__uuid5_url("https://data.example.se/kll/catalog.rdf#dataset/occ",
-	    u);
+	kll__uuid5_url(
+	    "https://data.example.se/kll/catalog.rdf#dataset/occ", u);
 	assert_string_equal(u, "76911f63-846f-5c9f-a2f7-55488971ba63");
 }
 
@@ -110,19 +111,18 @@ new_conf(void)
 }
 
 static void
-conf_ok(kll_pubconf *c, const char *key, const char *value,
-    const char *want)
+conf_ok(kll_pubconf *c, const char *key, const char *value, const char *want)
 {
 	kll_error err;
 
-	assert_int_equal(kll_pubconf_set(c, key, value, "--test", 0, &err),
-	    KLL_OK);
+	assert_int_equal(
+	    kll_pubconf_set(c, key, value, "--test", 0, &err), KLL_OK);
 	assert_string_equal(kll_pubconf_get(c, key), want);
 }
 
 static void
-conf_bad(kll_pubconf *c, const char *key, const char *value,
-    const char *rule, const char *msg)
+conf_bad(kll_pubconf *c, const char *key, const char *value, const char *rule,
+    const char *msg)
 {
 	kll_error err;
 
@@ -143,20 +143,19 @@ test_conf_values(void **state)
 	conf_ok(c, "orgnr", "123456-7897", "1234567897");
 	conf_ok(c, "orgnr", "1234567897", "1234567897");
 	conf_ok(c, "email", "mailto:a.b@example.se", "a.b@example.se");
-	conf_ok(c, "base-url", "https://x.example.se/a",
-	    "https://x.example.se/a/");
+	conf_ok(
+	    c, "base-url", "https://x.example.se/a", "https://x.example.se/a/");
 	conf_ok(c, "base-url", "http://x.example.se/", "http://x.example.se/");
 	conf_ok(c, "publisher-type",
 	    "http://purl.org/adms/publishertype/LocalAuthority",
 	    "LocalAuthority");
-	conf_ok(c, "publisher-type", "nationalauthority",
-	    "NationalAuthority");
+	conf_ok(c, "publisher-type", "nationalauthority", "NationalAuthority");
 	conf_ok(c, "contact-type", "Individual", "Individual");
 	conf_ok(c, "contact-type", "organisation", "Organization");
 	conf_ok(c, "language", "sv, en fi,SME", "SWE ENG FIN SME");
 	conf_ok(c, "theme", "soci,econ  EDUC", "ECON EDUC SOCI");
-	assert_int_equal(kll_pubconf_set(c, "theme.occ", "tran", "--set", 0,
-			     NULL), KLL_OK);
+	assert_int_equal(
+	    kll_pubconf_set(c, "theme.occ", "tran", "--set", 0, NULL), KLL_OK);
 	conf_ok(c, "availability", "stable", "STABLE");
 	conf_ok(c, "spatial", "nor", "NOR");
 	conf_ok(c, "issued", "2024-02-29", "2024-02-29");
@@ -173,10 +172,10 @@ test_conf_values(void **state)
 	    "Statistiska centralbyrån (SCB)");
 	/* A dataset's value is not the plain key's. */
 	assert_string_equal(kll_pubconf_get(c, "theme"), "ECON EDUC SOCI");
-	assert_string_equal(kll__pubconf_lookup(c, "theme", "occ", 1)->value,
-	    "TRAN");
-	assert_string_equal(kll__pubconf_lookup(c, "theme", "isc", 1)->value,
-	    "ECON EDUC SOCI");
+	assert_string_equal(
+	    kll__pubconf_lookup(c, "theme", "occ", 1)->value, "TRAN");
+	assert_string_equal(
+	    kll__pubconf_lookup(c, "theme", "isc", 1)->value, "ECON EDUC SOCI");
 	assert_null(kll__pubconf_lookup(c, "theme", "isc", 0));
 	assert_null(kll_pubconf_get(c, "homepage"));
 	assert_null(kll_pubconf_get(c, "no-such-key"));
@@ -197,49 +196,45 @@ test_conf_bad_values(void **state)
 	    "bad organisation number");
 	conf_bad(c, "email", "nobody", "publish-bad-value", "e-mail");
 	conf_bad(c, "email", "a@b", "publish-bad-value", "e-mail");
-	conf_bad(c, "email", "a b@example.se", "publish-bad-value",
-	    "e-mail");
+	conf_bad(c, "email", "a b@example.se", "publish-bad-value", "e-mail");
 	conf_bad(c, "email", "a@-example.se", "publish-bad-value", "e-mail");
-	conf_bad(c, "base-url", "data/kll", "publish-bad-value",
-	    "not absolute");
-	conf_bad(c, "base-url", "https://", "publish-bad-value",
-	    "not absolute");
+	conf_bad(
+	    c, "base-url", "data/kll", "publish-bad-value", "not absolute");
+	conf_bad(
+	    c, "base-url", "https://", "publish-bad-value", "not absolute");
 	conf_bad(c, "base-url", "https://x.se/a?b", "publish-bad-value",
 	    "not absolute");
 	conf_bad(c, "base-url", "https://x.se/a b", "publish-bad-value",
 	    "not absolute");
-	conf_bad(c, "homepage", "ftp://x.se/", "publish-bad-value",
-	    "bad URL");
+	conf_bad(c, "homepage", "ftp://x.se/", "publish-bad-value", "bad URL");
 	conf_bad(c, "theme", "SOCI WORK", "publish-bad-value",
 	    "unknown theme 'WORK'");
-	conf_bad(c, "theme", "OP_DATPRO", "publish-bad-value",
-	    "unknown theme");
+	conf_bad(c, "theme", "OP_DATPRO", "publish-bad-value", "unknown theme");
 	conf_bad(c, "theme", " , ", "publish-bad-value", "no theme");
 	conf_bad(c, "issued", "2023-02-29", "publish-bad-value", "bad date");
 	conf_bad(c, "issued", "2023-13-01", "publish-bad-value", "bad date");
-	conf_bad(c, "modified", "2023-1-01", "publish-bad-value",
-	    "bad date");
+	conf_bad(c, "modified", "2023-1-01", "publish-bad-value", "bad date");
 	conf_bad(c, "publisher-type", "Agency", "publish-bad-value",
 	    "publisher type");
-	conf_bad(c, "contact-type", "group", "publish-bad-value",
-	    "contact type");
-	conf_bad(c, "language", "svenska", "publish-bad-value",
-	    "unknown language");
-	conf_bad(c, "availability", "always", "publish-bad-value",
-	    "availability");
+	conf_bad(
+	    c, "contact-type", "group", "publish-bad-value", "contact type");
+	conf_bad(
+	    c, "language", "svenska", "publish-bad-value", "unknown language");
+	conf_bad(
+	    c, "availability", "always", "publish-bad-value", "availability");
 	conf_bad(c, "spatial", "SE", "publish-bad-value", "country");
 	conf_bad(c, "vocab-license", "CC0", "publish-bad-value", "licence");
 	conf_bad(c, "title-sv", "", "publish-bad-value", "empty value");
-	conf_bad(c, "title-sv", "a\tb", "publish-bad-value",
-	    "control character");
+	conf_bad(
+	    c, "title-sv", "a\tb", "publish-bad-value", "control character");
 	conf_bad(c, "title-sv", "\xff", "publish-bad-value", "not UTF-8");
-	conf_bad(c, "keywords-sv.occ", ", ,", "publish-bad-value",
-	    "no keyword");
+	conf_bad(
+	    c, "keywords-sv.occ", ", ,", "publish-bad-value", "no keyword");
 	conf_bad(c, "nokey", "x", "publish-unknown-key", "unknown key");
 	conf_bad(c, "orgnr.occ", "1234567897", "publish-unknown-key",
 	    "not set per dataset");
-	conf_bad(c, "theme.o c", "ECON", "publish-unknown-key",
-	    "bad dataset id");
+	conf_bad(
+	    c, "theme.o c", "ECON", "publish-unknown-key", "bad dataset id");
 	conf_bad(c, "license", "http://x.se/l", "publish-unknown-key",
 	    "needs a dataset");
 	assert_null(kll_pubconf_get(c, "orgnr"));
@@ -273,16 +268,17 @@ test_conf_read(void **state)
 	assert_int_equal(kll_pubconf_read(c, CONF, collect, &ds, &err), KLL_OK);
 	assert_int_equal(ds.n, 0);
 	assert_string_equal(kll_pubconf_get(c, "orgnr"), "1234567897");
-	assert_string_equal(kll_pubconf_get(c, "base-url"),
-	    "https://data.example.se/kll/");
+	assert_string_equal(
+	    kll_pubconf_get(c, "base-url"), "https://data.example.se/kll/");
 	v = kll__pubconf_lookup(c, "keywords-sv", "occ", 0);
 	assert_non_null(v);
 	assert_string_equal(v->value, "yrken, SSYK, test");
 	assert_string_equal(v->where, CONF);
 	assert_int_equal(v->line, 28);
 	/* Options come after the file and win. */
-	assert_int_equal(kll_pubconf_set(c, "email", "x@example.se", "--email",
-			     0, &err), KLL_OK);
+	assert_int_equal(
+	    kll_pubconf_set(c, "email", "x@example.se", "--email", 0, &err),
+	    KLL_OK);
 	assert_string_equal(kll_pubconf_get(c, "email"), "x@example.se");
 	kll_pubconf_free(c);
 }
@@ -298,7 +294,8 @@ test_conf_read_problems(void **state)
 	(void)state;
 	memset(&ds, 0, sizeof(ds));
 	assert_int_equal(kll_pubconf_read(c, DATA "publish/problems.conf",
-			     collect, &ds, &err), KLL_EINVALID);
+	                     collect, &ds, &err),
+	    KLL_EINVALID);
 	assert_int_equal(ds.errors, 16);
 	/* The failure is the first problem. */
 	assert_int_equal(err.line, 3);
@@ -312,21 +309,23 @@ test_conf_read_problems(void **state)
 	assert_non_null(d);
 	assert_int_equal(d->line, 9);
 	/* The good line stands. */
-	assert_string_equal(kll_pubconf_get(c, "publisher"),
-	    "Exempelmyndigheten");
+	assert_string_equal(
+	    kll_pubconf_get(c, "publisher"), "Exempelmyndigheten");
 	kll_pubconf_free(c);
 
 	/* Without a sink the first problem fails the read. */
 	c = new_conf();
 	assert_int_equal(kll_pubconf_read(c, DATA "publish/bad-email.conf",
-			     NULL, NULL, &err), KLL_EINVALID);
+	                     NULL, NULL, &err),
+	    KLL_EINVALID);
 	assert_int_equal(err.line, 5);
 	assert_string_equal(err.rule, "publish-bad-value");
-	assert_int_equal(kll_pubconf_read(c, DATA "publish/nosuch.conf", NULL,
-			     NULL, &err), KLL_EIO);
-	assert_string_equal(err.file, DATA "publish/nosuch.conf");
-	assert_int_equal(kll_pubconf_read(c, DATA "publish", NULL, NULL, &err),
+	assert_int_equal(
+	    kll_pubconf_read(c, DATA "publish/nosuch.conf", NULL, NULL, &err),
 	    KLL_EIO);
+	assert_string_equal(err.file, DATA "publish/nosuch.conf");
+	assert_int_equal(
+	    kll_pubconf_read(c, DATA "publish", NULL, NULL, &err), KLL_EIO);
 	kll_pubconf_free(c);
 }
 
@@ -337,17 +336,17 @@ test_license_norm(void **state)
 
 	(void)state;
 	assert_string_equal(kll__license_norm(&a,
-				"https://creativecommons.org/licenses/by/4.0"),
+	                        "https://creativecommons.org/licenses/by/4.0"),
 	    "http://creativecommons.org/licenses/by/4.0/");
 	assert_string_equal(kll__license_norm(&a,
-				"http://creativecommons.org/licenses/by/4.0/"),
+	                        "http://creativecommons.org/licenses/by/4.0/"),
 	    "http://creativecommons.org/licenses/by/4.0/");
 	assert_string_equal(kll__license_norm(&a, "https://example.se/l"),
 	    "https://example.se/l");
 	assert_int_equal(kll__themes_parse("SOCI, econ nope"),
 	    KLL__THEME_SOCI | KLL__THEME_ECON);
-	assert_string_equal(kll__theme_label(9, "sv"),
-	    "Befolkning och samhälle");
+	assert_string_equal(
+	    kll__theme_label(9, "sv"), "Befolkning och samhälle");
 	assert_string_equal(kll__choice_label("STABLE", "en"), "Stable");
 	assert_null(kll__choice_label("NOPE", "en"));
 	kll__arena_free(&a);
@@ -360,8 +359,8 @@ typedef struct fixture {
 	kll_pubconf *conf;
 	kll_catalog *cat;
 	diags ds;
-	char dir[64];		/* a scratch folder */
-	int stop_after;		/* stop() says yes after so many polls */
+	char dir[64];   /* a scratch folder */
+	int stop_after; /* stop() says yes after so many polls */
 	int polls;
 } fixture;
 
@@ -387,8 +386,9 @@ new_catalog(fixture *f, const char *conf_path, const char *dirs)
 
 	f->conf = new_conf();
 	if (conf_path != NULL)
-		assert_int_equal(kll_pubconf_read(f->conf, conf_path, NULL,
-				     NULL, &err), KLL_OK);
+		assert_int_equal(
+		    kll_pubconf_read(f->conf, conf_path, NULL, NULL, &err),
+		    KLL_OK);
 	o.dirs = dirs, o.diag = fwd_diag, o.payload = f;
 	o.stop = stop_cb;
 	assert_int_equal(kll_catalog_new(&f->cat, f->conf, &o, &err), KLL_OK);
@@ -438,8 +438,9 @@ add_fixture(kll_catalog *cat)
 
 	assert_int_equal(kll_catalog_add_vocab(cat, "occ", &err), KLL_OK);
 	assert_int_equal(kll_catalog_add_vocab(cat, "isc", &err), KLL_OK);
-	assert_int_equal(kll_catalog_add_key(cat, DATA "map/occ_isc.sssom.tsv",
-			     &err), KLL_OK);
+	assert_int_equal(
+	    kll_catalog_add_key(cat, DATA "map/occ_isc.sssom.tsv", &err),
+	    KLL_OK);
 }
 
 static void
@@ -468,8 +469,8 @@ test_catalog_add(void **state)
 	assert_string_equal(kll_catalog_dataset_id(cat, 0), "occ");
 	assert_string_equal(kll_catalog_dataset_id(cat, 2), "occ_isc");
 	assert_null(kll_catalog_dataset_id(cat, 3));
-	assert_string_equal(cat->ds[0].uuid,
-	    "76911f63-846f-5c9f-a2f7-55488971ba63");
+	assert_string_equal(
+	    cat->ds[0].uuid, "76911f63-846f-5c9f-a2f7-55488971ba63");
 	assert_int_equal(cat->ds[0].count, 15);
 	assert_int_equal(cat->ds[0].count2, 4);
 	assert_int_equal(cat->ds[0].triples, 155);
@@ -479,22 +480,24 @@ test_catalog_add(void **state)
 	assert_int_equal(kll_catalog_add_vocab(cat, DATA "vocab/occ.ttl", &err),
 	    KLL_EINVALID);
 	assert_non_null(strstr(err.msg, "already in the catalog"));
-	assert_int_equal(kll_catalog_add_vocab(cat, "nosuch", &err),
-	    KLL_ENOTFOUND);
+	assert_int_equal(
+	    kll_catalog_add_vocab(cat, "nosuch", &err), KLL_ENOTFOUND);
 	assert_int_equal(kll_catalog_add_vocab(cat, "-", &err), KLL_EARG);
-	assert_int_equal(kll_catalog_add_vocab(cat, DATA "rdf/syntax-error.ttl",
-			     &err), KLL_ESYNTAX);
+	assert_int_equal(
+	    kll_catalog_add_vocab(cat, DATA "rdf/syntax-error.ttl", &err),
+	    KLL_ESYNTAX);
 	assert_int_equal(kll_catalog_add_key(cat, "-", &err), KLL_EARG);
-	assert_int_equal(kll_catalog_add_key(cat,
-			     DATA "publish/bad-key.sssom.tsv", &err),
+	assert_int_equal(
+	    kll_catalog_add_key(cat, DATA "publish/bad-key.sssom.tsv", &err),
 	    KLL_EINVALID);
 	assert_non_null(strstr(err.msg, "1 error"));
-	assert_int_equal(kll_catalog_add_key(cat,
-			     DATA "publish/no-set-id.sssom.tsv", &err),
+	assert_int_equal(
+	    kll_catalog_add_key(cat, DATA "publish/no-set-id.sssom.tsv", &err),
 	    KLL_EINVALID);
 	assert_non_null(strstr(err.msg, "mapping_set_id"));
-	assert_int_equal(kll_catalog_add_key(cat, DATA "map/nosuch.sssom.tsv",
-			     &err), KLL_EIO);
+	assert_int_equal(
+	    kll_catalog_add_key(cat, DATA "map/nosuch.sssom.tsv", &err),
+	    KLL_EIO);
 	assert_int_equal(kll_catalog_count(cat), 3);
 }
 
@@ -512,8 +515,8 @@ test_catalog_check(void **state)
 	assert_non_null(find_diag(&f->ds, "missing 'publisher'"));
 	assert_non_null(find_diag(&f->ds, "missing 'base-url'"));
 	assert_non_null(find_diag(&f->ds, "no dataset to publish"));
-	assert_string_equal(find_diag(&f->ds, "missing 'orgnr'")->rule,
-	    "publish-missing");
+	assert_string_equal(
+	    find_diag(&f->ds, "missing 'orgnr'")->rule, "publish-missing");
 	assert_string_equal(find_diag(&f->ds, "missing 'homepage'")->rule,
 	    "publish-recommended");
 
@@ -533,36 +536,38 @@ test_catalog_complete(void **state)
 	size_t nerrors = 1;
 
 	add_fixture(cat);
-	assert_int_equal(kll_pubconf_set(f->conf, "theme.nosuch", "AGRI",
-			     "--set", 0, &err), KLL_OK);
+	assert_int_equal(
+	    kll_pubconf_set(f->conf, "theme.nosuch", "AGRI", "--set", 0, &err),
+	    KLL_OK);
 	assert_int_equal(kll_catalog_check(cat, &nerrors, &err), KLL_OK);
 	assert_int_equal(nerrors, 0);
 	assert_int_equal(f->ds.warnings, 1);
 	assert_string_equal(f->ds.d[0].rule, "publish-unused");
 	assert_string_equal(f->ds.d[0].file, "--set");
 
-	d = &cat->ds[0];	/* occ: from its data and the configuration */
+	d = &cat->ds[0]; /* occ: from its data and the configuration */
 	assert_string_equal(d->title[0], "Yrken");
 	assert_string_equal(d->title[1], "Occupations");
 	assert_string_equal(d->keywords[0], "yrken, SSYK, test");
 	assert_string_equal(d->keywords[1], "classification, code list, SKOS");
 	assert_int_equal(d->themes, KLL__THEME_SOCI | KLL__THEME_ECON);
 	assert_string_equal(d->issued, "2012-01-01");
-	assert_string_equal(d->license,
-	    "http://creativecommons.org/publicdomain/zero/1.0/");
+	assert_string_equal(
+	    d->license, "http://creativecommons.org/publicdomain/zero/1.0/");
 	assert_non_null(strstr(d->desc[1], "15 concepts on 4 levels"));
-	d = &cat->ds[1];	/* isc: its Swedish title from the config */
+	d = &cat->ds[1]; /* isc: its Swedish title from the config */
+	assert_string_equal(
+	    d->title[0], "Internationell yrkesklassifikation (test)");
+	d = &cat->ds[2]; /* the key: titles from its two vocabularies */
 	assert_string_equal(d->title[0],
+	    "Översättningsnyckel Yrken – "
 	    "Internationell yrkesklassifikation (test)");
-	d = &cat->ds[2];	/* the key: titles from its two vocabularies */
-	assert_string_equal(d->title[0], "Översättningsnyckel Yrken – "
-	    "Internationell yrkesklassifikation (test)");
-	assert_string_equal(d->title[1],
-	    "Correspondence table Occupations – ISC");
+	assert_string_equal(
+	    d->title[1], "Correspondence table Occupations – ISC");
 	assert_int_equal(d->themes, KLL__THEME_SOCI | KLL__THEME_ECON);
-	assert_string_equal(d->issued, "2024-01-15");	/* the catalog's */
-	assert_string_equal(d->keywords[0],
-	    "översättningsnyckel, korrespondenstabell, SSSOM");
+	assert_string_equal(d->issued, "2024-01-15"); /* the catalog's */
+	assert_string_equal(
+	    d->keywords[0], "översättningsnyckel, korrespondenstabell, SSSOM");
 }
 
 static void
@@ -574,8 +579,8 @@ test_catalog_domains(void **state)
 	size_t nv = 0, nk = 0, nerrors = 0;
 
 	/* The ids kll knows give themes and keywords of their own. */
-	assert_int_equal(kll_catalog_add_all(cat, NULL, &nv, &nk, &err),
-	    KLL_OK);
+	assert_int_equal(
+	    kll_catalog_add_all(cat, NULL, &nv, &nk, &err), KLL_OK);
 	assert_int_equal(nv, 2);
 	assert_int_equal(nk, 1);
 	cat->ds[0].id = "sun-2020-field";
@@ -585,14 +590,13 @@ test_catalog_domains(void **state)
 	assert_int_equal(kll_catalog_check(cat, &nerrors, &err), KLL_OK);
 	assert_int_equal(cat->ds[0].themes, KLL__THEME_EDUC);
 	assert_non_null(strstr(cat->ds[0].keywords[1], "education"));
-	assert_int_equal(cat->ds[1].themes,
-	    KLL__THEME_SOCI | KLL__THEME_ECON);
+	assert_int_equal(cat->ds[1].themes, KLL__THEME_SOCI | KLL__THEME_ECON);
 	assert_int_equal(cat->ds[2].themes, KLL__THEME_ECON);
 	assert_string_equal(cat->ds[2].keywords[0],
 	    "översättningsnyckel, korrespondenstabell, SSSOM, näringsgrenar");
 	/* The tree's edu keeps its own licence, date and description. */
-	assert_string_equal(cat->ds[0].license,
-	    "http://creativecommons.org/licenses/by/4.0/");
+	assert_string_equal(
+	    cat->ds[0].license, "http://creativecommons.org/licenses/by/4.0/");
 	assert_string_equal(cat->ds[0].issued, "2020-05-04");
 	assert_string_equal(cat->ds[0].page, "https://www.example.se/edu");
 	assert_non_null(strstr(cat->ds[0].desc[1], "R&D <levels>"));
@@ -645,12 +649,13 @@ test_publish(void **state)
 	snprintf(out, sizeof(out), "%s/pub", f->dir);
 	assert_int_equal(kll_catalog_publish(cat, out, &err), KLL_OK);
 	list_dir(out, files, sizeof(files));
-	assert_string_equal(files, "./catalog.rdf ./index.html "
+	assert_string_equal(files,
+	    "./catalog.rdf ./index.html "
 	    "./mappings/occ_isc.skos.ttl ./mappings/occ_isc.sssom.tsv "
 	    "./mappings/occ_isc.xkos.ttl ./vocab/isc.csv ./vocab/isc.nt "
 	    "./vocab/isc.rdf ./vocab/isc.ttl ./vocab/occ.csv ./vocab/occ.nt "
 	    "./vocab/occ.rdf ./vocab/occ.ttl ");
-	assert_int_equal(cat->ds[2].count2, 4);	/* associations */
+	assert_int_equal(cat->ds[2].count2, 4); /* associations */
 	assert_int_equal(cat->ds[0].nfiles, 4);
 	assert_int_equal(cat->ds[0].file[3].size, 1512);
 	/* The Turtle of a sorted file is the same bytes. */
@@ -703,8 +708,8 @@ test_publish_refuses(void **state)
 	assert_int_equal(kll_catalog_publish(cat, out, &err), KLL_OK);
 	snprintf(path, sizeof(path), "%s/catalog.rdf", out);
 	assert_int_equal(access(path, F_OK), 0);
-	assert_int_equal(kll_catalog_publish(cat, "/proc/kll-test/x", &err),
-	    KLL_EIO);
+	assert_int_equal(
+	    kll_catalog_publish(cat, "/proc/kll-test/x", &err), KLL_EIO);
 }
 
 static void
@@ -752,8 +757,9 @@ test_add_all_errors(void **state)
 	f->cat = NULL, f->conf = NULL;
 
 	cat = new_catalog(f, CONF, DATA "publish/tree/vocab");
-	assert_int_equal(kll_catalog_add_all(cat, DATA "publish/nosuch", &nv,
-			     &nk, &err), KLL_EIO);
+	assert_int_equal(
+	    kll_catalog_add_all(cat, DATA "publish/nosuch", &nv, &nk, &err),
+	    KLL_EIO);
 	assert_int_equal(nv, 2);
 	assert_int_equal(nk, 0);
 }
@@ -771,21 +777,21 @@ main(void)
 		cmocka_unit_test(test_conf_read_problems),
 		cmocka_unit_test(test_license_norm),
 		cmocka_unit_test(test_catalog_args),
-		cmocka_unit_test_setup_teardown(test_catalog_add, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_catalog_check, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_catalog_complete, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_catalog_domains, setup,
-		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_catalog_add, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_catalog_check, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_catalog_complete, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_catalog_domains, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_publish, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_publish_refuses, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_publish_interrupted, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_add_all_errors, setup,
-		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_publish_refuses, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_publish_interrupted, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_add_all_errors, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

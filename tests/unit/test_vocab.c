@@ -93,8 +93,8 @@ test_load_turtle(void **state)
 	assert_string_equal(kll_vocab_title(v, NULL), "Occupations");
 	assert_string_equal(kll_vocab_version(v), "1");
 	assert_string_equal(kll_vocab_level_pattern(v, 4), "[0-9]{4}");
-	assert_string_equal(kll_vocab_level_iri(v, 1),
-	    "https://kll.example.org/occ/level/1");
+	assert_string_equal(
+	    kll_vocab_level_iri(v, 1), "https://kll.example.org/occ/level/1");
 	assert_null(kll_vocab_level_iri(v, 5));
 	kll_vocab_free(v);
 }
@@ -123,23 +123,23 @@ test_find_loose(void **state)
 
 	(void)state;
 	/* A spreadsheet dropped the leading zero. */
-	assert_string_equal(kll_concept_notation(kll_vocab_find_loose(v, "110")),
-	    "0110");
-	assert_string_equal(kll_concept_notation(kll_vocab_find_loose(v, "2512")),
-	    "2512");
-	assert_string_equal(kll_concept_notation(kll_vocab_find_loose(v,
-				"25.12")), "2512");
+	assert_string_equal(
+	    kll_concept_notation(kll_vocab_find_loose(v, "110")), "0110");
+	assert_string_equal(
+	    kll_concept_notation(kll_vocab_find_loose(v, "2512")), "2512");
+	assert_string_equal(
+	    kll_concept_notation(kll_vocab_find_loose(v, "25.12")), "2512");
 	/* "1" could be 01 or 001...: only 01 exists, so it fits. */
-	assert_string_equal(kll_concept_notation(kll_vocab_find_loose(v, "1")),
-	    "01");
+	assert_string_equal(
+	    kll_concept_notation(kll_vocab_find_loose(v, "1")), "01");
 	assert_null(kll_vocab_find_loose(v, "9"));
 	assert_null(kll_vocab_find_loose(v, ""));
 	kll_vocab_free(v);
 }
 
 static void
-expect_load_error(const char *path, kll_status code, unsigned line,
-    const char *msg)
+expect_load_error(
+    const char *path, kll_status code, unsigned line, const char *msg)
 {
 	kll_vocab *v = (kll_vocab *)1;
 	kll_error err;
@@ -156,8 +156,8 @@ static void
 test_errors(void **state)
 {
 	(void)state;
-	expect_load_error("tests/data/rdf/syntax-error.ttl", KLL_ESYNTAX, 6,
-	    "syntax error");
+	expect_load_error(
+	    "tests/data/rdf/syntax-error.ttl", KLL_ESYNTAX, 6, "syntax error");
 	expect_load_error("tests/data/rdf/no-concepts.ttl", KLL_EINVALID, 0,
 	    "no skos:Concept");
 	expect_load_error("tests/data/rdf/missing.ttl", KLL_EIO, 0,
@@ -173,8 +173,8 @@ test_unknown_syntax(void **state)
 
 	(void)state;
 	o.syntax = "klingon";
-	assert_int_equal(kll_vocab_load(&v, VOCAB "occ.ttl", &o, &err),
-	    KLL_EARG);
+	assert_int_equal(
+	    kll_vocab_load(&v, VOCAB "occ.ttl", &o, &err), KLL_EARG);
 	assert_string_equal(err.msg, "unknown RDF syntax 'klingon'");
 }
 
@@ -188,24 +188,23 @@ test_resolve(void **state)
 	assert_int_equal(kll_vocab_resolve(&path, "occ", VOCAB, &err), KLL_OK);
 	assert_string_equal(path, VOCAB "/occ.ttl");
 	free(path);
-	assert_int_equal(kll_vocab_resolve(&path,
-			     "https://kll.example.org/occ",
-			     "/nonexistent:" VOCAB, &err),
+	assert_int_equal(kll_vocab_resolve(&path, "https://kll.example.org/occ",
+	                     "/nonexistent:" VOCAB, &err),
 	    KLL_OK);
 	assert_string_equal(path, VOCAB "/occ.ttl");
 	free(path);
-	assert_int_equal(kll_vocab_resolve(&path, VOCAB "occ.nt", NULL, &err),
-	    KLL_OK);
+	assert_int_equal(
+	    kll_vocab_resolve(&path, VOCAB "occ.nt", NULL, &err), KLL_OK);
 	assert_string_equal(path, VOCAB "occ.nt");
 	free(path);
-	assert_int_equal(kll_vocab_resolve(&path, "nope", VOCAB, &err),
-	    KLL_ENOTFOUND);
+	assert_int_equal(
+	    kll_vocab_resolve(&path, "nope", VOCAB, &err), KLL_ENOTFOUND);
 	assert_null(path);
 	assert_string_equal(err.file, "nope");
 	/* A name with a slash is a path, even when no such file exists:
 	 * loading it says why not. */
-	assert_int_equal(kll_vocab_resolve(&path, "../occ", VOCAB, &err),
-	    KLL_OK);
+	assert_int_equal(
+	    kll_vocab_resolve(&path, "../occ", VOCAB, &err), KLL_OK);
 	assert_string_equal(path, "../occ");
 	free(path);
 }
