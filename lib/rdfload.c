@@ -30,9 +30,11 @@ static const char *const pred_iris[P__COUNT] = {
 	[P_HASTOP] = "http://www.w3.org/2004/02/skos/core#hasTopConcept",
 	[P_MEMBER] = "http://www.w3.org/2004/02/skos/core#member",
 	[P_DEPTH] = "http://rdf-vocabulary.ddialliance.org/xkos#depth",
-	[P_PATTERN] = "http://rdf-vocabulary.ddialliance.org/xkos#notationPattern",
+	[P_PATTERN] =
+	    "http://rdf-vocabulary.ddialliance.org/xkos#notationPattern",
 	[P_LEVELS] = "http://rdf-vocabulary.ddialliance.org/xkos#levels",
-	[P_NLEVELS] = "http://rdf-vocabulary.ddialliance.org/xkos#numberOfLevels",
+	[P_NLEVELS] =
+	    "http://rdf-vocabulary.ddialliance.org/xkos#numberOfLevels",
 	[P_DEPTH_OLD] = "http://purl.org/linked-data/xkos#depth",
 	[P_PATTERN_OLD] = "http://purl.org/linked-data/xkos#notationPattern",
 	[P_LEVELS_OLD] = "http://purl.org/linked-data/xkos#levels",
@@ -47,7 +49,8 @@ static const char *const pred_iris[P__COUNT] = {
 static const char *const class_iris[C__COUNT] = {
 	[C_CONCEPT] = "http://www.w3.org/2004/02/skos/core#Concept",
 	[C_SCHEME] = "http://www.w3.org/2004/02/skos/core#ConceptScheme",
-	[C_LEVEL] = "http://rdf-vocabulary.ddialliance.org/xkos#ClassificationLevel",
+	[C_LEVEL] =
+	    "http://rdf-vocabulary.ddialliance.org/xkos#ClassificationLevel",
 	[C_LEVEL_OLD] = "http://purl.org/linked-data/xkos#ClassificationLevel",
 };
 
@@ -74,7 +77,8 @@ bad_text(loader *l, const unsigned char *s, size_t n)
 	if (kll__utf8_valid((const char *)s, n, &bad))
 		return 0;
 	if (l->parser != NULL)
-		line = raptor_locator_line(raptor_parser_get_locator(l->parser));
+		line =
+		    raptor_locator_line(raptor_parser_get_locator(l->parser));
 	l->st = kll__error_set(l->err, KLL_EENCODING, l->name,
 	    line > 0 ? (unsigned)line : 0, 0,
 	    "invalid UTF-8 byte 0x%02x in a literal or IRI", s[bad]);
@@ -146,8 +150,8 @@ term_node(loader *l, const raptor_term *t, uint32_t *out)
 {
 	if (t->type == RAPTOR_TERM_TYPE_URI) {
 		size_t n;
-		const unsigned char *s = raptor_uri_as_counted_string(
-		    t->value.uri, &n);
+		const unsigned char *s =
+		    raptor_uri_as_counted_string(t->value.uri, &n);
 		return node_id(l, (const char *)s, n, 0, out);
 	}
 	return node_id(l, (const char *)t->value.blank.string,
@@ -155,8 +159,8 @@ term_node(loader *l, const raptor_term *t, uint32_t *out)
 }
 
 static int
-add_literal_text(loader *l, const char *text, size_t n,
-    const char *language, size_t nlang, uint32_t *out)
+add_literal_text(loader *l, const char *text, size_t n, const char *language,
+    size_t nlang, uint32_t *out)
 {
 	kll__graph *g = l->g;
 	kll__literal *p, *lit;
@@ -189,8 +193,8 @@ add_literal_text(loader *l, const char *text, size_t n,
 					*q = (char)(*q - 'A' + 'a');
 			/* Past the room for interning, a tag is only kept. */
 			if (g->ntag < sizeof(g->tags) / sizeof(g->tags[0])) {
-				if (kll__map_put(&g->langs, raw,
-				    nlang, (uint32_t)g->ntag) < 0)
+				if (kll__map_put(&g->langs, raw, nlang,
+				        (uint32_t)g->ntag) < 0)
 					return -1;
 				g->tags[g->ntag++] = tag;
 			}
@@ -276,8 +280,8 @@ on_statement(void *data, raptor_statement *st)
 		goto nomem;
 	return;
 nomem:
-	l->st = kll__error_set(l->err, KLL_ENOMEM, l->name, 0, 0,
-	    "out of memory");
+	l->st =
+	    kll__error_set(l->err, KLL_ENOMEM, l->name, 0, 0, "out of memory");
 }
 
 static void
@@ -308,10 +312,14 @@ syntax_by_name(const char *path)
 	static const struct {
 		const char *ext, *syntax;
 	} tab[] = {
-		{ ".ttl", "turtle" }, { ".turtle", "turtle" },
-		{ ".n3", "turtle" }, { ".nt", "ntriples" },
-		{ ".rdf", "rdfxml" }, { ".owl", "rdfxml" },
-		{ ".xml", "rdfxml" }, { ".nq", "nquads" },
+		{ ".ttl", "turtle" },
+		{ ".turtle", "turtle" },
+		{ ".n3", "turtle" },
+		{ ".nt", "ntriples" },
+		{ ".rdf", "rdfxml" },
+		{ ".owl", "rdfxml" },
+		{ ".xml", "rdfxml" },
+		{ ".nq", "nquads" },
 		{ ".trig", "trig" },
 	};
 	const char *dot = strrchr(path, '.');
@@ -334,7 +342,8 @@ base_uri(raptor_world *w, const char *path, const char *base)
 	if (base != NULL)
 		return raptor_new_uri(w, (const unsigned char *)base);
 	if (strcmp(path, "-") == 0)
-		return raptor_new_uri(w, (const unsigned char *)"file:///dev/stdin");
+		return raptor_new_uri(
+		    w, (const unsigned char *)"file:///dev/stdin");
 	s = raptor_uri_filename_to_uri_string(path);
 	if (s == NULL)
 		return NULL;
@@ -344,8 +353,8 @@ base_uri(raptor_world *w, const char *path, const char *base)
 }
 
 static kll_status
-parse_stream(loader *l, FILE *fp, const char *path, const char *syntax,
-    const char *base)
+parse_stream(
+    loader *l, FILE *fp, const char *path, const char *syntax, const char *base)
 {
 	raptor_parser *parser = NULL;
 	raptor_uri *buri = NULL;
@@ -362,8 +371,8 @@ parse_stream(loader *l, FILE *fp, const char *path, const char *syntax,
 		goto out;
 	}
 	if (syntax == NULL && (syntax = syntax_by_name(path)) == NULL)
-		syntax = raptor_world_guess_parser_name(l->world, NULL, NULL,
-		    buf, n, (const unsigned char *)path);
+		syntax = raptor_world_guess_parser_name(
+		    l->world, NULL, NULL, buf, n, (const unsigned char *)path);
 	if (syntax == NULL || !raptor_world_is_parser_name(l->world, syntax)) {
 		l->st = kll__error_set(l->err, KLL_EARG, l->name, 0, 0,
 		    "unknown RDF syntax '%s'", syntax ? syntax : "");
@@ -382,8 +391,8 @@ parse_stream(loader *l, FILE *fp, const char *path, const char *syntax,
 		skip = 3;
 	while (l->st == KLL_OK) {
 		end = n < CHUNK && (feof(fp) || ferror(fp));
-		if (raptor_parser_parse_chunk(parser, buf + skip, n - skip,
-			end) != 0 &&
+		if (raptor_parser_parse_chunk(
+		        parser, buf + skip, n - skip, end) != 0 &&
 		    l->st == KLL_OK)
 			l->st = kll__error_set(l->err, KLL_ESYNTAX, l->name, 0,
 			    0, "cannot parse as %s", syntax);
@@ -397,8 +406,8 @@ parse_stream(loader *l, FILE *fp, const char *path, const char *syntax,
 	}
 	goto out;
 nomem:
-	l->st = kll__error_set(l->err, KLL_ENOMEM, l->name, 0, 0,
-	    "out of memory");
+	l->st =
+	    kll__error_set(l->err, KLL_ENOMEM, l->name, 0, 0, "out of memory");
 out:
 	l->parser = NULL;
 	if (parser != NULL)
@@ -431,22 +440,24 @@ fast_syntax(const char *path, const char *syntax)
  * @base, an escape in a name...) it gives up, and the file is read again
  * by raptor, which then has the last word, error messages included. */
 
+#ifndef FAST_CHUNK
 #define FAST_CHUNK (256 * 1024)
+#endif
 #define NS_RDF_NIL "http://www.w3.org/1999/02/22-rdf-syntax-ns#nil"
-#define FAST_BAIL (-1)
-#define FAST_MORE (-2)
+#define FAST_BAIL  (-1)
+#define FAST_MORE  (-2)
 
 enum { K_IRI, K_LABEL, K_ANON, K_LIT };
 
 typedef struct fterm {
 	uint8_t kind;
-	uint32_t off, len;	/* in the scratch buffer; K_ANON: the number */
-	uint32_t loff, llen;	/* language tag of a literal */
+	uint32_t off, len;   /* in the scratch buffer; K_ANON: the number */
+	uint32_t loff, llen; /* language tag of a literal */
 } fterm;
 
 typedef struct ftriple {
 	fterm s, o;
-	int p;			/* P_*, or -1 for a predicate not kept */
+	int p; /* P_*, or -1 for a predicate not kept */
 } ftriple;
 
 typedef struct fvec {
@@ -456,17 +467,17 @@ typedef struct fvec {
 
 typedef struct fast {
 	loader *l;
-	kll__map known;		/* predicate IRI -> P_*; class IRI -> 64 + C_* */
-	kll__map prefixes;	/* prefix -> index in nsoff */
-	kll__buf ns;		/* namespace IRIs, NUL-separated */
+	kll__map known;    /* predicate IRI -> P_*; class IRI -> 64 + C_* */
+	kll__map prefixes; /* prefix -> index in nsoff */
+	kll__buf ns;       /* namespace IRIs, NUL-separated */
 	uint32_t *nsoff;
 	size_t nns, capns;
-	kll__buf sb;		/* the strings of the statement being read */
-	fvec lvl;		/* triples of the open [ ] and of the subject */
-	fvec out;		/* the statement's triples in raptor's order */
+	kll__buf sb; /* the strings of the statement being read */
+	fvec lvl;    /* triples of the open [ ] and of the subject */
+	fvec out;    /* the statement's triples in raptor's order */
 	unsigned genid;
-	int empty;		/* the last [ ] read was [] */
-	const char *p, *end;	/* the statement being read */
+	int empty;           /* the last [ ] read was [] */
+	const char *p, *end; /* the statement being read */
 	int eof;
 } fast;
 
@@ -549,8 +560,8 @@ iri_ok(const char *s, size_t n)
 	if (n == 0 || !is_alpha((unsigned char)s[0]))
 		return 0;
 	while (i < n && (is_alpha((unsigned char)s[i]) ||
-		   is_digit((unsigned char)s[i]) || s[i] == '+' ||
-		   s[i] == '-' || s[i] == '.'))
+	                    is_digit((unsigned char)s[i]) || s[i] == '+' ||
+	                    s[i] == '-' || s[i] == '.'))
 		i++;
 	if (i == n || s[i] != ':')
 		return 0;
@@ -567,7 +578,7 @@ iri_ok(const char *s, size_t n)
 		    s[i + 1] == '#')
 			return 0;
 		if (s[i + 1] == '.' && (i + 2 == n || s[i + 2] == '/' ||
-		    s[i + 2] == '?' || s[i + 2] == '#'))
+		                           s[i + 2] == '?' || s[i + 2] == '#'))
 			return 0;
 	}
 	return 1;
@@ -579,7 +590,7 @@ static int
 bad_iri_char(unsigned char c)
 {
 	return c <= 0x20 || c >= 0x7f || c == '<' || c == '"' || c == '{' ||
-	    c == '}' || c == '|' || c == '^' || c == '`' || c == '\\';
+	       c == '}' || c == '|' || c == '^' || c == '`' || c == '\\';
 }
 
 /* <IRI> into the scratch buffer. */
@@ -617,8 +628,8 @@ static int
 is_delim(int c)
 {
 	return is_ws(c) || c == ',' || c == ';' || c == ']' || c == ')' ||
-	    c == '#' || c == '.' || c == '(' || c == '[' || c == '"' ||
-	    c == '\'' || c == '<';
+	       c == '#' || c == '.' || c == '(' || c == '[' || c == '"' ||
+	       c == '\'' || c == '<';
 }
 
 /* prefix:local, expanded, into the scratch buffer. */
@@ -664,7 +675,7 @@ read_pname(fast *f, fterm *t)
 	t->kind = K_IRI;
 	t->off = (uint32_t)f->sb.n;
 	if (sb_add(f, f->ns.p + f->nsoff[k], strlen(f->ns.p + f->nsoff[k])) <
-		0 ||
+	        0 ||
 	    sb_add(f, f->p, (size_t)(q - f->p)) < 0)
 		return NOMEM;
 	t->len = (uint32_t)(f->sb.n - t->off);
@@ -721,7 +732,7 @@ utf8_len(const unsigned char *s, size_t n)
 	else
 		return 0;
 	if (k > n)
-		return n == 0 ? 0 : (size_t)-1;	/* need more data */
+		return n == 0 ? 0 : (size_t)-1; /* need more data */
 	for (i = 1; i < k; i++)
 		if ((s[i] & 0xc0) != 0x80)
 			return 0;
@@ -754,8 +765,8 @@ read_string(fast *f, fterm *t)
 	for (;;) {
 		const char *run = q;
 		while (q < f->end && *q != quote && *q != '\\' &&
-		    (unsigned char)*q < 0x80 && *q != '\n' && *q != '\r' &&
-		    *q != '\0')
+		       (unsigned char)*q < 0x80 && *q != '\n' && *q != '\r' &&
+		       *q != '\0')
 			q++;
 		if (sb_add(f, run, (size_t)(q - run)) < 0)
 			return NOMEM;
@@ -789,8 +800,8 @@ read_string(fast *f, fterm *t)
 		} else if (*q == '\0') {
 			return FAST_BAIL;
 		} else if ((unsigned char)*q >= 0x80) {
-			size_t k = utf8_len((const unsigned char *)q,
-			    (size_t)(f->end - q));
+			size_t k = utf8_len(
+			    (const unsigned char *)q, (size_t)(f->end - q));
 			if (k == (size_t)-1)
 				return FAST_MORE;
 			if (k == 0)
@@ -800,8 +811,8 @@ read_string(fast *f, fterm *t)
 			q += k;
 		} else {
 			/* A backslash escape */
-			static const char from[] = "tnr\"'\\", to[] =
-			    "\t\n\r\"'\\";
+			static const char from[] = "tnr\"'\\",
+			                  to[] = "\t\n\r\"'\\";
 			const char *e;
 			unsigned long c = 0;
 			int nx, i;
@@ -822,8 +833,10 @@ read_string(fast *f, fterm *t)
 				int h = (unsigned char)q[2 + i];
 				if (!is_hex(h))
 					return FAST_BAIL;
-				c = c * 16 + (unsigned long)(is_digit(h) ? h - '0'
-				    : (h | 0x20) - 'a' + 10);
+				c = c * 16 +
+				    (unsigned long)(is_digit(h) ?
+				                        h - '0' :
+				                        (h | 0x20) - 'a' + 10);
 			}
 			if ((r = put_utf8(f, c)) != 0)
 				return r;
@@ -840,11 +853,11 @@ read_string(fast *f, fterm *t)
 		while (q < f->end && is_alpha((unsigned char)*q))
 			q++;
 		if (q == tag)
-			return FAST_BAIL;
+			return q == f->end ? FAST_MORE : FAST_BAIL;
 		while (q < f->end && *q == '-') {
 			const char *sub = ++q;
 			while (q < f->end && (is_alpha((unsigned char)*q) ||
-				   is_digit((unsigned char)*q)))
+			                         is_digit((unsigned char)*q)))
 				q++;
 			if (q == sub)
 				return q == f->end ? FAST_MORE : FAST_BAIL;
@@ -885,12 +898,14 @@ read_bare(fast *f, fterm *t)
 		if (q == f->end)
 			return FAST_MORE;
 		if (!((q - s == 4 && memcmp(s, "true", 4) == 0) ||
-			(q - s == 5 && memcmp(s, "false", 5) == 0)) ||
+		        (q - s == 5 && memcmp(s, "false", 5) == 0)) ||
 		    !is_delim((unsigned char)*q) || *q == '.')
 			return FAST_BAIL;
 	} else {
 		if (*q == '+' || *q == '-')
 			q++;
+		if (q == f->end)
+			return FAST_MORE;
 		while (q < f->end && is_digit((unsigned char)*q)) {
 			q++;
 			digits = 1;
@@ -899,8 +914,9 @@ read_bare(fast *f, fterm *t)
 			if (q + 1 == f->end)
 				return FAST_MORE;
 			if (!is_digit((unsigned char)q[1]))
-				return FAST_BAIL;	/* "1." */
-			for (q++; q < f->end && is_digit((unsigned char)*q); q++)
+				return FAST_BAIL; /* "1." */
+			for (q++; q < f->end && is_digit((unsigned char)*q);
+			     q++)
 				digits = 1;
 		}
 		if (!digits)
@@ -1018,7 +1034,8 @@ read_collection(fast *f, fterm *t)
 			break;
 		if (n == cap) {
 			cap = cap ? 2 * cap : 8;
-			if ((p = kll__realloc(items, cap * sizeof(*p))) == NULL) {
+			if ((p = kll__realloc(items, cap * sizeof(*p))) ==
+			    NULL) {
 				r = NOMEM;
 				goto out;
 			}
@@ -1137,7 +1154,7 @@ read_pol(fast *f, const fterm *s, int in_brackets)
 		memset(&verb, 0, sizeof(verb));
 		if (*f->p == 'a' && f->end - f->p >= 2 &&
 		    (is_ws((unsigned char)f->p[1]) || f->p[1] == '<' ||
-			f->p[1] == '[' || f->p[1] == '(')) {
+		        f->p[1] == '[' || f->p[1] == '(')) {
 			t.p = P_TYPE;
 			f->p++;
 		} else {
@@ -1191,14 +1208,14 @@ read_prefix(fast *f, int sparql)
 	if ((r = skip(f)) != 0)
 		return r;
 	name = f->p;
-	while (f->p < f->end && (is_pn_char((unsigned char)*f->p) ||
-		   *f->p == '.'))
+	while (
+	    f->p < f->end && (is_pn_char((unsigned char)*f->p) || *f->p == '.'))
 		f->p++;
 	if (f->p == f->end)
 		return FAST_MORE;
 	n = (size_t)(f->p - name);
-	if (*f->p != ':' || (n > 0 && (!is_alpha((unsigned char)*name) ||
-					  name[n - 1] == '.')))
+	if (*f->p != ':' ||
+	    (n > 0 && (!is_alpha((unsigned char)*name) || name[n - 1] == '.')))
 		return FAST_BAIL;
 	f->p++;
 	if ((r = skip(f)) != 0)
@@ -1250,7 +1267,8 @@ read_statement(fast *f)
 	if (c == '@') {
 		if (f->end - f->p < 8)
 			return FAST_MORE;
-		if (memcmp(f->p, "@prefix", 7) == 0 && is_ws((unsigned char)f->p[7])) {
+		if (memcmp(f->p, "@prefix", 7) == 0 &&
+		    is_ws((unsigned char)f->p[7])) {
 			f->p += 7;
 			return read_prefix(f, 0);
 		}
@@ -1309,8 +1327,7 @@ fast_node(fast *f, const fterm *t, uint32_t *out)
 		int n = snprintf(buf, sizeof(buf), "genid%u", (unsigned)t->off);
 		return node_id(f->l, buf, (size_t)n, 1, out);
 	}
-	return node_id(f->l, f->sb.p + t->off, t->len, t->kind == K_LABEL,
-	    out);
+	return node_id(f->l, f->sb.p + t->off, t->len, t->kind == K_LABEL, out);
 }
 
 /* What on_statement() does with a statement from raptor. */
@@ -1334,8 +1351,8 @@ fast_emit(fast *f, const ftriple *t)
 	}
 	if (t->o.kind == K_LIT) {
 		if (add_literal_text(l, f->sb.p + t->o.off, t->o.len,
-			t->o.llen ? f->sb.p + t->o.loff : NULL, t->o.llen,
-			&o) < 0)
+		        t->o.llen ? f->sb.p + t->o.loff : NULL, t->o.llen,
+		        &o) < 0)
 			return -1;
 		o |= KLL__LITERAL;
 	} else if (fast_node(f, &t->o, &o) < 0) {
@@ -1358,11 +1375,11 @@ fast_load(loader *l, FILE *fp)
 	f.l = l;
 	for (i = 0; i < P__COUNT; i++)
 		if (kll__map_put(&f.known, pred_iris[i], strlen(pred_iris[i]),
-			(uint32_t)i) < 0)
+		        (uint32_t)i) < 0)
 			goto nomem;
 	for (i = 0; i < C__COUNT; i++)
-		if (kll__map_put(&f.known, class_iris[i],
-			strlen(class_iris[i]), (uint32_t)(64 + i)) < 0)
+		if (kll__map_put(&f.known, class_iris[i], strlen(class_iris[i]),
+		        (uint32_t)(64 + i)) < 0)
 			goto nomem;
 	if ((buf = kll__malloc(cap)) == NULL)
 		goto nomem;
@@ -1394,7 +1411,8 @@ fast_load(loader *l, FILE *fp)
 				/* At the end only white space and comments may
 				 * be left. */
 				if (f.eof) {
-					r = skip(&f) == FAST_MORE ? 0 : FAST_BAIL;
+					r = skip(&f) == FAST_MORE ? 0 :
+					                            FAST_BAIL;
 					goto out;
 				}
 				break;
@@ -1421,13 +1439,13 @@ fast_load(loader *l, FILE *fp)
 		}
 	}
 nomem:
-	l->st = kll__error_set(l->err, KLL_ENOMEM, l->name, 0, 0,
-	    "out of memory");
+	l->st =
+	    kll__error_set(l->err, KLL_ENOMEM, l->name, 0, 0, "out of memory");
 	r = l->st;
 out:
 	if (r == NOMEM) {
-		l->st = kll__error_set(l->err, KLL_ENOMEM, l->name, 0, 0,
-		    "out of memory");
+		l->st = kll__error_set(
+		    l->err, KLL_ENOMEM, l->name, 0, 0, "out of memory");
 		r = l->st;
 	}
 	free(buf);
@@ -1475,17 +1493,17 @@ kll__graph_load(kll__graph *g, const char *path, const char *syntax,
 	}
 	if ((l.world = raptor_new_world()) == NULL ||
 	    raptor_world_open(l.world) != 0) {
-		l.st = kll__error_set(err, KLL_ENOMEM, path, 0, 0,
-		    "cannot start raptor");
+		l.st = kll__error_set(
+		    err, KLL_ENOMEM, path, 0, 0, "cannot start raptor");
 		goto out;
 	}
 	raptor_world_set_log_handler(l.world, &l, on_log);
 	for (i = 0; i < P__COUNT; i++)
-		l.preds[i] = raptor_new_uri(l.world,
-		    (const unsigned char *)pred_iris[i]);
+		l.preds[i] = raptor_new_uri(
+		    l.world, (const unsigned char *)pred_iris[i]);
 	for (i = 0; i < C__COUNT; i++)
-		l.classes[i] = raptor_new_uri(l.world,
-		    (const unsigned char *)class_iris[i]);
+		l.classes[i] = raptor_new_uri(
+		    l.world, (const unsigned char *)class_iris[i]);
 	parse_stream(&l, fp, path, syntax, base);
 out:
 	if (l.world != NULL) {

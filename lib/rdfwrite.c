@@ -14,10 +14,12 @@
 #define MAX_PREFIX 32
 
 /* A kept triple: ids of interned strings ("_:" and the id for a blank
- * node); x is the language tag or (xdt) the datatype of a literal, or 0. */
-enum { O_IRI, O_LIT, O_BLANK };	/* raptor's order of term types */
+ * node), or the text of a literal object; x is the language tag or (xdt)
+ * the datatype of a literal, or 0. */
+enum { O_IRI, O_LIT, O_BLANK }; /* raptor's order of term types */
 
 typedef struct wtriple {
+	const char *text;
 	uint32_t s, p, o, x;
 	uint8_t sblank, okind, xdt;
 } wtriple;
@@ -31,13 +33,14 @@ struct kll__rdf {
 	const char *prefix[MAX_PREFIX];
 	const char *ns[MAX_PREFIX];
 	size_t nprefix;
-	int keep;		/* the triples are kept below, not in librdf */
+	int keep; /* the triples are kept below, not in librdf */
 	kll__arena arena;
-	kll__map ids;		/* string -> id */
-	const char **str;	/* id -> string; id 0 is "" */
+	kll__map ids;     /* string -> id */
+	const char **str; /* id -> string; id 0 is "" */
 	size_t nstr, capstr;
 	wtriple *t;
 	size_t nt, capt;
+	uint32_t last[2]; /* ids of the last subject and predicate */
 };
 
 static int
@@ -51,7 +54,7 @@ on_log(void *data, librdf_log_message *m)
 		r->st = kll__error_set(&r->err, KLL_EIO, NULL, 0, 0, "%s",
 		    msg ? msg : "librdf error");
 	}
-	return 1;	/* handled: librdf must not print */
+	return 1; /* handled: librdf must not print */
 }
 
 static void
@@ -67,8 +70,8 @@ open_librdf(kll__rdf *r, const char *storage, const char *name,
     const char *options, kll_error *err)
 {
 	if ((r->world = librdf_new_world()) == NULL)
-		return kll__error_set(err, KLL_ENOMEM, NULL, 0, 0,
-		    "cannot start librdf");
+		return kll__error_set(
+		    err, KLL_ENOMEM, NULL, 0, 0, "cannot start librdf");
 	librdf_world_set_logger(r->world, r, on_log);
 	librdf_world_open(r->world);
 	/* librdf's "memory" store has no index, so adding a statement costs
@@ -78,13 +81,13 @@ open_librdf(kll__rdf *r, const char *storage, const char *name,
 		storage = "hashes";
 		options = "hash-type='memory'";
 	}
-	r->storage = librdf_new_storage(r->world, storage, name ? name : "kll",
-	    options);
+	r->storage =
+	    librdf_new_storage(r->world, storage, name ? name : "kll", options);
 	if (r->storage == NULL)
 		return kll__error_set(err, KLL_EARG, NULL, 0, 0,
 		    "cannot open librdf storage '%s'%s%s", storage,
-		    r->st != KLL_OK ? ": " : "", r->st != KLL_OK ? r->err.msg
-							      : "");
+		    r->st != KLL_OK ? ": " : "",
+		    r->st != KLL_OK ? r->err.msg : "");
 	if ((r->model = librdf_new_model(r->world, r->storage, NULL)) == NULL)
 		return kll__error_set(err, KLL_ENOMEM, NULL, 0, 0,
 		    "cannot create a librdf model");
@@ -100,20 +103,20 @@ kll__rdf_new(kll__rdf **out, const char *storage, const char *name,
 
 	*out = NULL;
 	if ((r = kll__calloc(1, sizeof(*r))) == NULL)
-		return kll__error_set(err, KLL_ENOMEM, NULL, 0, 0,
-		    "out of memory");
+		return kll__error_set(
+		    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
 	if (storage == NULL) {
 		/* Id 0 is the empty string. */
 		r->keep = 1;
 		if ((r->str = kll__malloc(64 * sizeof(*r->str))) == NULL) {
 			kll__rdf_free(r);
-			return kll__error_set(err, KLL_ENOMEM, NULL, 0, 0,
-			    "out of memory");
+			return kll__error_set(
+			    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
 		}
 		r->capstr = 64;
 		r->str[r->nstr++] = "";
 	} else if ((st = open_librdf(r, storage, name, options, err)) !=
-	    KLL_OK) {
+	           KLL_OK) {
 		kll__rdf_free(r);
 		return st;
 	}
@@ -143,10 +146,10 @@ static librdf_node *
 resource(kll__rdf *r, const char *s)
 {
 	if (s[0] == '_' && s[1] == ':')
-		return librdf_new_node_from_blank_identifier(r->world,
-		    (const unsigned char *)s + 2);
-	return librdf_new_node_from_uri_string(r->world,
-	    (const unsigned char *)s);
+		return librdf_new_node_from_blank_identifier(
+		    r->world, (const unsigned char *)s + 2);
+	return librdf_new_node_from_uri_string(
+	    r->world, (const unsigned char *)s);
 }
 
 static void
@@ -182,9 +185,9 @@ static void
 lr_add_lit(kll__rdf *r, const char *s, const char *p, const char *text,
     const char *lang)
 {
-	add(r, s, p, librdf_new_node_from_literal(r->world,
-			 (const unsigned char *)text,
-			 lang && *lang ? lang : NULL, 0));
+	add(r, s, p,
+	    librdf_new_node_from_literal(r->world, (const unsigned char *)text,
+	        lang && *lang ? lang : NULL, 0));
 }
 
 static void
@@ -193,29 +196,38 @@ lr_add_typed(kll__rdf *r, const char *s, const char *p, const char *text,
 {
 	librdf_uri *dt;
 
-	if ((dt = librdf_new_uri(r->world,
-		 (const unsigned char *)datatype)) == NULL) {
+	if ((dt = librdf_new_uri(r->world, (const unsigned char *)datatype)) ==
+	    NULL) {
 		fail(r, KLL_ENOMEM, "out of memory");
 		return;
 	}
-	add(r, s, p, librdf_new_node_from_typed_literal(r->world,
-			 (const unsigned char *)text, NULL, dt));
+	add(r, s, p,
+	    librdf_new_node_from_typed_literal(
+	        r->world, (const unsigned char *)text, NULL, dt));
 	librdf_free_uri(dt);
 }
 
 /* ------------------------------------------------------------------ */
 /* Keeping the triples                                                  */
 
+/* The id of string s; "last" caches the one of its place in the triple,
+ * since the triples of a subject tend to come together. */
 static uint32_t
-intern(kll__rdf *r, const char *s)
+intern(kll__rdf *r, const char *s, uint32_t *last)
 {
-	size_t n = strlen(s);
+	size_t n;
 	uint32_t id;
 	const char **p;
 	char *copy;
 
-	if (kll__map_get(&r->ids, s, n, &id))
+	if (last != NULL && *last != 0 && strcmp(r->str[*last], s) == 0)
+		return *last;
+	n = strlen(s);
+	if (kll__map_get(&r->ids, s, n, &id)) {
+		if (last != NULL)
+			*last = id;
 		return id;
+	}
 	if (r->nstr == r->capstr) {
 		if ((p = kll__realloc(r->str, 2 * r->capstr * sizeof(*p))) ==
 		    NULL)
@@ -229,6 +241,8 @@ intern(kll__rdf *r, const char *s)
 	if (kll__map_put(&r->ids, copy, n, id) < 0)
 		return UINT32_MAX;
 	r->str[r->nstr++] = copy;
+	if (last != NULL)
+		*last = id;
 	return id;
 }
 
@@ -256,10 +270,13 @@ keep(kll__rdf *r, const char *s, const char *p, int okind, const char *o,
 	t->sblank = (uint8_t)is_blank(s);
 	t->okind = (uint8_t)(okind == O_IRI && is_blank(o) ? O_BLANK : okind);
 	t->xdt = (uint8_t)xdt;
-	if ((t->s = intern(r, s)) == UINT32_MAX ||
-	    (t->p = intern(r, p)) == UINT32_MAX ||
-	    (t->o = intern(r, o)) == UINT32_MAX ||
-	    (x != NULL && *x != '\0' && (t->x = intern(r, x)) == UINT32_MAX))
+	if ((t->s = intern(r, s, &r->last[0])) == UINT32_MAX ||
+	    (t->p = intern(r, p, &r->last[1])) == UINT32_MAX ||
+	    (okind == O_LIT ?
+	            (t->text = kll__arena_strdup(&r->arena, o)) == NULL :
+	            (t->o = intern(r, o, NULL)) == UINT32_MAX) ||
+	    (x != NULL && *x != '\0' &&
+	        (t->x = intern(r, x, NULL)) == UINT32_MAX))
 		goto nomem;
 	r->nt++;
 	return;
@@ -284,7 +301,8 @@ replay(kll__rdf *r)
 	for (i = 0; i < r->nt && r->st == KLL_OK; i++) {
 		const wtriple *t = &r->t[i];
 		const char *s = r->str[t->s], *p = r->str[t->p];
-		const char *o = r->str[t->o], *x = r->str[t->x];
+		const char *o = t->okind == O_LIT ? t->text : r->str[t->o];
+		const char *x = r->str[t->x];
 		if (t->okind != O_LIT)
 			lr_add_iri(r, s, p, o);
 		else if (t->xdt)
@@ -320,8 +338,8 @@ kll__rdf_add_lit(kll__rdf *r, const char *s, const char *p, const char *text,
 }
 
 void
-kll__rdf_add_typed(kll__rdf *r, const char *s, const char *p,
-    const char *text, const char *datatype)
+kll__rdf_add_typed(kll__rdf *r, const char *s, const char *p, const char *text,
+    const char *datatype)
 {
 	if (r->st != KLL_OK || text == NULL || *text == '\0')
 		return;
@@ -332,8 +350,8 @@ kll__rdf_add_typed(kll__rdf *r, const char *s, const char *p,
 }
 
 void
-kll__rdf_add_list(kll__rdf *r, const char *s, const char *p,
-    const char **items, size_t n, const char *tag)
+kll__rdf_add_list(kll__rdf *r, const char *s, const char *p, const char **items,
+    size_t n, const char *tag)
 {
 	char cell[128], next[128];
 	size_t i;
@@ -402,7 +420,7 @@ kll__rdf_status(const kll__rdf *r, kll_error *err)
  * ( ).  Graphs outside that (other blank nodes, IRIs that raptor would
  * escape, ambiguous prefixes...) go through librdf instead. */
 
-#define XSD "http://www.w3.org/2001/XMLSchema#"
+#define XSD    "http://www.w3.org/2001/XMLSchema#"
 #define NS_XML "http://www.w3.org/XML/1998/namespace"
 
 typedef struct wns {
@@ -415,18 +433,18 @@ typedef struct writer {
 	FILE *fp;
 	kll__buf out;
 	int indent;
-	wtriple *t;		/* a sorted copy of the triples, with ranks */
+	wtriple *t; /* a sorted copy of the triples, with ranks */
 	size_t nt;
-	uint32_t *byrank;	/* rank -> id */
-	uint32_t *rank;		/* id -> rank */
-	int16_t *qn;		/* rank -> namespace of its qname, -1 none,
-				 * -2 not for this writer, -3 not known yet */
-	size_t *bfirst;		/* rank of a blank node -> first triple */
-	uint32_t *bcount;	/* ... and how many it is the subject of */
-	uint32_t *ocount;	/* ... and how many it is the object of */
+	uint32_t *byrank; /* rank -> id */
+	uint32_t *rank;   /* id -> rank */
+	int16_t *qn;      /* rank -> namespace of its qname, -1 none,
+	                   * -2 not for this writer, -3 not known yet */
+	size_t *bfirst;   /* rank of a blank node -> first triple */
+	uint32_t *bcount; /* ... and how many it is the subject of */
+	uint32_t *ocount; /* ... and how many it is the object of */
 	wns ns[MAX_PREFIX + 2];
 	size_t nns;
-	uint32_t rdf_type, rdf_first, rdf_rest, rdf_nil;	/* ranks */
+	uint32_t rdf_type, rdf_first, rdf_rest, rdf_nil; /* ranks */
 	uint32_t xsd_int, xsd_dbl, xsd_dec, xsd_bool;
 } writer;
 
@@ -451,7 +469,7 @@ static int
 cmp_triple(const void *a, const void *b)
 {
 	const wtriple *x = a, *y = b;
-	int xl, yl;
+	int xl, yl, d;
 
 	if (x->sblank != y->sblank)
 		return x->sblank - y->sblank;
@@ -461,10 +479,10 @@ cmp_triple(const void *a, const void *b)
 		return x->p < y->p ? -1 : 1;
 	if (x->okind != y->okind)
 		return x->okind - y->okind;
-	if (x->o != y->o)
-		return x->o < y->o ? -1 : 1;
 	if (x->okind != O_LIT)
-		return 0;
+		return x->o < y->o ? -1 : x->o > y->o;
+	if ((d = strcmp(x->text, y->text)) != 0)
+		return d;
 	xl = x->x != 0 && !x->xdt;
 	yl = y->x != 0 && !y->xdt;
 	if (xl != yl)
@@ -495,11 +513,11 @@ static int
 name_ok(const char *s)
 {
 	if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
-		*s == '_'))
+	        *s == '_'))
 		return 0;
 	for (s++; *s; s++)
 		if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
-			(*s >= '0' && *s <= '9') || *s == '_' || *s == '-'))
+		        (*s >= '0' && *s <= '9') || *s == '_' || *s == '-'))
 			return 0;
 	return 1;
 }
@@ -532,8 +550,11 @@ utf8_ok(const char *s)
 
 	while (*p) {
 		unsigned c = *p;
-		int n = c < 0x80 ? 0 : (c & 0xe0) == 0xc0 ? 1 : (c & 0xf0) == 0xe0 ? 2
-		    : (c & 0xf8) == 0xf0 ? 3 : -1;
+		int n = c < 0x80           ? 0 :
+		        (c & 0xe0) == 0xc0 ? 1 :
+		        (c & 0xf0) == 0xe0 ? 2 :
+		        (c & 0xf8) == 0xf0 ? 3 :
+		                             -1;
 		if (n < 0 || (n == 1 && c < 0xc2) || (n == 3 && c > 0xf4))
 			return 0;
 		for (p++; n > 0; n--, p++)
@@ -548,7 +569,7 @@ utf8_ok(const char *s)
 static int
 bare_literal(const writer *w, const wtriple *t)
 {
-	const char *s = wstr(w, t->o);
+	const char *s = t->text;
 	char *end;
 
 	if (!t->xdt)
@@ -563,7 +584,10 @@ bare_literal(const writer *w, const wtriple *t)
 	}
 	if (t->x == w->xsd_bool)
 		return strcmp(s, "0") == 0 || strcmp(s, "1") == 0 ||
-		    strcmp(s, "true") == 0 || strcmp(s, "false") == 0 ? 1 : -1;
+		               strcmp(s, "true") == 0 ||
+		               strcmp(s, "false") == 0 ?
+		           1 :
+		           -1;
 	return 0;
 }
 
@@ -600,16 +624,15 @@ can_write(writer *w)
 
 	for (i = 0; i < w->nt; i++) {
 		const wtriple *t = &w->t[i];
-		if (!iri_ok(w, t->p) ||
-		    strncmp(wstr(w, t->p), NS_RDF "_", sizeof(NS_RDF "_") - 1) ==
-			0)
+		if (!iri_ok(w, t->p) || strncmp(wstr(w, t->p), NS_RDF "_",
+		                            sizeof(NS_RDF "_") - 1) == 0)
 			return 0;
 		if (!t->sblank && !iri_ok(w, t->s))
 			return 0;
 		if (t->okind == O_IRI && !iri_ok(w, t->o))
 			return 0;
 		if (t->okind == O_LIT) {
-			if (!utf8_ok(wstr(w, t->o)) || !utf8_ok(wstr(w, t->x)) ||
+			if (!utf8_ok(t->text) || !utf8_ok(wstr(w, t->x)) ||
 			    bare_literal(w, t) < 0)
 				return 0;
 			if (t->xdt && !iri_ok(w, t->x))
@@ -625,9 +648,10 @@ can_write(writer *w)
 				return 0;
 			if (is_cell(w, t->s) &&
 			    (w->bcount[t->s] != 2 ||
-				(c[1].okind == O_BLANK ? !is_cell(w, c[1].o)
-						       : c[1].okind != O_IRI ||
-					c[1].o != w->rdf_nil)))
+			        (c[1].okind == O_BLANK ?
+			                !is_cell(w, c[1].o) :
+			                c[1].okind != O_IRI ||
+			                    c[1].o != w->rdf_nil)))
 				return 0;
 		}
 	}
@@ -671,7 +695,8 @@ newline(writer *w)
 	wput(w, sp, 1);
 	for (; n > 0; n -= (int)sizeof(sp) - 2)
 		wput(w, sp + 1,
-		    (size_t)(n < (int)sizeof(sp) - 2 ? n : (int)sizeof(sp) - 2));
+		    (size_t)(n < (int)sizeof(sp) - 2 ? n :
+		                                       (int)sizeof(sp) - 2));
 }
 
 static void
@@ -694,7 +719,7 @@ write_iri(writer *w, uint32_t i)
 static void
 write_literal(writer *w, const wtriple *t)
 {
-	const char *s = wstr(w, t->o), *q = "\"", *run;
+	const char *s = t->text, *q = "\"", *run;
 
 	if (bare_literal(w, t) > 0) {
 		if (t->x == w->xsd_bool)
@@ -797,8 +822,8 @@ rank_of(const writer *w, const char *s)
 {
 	uint32_t id;
 
-	return kll__map_get(&w->r->ids, s, strlen(s), &id) ? w->rank[id]
-							     : UINT32_MAX;
+	return kll__map_get(&w->r->ids, s, strlen(s), &id) ? w->rank[id] :
+	                                                     UINT32_MAX;
 }
 
 /* 1: written; 0: not a graph for this writer; -1: out of memory. */
@@ -841,7 +866,7 @@ write_turtle(kll__rdf *r, FILE *fp)
 		*t = r->t[i];
 		t->s = w.rank[t->s];
 		t->p = w.rank[t->p];
-		t->o = w.rank[t->o];
+		t->o = w.rank[t->o]; /* 0 for a literal */
 		t->x = w.rank[t->x];
 	}
 	qsort(w.t, r->nt, sizeof(*w.t), cmp_triple);
@@ -877,8 +902,8 @@ write_turtle(kll__rdf *r, FILE *fp)
 			    strcmp(w.ns[j].iri, r->ns[i]) == 0)
 				break;
 		if (j == w.nns)
-			w.ns[w.nns++] = (wns){ r->prefix[i], r->ns[i],
-				strlen(r->ns[i]) };
+			w.ns[w.nns++] =
+			    (wns){ r->prefix[i], r->ns[i], strlen(r->ns[i]) };
 	}
 	n = w.nns;
 	/* raptor also knows xml: without declaring it. */
@@ -894,8 +919,8 @@ write_turtle(kll__rdf *r, FILE *fp)
 	}
 	wput(&w, "\n", 1);
 	for (i = 0; i < w.nt && !w.t[i].sblank; i = j) {
-		for (j = i + 1; j < w.nt && !w.t[j].sblank &&
-		     w.t[j].s == w.t[i].s; j++)
+		for (j = i + 1;
+		     j < w.nt && !w.t[j].sblank && w.t[j].s == w.t[i].s; j++)
 			;
 		write_iri(&w, w.t[i].s);
 		w.indent = 4;
@@ -920,8 +945,8 @@ out:
 }
 
 kll_status
-kll__rdf_write(kll__rdf *r, FILE *fp, const char *syntax, const char *name,
-    kll_error *err)
+kll__rdf_write(
+    kll__rdf *r, FILE *fp, const char *syntax, const char *name, kll_error *err)
 {
 	librdf_serializer *ser = NULL;
 	librdf_uri *u;
@@ -949,16 +974,16 @@ kll__rdf_write(kll__rdf *r, FILE *fp, const char *syntax, const char *name,
 		goto out;
 	}
 	for (i = 0; i < r->nprefix; i++) {
-		if ((u = librdf_new_uri(r->world,
-			 (const unsigned char *)r->ns[i])) == NULL) {
+		if ((u = librdf_new_uri(
+		         r->world, (const unsigned char *)r->ns[i])) == NULL) {
 			fail(r, KLL_ENOMEM, "out of memory");
 			goto out;
 		}
 		librdf_serializer_set_namespace(ser, u, r->prefix[i]);
 		librdf_free_uri(u);
 	}
-	if (librdf_serializer_serialize_model_to_file_handle(ser, fp, NULL,
-		r->model) != 0)
+	if (librdf_serializer_serialize_model_to_file_handle(
+	        ser, fp, NULL, r->model) != 0)
 		fail(r, KLL_EIO, "cannot serialize the graph");
 	if (r->st == KLL_OK && (fflush(fp) != 0 || ferror(fp)))
 		fail(r, KLL_EIO, "write error");

@@ -9,23 +9,23 @@
 
 #include "internal.h"
 
-#define NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-#define NS_RDFS "http://www.w3.org/2000/01/rdf-schema#"
-#define NS_SKOS "http://www.w3.org/2004/02/skos/core#"
-#define NS_XKOS "http://rdf-vocabulary.ddialliance.org/xkos#"
-#define NS_DCT "http://purl.org/dc/terms/"
-#define NS_DC "http://purl.org/dc/elements/1.1/"
-#define NS_OWL "http://www.w3.org/2002/07/owl#"
-#define NS_XSD "http://www.w3.org/2001/XMLSchema#"
-#define NS_SSSOM "https://w3id.org/sssom/"
+#define NS_RDF    "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define NS_RDFS   "http://www.w3.org/2000/01/rdf-schema#"
+#define NS_SKOS   "http://www.w3.org/2004/02/skos/core#"
+#define NS_XKOS   "http://rdf-vocabulary.ddialliance.org/xkos#"
+#define NS_DCT    "http://purl.org/dc/terms/"
+#define NS_DC     "http://purl.org/dc/elements/1.1/"
+#define NS_OWL    "http://www.w3.org/2002/07/owl#"
+#define NS_XSD    "http://www.w3.org/2001/XMLSchema#"
+#define NS_SSSOM  "https://w3id.org/sssom/"
 #define NS_SEMAPV "https://w3id.org/semapv/vocab/"
-#define NS_DCAT "http://www.w3.org/ns/dcat#"
-#define NS_FOAF "http://xmlns.com/foaf/0.1/"
-#define NS_VCARD "http://www.w3.org/2006/vcard/ns#"
-#define NS_ADMS "http://www.w3.org/ns/adms#"
-#define NS_SPDX "http://spdx.org/rdf/terms#"
-#define NS_PAV "http://purl.org/pav/"
-#define NS_PROV "http://www.w3.org/ns/prov#"
+#define NS_DCAT   "http://www.w3.org/ns/dcat#"
+#define NS_FOAF   "http://xmlns.com/foaf/0.1/"
+#define NS_VCARD  "http://www.w3.org/2006/vcard/ns#"
+#define NS_ADMS   "http://www.w3.org/ns/adms#"
+#define NS_SPDX   "http://spdx.org/rdf/terms#"
+#define NS_PAV    "http://purl.org/pav/"
+#define NS_PROV   "http://www.w3.org/ns/prov#"
 
 typedef struct kll__rdf kll__rdf;
 
@@ -40,8 +40,7 @@ void kll__rdf_free(kll__rdf *r);
  * with "_:".  For add_iri, o is likewise; add_lit adds a plain or
  * language-tagged literal (lang NULL or ""), add_typed a typed one (the
  * datatype an IRI).  Empty literals are skipped. */
-void kll__rdf_add_iri(kll__rdf *r, const char *s, const char *p,
-    const char *o);
+void kll__rdf_add_iri(kll__rdf *r, const char *s, const char *p, const char *o);
 void kll__rdf_add_lit(kll__rdf *r, const char *s, const char *p,
     const char *text, const char *lang);
 void kll__rdf_add_typed(kll__rdf *r, const char *s, const char *p,
