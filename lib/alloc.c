@@ -3,6 +3,7 @@
  * -DKLL_FAULTS (make FAULTS=1), the library's allocations go through
  * these wrappers, and with KLL_FAIL_ALLOC=N in the environment the Nth
  * allocation and every one after it fail, as when memory runs out. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +35,7 @@ fail_now(void)
 		return 0;
 	}
 	left = 0;
+	errno = ENOMEM; /* as malloc() says it */
 	return 1;
 }
 

@@ -52,6 +52,7 @@ struct kll_mapset {
 	kll__map pfxmap; /* name -> index in pfx */
 	struct extra *ext;
 	size_t next, extcap;
+	kll__map extmap; /* name -> index in ext */
 	kll__map intern; /* value -> index in istr */
 	const char **istr;
 	size_t nistr, istrcap;
@@ -769,6 +770,7 @@ kll_mapset_free(kll_mapset *m)
 	free(m->pfx);
 	kll__map_free(&m->pfxmap);
 	kll__map_free(&m->intern);
+	kll__map_free(&m->extmap);
 	free((void *)m->istr);
 	free(m->text);
 	kll__arena_free(&m->arena);
@@ -891,12 +893,11 @@ keep(kll_mapset *m, int slot, const char *v)
 static struct extra *
 extra_find(const kll_mapset *m, const char *name)
 {
-	size_t i;
+	uint32_t i;
 
-	for (i = 0; i < m->next; i++)
-		if (strcmp(m->ext[i].name, name) == 0)
-			return &m->ext[i];
-	return NULL;
+	/* Hashed: a file may have many thousands of columns. */
+	return kll__map_get(&m->extmap, name, strlen(name), &i) ? &m->ext[i] :
+	                                                          NULL;
 }
 
 static struct extra *
@@ -916,7 +917,9 @@ extra_add(kll_mapset *m, const char *name)
 	}
 	x = &m->ext[m->next];
 	memset(x, 0, sizeof(*x));
-	if ((x->name = kll__arena_strdup(&m->arena, name)) == NULL)
+	if ((x->name = kll__arena_strdup(&m->arena, name)) == NULL ||
+	    kll__map_put(
+	        &m->extmap, x->name, strlen(x->name), (uint32_t)m->next) < 0)
 		return NULL;
 	m->next++;
 	return x;
@@ -1255,8 +1258,7 @@ kll_mapset_expand(
     const kll_mapset *m, const char *curie, char *buf, size_t size)
 {
 	const char *colon, *iri;
-	size_t idx;
-	int k;
+	size_t idx, n1, n2;
 
 	if (size > 0)
 		buf[0] = '\0';
@@ -1264,8 +1266,16 @@ kll_mapset_expand(
 	    (iri = prefix_find(m, curie, (size_t)(colon - curie), &idx)) ==
 	        NULL)
 		return 0;
-	k = snprintf(buf, size, "%s%s", iri, colon + 1);
-	return k < 0 ? 0 : (size_t)k;
+	/* On every record of an export: two copies, not snprintf. */
+	n1 = strlen(iri);
+	n2 = strlen(colon + 1);
+	if (n1 + n2 < size) {
+		memcpy(buf, iri, n1);
+		memcpy(buf + n1, colon + 1, n2 + 1);
+	} else if (size > 0) {
+		snprintf(buf, size, "%s%s", iri, colon + 1);
+	}
+	return n1 + n2;
 }
 
 size_t
@@ -2404,22 +2414,29 @@ header_fields(struct rd *r, struct header *h, kll_error *err)
 static kll_status
 header_check(struct rd *r, const struct header *h, int *have, kll_error *err)
 {
-	size_t i, j;
+	kll__map seen = { NULL, NULL, NULL, 0, 0 };
+	kll_status st = KLL_OK;
+	size_t i;
 	int s;
 
-	for (i = 0; i < h->n; i++) {
+	/* Hashed: a file may have many thousands of columns. */
+	for (i = 0; i < h->n && st == KLL_OK; i++) {
 		if (h->names[i] == NULL)
-			return kll__error_set(err, KLL_ESYNTAX, r->file,
-			    h->line, h->cols[i], "a column without a name");
-		for (j = 0; j < i; j++)
-			if (strcmp(h->names[i], h->names[j]) == 0)
-				return kll__error_set(err, KLL_ESYNTAX, r->file,
-				    h->line, h->cols[i],
-				    "column '%s' appears twice", h->names[i]);
-		if ((s = slot_lookup(h->names[i], SF_REC)) >= 0)
+			st = kll__error_set(err, KLL_ESYNTAX, r->file, h->line,
+			    h->cols[i], "a column without a name");
+		else if (kll__map_get(
+		             &seen, h->names[i], strlen(h->names[i]), NULL))
+			st = kll__error_set(err, KLL_ESYNTAX, r->file, h->line,
+			    h->cols[i], "column '%s' appears twice",
+			    h->names[i]);
+		else if (kll__map_put(
+		             &seen, h->names[i], strlen(h->names[i]), 0) < 0)
+			st = nomem(err);
+		else if ((s = slot_lookup(h->names[i], SF_REC)) >= 0)
 			have[s] = 1;
 	}
-	return KLL_OK;
+	kll__map_free(&seen);
+	return st;
 }
 
 static kll_status
@@ -2627,8 +2644,8 @@ required_side(struct rd *r, size_t rec, int id, int type, int label)
 		 * propagation. */
 		if (r->npend == r->pendcap) {
 			cap = r->pendcap ? r->pendcap * 2 : 16;
-			if ((p = kll__realloc(
-			         r->pend, cap * sizeof(*p))) == NULL) {
+			if ((p = kll__realloc(r->pend, cap * sizeof(*p))) ==
+			    NULL) {
 				out_of_memory(r);
 				return;
 			}
@@ -2953,26 +2970,36 @@ view_add(struct view *w, const char *name, int slot, const char **v, int owned)
 
 /* The non-standard slots in use, in canonical order, and their columns
  * after the standard ones. */
-static void
+static int
+extra_ptr_cmp(const void *a, const void *b)
+{
+	return extra_cmp(
+	    *(const struct extra *const *)a, *(const struct extra *const *)b);
+}
+
+static int
 view_extras(struct view *w, const kll_mapset *m)
 {
-	size_t i, j, t;
+	const struct extra **p;
+	size_t i, t;
 
-	for (i = 0; i < m->next; i++) {
-		if (!extra_used(m, &m->ext[i]))
-			continue;
-		for (j = w->nxs;
-		     j > 0 && extra_cmp(&m->ext[i], &m->ext[w->xs[j - 1]]) < 0;
-		     j--)
-			w->xs[j] = w->xs[j - 1];
-		w->xs[j] = i;
-		w->nxs++;
-	}
+	/* Sorted with qsort(): a file may have many thousands of columns,
+	 * and names are distinct, so no two compare equal. */
+	if ((p = kll__malloc((m->next + 1) * sizeof(*p))) == NULL)
+		return -1;
+	for (i = 0; i < m->next; i++)
+		if (extra_used(m, &m->ext[i]))
+			p[w->nxs++] = &m->ext[i];
+	qsort((void *)p, w->nxs, sizeof(*p), extra_ptr_cmp);
+	for (i = 0; i < w->nxs; i++)
+		w->xs[i] = (size_t)(p[i] - m->ext);
+	free((void *)p);
 	for (i = 0; i < w->nxs; i++) {
 		t = w->xs[i];
 		if (any_value(m->ext[t].vals, m->n))
 			view_add(w, m->ext[t].name, -1, m->ext[t].vals, 0);
 	}
+	return 0;
 }
 
 static kll_status
@@ -3011,7 +3038,8 @@ view_build(struct view *w, const kll_mapset *m, int condense, kll_error *err)
 	    (w->setv[SL_MAPPING_SET_CONFIDENCE] =
 	            kll__arena_strdup(&w->tmp, buf)) == NULL)
 		return nomem(err);
-	view_extras(w, m);
+	if (view_extras(w, m) < 0)
+		return nomem(err);
 	if (w->ncols == 0) {
 		/* A set without records still has a header line. */
 		view_add(w, "subject_id", KLL_SLOT_SUBJECT_ID, NULL, 0);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* utf8.c: UTF-8 checks and folding for matching, on libunistring. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
@@ -29,8 +30,11 @@ kll_text_fold(const char *s)
 	ucs4_t uc;
 	int len;
 
-	if (!kll__utf8_valid(s, strlen(s), NULL))
+	/* errno tells the two failures apart: EILSEQ, or malloc's ENOMEM. */
+	if (!kll__utf8_valid(s, strlen(s), NULL)) {
+		errno = EILSEQ;
 		return NULL;
+	}
 	/* Case-fold and decompose, then drop the combining marks: "Å" and
 	 * "a" compare equal, as a user typing a search expects. */
 	folded = u8_casefold(
