@@ -69,6 +69,11 @@ int ofile_commit(ofile *o);
 /* Remove the temporary file; the old file stays as it was. */
 void ofile_abort(ofile *o);
 
+/* --severity=info|warning|error and --format=text|json: 0, or the exit
+ * status after a usage error naming "usage". */
+int parse_severity(const char *usage, const char *arg, kll_severity *out);
+int parse_format(const char *usage, const char *arg, int *json);
+
 /* Parse "sv,en" into an array of at most max tags; returns the count or
  * -1 when there are too many. */
 int split_list(char *s, const char **out, int max);

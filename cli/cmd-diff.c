@@ -114,7 +114,7 @@ parse_level(opts *o, const char *arg)
 }
 
 static int
-parse_format(opts *o, const char *arg)
+parse_diff_format(opts *o, const char *arg)
 {
 	if (strcmp(arg, "text") == 0)
 		o->format = FMT_TEXT;
@@ -167,7 +167,7 @@ parse_one(opts *o, int ch)
 	case OPT_LEVEL:
 		return parse_level(o, optarg);
 	case OPT_FORMAT:
-		return parse_format(o, optarg);
+		return parse_diff_format(o, optarg);
 	case 'k':
 		o->key = 1;
 		return 0;

@@ -199,12 +199,8 @@ parse_args(pub *p, int argc, char **argv)
 			p->check = 1;
 			break;
 		case OPT_FORMAT:
-			if (strcmp(optarg, "json") == 0)
-				p->json = 1;
-			else if (strcmp(optarg, "text") != 0)
-				return usage_error(usage_text,
-				    "bad format '%s': give text or json",
-				    optarg);
+			if (parse_format(usage_text, optarg, &p->json) != 0)
+				return EXIT_TROUBLE;
 			break;
 		case 'q':
 			p->quiet = 1;

@@ -101,34 +101,6 @@ help(void)
 		    kll_severity_name(r->severity), r->summary);
 }
 
-static int
-parse_severity(opts *o, const char *arg)
-{
-	if (strcmp(arg, "info") == 0)
-		o->min = KLL_SEV_INFO;
-	else if (strcmp(arg, "warning") == 0)
-		o->min = KLL_SEV_WARNING;
-	else if (strcmp(arg, "error") == 0)
-		o->min = KLL_SEV_ERROR;
-	else
-		return usage_error(usage_text,
-		    "bad severity '%s': give info, warning or error", arg);
-	return 0;
-}
-
-static int
-parse_format(opts *o, const char *arg)
-{
-	if (strcmp(arg, "text") == 0)
-		o->json = 0;
-	else if (strcmp(arg, "json") == 0)
-		o->json = 1;
-	else
-		return usage_error(
-		    usage_text, "bad format '%s': give text or json", arg);
-	return 0;
-}
-
 /* One depth of --levels: empty (0), or 1 to 999. */
 static int
 parse_depth(const char *s, size_t n, int *out)
@@ -185,10 +157,10 @@ parse_opts(int argc, char **argv, opts *o)
 			o->dirs = optarg;
 			break;
 		case OPT_FORMAT:
-			bad = parse_format(o, optarg);
+			bad = parse_format(usage_text, optarg, &o->json);
 			break;
 		case OPT_SEVERITY:
-			bad = parse_severity(o, optarg);
+			bad = parse_severity(usage_text, optarg, &o->min);
 			break;
 		case OPT_SUBJECT_VOCAB:
 			o->vocab[0] = optarg;

@@ -132,6 +132,34 @@ finish(int rc)
 }
 
 int
+parse_severity(const char *usage, const char *arg, kll_severity *out)
+{
+	if (strcmp(arg, "info") == 0)
+		*out = KLL_SEV_INFO;
+	else if (strcmp(arg, "warning") == 0)
+		*out = KLL_SEV_WARNING;
+	else if (strcmp(arg, "error") == 0)
+		*out = KLL_SEV_ERROR;
+	else
+		return usage_error(usage,
+		    "bad severity '%s': give info, warning or error", arg);
+	return 0;
+}
+
+int
+parse_format(const char *usage, const char *arg, int *json)
+{
+	if (strcmp(arg, "text") == 0)
+		*json = 0;
+	else if (strcmp(arg, "json") == 0)
+		*json = 1;
+	else
+		return usage_error(
+		    usage, "bad format '%s': give text or json", arg);
+	return 0;
+}
+
+int
 split_list(char *s, const char **out, int max)
 {
 	int n = 0;

@@ -113,34 +113,6 @@ parse_langs(opts *o, char *arg)
 	return 0;
 }
 
-static int
-parse_severity(opts *o, const char *arg)
-{
-	if (strcmp(arg, "info") == 0)
-		o->min = KLL_SEV_INFO;
-	else if (strcmp(arg, "warning") == 0)
-		o->min = KLL_SEV_WARNING;
-	else if (strcmp(arg, "error") == 0)
-		o->min = KLL_SEV_ERROR;
-	else
-		return usage_error(usage_text,
-		    "bad severity '%s': give info, warning or error", arg);
-	return 0;
-}
-
-static int
-parse_format(opts *o, const char *arg)
-{
-	if (strcmp(arg, "text") == 0)
-		o->json = 0;
-	else if (strcmp(arg, "json") == 0)
-		o->json = 1;
-	else
-		return usage_error(
-		    usage_text, "bad format '%s': give text or json", arg);
-	return 0;
-}
-
 /* Returns the index of the first operand, -1 after a usage error (already
  * reported), or -2 after --help or --version. */
 static int
@@ -165,10 +137,10 @@ parse_opts(int argc, char **argv, opts *o)
 			bad = parse_langs(o, optarg);
 			break;
 		case OPT_FORMAT:
-			bad = parse_format(o, optarg);
+			bad = parse_format(usage_text, optarg, &o->json);
 			break;
 		case OPT_SEVERITY:
-			bad = parse_severity(o, optarg);
+			bad = parse_severity(usage_text, optarg, &o->min);
 			break;
 		case OPT_SYNTAX:
 			o->syntax = optarg;
