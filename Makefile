@@ -101,6 +101,8 @@ run: deps
 # skips that second round).  `make test` is the same without deps.
 check: deps
 	@$(MAKE) --no-print-directory test
+	@$(MAKE) --no-print-directory faults
+	@$(MAKE) --no-print-directory fuzz-short
 
 test: all $(UNIT)
 	@for t in $(UNIT); do ./$$t || exit 1; done

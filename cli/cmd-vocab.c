@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* cmd-vocab.c: kll-vocab, and its show, list and search subcommands. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -266,7 +267,8 @@ do_show(int argc, char **argv)
 	return finish(rc);
 }
 
-/* Whether every word of the folded query is in one of c's labels. */
+/* Whether every word of the folded query is in one of c's labels; -1
+ * when out of memory. */
 static int
 matches(const kll_concept *c, char **words, int nwords, const char *lang)
 {
@@ -280,8 +282,11 @@ matches(const kll_concept *c, char **words, int nwords, const char *lang)
 		if (l->kind > KLL_LABEL_HIDDEN ||
 		    (lang != NULL && strcmp(l->lang, lang) != 0))
 			continue;
-		if ((f = kll_text_fold(l->text)) == NULL)
-			continue;
+		if ((f = kll_text_fold(l->text)) == NULL) {
+			if (errno == ENOMEM)
+				return -1;
+			continue; /* not UTF-8: it cannot match */
+		}
 		for (w = 0, hit = 1; w < nwords && hit; w++)
 			hit = strstr(f, words[w]) != NULL;
 		free(f);
@@ -307,7 +312,11 @@ do_search(int argc, char **argv)
 	for (i = first + 1; i < argc; i++) {
 		char *q = kll_text_fold(argv[i]), *save = NULL, *w;
 		if (q == NULL) {
-			errmsg("search text is not UTF-8: '%s'", argv[i]);
+			if (errno == ENOMEM)
+				errmsg("out of memory");
+			else
+				errmsg(
+				    "search text is not UTF-8: '%s'", argv[i]);
 			goto out;
 		}
 		for (w = strtok_r(q, " \t", &save); w && nwords < 64;
@@ -321,7 +330,12 @@ do_search(int argc, char **argv)
 	n = kll_vocab_count(v);
 	for (k = 0; k < n; k++) {
 		const kll_concept *c = kll_vocab_at(v, k);
-		if (matches(c, words, nwords, o.lang)) {
+		int hit = matches(c, words, nwords, o.lang);
+		if (hit < 0) {
+			errmsg("out of memory");
+			goto out;
+		}
+		if (hit) {
 			print_line(c, o.lang);
 			found++;
 		}

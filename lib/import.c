@@ -804,25 +804,66 @@ check_replacements(table *t)
 	return KLL_OK;
 }
 
+/* Each row's IRI, which must be its own: two rows with one IRI would
+ * be one concept, and the scheme and its levels have theirs. */
 static kll_status
 assign_iris(table *t, const names *nm)
 {
+	kll__map seen = { NULL, NULL, NULL, 0, 0 };
+	kll_status st = KLL_ENOMEM;
+	const char *key, *code;
+	char buf[600];
+	uint32_t prev;
 	size_t i;
+	int d, nlev = t->o->no_levels ? 0 : max_level(t);
 	row *r;
 
+	if (kll__map_put(&seen, nm->scheme, strlen(nm->scheme), UINT32_MAX) < 0)
+		goto out;
+	for (d = 1; d <= nlev; d++) {
+		snprintf(buf, sizeof(buf), "%s/level/%d", nm->base, d);
+		if ((key = kll__arena_strdup(&t->arena, buf)) == NULL ||
+		    kll__map_put(&seen, key, strlen(key), UINT32_MAX) < 0)
+			goto out;
+	}
 	for (i = 0; i < t->n; i++) {
 		r = &t->rows[i];
+		code = field(t, r, t->fixed[COL_CODE]);
 		r->iri = field(t, r, t->fixed[COL_IRI]);
 		if (*r->iri == '\0')
-			r->iri = concept_iri(
-			    t, nm->scheme, field(t, r, t->fixed[COL_CODE]));
+			r->iri = concept_iri(t, nm->scheme, code);
 		if (r->iri == NULL)
-			return KLL_ENOMEM;
-		if (!is_iri(r->iri))
+			goto out;
+		if (!is_iri(r->iri)) {
 			kll__problem(&t->pr, t->name, r->line, "import-bad-iri",
 			    "'%s' is not an absolute IRI", r->iri);
+			continue;
+		}
+		/* A repeated code is reported as such already. */
+		if (kll__map_get(&t->codes, code, strlen(code), &prev) &&
+		    prev != i)
+			continue;
+		if (!kll__map_get(&seen, r->iri, strlen(r->iri), &prev)) {
+			if (kll__map_put(
+			        &seen, r->iri, strlen(r->iri), (uint32_t)i) < 0)
+				goto out;
+		} else if (prev == UINT32_MAX) {
+			kll__problem(&t->pr, t->name, r->line,
+			    "import-duplicate-iri",
+			    "'%s' is the IRI of the scheme or of a level",
+			    r->iri);
+		} else {
+			kll__problem(&t->pr, t->name, r->line,
+			    "import-duplicate-iri",
+			    "'%s' has the IRI of '%s' (line %u): %s", code,
+			    field(t, &t->rows[prev], t->fixed[COL_CODE]),
+			    t->rows[prev].line, r->iri);
+		}
 	}
-	return KLL_OK;
+	st = KLL_OK;
+out:
+	kll__map_free(&seen);
+	return st;
 }
 
 static void

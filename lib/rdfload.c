@@ -532,7 +532,8 @@ skip(fast *f)
 			return FAST_MORE;
 		if (*f->p != '#')
 			return 0;
-		while (f->p < f->end && *f->p != '\n')
+		/* A comment ends at CR as well as LF, as Turtle has it. */
+		while (f->p < f->end && *f->p != '\n' && *f->p != '\r')
 			f->p++;
 	}
 }
@@ -571,9 +572,9 @@ iri_ok(const char *s, size_t n)
 		if (dot == NULL)
 			break;
 		i = (size_t)(dot - s);
-		if (s[i - 1] != '/')
+		if (i != path && s[i - 1] != '/')
 			continue;
-		/* A segment "." or ".." */
+		/* A segment "." or "..", also the first ("http:./a") */
 		if (i + 1 == n || s[i + 1] == '/' || s[i + 1] == '?' ||
 		    s[i + 1] == '#')
 			return 0;

@@ -2189,8 +2189,14 @@ quoted(struct rd *r, char *s, char **dend)
 			if (s[1] != '"')
 				break;
 			s++;
-		} else if (*s == '\r' && s[1] == '\n') {
-			s++;
+		} else if (*s == '\r') {
+			/* CRs before a LF end the line with it: a value keeps
+			 * LF alone, which is what a write gives back. */
+			char *q = s;
+			while (q < r->end && *q == '\r')
+				q++;
+			if (q < r->end && *q == '\n')
+				s = q;
 		}
 		if (*s == '\n') {
 			r->line++;
