@@ -728,7 +728,9 @@ write_literal(writer *w, const wtriple *t)
 			wputs(w, s);
 		return;
 	}
-	if (strchr(s, '\n') != NULL)
+	/* A line end may stand in a long string only (raptor writes a lone
+	 * CR in a short one, which no Turtle reader takes). */
+	if (strpbrk(s, "\n\r") != NULL)
 		q = "\"\"\"";
 	wputs(w, q);
 	for (run = s; *s; s++) {
