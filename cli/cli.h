@@ -74,6 +74,9 @@ void ofile_abort(ofile *o);
 int parse_severity(const char *usage, const char *arg, kll_severity *out);
 int parse_format(const char *usage, const char *arg, int *json);
 
+/* The rule table of a check for --help: id, severity and meaning. */
+void print_rules(const kll_check_rule *(*at)(size_t));
+
 /* Parse "sv,en" into an array of at most max tags; returns the count or
  * -1 when there are too many. */
 int split_list(char *s, const char **out, int max);

@@ -143,10 +143,21 @@ code_of(const kll_concept *c)
 	return *n ? n : kll_concept_iri(c);
 }
 
+/* Text on one line of TSV output: line ends and TABs become spaces. */
+static void
+put_flat(const char *s)
+{
+	for (; *s; s++)
+		putchar(*s == '\n' || *s == '\r' || *s == '\t' ? ' ' : *s);
+}
+
 static void
 print_line(const kll_concept *c, const char *lang)
 {
-	printf("%s\t%s\n", code_of(c), display_label(c, lang));
+	fputs(code_of(c), stdout);
+	putchar('\t');
+	put_flat(display_label(c, lang));
+	putchar('\n');
 }
 
 static int
@@ -217,8 +228,7 @@ show_one(const kll_vocab *v, const kll_concept *c, const char *lang)
 			continue;
 		printf("%s%s%s\t", kind_names[l->kind], *l->lang ? "@" : "",
 		    l->lang);
-		for (const char *p = l->text; *p; p++)
-			putchar(*p == '\n' || *p == '\t' ? ' ' : *p);
+		put_flat(l->text);
 		putchar('\n');
 	}
 	print_chain(c, lang);

@@ -91,14 +91,9 @@ static const struct option longopts[] = {
 static void
 help(void)
 {
-	const kll_check_rule *r;
-	size_t i;
-
 	fputs(usage_text, stdout);
 	fputs(help_text, stdout);
-	for (i = 0; (r = kll_mapcheck_rule_at(i)) != NULL; i++)
-		printf("  %s (%s)\n      %s\n", r->id,
-		    kll_severity_name(r->severity), r->summary);
+	print_rules(kll_mapcheck_rule_at);
 }
 
 /* One depth of --levels: empty (0), or 1 to 999. */

@@ -159,6 +159,17 @@ parse_format(const char *usage, const char *arg, int *json)
 	return 0;
 }
 
+void
+print_rules(const kll_check_rule *(*at)(size_t))
+{
+	const kll_check_rule *r;
+	size_t i;
+
+	for (i = 0; (r = at(i)) != NULL; i++)
+		printf("  %s (%s)\n      %s\n", r->id,
+		    kll_severity_name(r->severity), r->summary);
+}
+
 int
 split_list(char *s, const char **out, int max)
 {

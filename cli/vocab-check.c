@@ -73,14 +73,9 @@ static const struct option longopts[] = {
 static void
 help(void)
 {
-	const kll_check_rule *r;
-	size_t i;
-
 	fputs(usage_text, stdout);
 	fputs(help_text, stdout);
-	for (i = 0; (r = kll_check_rule_at(i)) != NULL; i++)
-		printf("  %s (%s)\n      %s\n", r->id,
-		    kll_severity_name(r->severity), r->summary);
+	print_rules(kll_check_rule_at);
 }
 
 /* A language tag as BCP 47 writes them: letters, digits and '-'. */
