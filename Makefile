@@ -47,9 +47,12 @@ $(B)/datadir: FORCE
 	@mkdir -p $(@D)
 	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
 FORCE:
-$(B)/lib/%.o: lib/%.c lib/kll.h $(wildcard lib/*.h)
+# Each object lists the headers it includes in a .d file beside it (-MMD),
+# so that a change to one header rebuilds only what uses it.
+DEPFLAGS = -MMD -MP
+$(B)/lib/%.o: lib/%.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 $(LIBA): $(LIB_OBJ)
 	rm -f $@
@@ -58,14 +61,14 @@ $(LIBA): $(LIB_OBJ)
 $(LIBSO): $(LIB_OBJ)
 	$(CC) -shared -Wl,-soname,libkll.so.$(SOVER) $(ALL_LDFLAGS) -o $@ $(LIB_OBJ) $(PKG_LIBS)
 
-$(B)/cli/%.o: cli/%.c lib/kll.h $(wildcard cli/*.h)
+$(B)/cli/%.o: cli/%.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 # Each kll-CMD is cli/main.c with its command's entry point.
-$(B)/cli/main-%.o: cli/main.c cli/cli.h
+$(B)/cli/main-%.o: cli/main.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -DKLL_CMD=cmd_$(subst -,_,$*) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -DKLL_CMD=cmd_$(subst -,_,$*) -c -o $@ $<
 
 $(B)/bin/kll-%: $(B)/cli/main-%.o $(CLI_OBJ) $(LIBA)
 	@mkdir -p $(@D)
@@ -76,6 +79,7 @@ $(B)/bin/kll: $(B)/cli/kll.o $(CLI_OBJ) $(LIBA)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(B)/cli/kll.o $(CLI_OBJ) $(LIBA) $(PKG_LIBS)
 
 .SECONDARY:
+-include $(wildcard $(B)/lib/*.d $(B)/cli/*.d $(B)/tests/*.d)
 
 $(B)/kll.pc: Makefile lib/kll.h
 	printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: kll\nDescription: classification vocabularies and translation keys\nVersion: %s\nRequires.private: raptor2 redland libxml-2.0 yaml-0.1\nLibs: -L$${libdir} -lkll\nLibs.private: -lunistring -lm\nCflags: -I$${includedir}\n' \
@@ -84,7 +88,7 @@ $(B)/kll.pc: Makefile lib/kll.h
 
 $(B)/tests/test_%: tests/unit/test_%.c $(LIBA)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(PKG_LIBS) $(CMOCKA_LIBS)
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(PKG_LIBS) $(CMOCKA_LIBS)
 
 # Install the Debian packages that are missing (sudo when not root).
 deps:
