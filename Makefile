@@ -7,6 +7,7 @@ LIBDIR  ?= $(PREFIX)/lib
 INCDIR  ?= $(PREFIX)/include
 MANDIR  ?= $(PREFIX)/share/man
 DATADIR ?= $(PREFIX)/share/kll
+COMPDIR ?= $(PREFIX)/share/bash-completion/completions
 
 CC      ?= cc
 CSTD    ?= -std=c99
@@ -113,6 +114,7 @@ test: all $(UNIT)
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/cli/run.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/real.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/diff-real.sh
+	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/completion.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/shacl/run.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin $(if $(SANITIZE),KLL_PUBLISH_SHIPPED=0) \
 	    sh tests/publish/shacl.sh
@@ -205,6 +207,9 @@ install: all
 	cp -f $(B)/kll.pc $(DESTDIR)$(LIBDIR)/pkgconfig/
 	for m in $(MAN); do s=$${m##*.}; cp -f $$m $(DESTDIR)$(MANDIR)/man$$s/; done
 	cp -f vocab/*.ttl vocab/INDEX $(DESTDIR)$(DATADIR)/vocab/
+	mkdir -p $(DESTDIR)$(COMPDIR)
+	sed 's|@DATADIR@|$(DATADIR)/vocab|' completion/kll.bash > $(DESTDIR)$(COMPDIR)/kll
+	for c in $(notdir $(PROGS)); do [ $$c = kll ] || ln -sf kll $(DESTDIR)$(COMPDIR)/$$c; done
 	if ls mappings/*.sssom.tsv >/dev/null 2>&1; then \
 	    cp -f mappings/*.sssom.tsv $(DESTDIR)$(DATADIR)/mappings/; fi
 
@@ -215,6 +220,7 @@ uninstall:
 	    $(DESTDIR)$(LIBDIR)/pkgconfig/kll.pc
 	for m in $(notdir $(MAN)); do s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$$m; done
 	rm -rf $(DESTDIR)$(DATADIR)
+	for c in $(notdir $(PROGS)); do rm -f $(DESTDIR)$(COMPDIR)/$$c; done
 
 clean:
 	rm -rf build
