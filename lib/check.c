@@ -41,6 +41,9 @@ struct checker {
 /* The rules, in the order their findings come out; rule_fns[] at the
  * end of the file runs them. */
 static const kll_check_rule rules[] = {
+	{ "vocab-unsafe-link", KLL_SEV_ERROR,
+	    "the scheme's licence, source or a page of it is not an http or "
+	    "https IRI" },
 	{ "vocab-number-of-levels", KLL_SEV_WARNING,
 	    "xkos:numberOfLevels differs from the levels there are" },
 	{ "vocab-empty-level", KLL_SEV_WARNING,
@@ -214,6 +217,27 @@ static const char *
 at_sign(const char *lang)
 {
 	return *lang ? "@" : "";
+}
+
+/* ------------------------------------------------------------------ */
+/* The scheme                                                           */
+
+/* Each link is one a published page or catalog may follow: only the
+ * web's schemes, never javascript:, data: and the like. */
+static void
+r_unsafe_link(checker *ck, int r)
+{
+	const char *iri, *prop;
+	size_t i;
+
+	for (i = 0; i < kll__vocab_nlinks(ck->v); i++) {
+		iri = kll__vocab_link(ck->v, i, &prop);
+		if (!kll__link_ok(iri, KLL__LINK_WEB))
+			emit(ck, r,
+			    "the scheme's %s '%.200s' is not %s: it cannot be "
+			    "published as a link",
+			    prop, iri, kll__link_policy(KLL__LINK_WEB));
+	}
 }
 
 /* ------------------------------------------------------------------ */
@@ -1370,6 +1394,7 @@ r_deprecated_broader(checker *ck, int r)
 /* Running the rules                                                    */
 
 static rule_fn *const rule_fns[] = {
+	r_unsafe_link,
 	r_number_of_levels,
 	r_empty_level,
 	r_bad_pattern,

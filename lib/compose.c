@@ -365,6 +365,10 @@ pick_license(const char **out, const kll_mapset *ab, const kll_mapset *bc,
 	const char *l2 = kll_mapset_meta(bc, "license");
 
 	*out = o->license;
+	if (o->license != NULL && !kll__link_ok(o->license, KLL__LINK_WEB))
+		return kll__error_set(err, KLL_EARG, NULL, 0, 0,
+		    "license '%.200s' is not %s", o->license,
+		    kll__link_policy(KLL__LINK_WEB));
 	if (o->license != NULL)
 		return KLL_OK;
 	if (l1 == NULL && l2 == NULL)

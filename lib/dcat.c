@@ -422,20 +422,29 @@ complete_license(kll_catalog *c, kll__dataset *d)
 	const char *key =
 	    d->kind == KLL__VOCAB ? "vocab-license" : "key-license";
 	const kll__pubval *v;
-	const char *dflt = conf(c, key);
+	const char *dflt = conf(c, key), *own = d->own_license;
 
+	/* The data's own licence is published only as a safe link, and
+	 * never wins otherwise (add_vocab and add_key refuse such data; this
+	 * holds for any other way in). */
+	if (own != NULL && !kll__link_ok(own, KLL__LINK_WEB)) {
+		kll__catalog_diag(c, KLL_SEV_ERROR, "publish-unsafe-link",
+		    d->src, 0,
+		    "dataset '%s' has the licence '%.200s', which is not %s",
+		    d->id, own, kll__link_policy(KLL__LINK_WEB));
+		own = NULL;
+	}
 	if ((v = kll__pubconf_lookup(c->conf, "license", d->id, 0)) != NULL) {
 		d->license = v->value;
 		return;
 	}
-	d->license = d->own_license ? d->own_license : dflt;
-	if (d->own_license != NULL && dflt != NULL &&
-	    strcmp(d->own_license, dflt) != 0)
+	d->license = own ? own : dflt;
+	if (own != NULL && dflt != NULL && strcmp(own, dflt) != 0)
 		kll__catalog_diag(c, KLL_SEV_WARNING, "publish-license", d->src,
 		    0,
 		    "dataset '%s' keeps its own licence %s, not "
 		    "%s %s: set license.%s to choose",
-		    d->id, d->own_license, key, dflt, d->id);
+		    d->id, own, key, dflt, d->id);
 	if (d->license == NULL)
 		kll__catalog_diag(c, KLL_SEV_WARNING, "publish-recommended",
 		    d->src, 0,
@@ -802,7 +811,7 @@ add_distribution(gctx *x, const kll__dataset *d, const kll__pubfile *f)
 	add_ref(x, sum, NS_SPDX "algorithm", NS_SPDX "checksumAlgorithm_sha1",
 	    NS_SPDX "ChecksumAlgorithm");
 	typed3(x, sum, NS_SPDX "checksumValue", f->sha1, NS_XSD "hexBinary");
-	if (d->license != NULL)
+	if (d->license != NULL && kll__link_ok(d->license, KLL__LINK_WEB))
 		add_ref(x, s, NS_DCT "license", d->license,
 		    NS_DCT "LicenseDocument");
 	if (avail != NULL)
@@ -841,7 +850,7 @@ add_dataset(gctx *x, const kll__dataset *d)
 	add_ref(x, s, NS_DCAT "landingPage",
 	    fmt(c, "%sindex.html#%s", conf(c, "base-url"), d->id),
 	    NS_FOAF "Document");
-	if (d->page != NULL)
+	if (d->page != NULL && kll__link_ok(d->page, KLL__LINK_WEB))
 		add_ref(x, s, NS_FOAF "page", d->page, NS_FOAF "Document");
 	add_standard(x, s, standards[d->kind == KLL__VOCAB ? 0 : 2].iri);
 	add_standard(x, s, standards[d->kind == KLL__VOCAB ? 1 : 0].iri);

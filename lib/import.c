@@ -931,6 +931,25 @@ make_names(table *t, names *nm, const char *path)
 	return KLL_OK;
 }
 
+/* The licence and source become links of published pages: the web's
+ * schemes only. */
+static kll_status
+check_link_opts(table *t)
+{
+	const char *const v[2] = { t->o->license, t->o->source };
+	const char *const what[2] = { "licence (dcterms:license)",
+		"source (dcterms:source)" };
+	int i;
+
+	for (i = 0; i < 2; i++)
+		if (v[i] != NULL && *v[i] != '\0' &&
+		    !kll__link_ok(v[i], KLL__LINK_WEB))
+			return kll__error_set(t->err, KLL_EARG, NULL, 0, 0,
+			    "the %s '%.200s' is not %s", what[i], v[i],
+			    kll__link_policy(KLL__LINK_WEB));
+	return KLL_OK;
+}
+
 /* The language tags of the titles, descriptions and level names. */
 static kll_status
 check_lang_opts(table *t)
@@ -973,6 +992,7 @@ kll_vocab_import(const char *path, const kll_import_opts *opts, FILE *out,
 	t.pr.first = t.err;
 	if ((st = make_names(&t, &nm, path)) != KLL_OK ||
 	    (st = check_lang_opts(&t)) != KLL_OK ||
+	    (st = check_link_opts(&t)) != KLL_OK ||
 	    (st = read_table(&t, path)) != KLL_OK)
 		goto out;
 	if ((st = index_codes(&t)) != KLL_OK ||

@@ -100,4 +100,32 @@ void kll__buf_free(kll__buf *b);
  * invalid byte. */
 int kll__utf8_valid(const char *s, size_t n, size_t *bad);
 
+/* Links that can reach a published page (an href) or the DCAT catalog.
+ * KLL__LINK_WEB: only an absolute http:// or https:// IRI with a host
+ * (licences, sources, pages: what people follow).  KLL__LINK_ID: also a
+ * urn:NID:... (identifiers: mapping_set_id, the sources of a set).
+ * Either way no white space, control character or one of <>"{}|\^`, so
+ * "javascript:", "data:", "vbscript:" and the like never pass, in any
+ * case. */
+#define KLL__LINK_WEB 0
+#define KLL__LINK_ID  1
+int kll__link_ok(const char *iri, int kind);
+
+/* The scheme policy of "kind" in words, for messages: "an http or https
+ * IRI" or "an http, https or urn IRI". */
+const char *kll__link_policy(int kind);
+
+/* The links of a vocabulary's concept scheme that a publication follows:
+ * the IRI objects of dcterms:license, dcterms:source, foaf:page,
+ * foaf:homepage, dcat:landingPage and rdfs:seeAlso, in reading order;
+ * *prop (may be NULL) gets the property as a CURIE.  Borrowed. */
+size_t kll__vocab_nlinks(const kll_vocab *v);
+const char *kll__vocab_link(const kll_vocab *v, size_t i, const char **prop);
+
+/* The first link in the metadata of m that rule map-unsafe-link refuses,
+ * in buf (its IRI, a CURIE expanded), or NULL when there is none; *slot
+ * gets the slot's name and *policy the schemes it may have, in words. */
+const char *kll__mapset_unsafe_link(const kll_mapset *m, const char **slot,
+    const char **policy, char *buf, size_t size);
+
 #endif

@@ -31,6 +31,7 @@
 
 enum {
 	R_NO_VOCABULARY,
+	R_UNSAFE_LINK,
 	R_UNKNOWN_SUBJECT,
 	R_UNKNOWN_OBJECT,
 	R_DEPRECATED_SUBJECT,
@@ -49,6 +50,9 @@ static const kll_check_rule rules[NRULES] = {
 	{ "map-no-vocabulary", KLL_SEV_ERROR,
 	    "the vocabulary of a side is not named in the metadata, or "
 	    "cannot be found or read" },
+	{ "map-unsafe-link", KLL_SEV_ERROR,
+	    "a link of the metadata (license, see_also, ...) that is not "
+	    "http(s), or an identifier that is not http(s) or urn" },
 	{ "map-unknown-subject", KLL_SEV_ERROR,
 	    "a subject_id that is no concept of the subject vocabulary" },
 	{ "map-unknown-object", KLL_SEV_ERROR,
@@ -746,6 +750,7 @@ struct chk {
 	size_t lrows[2][MAXLEVEL + 1];
 	kll_cardinality setcard; /* declared for the set, or NONE */
 	struct locator loc;
+	const char *linkmeta[8]; /* the set's value of each link_slots[] */
 	size_t nerrors;
 	int nomem;
 };
@@ -2143,6 +2148,148 @@ rule_cardinality(struct chk *c, uint32_t r)
 		    kll_cardinality_name(a), kll_cardinality_name(c->setcard));
 }
 
+/* ------------------------------------------------------------------ */
+/* Links                                                                */
+
+/* The slots whose IRIs a publication writes as links or into its
+ * catalog, with the schemes each may have. */
+static const struct link_slot {
+	const char *name;
+	kll_slot slot; /* a record's slot, or KLL_SLOT__COUNT */
+	int kind;      /* KLL__LINK_WEB or KLL__LINK_ID */
+	int curie;     /* a CURIE to expand first */
+} link_slots[] = {
+	{ "mapping_set_id", KLL_SLOT__COUNT, KLL__LINK_ID, 0 },
+	{ "mapping_set_source", KLL_SLOT__COUNT, KLL__LINK_ID, 0 },
+	{ "license", KLL_SLOT_LICENSE, KLL__LINK_WEB, 0 },
+	{ "subject_source", KLL_SLOT__COUNT, KLL__LINK_ID, 1 },
+	{ "object_source", KLL_SLOT__COUNT, KLL__LINK_ID, 1 },
+	{ "mapping_provider", KLL_SLOT_MAPPING_PROVIDER, KLL__LINK_WEB, 0 },
+	{ "see_also", KLL_SLOT_SEE_ALSO, KLL__LINK_WEB, 0 },
+	{ "issue_tracker", KLL_SLOT__COUNT, KLL__LINK_WEB, 0 },
+};
+
+typedef char
+    kll__link_slots_fit[sizeof(link_slots) / sizeof(link_slots[0]) <=
+                                sizeof(((struct chk *)0)->linkmeta) /
+                                    sizeof(((struct chk *)0)->linkmeta[0]) ?
+                            1 :
+                            -1];
+
+/* The IRI of the next '|'-separated item of *p into iri (a CURIE of a
+ * "curie" slot expanded), *p moved past it; 0 past the last, -1 for an
+ * item to pass over (a CURIE with an unknown prefix: another rule's
+ * business). */
+static int
+next_link(const kll_mapset *m, const struct link_slot *ls, const char **p,
+    char *iri, size_t size)
+{
+	const char *bar;
+	char item[1024];
+	size_t n;
+
+	if (*p == NULL || **p == '\0')
+		return 0;
+	/* "\|" is a '|' inside an item. */
+	for (bar = strchr(*p, '|'); bar != NULL && bar > *p && bar[-1] == '\\';
+	     bar = strchr(bar + 1, '|'))
+		;
+	n = bar ? (size_t)(bar - *p) : strlen(*p);
+	snprintf(item, sizeof(item), "%.*s", (int)n, *p);
+	*p = bar ? bar + 1 : NULL;
+	if (!ls->curie) {
+		snprintf(iri, size, "%s", item);
+		return 1;
+	}
+	n = kll_mapset_expand(m, item, iri, size);
+	return n == 0 || n >= size ? -1 : 1;
+}
+
+static int
+has_scheme(const char *s)
+{
+	const char *p;
+
+	for (p = s; *p != '\0' && *p != ':'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		        (p > s && ((*p >= '0' && *p <= '9') || *p == '+' ||
+		                      *p == '.' || *p == '-'))))
+			return 0;
+	return p > s && *p == ':';
+}
+
+/* A finding for each item of value "v" of slot "ls" that is no safe
+ * link; at the set ("row" NONE) or a record. */
+static void
+link_items(
+    struct chk *c, const struct link_slot *ls, uint32_t row, const char *v)
+{
+	char iri[1024];
+	int k;
+
+	while ((k = next_link(c->m, ls, &v, iri, sizeof(iri))) != 0) {
+		/* One without a scheme is sssom-bad-uri's. */
+		if (k < 0 || !has_scheme(iri) || kll__link_ok(iri, ls->kind))
+			continue;
+		emit(c, R_UNSAFE_LINK, KLL_SEV_ERROR, row,
+		    ls->slot != KLL_SLOT__COUNT ? ls->slot :
+		                                  KLL_SLOT_SUBJECT_ID,
+		    "%s '%.200s' is not %s: it cannot be published as a link",
+		    ls->name, iri, kll__link_policy(ls->kind));
+	}
+}
+
+const char *
+kll__mapset_unsafe_link(const kll_mapset *m, const char **slot,
+    const char **policy, char *buf, size_t size)
+{
+	const struct link_slot *ls;
+	const char *v;
+	size_t i;
+	int k;
+
+	for (i = 0; i < sizeof(link_slots) / sizeof(link_slots[0]); i++) {
+		ls = &link_slots[i];
+		v = kll_mapset_meta(m, ls->name);
+		while ((k = next_link(m, ls, &v, buf, size)) != 0)
+			if (k > 0 && !kll__link_ok(buf, ls->kind)) {
+				*slot = ls->name;
+				*policy = kll__link_policy(ls->kind);
+				return buf;
+			}
+	}
+	return NULL;
+}
+
+static void
+set_links(struct chk *c)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(link_slots) / sizeof(link_slots[0]); i++) {
+		c->linkmeta[i] = kll_mapset_meta(c->m, link_slots[i].name);
+		link_items(c, &link_slots[i], NONE, c->linkmeta[i]);
+	}
+}
+
+/* The links of record r that the set does not already give. */
+static void
+record_links(struct chk *c, uint32_t r)
+{
+	const struct link_slot *ls;
+	const char *v;
+	size_t i;
+
+	for (i = 0; i < sizeof(link_slots) / sizeof(link_slots[0]); i++) {
+		ls = &link_slots[i];
+		if (ls->slot == KLL_SLOT__COUNT ||
+		    (v = get(c, r, ls->slot)) == NULL ||
+		    same(v, c->linkmeta[i]))
+			continue;
+		link_items(c, ls, r, v);
+	}
+}
+
 /* Mark the codes whose records need the vocabulary rules: unknown,
  * deprecated, or off the key's level. */
 static void
@@ -2188,6 +2335,7 @@ pass_b(struct chk *c)
 
 	attention(c);
 	for (r = 0; r < c->n; r++) {
+		record_links(c, r);
 		a[0] = needs(c, r, 0);
 		a[1] = needs(c, r, 1);
 		if (a[0] || a[1]) {
@@ -2323,6 +2471,7 @@ kll_mapset_check(const kll_mapset *m, const kll_mapcheck_opts *opts,
 	set_vocabs(&c);
 	set_levels(&c);
 	set_cardinality(&c);
+	set_links(&c);
 	if (c.nomem || first_pass(&c, 1) < 0)
 		goto nomem;
 	majority(&c);

@@ -456,6 +456,30 @@ scheme_curie(imp *im, const char *iri, char *out, size_t size)
 	return KLL_OK;
 }
 
+/* The set's links reach published pages and the catalog: the web's
+ * schemes only, and urn: for the set's identifier. */
+static kll_status
+check_links(imp *im)
+{
+	const struct {
+		const char *slot, *value;
+		int kind;
+	} v[] = {
+		{ "mapping_set_id", im->o->mapping_set_id, KLL__LINK_ID },
+		{ "license", im->o->license, KLL__LINK_WEB },
+		{ "mapping_provider", im->o->provider, KLL__LINK_WEB },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		if (v[i].value != NULL && *v[i].value != '\0' &&
+		    !kll__link_ok(v[i].value, v[i].kind))
+			return kll__error_set(im->err, KLL_EARG, NULL, 0, 0,
+			    "%s '%.200s' is not %s", v[i].slot, v[i].value,
+			    kll__link_policy(v[i].kind));
+	return KLL_OK;
+}
+
 static kll_status
 set_meta(imp *im)
 {
@@ -547,7 +571,8 @@ kll_mapset_import(kll_mapset **out, const char *path,
 	if (opts->subject_vocab == NULL || opts->object_vocab == NULL)
 		return kll__error_set(im.err, KLL_EARG, NULL, 0, 0,
 		    "name the vocabularies of both sides");
-	if ((st = kll_mapset_new(&im.m, im.err)) != KLL_OK)
+	if ((st = check_links(&im)) != KLL_OK ||
+	    (st = kll_mapset_new(&im.m, im.err)) != KLL_OK)
 		goto out;
 	if ((st = open_side(&im, 0, opts->subject_vocab,
 	         opts->subject_prefix)) != KLL_OK ||

@@ -380,6 +380,38 @@ title_in(kll_catalog *c, const kll_vocab *v, const char *lang)
 	return t && *t ? cdup(c, t) : NULL;
 }
 
+/* A refusal under rule publish-unsafe-link: a link of the data that
+ * would reach the page or the catalog. */
+static kll_status
+unsafe(kll_error *err, const char *file, const char *what, const char *iri,
+    const char *policy)
+{
+	kll__error_set(err, KLL_EINVALID, file, 0, 0,
+	    "%s '%.200s' is not %s: not published", what, iri, policy);
+	if (err != NULL)
+		snprintf(err->rule, sizeof(err->rule), "publish-unsafe-link");
+	return KLL_EINVALID;
+}
+
+/* The scheme's links, which the page and the catalog would follow. */
+static kll_status
+vocab_links_ok(const kll_vocab *v, kll_error *err)
+{
+	const char *iri, *prop;
+	char what[64];
+	size_t i;
+
+	for (i = 0; i < kll__vocab_nlinks(v); i++) {
+		iri = kll__vocab_link(v, i, &prop);
+		if (kll__link_ok(iri, KLL__LINK_WEB))
+			continue;
+		snprintf(what, sizeof(what), "the scheme's %s", prop);
+		return unsafe(err, kll_vocab_path(v), what, iri,
+		    kll__link_policy(KLL__LINK_WEB));
+	}
+	return KLL_OK;
+}
+
 kll_status
 kll_catalog_add_vocab(kll_catalog *c, const char *name, kll_error *err)
 {
@@ -393,6 +425,8 @@ kll_catalog_add_vocab(kll_catalog *c, const char *name, kll_error *err)
 		    "a vocabulary to publish must be a file, not stdin");
 	if ((st = kll_vocab_open(&v, name, c->opts.dirs, NULL, err)) != KLL_OK)
 		return st;
+	if ((st = vocab_links_ok(v, err)) != KLL_OK)
+		goto out;
 	if ((st = new_dataset(&d, c, KLL__VOCAB, kll_vocab_id(v),
 	         kll_vocab_path(v), err)) != KLL_OK)
 		goto out;
@@ -514,7 +548,8 @@ kll_catalog_add_key(kll_catalog *c, const char *path, kll_error *err)
 	kll_sssom_opts so = KLL_SSSOM_OPTS_INIT;
 	kll_mapset *m = NULL;
 	kll__dataset *d;
-	const char *id, *date;
+	const char *id, *date, *bad, *slot, *policy;
+	char link[1024];
 	kll_status st;
 
 	if (strcmp(path, "-") == 0)
@@ -528,6 +563,11 @@ kll_catalog_add_key(kll_catalog *c, const char *path, kll_error *err)
 		    "the key has %zu error%s: not published",
 		    kll_mapset_nerrors(m),
 		    kll_mapset_nerrors(m) == 1 ? "" : "s");
+		goto fail;
+	}
+	if ((bad = kll__mapset_unsafe_link(
+	         m, &slot, &policy, link, sizeof(link))) != NULL) {
+		st = unsafe(err, path, slot, bad, policy);
 		goto fail;
 	}
 	if (kll_mapset_meta(m, "mapping_set_id") == NULL) {
@@ -1258,8 +1298,8 @@ write_catalog(job *j)
 	free(path);
 }
 
-static void
-html_text(FILE *fp, const char *s)
+void
+kll__html_text(FILE *fp, const char *s)
 {
 	for (; s != NULL && *s; s++) {
 		switch (*s) {
@@ -1284,6 +1324,22 @@ html_text(FILE *fp, const char *s)
 	}
 }
 
+int
+kll__html_link(FILE *fp, const char *href, const char *text, int kind)
+{
+	int ok = href != NULL && kll__link_ok(href, kind);
+
+	if (ok) {
+		fputs("<a href=\"", fp);
+		kll__html_text(fp, href);
+		fputs("\">", fp);
+	}
+	kll__html_text(fp, text);
+	if (ok)
+		fputs("</a>", fp);
+	return ok ? 0 : -1;
+}
+
 /* <TAG lang=..>text</TAG> when text is there. */
 static void
 html_elem(FILE *fp, const char *tag, const char *cls, const char *lang,
@@ -1297,7 +1353,7 @@ html_elem(FILE *fp, const char *tag, const char *cls, const char *lang,
 	if (lang != NULL)
 		fprintf(fp, " lang=\"%s\"", lang);
 	fputc('>', fp);
-	html_text(fp, text);
+	kll__html_text(fp, text);
 	fprintf(fp, "</%s>\n", tag);
 }
 
@@ -1348,15 +1404,15 @@ html_header(FILE *fp, kll_catalog *c)
 	html_elem(fp, "p", NULL, NULL, kll_pubconf_get(k, "description-sv"));
 	html_elem(fp, "p", "en", "en", kll_pubconf_get(k, "description-en"));
 	fputs("<p>Utgivare · Publisher: ", fp);
-	html_text(fp, kll_pubconf_get(k, "publisher"));
+	kll__html_text(fp, kll_pubconf_get(k, "publisher"));
 	fputs(" · Kontakt · Contact: <a href=\"mailto:", fp);
-	html_text(fp, kll_pubconf_get(k, "email"));
+	kll__html_text(fp, kll_pubconf_get(k, "email"));
 	fputs("\">", fp);
-	html_text(fp, kll_pubconf_get(k, "email"));
+	kll__html_text(fp, kll_pubconf_get(k, "email"));
 	fputs("</a>", fp);
 	if (m != NULL) {
 		fputs(" · Uppdaterad · Modified: <time>", fp);
-		html_text(fp, m);
+		kll__html_text(fp, m);
 		fputs("</time>", fp);
 	}
 	fputs("</p>\n<p>Katalog för Sveriges dataportal (DCAT-AP-SE) · "
@@ -1397,11 +1453,11 @@ html_files(FILE *fp, const kll__dataset *d)
 		f = &d->file[i];
 		base = strrchr(f->rel, '/');
 		fputs("<tr><td><a href=\"", fp);
-		html_text(fp, f->rel);
+		kll__html_text(fp, f->rel);
 		fputs("\">", fp);
-		html_text(fp, base ? base + 1 : f->rel);
+		kll__html_text(fp, base ? base + 1 : f->rel);
 		fputs("</a></td><td>", fp);
-		html_text(fp, f->media);
+		kll__html_text(fp, f->media);
 		fprintf(fp,
 		    "</td><td class=\"num\">%llu</td><td><code>%s"
 		    "</code></td></tr>\n",
@@ -1414,7 +1470,7 @@ static void
 html_dataset(FILE *fp, const kll__dataset *d)
 {
 	fputs("<section id=\"", fp);
-	html_text(fp, d->id);
+	kll__html_text(fp, d->id);
 	fputs("\">\n", fp);
 	html_elem(fp, "h2", NULL, d->title[0] ? NULL : "en",
 	    d->title[0] ? d->title[0] : d->title[1]);
@@ -1426,24 +1482,21 @@ html_dataset(FILE *fp, const kll__dataset *d)
 	html_files(fp, d);
 	fputs("<p>", fp);
 	if (d->license != NULL) {
-		fputs("Licens · Licence: <a href=\"", fp);
-		html_text(fp, d->license);
-		fputs("\">", fp);
-		html_text(fp, d->license);
-		fputs("</a>", fp);
+		fputs("Licens · Licence: ", fp);
+		kll__html_link(fp, d->license, d->license, KLL__LINK_WEB);
 	}
 	if (d->version != NULL) {
 		fputs(d->license ? " · Version: " : "Version: ", fp);
-		html_text(fp, d->version);
+		kll__html_text(fp, d->version);
 	}
 	if (d->issued != NULL) {
 		fputs(d->license || d->version ? " · " : "", fp);
 		fputs("Utgiven · Issued: <time>", fp);
-		html_text(fp, d->issued);
+		kll__html_text(fp, d->issued);
 		fputs("</time>", fp);
 	}
 	fputs(" · Id: <code>", fp);
-	html_text(fp, d->uuid);
+	kll__html_text(fp, d->uuid);
 	fputs("</code></p>\n</section>\n", fp);
 }
 

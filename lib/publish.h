@@ -91,6 +91,17 @@ int kll__pubconf_dataset_at(const kll_pubconf *c, size_t i, const char **id,
 const char *kll__license_norm(kll__arena *a, const char *iri);
 
 /* ------------------------------------------------------------------ */
+/* The page                                                             */
+
+/* Write "s" (NULL: nothing) escaped for HTML text and for a quoted
+ * attribute value alike: & < > " and ' as character references. */
+void kll__html_text(FILE *fp, const char *s);
+
+/* Write <a href="HREF">TEXT</a> with both escaped when "href" passes
+ * kll__link_ok(href, kind); else only TEXT, escaped, and return -1. */
+int kll__html_link(FILE *fp, const char *href, const char *text, int kind);
+
+/* ------------------------------------------------------------------ */
 /* The catalog                                                          */
 
 typedef enum kll__dskind { KLL__VOCAB = 0, KLL__KEY = 1 } kll__dskind;

@@ -44,6 +44,12 @@ static const char *const pred_iris[P__COUNT] = {
 	[P_REPLACED] = "http://purl.org/dc/terms/isReplacedBy",
 	[P_TITLE] = "http://purl.org/dc/terms/title",
 	[P_IDENT] = "http://purl.org/dc/terms/identifier",
+	[P_LICENSE] = "http://purl.org/dc/terms/license",
+	[P_SOURCE] = "http://purl.org/dc/terms/source",
+	[P_PAGE] = "http://xmlns.com/foaf/0.1/page",
+	[P_HOMEPAGE] = "http://xmlns.com/foaf/0.1/homepage",
+	[P_LANDING] = "http://www.w3.org/ns/dcat#landingPage",
+	[P_SEEALSO] = "http://www.w3.org/2000/01/rdf-schema#seeAlso",
 };
 
 static const char *const class_iris[C__COUNT] = {

@@ -35,6 +35,12 @@ enum {
 	P_REPLACED,
 	P_TITLE,
 	P_IDENT,
+	P_LICENSE, /* the scheme's links, from here to P__COUNT */
+	P_SOURCE,
+	P_PAGE,
+	P_HOMEPAGE,
+	P_LANDING,
+	P_SEEALSO,
 	P__COUNT
 };
 

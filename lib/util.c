@@ -241,3 +241,49 @@ kll__buf_free(kll__buf *b)
 	free(b->p);
 	memset(b, 0, sizeof(*b));
 }
+
+/* ------------------------------------------------------------------ */
+/* Links                                                                */
+
+static int
+prefix_ci(const char *s, const char *pre)
+{
+	for (; *pre != '\0'; s++, pre++)
+		if (*s == '\0' || (*s | 0x20) != *pre)
+			return 0;
+	return 1;
+}
+
+int
+kll__link_ok(const char *iri, int kind)
+{
+	const unsigned char *p;
+	const char *rest;
+
+	if (iri == NULL)
+		return 0;
+	if (prefix_ci(iri, "http://"))
+		rest = iri + 7;
+	else if (prefix_ci(iri, "https://"))
+		rest = iri + 8;
+	else if (kind == KLL__LINK_ID && prefix_ci(iri, "urn:"))
+		rest = iri + 4;
+	else
+		return 0;
+	/* A host, or a namespace id and a colon. */
+	if (*rest == '\0' || strchr("/:?#", *rest) != NULL)
+		return 0;
+	if (rest == iri + 4 && strchr(rest, ':') == NULL)
+		return 0;
+	for (p = (const unsigned char *)iri; *p != '\0'; p++)
+		if (*p <= 0x20 || *p == 0x7f || strchr("<>\"{}|\\^`", *p))
+			return 0;
+	return 1;
+}
+
+const char *
+kll__link_policy(int kind)
+{
+	return kind == KLL__LINK_ID ? "an http, https or urn IRI" :
+	                              "an http or https IRI";
+}

@@ -34,6 +34,9 @@ struct kll_vocab {
 	const char *id, *iri, *version;
 	kll_label *titles;
 	size_t ntitles;
+	const char **links; /* the scheme's links, and their properties */
+	unsigned char *link_p;
+	size_t nlinks;
 	kll_concept *c;
 	size_t n;
 	level *levels; /* levels[d - 1] for depth d */
@@ -734,6 +737,51 @@ infer_levels(kll_vocab *v)
 	v->nlevels = max;
 }
 
+static const char *const link_props[] = { "dcterms:license", "dcterms:source",
+	"foaf:page", "foaf:homepage", "dcat:landingPage", "rdfs:seeAlso" };
+
+/* The IRI objects of the scheme's links (P_LICENSE to P_SEEALSO). */
+static kll_status
+scheme_links(kll_vocab *v, kll__graph *g, uint32_t scheme)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < g->ntriple; i++)
+		if (g->triple[i].s == scheme && g->triple[i].p >= P_LICENSE &&
+		    !(g->triple[i].o & KLL__LITERAL))
+			n++;
+	if (n == 0)
+		return KLL_OK;
+	v->links = kll__arena_alloc(&v->arena, n * sizeof(*v->links));
+	v->link_p = kll__arena_alloc(&v->arena, n);
+	if (v->links == NULL || v->link_p == NULL)
+		return KLL_ENOMEM;
+	for (i = 0; i < g->ntriple; i++) {
+		kll__triple *t = &g->triple[i];
+		if (t->s != scheme || t->p < P_LICENSE || (t->o & KLL__LITERAL))
+			continue;
+		v->link_p[v->nlinks] = (unsigned char)(t->p - P_LICENSE);
+		v->links[v->nlinks++] = g->node[t->o].key;
+	}
+	return KLL_OK;
+}
+
+size_t
+kll__vocab_nlinks(const kll_vocab *v)
+{
+	return v != NULL ? v->nlinks : 0;
+}
+
+const char *
+kll__vocab_link(const kll_vocab *v, size_t i, const char **prop)
+{
+	if (v == NULL || i >= v->nlinks)
+		return NULL;
+	if (prop != NULL)
+		*prop = link_props[v->link_p[i]];
+	return v->links[i];
+}
+
 /* The scheme: the first node typed skos:ConceptScheme, by IRI. */
 static kll_status
 make_scheme(builder *b)
@@ -758,7 +806,7 @@ make_scheme(builder *b)
 		    (g->triple[i].p == P_TITLE || g->triple[i].p == P_PREF))
 			nt++;
 	v->titles = kll__arena_alloc(&v->arena, (nt + 1) * sizeof(*v->titles));
-	if (v->titles == NULL)
+	if (v->titles == NULL || scheme_links(v, g, scheme) != KLL_OK)
 		return KLL_ENOMEM;
 	for (i = 0; i < g->ntriple; i++) {
 		kll__triple *t = &g->triple[i];

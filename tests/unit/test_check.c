@@ -128,6 +128,26 @@ expect(const found *f, const char *const *want, size_t n)
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
+/* A scheme whose licence and source are scripts; its seeAlso is fine. */
+static void
+test_unsafe_link(void **state)
+{
+	static const char *const want[] = {
+		"vocab-unsafe-link error: the scheme's dcterms:license "
+		"'javascript:alert(1)' is not an http or https IRI: it cannot "
+		"be published as a link",
+		"vocab-unsafe-link error: the scheme's dcterms:source "
+		"'JavaScript:alert(document.cookie)' is not an http or https "
+		"IRI: it cannot be published as a link",
+	};
+	found f;
+
+	(void)state;
+	assert_int_equal(run(&f, "../hostile/js-license.ttl", NULL, 0), 2);
+	expect(&f, want, N(want));
+	assert_int_equal(run(&f, "../hostile/labels.ttl", NULL, 0), 0);
+}
+
 static void
 test_clean(void **state)
 {
@@ -615,6 +635,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_clean),
+		cmocka_unit_test(test_unsafe_link),
 		cmocka_unit_test(test_cycle),
 		cmocka_unit_test(test_orphan),
 		cmocka_unit_test(test_no_top),

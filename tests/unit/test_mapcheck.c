@@ -194,7 +194,7 @@ test_rule_table(void **state)
 			assert_string_not_equal(q->id, r->id);
 		}
 	}
-	assert_int_equal(i, 12);
+	assert_int_equal(i, 13);
 	assert_null(kll_mapcheck_rule_at(1000));
 }
 
@@ -213,6 +213,28 @@ test_clean(void **state)
 	expect(&c, 0, KLL_SEV_INFO, "map-unmapped", 0, 0,
 	    "1 of 7 codes on level 4 of isc are not mapped");
 	assert_string_equal(c.d[0].file, MAP "check-clean.sssom.tsv");
+}
+
+/* Links of the metadata and of a record that a page would follow. */
+static void
+test_unsafe_link(void **state)
+{
+	struct diags c;
+
+	(void)state;
+	assert_int_equal(check("tests/data/hostile/js-license.sssom.tsv", NULL,
+	                     KLL_SEV_WARNING, &c),
+	    3);
+	assert_int_equal(c.n, 3);
+	expect(&c, 0, KLL_SEV_ERROR, "map-unsafe-link", 0, 0,
+	    "license 'javascript:alert(1)' is not an http or https IRI: it "
+	    "cannot be published as a link");
+	expect(&c, 1, KLL_SEV_ERROR, "map-unsafe-link", 0, 0,
+	    "see_also 'data:text/html,x' is not an http or https IRI: it "
+	    "cannot be published as a link");
+	expect(&c, 2, KLL_SEV_ERROR, "map-unsafe-link", 13, 110,
+	    "mapping_provider 'vbscript:msgbox(1)' is not an http or https "
+	    "IRI: it cannot be published as a link");
 }
 
 static void
@@ -776,6 +798,7 @@ main(void)
 		cmocka_unit_test(test_cache_failures),
 		cmocka_unit_test(test_rule_table),
 		cmocka_unit_test(test_clean),
+		cmocka_unit_test(test_unsafe_link),
 		cmocka_unit_test(test_broken_code),
 		cmocka_unit_test(test_unknown),
 		cmocka_unit_test(test_deprecated),

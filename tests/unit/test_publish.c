@@ -353,6 +353,96 @@ test_license_norm(void **state)
 }
 
 /* ------------------------------------------------------------------ */
+/* Links and the page's escaping                                        */
+
+static void
+test_link_ok(void **state)
+{
+	(void)state;
+	assert_true(kll__link_ok("https://example.se/l?a=1&b=2#x", 0));
+	assert_true(kll__link_ok("http://creativecommons.org/", KLL__LINK_WEB));
+	assert_true(kll__link_ok("HTTPS://EXAMPLE.SE/", KLL__LINK_WEB));
+	assert_true(kll__link_ok("https://example.se/o'brien", KLL__LINK_WEB));
+	assert_true(kll__link_ok("urn:isbn:9789100000000", KLL__LINK_ID));
+	assert_false(kll__link_ok("urn:isbn:9789100000000", KLL__LINK_WEB));
+	assert_false(kll__link_ok("urn:", KLL__LINK_ID));
+	assert_false(kll__link_ok("urn:nid", KLL__LINK_ID));
+	assert_false(kll__link_ok(NULL, KLL__LINK_ID));
+	assert_false(kll__link_ok("", KLL__LINK_WEB));
+	assert_false(kll__link_ok("javascript:alert(1)", KLL__LINK_ID));
+	assert_false(kll__link_ok("JavaScript:alert(1)", KLL__LINK_ID));
+	assert_false(kll__link_ok(" javascript:alert(1)", KLL__LINK_ID));
+	assert_false(kll__link_ok("vbscript:msgbox(1)", KLL__LINK_ID));
+	assert_false(kll__link_ok("data:text/html,<script>", KLL__LINK_ID));
+	assert_false(kll__link_ok("file:///etc/passwd", KLL__LINK_ID));
+	assert_false(kll__link_ok("mailto:a@example.se", KLL__LINK_WEB));
+	assert_false(kll__link_ok("//example.se/", KLL__LINK_WEB));
+	assert_false(kll__link_ok("/relative", KLL__LINK_WEB));
+	assert_false(kll__link_ok("http://", KLL__LINK_WEB));
+	assert_false(kll__link_ok("http:///path", KLL__LINK_WEB));
+	assert_false(kll__link_ok("https://x.se/\"onmouseover=\"a()", 0));
+	assert_false(kll__link_ok("https://x.se/<script>", KLL__LINK_WEB));
+	assert_false(kll__link_ok("https://x.se/a b", KLL__LINK_WEB));
+	assert_false(kll__link_ok("https://x.se/a\tb", KLL__LINK_WEB));
+	assert_false(kll__link_ok("https://x.se/a\x7f", KLL__LINK_WEB));
+	assert_string_equal(
+	    kll__link_policy(KLL__LINK_WEB), "an http or https IRI");
+}
+
+/* What "fn" writes for "s", into buf. */
+static char *
+written(char *buf, size_t size, void (*fn)(FILE *, const char *), const char *s)
+{
+	FILE *fp;
+
+	buf[0] = '\0';
+	assert_non_null(fp = fmemopen(buf, size, "w"));
+	fn(fp, s);
+	fclose(fp);
+	return buf;
+}
+
+static char *
+link_written(char *buf, size_t size, const char *href, const char *text,
+    int kind, int want)
+{
+	FILE *fp;
+
+	buf[0] = '\0';
+	assert_non_null(fp = fmemopen(buf, size, "w"));
+	assert_int_equal(kll__html_link(fp, href, text, kind), want);
+	fclose(fp);
+	return buf;
+}
+
+static void
+test_html_escape(void **state)
+{
+	char b[256];
+
+	(void)state;
+	assert_string_equal(written(b, sizeof(b), kll__html_text,
+	                        "<script>alert(\"x\" & 'y')</script>"),
+	    "&lt;script&gt;alert(&quot;x&quot; &amp; &#39;y&#39;)&lt;/script&gt;");
+	assert_string_equal(
+	    written(b, sizeof(b), kll__html_text, "åäö · ok"), "åäö · ok");
+	assert_string_equal(written(b, sizeof(b), kll__html_text, NULL), "");
+	assert_string_equal(
+	    link_written(b, sizeof(b), "https://x.se/?a=1&b='2'", "<b>", 0, 0),
+	    "<a href=\"https://x.se/?a=1&amp;b=&#39;2&#39;\">&lt;b&gt;</a>");
+	assert_string_equal(link_written(b, sizeof(b), "javascript:alert(1)",
+	                        "javascript:alert(1)", KLL__LINK_ID, -1),
+	    "javascript:alert(1)");
+	assert_string_equal(
+	    link_written(b, sizeof(b), "https://x.se/\"><script>", "<script>",
+	        KLL__LINK_WEB, -1),
+	    "&lt;script&gt;");
+	assert_string_equal(link_written(b, sizeof(b), NULL, "t", 0, -1), "t");
+	assert_string_equal(
+	    link_written(b, sizeof(b), "urn:x:y", "u", KLL__LINK_WEB, -1), "u");
+}
+
+/* ------------------------------------------------------------------ */
 /* The catalog                                                          */
 
 typedef struct fixture {
@@ -737,6 +827,39 @@ test_publish_interrupted(void **state)
 	f->stop_after = -1;
 }
 
+/* Data whose licence or source is a script is refused; a licence of
+ * the data that is not a safe link never wins over the configured one. */
+static void
+test_catalog_unsafe_links(void **state)
+{
+	fixture *f = *state;
+	kll_catalog *cat = new_catalog(f, CONF, DATA "vocab");
+	kll_error err;
+
+	assert_int_equal(
+	    kll_catalog_add_vocab(cat, DATA "hostile/js-license.ttl", &err),
+	    KLL_EINVALID);
+	assert_string_equal(err.rule, "publish-unsafe-link");
+	assert_non_null(strstr(err.msg, "javascript:alert(1)"));
+	assert_int_equal(kll_catalog_count(cat), 0);
+	assert_int_equal(kll_catalog_add_vocab(cat, "occ", &err), KLL_OK);
+	assert_int_equal(kll_catalog_add_vocab(cat, "isc", &err), KLL_OK);
+	assert_int_equal(
+	    kll_catalog_add_key(cat, DATA "hostile/js-license.sssom.tsv", &err),
+	    KLL_EINVALID);
+	assert_string_equal(err.rule, "publish-unsafe-link");
+	assert_int_equal(kll_catalog_count(cat), 2);
+
+	/* Past the readers, as another way in would be. */
+	cat->ds[0].own_license = "javascript:alert(1)";
+	f->ds.n = f->ds.errors = 0;
+	assert_int_equal(kll__catalog_complete(cat, &err), KLL_OK);
+	assert_string_equal(cat->ds[0].license,
+	    "http://creativecommons.org/publicdomain/zero/1.0/");
+	assert_true(f->ds.errors >= 1);
+	assert_int_equal(kll_catalog_publish(cat, f->dir, &err), KLL_EINVALID);
+}
+
 static void
 test_add_all_errors(void **state)
 {
@@ -776,6 +899,8 @@ main(void)
 		cmocka_unit_test(test_conf_read),
 		cmocka_unit_test(test_conf_read_problems),
 		cmocka_unit_test(test_license_norm),
+		cmocka_unit_test(test_link_ok),
+		cmocka_unit_test(test_html_escape),
 		cmocka_unit_test(test_catalog_args),
 		cmocka_unit_test_setup_teardown(
 		    test_catalog_add, setup, teardown),
@@ -790,6 +915,8 @@ main(void)
 		    test_publish_refuses, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_publish_interrupted, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_catalog_unsafe_links, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_add_all_errors, setup, teardown),
 	};
