@@ -324,6 +324,37 @@ step(kll__guard *g, int c, kll_error *err)
 
 static kll_status xml_step(kll__guard *g, int c, kll_error *err);
 
+/* How many bytes from p change nothing in the token being read but its
+ * length: the loop of kll__guard_feed() skips them at once, and stops
+ * short of a limit so that step() finds it at the same byte. */
+static size_t
+plain_run(const kll__guard *g, const char *p, size_t n)
+{
+	size_t i = 0;
+
+	if (n > KLL_RDF_TOKEN_MAX - g->toklen)
+		n = KLL_RDF_TOKEN_MAX - g->toklen;
+	if (g->kind == G_NTRIPLES && n > KLL_RDF_LINE_MAX - g->linelen)
+		n = KLL_RDF_LINE_MAX - g->linelen;
+	switch (g->state) {
+	case S_SHORT:
+	case S_LONG:
+		while (i < n && p[i] != g->quote && p[i] != '\\' &&
+		       p[i] != '\n' && p[i] != '\r')
+			i++;
+		break;
+	case S_IRI:
+		while (i < n && p[i] != '>' && p[i] != '\n' && p[i] != '\r')
+			i++;
+		break;
+	case S_COMMENT:
+		while (i < n && p[i] != '\n' && p[i] != '\r')
+			i++;
+		break;
+	}
+	return i;
+}
+
 kll_status
 kll__guard_feed(kll__guard *g, const char *p, size_t n, kll_error *err)
 {
@@ -340,6 +371,17 @@ kll__guard_feed(kll__guard *g, const char *p, size_t n, kll_error *err)
 		i = 3;
 	for (; i < n; i++) {
 		int c = (unsigned char)p[i];
+		size_t k;
+		if (g->kind != G_XML && (k = plain_run(g, p + i, n - i)) > 0) {
+			if (g->state == S_LONG)
+				g->nquote = 0;
+			g->toklen += k;
+			g->seen += k;
+			g->col += (unsigned)k;
+			g->linelen += k;
+			i += k - 1;
+			continue;
+		}
 		if (g->kind == G_XML)
 			st = xml_step(g, c, err);
 		else
