@@ -17,6 +17,7 @@
 #include <raptor2.h>
 
 #include "publish.h"
+#include "rdfguard.h"
 #include "rdfwrite.h"
 
 /* ------------------------------------------------------------------ */
@@ -177,12 +178,7 @@ rdfio_open(rdfio *io, const char *name, kll_error *err)
 {
 	memset(io, 0, sizeof(*io));
 	io->err = err, io->name = name;
-	if ((io->world = raptor_new_world()) == NULL) {
-		io->st = nomem(err);
-		return -1;
-	}
-	raptor_world_set_log_handler(io->world, io, on_raptor_log);
-	if (raptor_world_open(io->world) != 0) {
+	if ((io->world = kll__raptor_world_new(io, on_raptor_log)) == NULL) {
 		io->st = nomem(err);
 		return -1;
 	}
@@ -267,39 +263,73 @@ on_namespace(void *data, raptor_namespace *ns)
 static kll_status
 rdfio_parse(rdfio *io, const char *path)
 {
-	unsigned char head[4096];
 	raptor_parser *p = NULL;
 	raptor_uri *base = NULL;
-	unsigned char *uri = NULL;
+	unsigned char *uri = NULL, *buf = NULL;
 	const char *syntax;
 	size_t n;
 	FILE *fp;
+	kll__guard guard;
 
+	kll__guard_init(&guard, NULL, path);
 	if ((fp = kll__fopen_file(path, io->err)) == NULL)
 		return io->st = KLL_EIO;
-	n = fread(head, 1, sizeof(head), fp);
-	rewind(fp);
+	if ((buf = kll__malloc(KLL_XML_DOCTYPE_MAX)) == NULL) {
+		io->st = nomem(io->err);
+		goto out;
+	}
+	n = fread(buf, 1, KLL_XML_DOCTYPE_MAX, fp);
 	syntax = raptor_world_guess_parser_name(
-	    io->world, NULL, NULL, head, n, (const unsigned char *)path);
+	    io->world, NULL, NULL, buf, n, (const unsigned char *)path);
+	if (syntax == NULL)
+		syntax = "turtle";
+	kll__guard_init(&guard, syntax, path);
+	if (!kll__rdf_syntax_ok(syntax)) {
+		io->st = kll__error_set(io->err, KLL_EARG, path, 0, 0,
+		    "RDF syntax '%s' is not read", syntax);
+		goto out;
+	}
+	if ((io->st = kll__guard_xml_prologue(
+	         &guard, (const char *)buf, n, io->err)) != KLL_OK)
+		goto out;
 	if ((uri = raptor_uri_filename_to_uri_string(path)) == NULL ||
 	    (base = raptor_new_uri(io->world, uri)) == NULL ||
-	    (p = raptor_new_parser(io->world, syntax ? syntax : "turtle")) ==
-	        NULL) {
+	    (p = kll__raptor_parser_new(io->world, syntax)) == NULL) {
 		io->st = nomem(io->err);
 		goto out;
 	}
 	raptor_parser_set_statement_handler(p, io, on_statement);
 	raptor_parser_set_namespace_handler(p, io, on_namespace);
-	if (raptor_parser_parse_file_stream(p, fp, path, base) != 0 &&
-	    io->st == KLL_OK)
-		io->st = kll__error_set(
-		    io->err, KLL_ESYNTAX, path, 0, 0, "cannot parse");
+	if (raptor_parser_parse_start(p, base) != 0 && io->st == KLL_OK)
+		io->st = nomem(io->err);
+	/* The limits first: the parser never sees what passes one. */
+	while (io->st == KLL_OK) {
+		int end = n < KLL_XML_DOCTYPE_MAX;
+		if ((io->st = kll__guard_feed(
+		         &guard, (const char *)buf, n, io->err)) != KLL_OK)
+			break;
+		if (raptor_parser_parse_chunk(p, buf, n, end) != 0 &&
+		    io->st == KLL_OK)
+			io->st = kll__error_set(
+			    io->err, KLL_ESYNTAX, path, 0, 0, "cannot parse");
+		if (end)
+			break;
+		n = fread(buf, 1, KLL_XML_DOCTYPE_MAX, fp);
+	}
+	if (ferror(fp) && io->st == KLL_OK)
+		io->st = kll__error_set(io->err, KLL_EIO, path, 0, 0,
+		    "read error: %s", strerror(errno));
+	if ((syntax = kll__xml_refused()) != NULL && io->st == KLL_OK)
+		io->st = kll__error_set(io->err, KLL_ESYNTAX, path, 0, 0,
+		    "external entity \"%s\" is not read", syntax);
 out:
+	kll__guard_free(&guard);
 	if (p != NULL)
 		raptor_free_parser(p);
 	if (base != NULL)
 		raptor_free_uri(base);
 	raptor_free_memory(uri);
+	free(buf);
 	fclose(fp);
 	return io->st;
 }

@@ -8,6 +8,7 @@
 
 #include <raptor2.h>
 
+#include "rdfguard.h"
 #include "rdfload.h"
 
 #define CHUNK (256 * 1024)
@@ -296,11 +297,19 @@ on_log(void *data, raptor_log_message *m)
 	loader *l = data;
 	int line = 0, col = 0;
 
+	const char *url;
+
 	if (m->level < RAPTOR_LOG_LEVEL_ERROR || l->st != KLL_OK)
 		return;
 	if (m->locator != NULL) {
 		line = raptor_locator_line(m->locator);
 		col = raptor_locator_column(m->locator);
+	}
+	if ((url = kll__xml_refused()) != NULL) {
+		l->st = kll__error_set(l->err, KLL_ESYNTAX, l->name,
+		    line > 0 ? (unsigned)line : 0, col > 0 ? (unsigned)col : 0,
+		    "external entity \"%s\" is not read", url);
+		return;
 	}
 	l->st = kll__error_set(l->err, KLL_ESYNTAX, l->name,
 	    line > 0 ? (unsigned)line : 0, col > 0 ? (unsigned)col : 0, "%s",
@@ -358,6 +367,34 @@ base_uri(raptor_world *w, const char *path, const char *base)
 	return u;
 }
 
+/* Hand n bytes to raptor.  Its N-Triples parser looks for the end of a
+ * line from the start of what it holds each time it gets more: a long
+ * line in many chunks would take time in its square, so whole lines go
+ * to it at once ("pend" keeps the rest). */
+static int
+feed_parser(raptor_parser *parser, kll__buf *pend, int lines,
+    const unsigned char *p, size_t n, int end)
+{
+	size_t k = n, rest;
+	int rc;
+
+	if (!lines)
+		return raptor_parser_parse_chunk(parser, p, n, end);
+	while (k > 0 && p[k - 1] != '\n')
+		k--;
+	if (k == 0 && !end)
+		return kll__buf_add(pend, p, n) < 0 ? -1 : 0;
+	if (kll__buf_add(pend, p, end ? n : k) < 0)
+		return -1;
+	rc = raptor_parser_parse_chunk(
+	    parser, (const unsigned char *)pend->p, pend->n, end);
+	rest = end ? 0 : n - k;
+	pend->n = 0;
+	if (rest > 0 && kll__buf_add(pend, p + k, rest) < 0)
+		return -1;
+	return rc;
+}
+
 static kll_status
 parse_stream(
     loader *l, FILE *fp, const char *path, const char *syntax, const char *base)
@@ -367,6 +404,12 @@ parse_stream(
 	unsigned char *buf = NULL;
 	size_t n, skip = 0;
 	int end = 0;
+	kll__guard guard;
+	const char *url;
+	kll__buf pend = { NULL, 0, 0 };
+	int lines;
+
+	kll__guard_init(&guard, NULL, l->name);
 
 	if ((buf = kll__malloc(CHUNK)) == NULL)
 		goto nomem;
@@ -384,7 +427,18 @@ parse_stream(
 		    "unknown RDF syntax '%s'", syntax ? syntax : "");
 		goto out;
 	}
-	if ((parser = raptor_new_parser(l->world, syntax)) == NULL ||
+	if (!kll__rdf_syntax_ok(syntax)) {
+		l->st = kll__error_set(l->err, KLL_EARG, l->name, 0, 0,
+		    "RDF syntax '%s' is not read", syntax);
+		goto out;
+	}
+	kll__guard_init(&guard, syntax, l->name);
+	lines =
+	    strcmp(syntax, "ntriples") == 0 || strcmp(syntax, "nquads") == 0;
+	l->st = kll__guard_xml_prologue(&guard, (const char *)buf, n, l->err);
+	if (l->st != KLL_OK)
+		goto out;
+	if ((parser = kll__raptor_parser_new(l->world, syntax)) == NULL ||
 	    (buri = base_uri(l->world, path, base)) == NULL)
 		goto nomem;
 	raptor_parser_set_statement_handler(parser, l, on_statement);
@@ -397,8 +451,13 @@ parse_stream(
 		skip = 3;
 	while (l->st == KLL_OK) {
 		end = n < CHUNK && (feof(fp) || ferror(fp));
-		if (raptor_parser_parse_chunk(
-		        parser, buf + skip, n - skip, end) != 0 &&
+		/* The limits first: the parser never sees what passes one. */
+		l->st = kll__guard_feed(
+		    &guard, (const char *)buf + skip, n - skip, l->err);
+		if (l->st != KLL_OK)
+			break;
+		if (feed_parser(
+		        parser, &pend, lines, buf + skip, n - skip, end) != 0 &&
 		    l->st == KLL_OK)
 			l->st = kll__error_set(l->err, KLL_ESYNTAX, l->name, 0,
 			    0, "cannot parse as %s", syntax);
@@ -410,11 +469,17 @@ parse_stream(
 			l->st = kll__error_set(l->err, KLL_EIO, l->name, 0, 0,
 			    "read error: %s", strerror(errno));
 	}
+	/* A refusal that raptor did not report as an error. */
+	if ((url = kll__xml_refused()) != NULL && l->st == KLL_OK)
+		l->st = kll__error_set(l->err, KLL_ESYNTAX, l->name, 0, 0,
+		    "external entity \"%s\" is not read", url);
 	goto out;
 nomem:
 	l->st =
 	    kll__error_set(l->err, KLL_ENOMEM, l->name, 0, 0, "out of memory");
 out:
+	kll__guard_free(&guard);
+	kll__buf_free(&pend);
 	l->parser = NULL;
 	if (parser != NULL)
 		raptor_free_parser(parser);
@@ -482,6 +547,7 @@ typedef struct fast {
 	fvec lvl;    /* triples of the open [ ] and of the subject */
 	fvec out;    /* the statement's triples in raptor's order */
 	unsigned genid;
+	unsigned depth;      /* of [ ] and ( ) in the statement */
 	int empty;           /* the last [ ] read was [] */
 	const char *p, *end; /* the statement being read */
 	int eof;
@@ -986,7 +1052,7 @@ read_label(fast *f, fterm *t)
 
 /* [ ... ] or [], as a term. */
 static int
-read_brackets(fast *f, fterm *t)
+brackets(fast *f, fterm *t)
 {
 	size_t start = f->lvl.n, i;
 	int r;
@@ -1024,9 +1090,37 @@ read_brackets(fast *f, fterm *t)
 	return 0;
 }
 
-/* ( ... ), as a term: rdf:nil, or its first cell. */
+/* The guard of fast_load() refuses deeper nesting before this reader
+ * sees it; should it miss some, raptor reads the file. */
+static int
+read_brackets(fast *f, fterm *t)
+{
+	int r;
+
+	if (++f->depth > KLL_RDF_DEPTH_MAX)
+		return FAST_BAIL;
+	if ((r = brackets(f, t)) == 0)
+		f->depth--;
+	return r;
+}
+
+static int collection(fast *f, fterm *t);
+
 static int
 read_collection(fast *f, fterm *t)
+{
+	int r;
+
+	if (++f->depth > KLL_RDF_DEPTH_MAX)
+		return FAST_BAIL;
+	if ((r = collection(f, t)) == 0)
+		f->depth--;
+	return r;
+}
+
+/* ( ... ), as a term: rdf:nil, or its first cell. */
+static int
+collection(fast *f, fterm *t)
 {
 	fterm *items = NULL, *p;
 	size_t n = 0, cap = 0, i;
@@ -1377,7 +1471,9 @@ fast_load(loader *l, FILE *fp)
 	char *buf = NULL, *p;
 	size_t cap = FAST_CHUNK, have = 0, used, i, n;
 	int r = 0;
+	kll__guard guard;
 
+	kll__guard_init(&guard, "turtle", l->name);
 	memset(&f, 0, sizeof(f));
 	f.l = l;
 	for (i = 0; i < P__COUNT; i++)
@@ -1394,13 +1490,19 @@ fast_load(loader *l, FILE *fp)
 		/* Fill the buffer behind what is left of the last read. */
 		if (!f.eof && have < cap) {
 			n = fread(buf + have, 1, cap - have, fp);
-			have += n;
 			if (ferror(fp)) {
 				l->st = kll__error_set(l->err, KLL_EIO, l->name,
 				    0, 0, "read error: %s", strerror(errno));
 				r = l->st;
 				goto out;
 			}
+			/* The limits first, as raptor's path has them. */
+			l->st = kll__guard_feed(&guard, buf + have, n, l->err);
+			if (l->st != KLL_OK) {
+				r = l->st;
+				goto out;
+			}
+			have += n;
 			if (feof(fp))
 				f.eof = 1;
 		}
@@ -1410,6 +1512,7 @@ fast_load(loader *l, FILE *fp)
 			const char *start = f.p;
 			unsigned genid = f.genid;
 			f.sb.n = 0;
+			f.depth = 0;
 			f.lvl.n = f.out.n = 0;
 			r = read_statement(&f);
 			if (r == FAST_MORE) {
@@ -1455,6 +1558,7 @@ out:
 		    l->err, KLL_ENOMEM, l->name, 0, 0, "out of memory");
 		r = l->st;
 	}
+	kll__guard_free(&guard);
 	free(buf);
 	free(f.nsoff);
 	free(f.lvl.v);
@@ -1498,13 +1602,11 @@ kll__graph_load(kll__graph *g, const char *path, const char *syntax,
 			goto out;
 		}
 	}
-	if ((l.world = raptor_new_world()) == NULL ||
-	    raptor_world_open(l.world) != 0) {
+	if ((l.world = kll__raptor_world_new(&l, on_log)) == NULL) {
 		l.st = kll__error_set(
 		    err, KLL_ENOMEM, path, 0, 0, "cannot start raptor");
 		goto out;
 	}
-	raptor_world_set_log_handler(l.world, &l, on_log);
 	for (i = 0; i < P__COUNT; i++)
 		l.preds[i] = raptor_new_uri(
 		    l.world, (const unsigned char *)pred_iris[i]);

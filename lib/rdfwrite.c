@@ -9,6 +9,7 @@
 
 #include <librdf.h>
 
+#include "rdfguard.h"
 #include "rdfwrite.h"
 
 #define MAX_PREFIX 32
@@ -74,6 +75,8 @@ open_librdf(kll__rdf *r, const char *storage, const char *name,
 		    err, KLL_ENOMEM, NULL, 0, 0, "cannot start librdf");
 	librdf_world_set_logger(r->world, r, on_log);
 	librdf_world_open(r->world);
+	/* kll makes no librdf parser, but a storage may read a file. */
+	kll__xml_nofetch();
 	/* librdf's "memory" store has no index, so adding a statement costs
 	 * a scan of all the others; its "hashes" store kept in memory is the
 	 * indexed in-memory default. */
@@ -385,7 +388,7 @@ kll__rdf_prefix(kll__rdf *r, const char *prefix, const char *iri)
 int
 kll__rdf_can_write(const char *syntax)
 {
-	raptor_world *w = raptor_new_world();
+	raptor_world *w = kll__raptor_world_new(NULL, NULL);
 	int ok;
 
 	if (w == NULL)
