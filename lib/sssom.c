@@ -1533,6 +1533,24 @@ utf8_ok(const char *text, size_t len, size_t *bad)
 	return 1;
 }
 
+/* Refuse text with a line longer than the limit. */
+static kll_status
+line_check(const char *text, size_t len, const char *file, kll_error *err)
+{
+	const char *p = text, *end = text + len, *q;
+	unsigned line = 1;
+
+	for (; p < end; p = q + 1, line++) {
+		if ((q = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			q = end;
+		if ((size_t)(q - p) > KLL__MAX_LINE)
+			return kll__error_limit(err, file, line, 0,
+			    "limit-line", "a line longer than %u bytes",
+			    KLL__MAX_LINE);
+	}
+	return KLL_OK;
+}
+
 /* Refuse text that is not UTF-8 or holds a NUL byte. */
 static kll_status
 text_check(const char *text, size_t len, const char *file, kll_error *err)
@@ -2368,6 +2386,11 @@ field(struct rd *r, char **val, unsigned *line, unsigned *col, int *term,
 		    "a quote that does not end");
 		return -1;
 	}
+	if ((size_t)(s - v) > KLL__MAX_FIELD) {
+		kll__error_limit(err, r->file, *line, *col, "limit-field",
+		    "a field longer than %u bytes", KLL__MAX_FIELD);
+		return -1;
+	}
 	*term = s < r->end ? *s : 0;
 	r->endcol = (unsigned)(s - r->bol) + 1;
 	*d = '\0';
@@ -2499,6 +2522,11 @@ header_fields(struct rd *r, struct header *h, kll_error *err)
 	do {
 		if (field(r, &v, &h->line, &col, &term, err) < 0)
 			return KLL_ESYNTAX;
+		if (h->n == KLL__MAX_COLUMNS)
+			return kll__error_limit(err, r->file, h->line, col,
+			    "limit-columns",
+			    "the header has more than %d columns",
+			    KLL__MAX_COLUMNS);
 		if (h->n == h->cap) {
 			h->cap = h->cap ? h->cap * 2 : 32;
 			if ((p = kll__realloc(
@@ -2935,7 +2963,9 @@ kll_mapset_read(kll_mapset **out, const char *path, const kll_sssom_opts *opts,
 	r.line = 1;
 	if (len >= 3 && memcmp(r.p, "\xef\xbb\xbf", 3) == 0)
 		r.p = r.bol = r.p + 3;
-	if ((st = text_check(r.p, (size_t)(r.end - r.p), r.file, err)) !=
+	if ((st = line_check(r.p, (size_t)(r.end - r.p), r.file, err)) !=
+	        KLL_OK ||
+	    (st = text_check(r.p, (size_t)(r.end - r.p), r.file, err)) !=
 	        KLL_OK ||
 	    (st = read_metadata(&r, path, opts->metadata_path, err)) !=
 	        KLL_OK ||
