@@ -1639,6 +1639,7 @@ ypos(struct ysrc *y, size_t line, size_t col, unsigned *fl, unsigned *fc)
 	if (y->bol == NULL || line < y->line) {
 		y->bol = y->text;
 		y->line = 0;
+		y->at = NULL;
 	}
 	while (y->line < line &&
 	       (q = memchr(y->bol, '\n', (size_t)(y->end - y->bol))) != NULL) {
