@@ -114,13 +114,14 @@ test: all $(UNIT)
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/cli/run.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/real.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/hostile/run.sh
+	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/hostile/yaml.sh
+	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/hostile/links.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/diff-real.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/completion.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/shacl/run.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin $(if $(SANITIZE),KLL_PUBLISH_SHIPPED=0) \
 	    sh tests/publish/shacl.sh
 	@if [ -z "$(SANITIZE)" ]; then KLL_BIN=$(CURDIR)/$(B)/bin sh tests/publish/browser.sh; fi
-	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/hostile/links.sh
 	@if [ -z "$(SANITIZE)" ] && [ -z "$(NOASAN)" ]; then \
 	    echo "== again under AddressSanitizer and UBSan"; \
 	    $(MAKE) --no-print-directory asan; fi

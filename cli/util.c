@@ -42,6 +42,13 @@ print_loc(FILE *fp, const kll_error *e)
 void
 report(const kll_error *err)
 {
+	if (strncmp(err->rule, "limit-", 6) == 0) {
+		/* An input over one of the readers' limits: said as the
+		 * findings are, rule id and all, so that it can be looked
+		 * up in LIMITS of kll-map(1). */
+		print_diag(stderr, err, 0);
+		return;
+	}
 	fprintf(stderr, "%s: ", progname);
 	print_loc(stderr, err);
 	fprintf(

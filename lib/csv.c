@@ -7,8 +7,7 @@
 
 #include "internal.h"
 
-#define BUFSZ             (64 * 1024)
-#define MAX_FIELD_DEFAULT (16u << 20)
+#define BUFSZ (64 * 1024)
 
 struct kll_csv {
 	FILE *fp;
@@ -49,7 +48,7 @@ kll_csv_open(
 	}
 	c->sep = opts->sep;
 	c->quotes = opts->quotes;
-	c->max_field = opts->max_field ? opts->max_field : MAX_FIELD_DEFAULT;
+	c->max_field = opts->max_field ? opts->max_field : KLL__MAX_FIELD;
 	c->cap = 16;
 	c->line = 1;
 	if (strcmp(path, "-") == 0) {
@@ -140,12 +139,15 @@ start(kll_csv *c, kll_error *err)
 	return KLL_OK;
 }
 
-/* End the current field: terminate it and note where the next begins. */
+/* End the current field: terminate it and note where the next begins.
+ * -1 when out of memory, -2 past the limit on fields. */
 static int
 end_field(kll_csv *c)
 {
 	size_t *p;
 
+	if (c->nf >= KLL__MAX_COLUMNS)
+		return -2;
 	if (c->rec.cap - c->rec.n > 1)
 		c->rec.p[c->rec.n++] = '\0';
 	else if (kll__buf_addc(&c->rec, '\0') < 0)
@@ -223,6 +225,13 @@ check_utf8(kll_csv *c, kll_error *err)
 
 enum { F_START, F_PLAIN, F_QUOTED, F_QUOTE_IN_QUOTED };
 
+static kll_status
+too_long(const kll_csv *c, kll_error *err)
+{
+	return kll__error_limit(err, c->name, c->rec_line, 0, "limit-field",
+	    "field longer than %zu bytes", c->max_field);
+}
+
 /* The number of bytes from the read position that decide nothing in a
  * plain field, or in a quoted one: the loop copies them at once. */
 static size_t
@@ -260,6 +269,10 @@ kll_csv_next(kll_csv *c, size_t *nfields, kll_error *err)
 	for (;;) {
 		if ((r = fill(c)) <= 0)
 			goto eof;
+		if (c->rec.n > KLL__MAX_LINE)
+			return kll__error_limit(err, c->name, c->rec_line, 0,
+			    "limit-line", "a record longer than %u bytes",
+			    KLL__MAX_LINE);
 		if (state != F_QUOTE_IN_QUOTED &&
 		    (n = plain_run(c, state == F_QUOTED)) > 0 &&
 		    flen + n <= c->max_field) {
@@ -301,8 +314,8 @@ kll_csv_next(kll_csv *c, size_t *nfields, kll_error *err)
 				if ((r = fill(c)) > 0 && c->buf[c->pos] == '\n')
 					continue; /* CRLF: the LF ends it */
 			}
-			if (end_field(c) < 0)
-				goto nomem;
+			if ((r = end_field(c)) < 0)
+				goto bad_end;
 			if (ch == c->sep) {
 				state = F_START;
 				flen = 0;
@@ -318,9 +331,7 @@ kll_csv_next(kll_csv *c, size_t *nfields, kll_error *err)
 			state = F_PLAIN;
 		}
 		if (++flen > c->max_field)
-			return kll__error_set(err, KLL_ESYNTAX, c->name,
-			    c->rec_line, 0, "field longer than %zu bytes",
-			    c->max_field);
+			return too_long(c, err);
 		if (kll__buf_addc(&c->rec, ch) < 0)
 			goto nomem;
 	}
@@ -334,13 +345,18 @@ eof:
 		    "the file");
 	if (c->nf == 0 && c->rec.n == 0 && state == F_START)
 		return KLL_OK; /* the end, after a final newline */
-	if (end_field(c) < 0)
-		goto nomem;
+	if ((r = end_field(c)) < 0)
+		goto bad_end;
 done:
 	if ((st = check_utf8(c, err)) != KLL_OK)
 		return st;
 	*nfields = c->nf;
 	return KLL_OK;
+bad_end:
+	if (r == -2)
+		return kll__error_limit(err, c->name, c->rec_line, 0,
+		    "limit-columns", "a record with more than %d fields",
+		    KLL__MAX_COLUMNS);
 nomem:
 	return kll__error_set(
 	    err, KLL_ENOMEM, c->name, c->line, 0, "out of memory");

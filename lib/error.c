@@ -76,6 +76,22 @@ kll__error_set(kll_error *err, kll_status code, const char *file, unsigned line,
 	return code;
 }
 
+kll_status
+kll__error_limit(kll_error *err, const char *file, unsigned line, unsigned col,
+    const char *rule, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err == NULL)
+		return KLL_ESYNTAX;
+	kll__error_set(err, KLL_ESYNTAX, file, line, col, "%s", "");
+	snprintf(err->rule, sizeof(err->rule), "%s", rule);
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	va_end(ap);
+	return KLL_ESYNTAX;
+}
+
 FILE *
 kll__fopen_file(const char *path, kll_error *err)
 {

@@ -29,9 +29,39 @@ char *kll__strdup(const char *s);
 #define kll__strdup  strdup
 #endif
 
+/* Limits on what the readers take, so that a hostile input gets one
+ * clear error (code KLL_ESYNTAX, a rule id limit-*) instead of a long wait
+ * or all the memory.  Each is far above what real data needs; the LIMITS
+ * section of kll-map(1) lists them: keep the two in step.
+ *
+ * YAML_DEPTH: nested collections in SSSOM metadata; SSSOM needs 3 (the
+ * set's mapping, extension_definitions' list, one definition).
+ * META_BYTES: the metadata block, or the external metadata file; a
+ * curie_map of every Bioregistry prefix is about 150 KiB.
+ * META_KEYS: top-level metadata keys; SSSOM defines about 40.
+ * PREFIXES: curie_map entries; Bioregistry knows about 2,000 prefixes.
+ * LINE: one line of SSSOM/TSV, one record of CSV; the longest line of
+ * vocab/src is 4.4 KB.
+ * FIELD: one field; a spreadsheet cell holds at most 32,767 characters,
+ * and the longest field of the shipped keys (ESCO) is 208 bytes.
+ * COLUMNS: columns of a header or fields of a CSV record; spreadsheets
+ * stop at 16,384. */
+#define KLL__MAX_YAML_DEPTH 32
+#define KLL__MAX_META_BYTES (1u << 20)
+#define KLL__MAX_META_KEYS  1000
+#define KLL__MAX_PREFIXES   10000
+#define KLL__MAX_LINE       (32u << 20)
+#define KLL__MAX_FIELD      (16u << 20)
+#define KLL__MAX_COLUMNS    100000
+
 /* Fill "err" (may be NULL) and return "code".  "file" may be NULL. */
 kll_status kll__error_set(kll_error *err, kll_status code, const char *file,
     unsigned line, unsigned col, const char *fmt, ...) KLL__PRINTF(6, 7);
+
+/* Fill "err" (may be NULL) for an input over a limit, with rule id "rule";
+ * returns KLL_ESYNTAX. */
+kll_status kll__error_limit(kll_error *err, const char *file, unsigned line,
+    unsigned col, const char *rule, const char *fmt, ...) KLL__PRINTF(6, 7);
 
 /* Where the problems of an input go, one by one: to a caller's sink, the
  * first also into *first (may be NULL), all of them counted. */

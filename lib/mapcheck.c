@@ -499,6 +499,9 @@ loc_getline(struct locator *lc)
 {
 	ssize_t n = getline(&lc->buf, &lc->cap, lc->fp);
 
+	/* The reader refused such lines; the file changed since. */
+	if (n > (ssize_t)KLL__MAX_LINE + 2)
+		return -1;
 	if (n >= 0)
 		lc->next++;
 	return (long)n;
@@ -518,6 +521,8 @@ loc_header(struct locator *lc, long n)
 	if (lc->next == 2 && end - p >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
 		p += 3;
 	for (c = 0; p <= end; c++) {
+		if (c == KLL__MAX_COLUMNS)
+			return -1; /* as the reader refuses it */
 		if ((q = memchr(p, '\t', (size_t)(end - p))) == NULL)
 			q = end;
 		*q = '\0';

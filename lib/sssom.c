@@ -1451,9 +1451,10 @@ out_of_memory(struct rd *r)
 /* ------------------------------------------------------------------ */
 /* Reading: files                                                       */
 
-/* The whole of "path" ("-": stdin), NUL-terminated. */
+/* The whole of "path" ("-": stdin), NUL-terminated; reading stops once
+ * more than "max" bytes are in (*len > max then). */
 static kll_status
-slurp(char **out, size_t *len, const char *path, kll_error *err)
+slurp(char **out, size_t *len, const char *path, size_t max, kll_error *err)
 {
 	FILE *fp = stdin;
 	struct stat sb;
@@ -1480,7 +1481,7 @@ slurp(char **out, size_t *len, const char *path, kll_error *err)
 		}
 		got = fread(buf + n, 1, cap - n - 1, fp);
 		n += got;
-		if (got == 0) {
+		if (got == 0 || n > max) {
 			if (ferror(fp))
 				st = kll__error_set(err, KLL_EIO, path, 0, 0,
 				    "cannot read: %s", strerror(errno));
@@ -1530,6 +1531,24 @@ utf8_ok(const char *text, size_t len, size_t *bad)
 		p = b;
 	}
 	return 1;
+}
+
+/* Refuse text with a line longer than the limit. */
+static kll_status
+line_check(const char *text, size_t len, const char *file, kll_error *err)
+{
+	const char *p = text, *end = text + len, *q;
+	unsigned line = 1;
+
+	for (; p < end; p = q + 1, line++) {
+		if ((q = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			q = end;
+		if ((size_t)(q - p) > KLL__MAX_LINE)
+			return kll__error_limit(err, file, line, 0,
+			    "limit-line", "a line longer than %u bytes",
+			    KLL__MAX_LINE);
+	}
+	return KLL_OK;
 }
 
 /* Refuse text that is not UTF-8 or holds a NUL byte. */
@@ -1590,51 +1609,71 @@ sibling(const char *path)
 enum { YN_SCALAR, YN_SEQ, YN_MAP };
 
 struct ynode {
-	int type;         /* YN_* */
-	int null;         /* a plain null: "", "~", "null" */
-	char *s;          /* a scalar's text */
-	size_t line, col; /* libyaml's mark: from 0, col in characters */
+	int type;        /* YN_* */
+	int null;        /* a plain null: "", "~", "null" */
+	int curie_map;   /* the value of the top-level key curie_map */
+	char *s;         /* a scalar's text */
+	unsigned fl, fc; /* where it starts: file line and byte column */
+	size_t nkids;    /* items of a list, keys and values of a map */
 	struct ynode *kids, *last, *next, *up;
 };
 
-/* Where YAML text came from, to turn libyaml's marks into file lines and
- * byte columns. */
+/* Where YAML text came from, to turn libyaml's marks (line from 0, column
+ * in characters) into file lines and byte columns.  The marks of the
+ * events come in order, so a cursor walks the text once: no position is
+ * looked for from the start. */
 struct ysrc {
 	const char *file;
-	const char *text;
-	unsigned line0; /* the file line of the text's first line */
-	unsigned col0;  /* bytes before each line's text ('#' ...) */
+	const char *text, *end;
+	unsigned line0;       /* the file line of the text's first line */
+	unsigned col0;        /* bytes before each line's text ('#' ...) */
+	const char *bol, *at; /* the cursor: line "line", character "col" */
+	size_t line, col;
 };
 
 static void
-ypos(const struct ysrc *y, size_t line, size_t col, unsigned *fl, unsigned *fc)
+ypos(struct ysrc *y, size_t line, size_t col, unsigned *fl, unsigned *fc)
 {
-	const char *p = y->text, *q;
-	size_t i;
+	const char *q;
 
-	for (i = 0; i < line && (q = strchr(p, '\n')) != NULL; i++)
-		p = q + 1;
-	for (q = p, i = 0; i < col && *q != '\0' && *q != '\n'; i++) {
-		q++;
-		while (((unsigned char)*q & 0xc0) == 0x80)
-			q++;
+	if (y->bol == NULL || line < y->line) {
+		y->bol = y->text;
+		y->line = 0;
+		y->at = NULL;
+	}
+	while (y->line < line &&
+	       (q = memchr(y->bol, '\n', (size_t)(y->end - y->bol))) != NULL) {
+		y->bol = q + 1;
+		y->line++;
+		y->at = NULL;
+	}
+	if (y->at == NULL || col < y->col) {
+		y->at = y->bol;
+		y->col = 0;
+	}
+	for (; y->col < col && y->at < y->end && *y->at != '\n'; y->col++) {
+		y->at++;
+		while (y->at < y->end && ((unsigned char)*y->at & 0xc0) == 0x80)
+			y->at++;
 	}
 	*fl = y->line0 + (unsigned)line;
-	*fc = y->col0 + (unsigned)(q - p) + 1;
+	*fc = y->col0 + (unsigned)(y->at - y->bol) + 1;
 }
 
 static void
 ynode_pos(
     const struct ysrc *y, const struct ynode *n, unsigned *fl, unsigned *fc)
 {
-	ypos(y, n->line, n->col, fl, fc);
+	(void)y;
+	*fl = n->fl;
+	*fc = n->fc;
 }
 
 /* A node for a scalar or collection event: 0, or 1 with *why when the
  * event uses a feature SSSOM forbids, or -1 when out of memory. */
 static int
-ynode_add(const yaml_event_t *ev, kll__arena *a, struct ynode **root,
-    struct ynode **cur, const char **why)
+ynode_add(const yaml_event_t *ev, struct ysrc *y, kll__arena *a,
+    struct ynode **root, struct ynode **cur, const char **why)
 {
 	const yaml_char_t *anchor, *tag;
 	struct ynode *nd;
@@ -1659,8 +1698,7 @@ ynode_add(const yaml_event_t *ev, kll__arena *a, struct ynode **root,
 	if ((nd = kll__arena_alloc(a, sizeof(*nd))) == NULL)
 		return -1;
 	memset(nd, 0, sizeof(*nd));
-	nd->line = ev->start_mark.line;
-	nd->col = ev->start_mark.column;
+	ypos(y, ev->start_mark.line, ev->start_mark.column, &nd->fl, &nd->fc);
 	nd->up = *cur;
 	if (ev->type == YAML_SCALAR_EVENT) {
 		nd->type = YN_SCALAR;
@@ -1684,19 +1722,24 @@ ynode_add(const yaml_event_t *ev, kll__arena *a, struct ynode **root,
 	} else if ((*cur)->last == NULL) {
 		(*cur)->kids = (*cur)->last = nd;
 	} else {
+		nd->curie_map = *cur == *root && nd->type == YN_MAP &&
+		                (*cur)->type == YN_MAP && (*cur)->nkids % 2 &&
+		                (*cur)->last->type == YN_SCALAR &&
+		                strcmp((*cur)->last->s, "curie_map") == 0;
 		(*cur)->last = (*cur)->last->next = nd;
 	}
+	if (*cur != NULL)
+		(*cur)->nkids++;
 	if (nd->type != YN_SCALAR)
 		*cur = nd;
 	return 0;
 }
 
-/* Parse YAML text into a tree of nodes in arena "a". */
 /* Take one event: a node, or the check of a document start.  0; 1 with
  * *why for a feature SSSOM forbids; -1 when out of memory. */
 static int
-yaml_event(const yaml_event_t *ev, kll__arena *a, struct ynode **root,
-    struct ynode **cur, int *ndocs, const char **why)
+yaml_event(const yaml_event_t *ev, struct ysrc *y, kll__arena *a,
+    struct ynode **root, struct ynode **cur, int *ndocs, const char **why)
 {
 	switch (ev->type) {
 	case YAML_DOCUMENT_START_EVENT:
@@ -1714,7 +1757,7 @@ yaml_event(const yaml_event_t *ev, kll__arena *a, struct ynode **root,
 	case YAML_SCALAR_EVENT:
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT:
-		return ynode_add(ev, a, root, cur, why);
+		return ynode_add(ev, y, a, root, cur, why);
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
 		*cur = (*cur)->up;
@@ -1724,23 +1767,60 @@ yaml_event(const yaml_event_t *ev, kll__arena *a, struct ynode **root,
 	}
 }
 
-/* Parse YAML text into a tree of nodes in arena "a". */
+/* Whether node "nd", just added "depth" collections deep, takes the
+ * metadata over a limit: KLL_OK or the error. */
 static kll_status
-yaml_load(struct ynode **out, const struct ysrc *y, size_t len, kll__arena *a,
-    kll_error *err)
+ylimits(const struct ysrc *y, const struct ynode *nd, int depth, kll_error *err)
+{
+	const struct ynode *up = nd->up;
+
+	if (depth > KLL__MAX_YAML_DEPTH)
+		return kll__error_limit(err, y->file, nd->fl, nd->fc,
+		    "limit-yaml-depth",
+		    "the metadata nests deeper than %d levels",
+		    KLL__MAX_YAML_DEPTH);
+	if (up != NULL && up->up == NULL && up->type == YN_MAP &&
+	    up->nkids > 2 * (size_t)KLL__MAX_META_KEYS)
+		return kll__error_limit(err, y->file, nd->fl, nd->fc,
+		    "limit-metadata-keys", "the metadata has more than %d keys",
+		    KLL__MAX_META_KEYS);
+	if (up != NULL && up->curie_map &&
+	    up->nkids > 2 * (size_t)KLL__MAX_PREFIXES)
+		return kll__error_limit(err, y->file, nd->fl, nd->fc,
+		    "limit-prefixes", "curie_map has more than %d prefixes",
+		    KLL__MAX_PREFIXES);
+	return KLL_OK;
+}
+
+/* The node that event "ev" just added. */
+static const struct ynode *
+yadded(
+    const yaml_event_t *ev, const struct ynode *root, const struct ynode *cur)
+{
+	if (ev->type != YAML_SCALAR_EVENT)
+		return cur;
+	return cur != NULL ? cur->last : root;
+}
+
+/* Parse YAML text into a tree of nodes in arena "a"; positions, depth and
+ * sizes are checked as the events come, so that the work stays linear and
+ * stops at the first limit. */
+static kll_status
+yaml_load(struct ynode **out, struct ysrc *y, kll__arena *a, kll_error *err)
 {
 	yaml_parser_t ps;
 	yaml_event_t ev;
 	struct ynode *root = NULL, *cur = NULL;
 	kll_status st = KLL_OK;
-	int ndocs = 0, done = 0, rc;
+	int ndocs = 0, done = 0, rc, depth = 0;
 	const char *why;
 	unsigned fl, fc;
 
 	*out = NULL;
 	if (!yaml_parser_initialize(&ps))
 		return nomem(err);
-	yaml_parser_set_input_string(&ps, (const unsigned char *)y->text, len);
+	yaml_parser_set_input_string(
+	    &ps, (const unsigned char *)y->text, (size_t)(y->end - y->text));
 	while (!done && st == KLL_OK) {
 		if (!yaml_parser_parse(&ps, &ev)) {
 			ypos(y, ps.problem_mark.line, ps.problem_mark.column,
@@ -1754,13 +1834,24 @@ yaml_load(struct ynode **out, const struct ysrc *y, size_t len, kll__arena *a,
 		}
 		why = NULL;
 		done = ev.type == YAML_STREAM_END_EVENT;
-		if ((rc = yaml_event(&ev, a, &root, &cur, &ndocs, &why)) < 0) {
+		if (ev.type == YAML_SEQUENCE_START_EVENT ||
+		    ev.type == YAML_MAPPING_START_EVENT)
+			depth++;
+		else if (ev.type == YAML_SEQUENCE_END_EVENT ||
+		         ev.type == YAML_MAPPING_END_EVENT)
+			depth--;
+		if ((rc = yaml_event(&ev, y, a, &root, &cur, &ndocs, &why)) <
+		    0) {
 			st = nomem(err);
 		} else if (rc > 0) {
 			ypos(y, ev.start_mark.line, ev.start_mark.column, &fl,
 			    &fc);
 			st = kll__error_set(
 			    err, KLL_ESYNTAX, y->file, fl, fc, "%s", why);
+		} else if (ev.type == YAML_SCALAR_EVENT ||
+		           ev.type == YAML_SEQUENCE_START_EVENT ||
+		           ev.type == YAML_MAPPING_START_EVENT) {
+			st = ylimits(y, yadded(&ev, root, cur), depth, err);
 		}
 		yaml_event_delete(&ev);
 	}
@@ -2011,28 +2102,30 @@ static kll_status
 load_metadata(struct rd *r, const struct ysrc *y, const struct ynode *root,
     kll_error *err)
 {
-	const struct ynode *k, *k2;
-	unsigned fl, fc;
+	const struct ynode *k;
+	kll__map seen = { NULL, NULL, NULL, 0, 0 };
+	kll_status st = KLL_OK;
 	int pass;
 
 	if (root == NULL || (root->type == YN_SCALAR && root->null))
 		return KLL_OK;
-	if (root->type != YN_MAP) {
-		ynode_pos(y, root, &fl, &fc);
-		return kll__error_set(err, KLL_ESYNTAX, y->file, fl, fc,
-		    "the metadata block is not a yaml mapping");
-	}
-	for (k = root->kids; k != NULL; k = k->next->next) {
-		ynode_pos(y, k, &fl, &fc);
+	if (root->type != YN_MAP)
+		return kll__error_set(err, KLL_ESYNTAX, y->file, root->fl,
+		    root->fc, "the metadata block is not a yaml mapping");
+	/* Hashed: the keys are many when the input is hostile. */
+	for (k = root->kids; k != NULL && st == KLL_OK; k = k->next->next) {
 		if (k->type != YN_SCALAR || k->null)
-			return kll__error_set(err, KLL_ESYNTAX, y->file, fl, fc,
-			    "a metadata key is not a name");
-		for (k2 = root->kids; k2 != k; k2 = k2->next->next)
-			if (strcmp(k2->s, k->s) == 0)
-				return kll__error_set(err, KLL_ESYNTAX, y->file,
-				    fl, fc, "metadata key '%s' appears twice",
-				    k->s);
+			st = kll__error_set(err, KLL_ESYNTAX, y->file, k->fl,
+			    k->fc, "a metadata key is not a name");
+		else if (kll__map_get(&seen, k->s, strlen(k->s), NULL))
+			st = kll__error_set(err, KLL_ESYNTAX, y->file, k->fl,
+			    k->fc, "metadata key '%s' appears twice", k->s);
+		else if (kll__map_put(&seen, k->s, strlen(k->s), 0) < 0)
+			st = nomem(err);
 	}
+	kll__map_free(&seen);
+	if (st != KLL_OK)
+		return st;
 	for (pass = 0; pass < 3; pass++)
 		for (k = root->kids; k != NULL && !r->stop; k = k->next->next) {
 			if (strcmp(k->s, "curie_map") == 0) {
@@ -2078,11 +2171,30 @@ embedded_yaml(struct rd *r, kll__buf *b, unsigned *k, kll_error *err)
 		if (kll__buf_add(b, s, (size_t)(e - s)) < 0 ||
 		    kll__buf_addc(b, '\n') < 0)
 			return nomem(err);
+		if (b->n > KLL__MAX_META_BYTES)
+			return kll__error_limit(err, r->file, r->line, 0,
+			    "limit-metadata-size",
+			    "the metadata block is longer than %u bytes",
+			    KLL__MAX_META_BYTES);
 		r->p = eol < r->end ? eol + 1 : eol;
 		r->bol = r->p;
 		r->line++;
 	}
 	return KLL_OK;
+}
+
+/* The line of byte "off" of text. */
+static unsigned
+line_at(const char *text, size_t off)
+{
+	const char *p = text, *end = text + off;
+	unsigned line = 1;
+
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		line++;
+		p++;
+	}
+	return line;
 }
 
 /* The metadata file for a TSV file without a '#' block: "metapath", else
@@ -2099,7 +2211,8 @@ external_yaml(struct rd *r, const char *path, const char *metapath,
 		metapath = side = sibling(path);
 	if (metapath == NULL)
 		return KLL_OK;
-	if ((st = slurp(text, len, metapath, err)) != KLL_OK)
+	if ((st = slurp(text, len, metapath, KLL__MAX_META_BYTES, err)) !=
+	    KLL_OK)
 		goto out;
 	y->text = *text;
 	if (*len >= 3 && memcmp(*text, "\xef\xbb\xbf", 3) == 0) {
@@ -2109,6 +2222,14 @@ external_yaml(struct rd *r, const char *path, const char *metapath,
 	if ((y->file = kll__arena_strdup(
 	         &r->m->arena, kll__display_name(metapath))) == NULL) {
 		st = nomem(err);
+		goto out;
+	}
+	if (*len > KLL__MAX_META_BYTES) {
+		st = kll__error_limit(err, y->file,
+		    line_at(y->text, KLL__MAX_META_BYTES), 0,
+		    "limit-metadata-size",
+		    "the metadata file is longer than %u bytes",
+		    KLL__MAX_META_BYTES);
 		goto out;
 	}
 	st = text_check(y->text, *len, y->file, err);
@@ -2152,7 +2273,8 @@ read_metadata(
 	           y.text == NULL) {
 		goto out;
 	}
-	if ((st = yaml_load(&root, &y, len, &r->m->arena, err)) != KLL_OK)
+	y.end = y.text + len;
+	if ((st = yaml_load(&root, &y, &r->m->arena, err)) != KLL_OK)
 		goto out;
 	r->file = r->metafile = y.file;
 	st = load_metadata(r, &y, root, err);
@@ -2263,6 +2385,11 @@ field(struct rd *r, char **val, unsigned *line, unsigned *col, int *term,
 	if (s == NULL) {
 		kll__error_set(err, KLL_ESYNTAX, r->file, *line, *col,
 		    "a quote that does not end");
+		return -1;
+	}
+	if ((size_t)(s - v) > KLL__MAX_FIELD) {
+		kll__error_limit(err, r->file, *line, *col, "limit-field",
+		    "a field longer than %u bytes", KLL__MAX_FIELD);
 		return -1;
 	}
 	*term = s < r->end ? *s : 0;
@@ -2396,6 +2523,11 @@ header_fields(struct rd *r, struct header *h, kll_error *err)
 	do {
 		if (field(r, &v, &h->line, &col, &term, err) < 0)
 			return KLL_ESYNTAX;
+		if (h->n == KLL__MAX_COLUMNS)
+			return kll__error_limit(err, r->file, h->line, col,
+			    "limit-columns",
+			    "the header has more than %d columns",
+			    KLL__MAX_COLUMNS);
 		if (h->n == h->cap) {
 			h->cap = h->cap ? h->cap * 2 : 32;
 			if ((p = kll__realloc(
@@ -2825,14 +2957,16 @@ kll_mapset_read(kll_mapset **out, const char *path, const kll_sssom_opts *opts,
 		goto out;
 	}
 	r.file = m->path;
-	if ((st = slurp(&m->text, &len, path, err)) != KLL_OK)
+	if ((st = slurp(&m->text, &len, path, SIZE_MAX, err)) != KLL_OK)
 		goto out;
 	r.p = r.bol = m->text;
 	r.end = m->text + len;
 	r.line = 1;
 	if (len >= 3 && memcmp(r.p, "\xef\xbb\xbf", 3) == 0)
 		r.p = r.bol = r.p + 3;
-	if ((st = text_check(r.p, (size_t)(r.end - r.p), r.file, err)) !=
+	if ((st = line_check(r.p, (size_t)(r.end - r.p), r.file, err)) !=
+	        KLL_OK ||
+	    (st = text_check(r.p, (size_t)(r.end - r.p), r.file, err)) !=
 	        KLL_OK ||
 	    (st = read_metadata(&r, path, opts->metadata_path, err)) !=
 	        KLL_OK ||

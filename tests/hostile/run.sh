@@ -36,7 +36,9 @@ now_ms() {
 	esac
 }
 
-# refused NAME SECONDS CMD...: CMD must exit 2 within SECONDS, print
+# refused NAME SECONDS CMD...: CMD must exit 2, not hang (a run still
+# going after 60 s fails; SECONDS, what it should take, is only shown
+# with KLL_VERBOSE: timings are measured in bench/, not asserted), print
 # nothing on stdout and one line "prog: FILE:LINE:COL: message" on stderr
 # (kll-map check: "prog: KEY: error: ...: FILE:LINE:COL: message").
 refused() {
@@ -55,8 +57,8 @@ refused() {
 		fail "$name: exit status $rc, expected 2"
 		ok=0
 	fi
-	if [ "$ms" -gt $((secs * 1000)) ]; then
-		fail "$name: took $ms ms, more than $secs s"
+	if [ "$rc" = 124 ]; then
+		fail "$name: still running after 60 s"
 		ok=0
 	fi
 	# kll-map check adds its count of findings: no diagnostic.
@@ -77,7 +79,7 @@ refused() {
 	fi
 	[ -n "${WANT:-}" ] && ! grep -q -- "$WANT" "$tmp/err" &&
 	    { fail "$name: stderr lacks '$WANT': $(cat "$tmp/err")"; ok=0; }
-	[ -n "${KLL_VERBOSE:-}" ] && echo "ok $name ($ms ms): $(cat "$tmp/diag")"
+	[ -n "${KLL_VERBOSE:-}" ] && echo "ok $name ($ms ms, expected under $secs s): $(cat "$tmp/diag")"
 	[ $ok = 1 ] && passes=$((passes + 1))
 	return 0
 }
