@@ -533,8 +533,8 @@ kll__imp_open(kll__imp **out, const kll_mapimport_opts *opts, kll_error *err)
 		return kll__error_set(err, KLL_EARG, NULL, 0, 0,
 		    "name the vocabularies of both sides");
 	if ((im = kll__calloc(1, sizeof(*im))) == NULL)
-		return kll__error_set(err, KLL_ENOMEM, NULL, 0, 0,
-		    "out of memory");
+		return kll__error_set(
+		    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
 	im->o = opts;
 	im->err = err ? err : &im->local;
 	im->name = "";
@@ -542,12 +542,13 @@ kll__imp_open(kll__imp **out, const kll_mapimport_opts *opts, kll_error *err)
 	im->pr.payload = opts->payload;
 	im->pr.first = im->err;
 	if ((st = kll_mapset_new(&im->m, im->err)) != KLL_OK ||
-	    (st = open_side(im, 0, opts->subject_vocab,
-	         opts->subject_prefix)) != KLL_OK ||
-	    (st = open_side(im, 1, opts->object_vocab,
-	         opts->object_prefix)) != KLL_OK) {
+	    (st = open_side(
+	         im, 0, opts->subject_vocab, opts->subject_prefix)) != KLL_OK ||
+	    (st = open_side(im, 1, opts->object_vocab, opts->object_prefix)) !=
+	        KLL_OK) {
 		if (st == KLL_ENOMEM)
-			kll__error_set(im->err, st, NULL, 0, 0, "out of memory");
+			kll__error_set(
+			    im->err, st, NULL, 0, 0, "out of memory");
 		kll__imp_free(im);
 		return st;
 	}
@@ -621,8 +622,8 @@ kll__imp_column(kll_csv *c, size_t nf, const char *want)
 }
 
 uint32_t
-kll__imp_lookup(kll__imp *im, int k, const char *code, const char *file,
-    unsigned line)
+kll__imp_lookup(
+    kll__imp *im, int k, const char *code, const char *file, unsigned line)
 {
 	return lookup(im, k, code, file, line);
 }
