@@ -266,23 +266,31 @@ learn_option(kll_learn_opts *o, int ch, const char *arg, const char **key)
 	return 0;
 }
 
+static const char *
+plural(unsigned long long n)
+{
+	return n == 1 ? "" : "s";
+}
+
+/* One note line: what was read, and what was dropped or left out. */
 static void
 note(const char *path, const kll_learn_stats *s, const kll_learn_opts *o,
     int audit)
 {
 	fprintf(stderr,
-	    "%s: %s: note: %llu rows, %zu pairs; %zu seen fewer than %lu "
-	    "time%s dropped",
+	    "%s: %s: note: %llu row%s, %zu pair%s; %zu pair%s seen fewer "
+	    "than %lu time%s dropped",
 	    progname, strcmp(path, "-") == 0 ? "<stdin>" : path, s->rows,
-	    s->pairs, s->dropped, o->min_count, o->min_count == 1 ? "" : "s");
+	    plural(s->rows), s->pairs, plural(s->pairs), s->dropped,
+	    plural(s->dropped), o->min_count, plural(o->min_count));
 	if (s->skipped > 0)
-		fprintf(stderr, "; %llu rows without both codes skipped",
-		    s->skipped);
+		fprintf(stderr, "; %llu row%s without both codes skipped",
+		    s->skipped, plural(s->skipped));
 	if (o->pairs != NULL && !audit)
 		fprintf(stderr,
-		    "; %zu pairs not in the table left out; %zu of its pairs "
-		    "from its shape",
-		    s->unkeyed, s->thin);
+		    "; %zu pair%s not in the table left out; %zu of its "
+		    "pairs from its shape",
+		    s->unkeyed, plural(s->unkeyed), s->thin);
 	fputc('\n', stderr);
 }
 
