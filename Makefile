@@ -108,6 +108,7 @@ test: all $(UNIT)
 	@for t in $(UNIT); do ./$$t || exit 1; done
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/cli/run.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/real.sh
+	@KLL_BIN=$(CURDIR)/$(B)/bin SHARED_DATA=$(SHARED)/data sh tests/learn-real.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/diff-real.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/shacl/run.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin $(if $(SANITIZE),KLL_PUBLISH_SHIPPED=0) \
