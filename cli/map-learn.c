@@ -284,7 +284,8 @@ note(const char *path, const kll_learn_stats *s, const kll_learn_opts *o,
 	    plural(s->rows), s->pairs, plural(s->pairs), s->dropped,
 	    plural(s->dropped), o->min_count, plural(o->min_count));
 	if (s->skipped > 0)
-		fprintf(stderr, "; %llu row%s without both codes skipped",
+		fprintf(stderr,
+		    "; %llu row%s skipped (a code missing, or a count of 0)",
 		    s->skipped, plural(s->skipped));
 	if (o->pairs != NULL && !audit)
 		fprintf(stderr,
