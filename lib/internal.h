@@ -106,8 +106,8 @@ int kll__utf8_valid(const char *s, size_t n, size_t *bad);
  * pairs read, records filled in.  Concepts are numbered by their
  * kll_vocab_at() index + 1; 0 is none. */
 typedef struct kll__imp kll__imp;
-kll_status kll__imp_open(kll__imp **out, const kll_mapimport_opts *opts,
-    kll_error *err);
+kll_status kll__imp_open(
+    kll__imp **out, const kll_mapimport_opts *opts, kll_error *err);
 void kll__imp_free(kll__imp *im);
 /* Read the key table "path" with the options' columns: its pairs sorted,
  * repeated ones dropped, each concept's partners counted; KLL_EINVALID
@@ -123,8 +123,8 @@ const kll_vocab *kll__imp_vocab(const kll__imp *im, int side);
 int kll__imp_column(kll_csv *c, size_t nf, const char *want);
 /* The number of the concept "code" names on "side", or 0 after reporting
  * map-unknown-subject or map-unknown-object at file:line. */
-uint32_t kll__imp_lookup(kll__imp *im, int side, const char *code,
-    const char *file, unsigned line);
+uint32_t kll__imp_lookup(
+    kll__imp *im, int side, const char *code, const char *file, unsigned line);
 kll__problems *kll__imp_problems(kll__imp *im);
 /* The set metadata from the options: sources, versions, id, licence ... */
 kll_status kll__imp_meta(kll__imp *im);
