@@ -116,6 +116,7 @@ test: all $(UNIT)
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/hostile/run.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/hostile/yaml.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/hostile/links.sh
+	@KLL_BIN=$(CURDIR)/$(B)/bin SHARED_DATA=$(SHARED)/data sh tests/learn-real.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/diff-real.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/completion.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/shacl/run.sh
@@ -176,10 +177,17 @@ key_from = $(firstword $(subst _, ,$(notdir $(basename $(basename $(1))))))
 key_to   = $(lastword $(subst _, ,$(notdir $(basename $(basename $(1))))))
 COMPOSED = mappings/ssyk-2012_esco-occupations.sssom.tsv
 
+# A key with evidence (KEY_EVIDENCE_FROM_TO in mappings.mk) is learnt from
+# it, with exactly the pairs of its table; the others are imported.
+key_sub  = $(if $(KEY_EVIDENCE_$(1)),learn --pairs mappings/src/$(1).csv,import)
+key_in   = $(or $(KEY_EVIDENCE_$(1)),$(2))
+$(foreach k,$(KEY_IDS),$(if $(KEY_EVIDENCE_$(k)),$(eval \
+    mappings/$(k).sssom.tsv $(B)/mappings-verify/$(k).sssom.tsv: $(KEY_EVIDENCE_$(k)))))
+
 mappings: $(KEY_TSV) $(COMPOSED)
 mappings/%.sssom.tsv: mappings/src/%.csv mappings/mappings.mk $(KLL_MAP) $(VOCAB_TTL)
-	$(KLL_MAP) import -q -L vocab -s $(call key_from,$@) -t $(call key_to,$@) \
-	    $(KEY_OPTS_$*) -o $@ $<
+	$(KLL_MAP) $(call key_sub,$*) -q -L vocab -s $(call key_from,$@) -t $(call key_to,$@) \
+	    $(KEY_OPTS_$*) -o $@ $(call key_in,$*,$<)
 $(COMPOSED): mappings/ssyk-2012_isco-08.sssom.tsv mappings/isco-08_esco-occupations.sssom.tsv mappings/mappings.mk $(KLL_MAP)
 	$(KLL_MAP) compose -q -L vocab $(COMPOSE_OPTS) -o $@ $(filter %.tsv,$^)
 mappings-src: $(KLL_VOCAB)
@@ -195,8 +203,8 @@ mappings-verify: $(KEY_IDS:%=$(B)/mappings-verify/%.sssom.tsv)
 	done; echo "mappings: $(words $(KEY_IDS) x) keys regenerate byte for byte"
 $(B)/mappings-verify/%.sssom.tsv: mappings/src/%.csv mappings/mappings.mk $(KLL_MAP)
 	@mkdir -p $(@D)
-	@$(KLL_MAP) import -q -L vocab -s $(call key_from,$@) -t $(call key_to,$@) \
-	    $(KEY_OPTS_$*) -o $@ $<
+	@$(KLL_MAP) $(call key_sub,$*) -q -L vocab -s $(call key_from,$@) -t $(call key_to,$@) \
+	    $(KEY_OPTS_$*) -o $@ $(call key_in,$*,$<)
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \

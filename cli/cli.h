@@ -28,6 +28,7 @@ int map_invert(int argc, char **argv);
 int map_apply(int argc, char **argv);
 int map_stats(int argc, char **argv);
 int map_export(int argc, char **argv);
+int map_learn(int argc, char **argv);
 
 /* The program name used in messages ("kll-vocab"); set by each command. */
 extern const char *progname;

@@ -28,7 +28,13 @@ static const char usage_text[] =
     "       kll-map export --to=skos|sssom-rdf|xkos [-q] [-o file] "
     "[-L dirs]\n"
     "           [--syntax=name] [--lang=lang] [--meta=slot=value] "
-    "key.sssom.tsv\n";
+    "key.sssom.tsv\n"
+    "       kll-map learn -s vocab -t vocab [-q] [-o file] [-L dirs]\n"
+    "           [--subject-column=col] [--object-column=col] "
+    "[--count-column=col]\n"
+    "           [--min-count=n] [--exact-share=T] [--close-share=C]\n"
+    "           [--pairs=table.csv | --key=key.sssom.tsv] [options] "
+    "evidence.csv\n";
 
 static const char help_text[] =
     "\n"
@@ -41,6 +47,7 @@ static const char help_text[] =
     "  invert   swap the sides of a key\n"
     "  apply    recode a column of a CSV/TSV data file through a key\n"
     "  export   SKOS mapping triples, SSSOM/RDF or an XKOS correspondence\n"
+    "  learn    a key from things coded in both vocabularies, or audit one\n"
     "\n"
     "'kll-map SUBCOMMAND --help' describes each.\n";
 
@@ -58,6 +65,7 @@ cmd_map(int argc, char **argv)
 		{ "apply", map_apply },
 		{ "stats", map_stats },
 		{ "export", map_export },
+		{ "learn", map_learn },
 	};
 	size_t i;
 

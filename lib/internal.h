@@ -158,4 +158,42 @@ const char *kll__vocab_link(const kll_vocab *v, size_t i, const char **prop);
 const char *kll__mapset_unsafe_link(const kll_mapset *m, const char **slot,
     const char **policy, char *buf, size_t size);
 
+/* The machinery of kll_mapset_import() (mapimport.c) that learning a key
+ * (map_learn.c) shares: both vocabularies opened and their CURIE prefixes
+ * declared in a new mapping set, codes looked up loosely, a key table of
+ * pairs read, records filled in.  Concepts are numbered by their
+ * kll_vocab_at() index + 1; 0 is none. */
+typedef struct kll__imp kll__imp;
+kll_status kll__imp_open(
+    kll__imp **out, const kll_mapimport_opts *opts, kll_error *err);
+void kll__imp_free(kll__imp *im);
+/* Read the key table "path" with the options' columns: its pairs sorted,
+ * repeated ones dropped, each concept's partners counted; KLL_EINVALID
+ * when the table has problems (sent to the options' sink). */
+kll_status kll__imp_read(kll__imp *im, const char *path);
+size_t kll__imp_npairs(const kll__imp *im);
+void kll__imp_pair(const kll__imp *im, size_t i, uint32_t *s, uint32_t *o);
+/* Per concept number of a side: how many partners the table gives it. */
+uint32_t *kll__imp_degrees(kll__imp *im, int side);
+const kll_vocab *kll__imp_vocab(const kll__imp *im, int side);
+/* A column by header name or 1-based number; -1 if "want" is NULL, -2 if
+ * the header has no such column. */
+int kll__imp_column(kll_csv *c, size_t nf, const char *want);
+/* The number of the concept "code" names on "side", or 0 after reporting
+ * map-unknown-subject or map-unknown-object at file:line. */
+uint32_t kll__imp_lookup(
+    kll__imp *im, int side, const char *code, const char *file, unsigned line);
+kll__problems *kll__imp_problems(kll__imp *im);
+/* The set metadata from the options: sources, versions, id, licence ... */
+kll_status kll__imp_meta(kll__imp *im);
+/* Record "rec"'s subject_id and label (side 0) or object's (side 1). */
+kll_status kll__imp_side(kll__imp *im, size_t rec, int side, uint32_t idx);
+kll_mapset *kll__imp_mapset(kll__imp *im);
+/* The set, now the caller's. */
+kll_mapset *kll__imp_take(kll__imp *im);
+/* The predicate and mapping_cardinality of a pair from the shape of a
+ * key: "out" partners of its subject, "in" of its object. */
+const char *kll__shape_predicate(uint32_t out, uint32_t in);
+const char *kll__shape_cardinality(uint32_t out, uint32_t in);
+
 #endif

@@ -1100,6 +1100,107 @@ kll_status kll_mapset_import(kll_mapset **out, const char *path,
     const kll_mapimport_opts *opts, kll_error *err);
 
 /* ------------------------------------------------------------------ */
+/* Learning keys from evidence                                          */
+
+/* How a key is learnt from evidence (kll_mapset_learn()) or audited
+ * against it (kll_mapset_audit()).  The evidence is a CSV or TSV table
+ * with a header in which each row codes one thing (a job title, a person,
+ * a programme) in both vocabularies, or, with count_column, a
+ * cross-table whose rows give the number of things per pair.  Codes are
+ * looked up as kll_mapset_import() looks them up.  For a pair seen n
+ * times, with S the total of its subject code and O of its object code
+ * over all the evidence, and T = exact_share, C = close_share
+ * (kll_learn_rule()):
+ *   n/S >= T and n/O >= T    skos:exactMatch
+ *   n/O >= T                 skos:narrowMatch: nearly all of the
+ *                            object's evidence is the subject's, whose
+ *                            own evidence splits: the subject is broader
+ *   n/S >= T                 skos:broadMatch: the object is broader
+ *   n/S >= C and n/O >= C    skos:closeMatch
+ *   otherwise                skos:relatedMatch
+ * Memory grows with the number of distinct pairs, never with rows. */
+typedef struct kll_learn_opts {
+	kll_mapimport_opts imp;	/* vocabularies, search path, the code
+				 * columns, separator, prefixes, label
+				 * languages, set metadata and the sink, as
+				 * import takes them; imp.justification:
+				 * NULL is semapv:InstanceBasedMatching */
+	const char *count_column;	/* NULL: each row counts once */
+	double exact_share;	/* T; default 0.9 */
+	double close_share;	/* C; default 0.5 */
+	unsigned long min_count;	/* pairs seen fewer times are dropped;
+					 * default 3 */
+	const char *pairs;	/* a key table (same code columns): write
+				 * exactly its pairs; NULL: every pair of
+				 * the evidence */
+	const char *author_label;	/* each record's author_label, or
+					 * NULL */
+} kll_learn_opts;
+#define KLL_LEARN_OPTS_INIT { KLL_MAPIMPORT_OPTS_INIT, NULL, 0.9, 0.5, 3, \
+	NULL, NULL }
+
+/* What the evidence held and what became of it. */
+typedef struct kll_learn_stats {
+	unsigned long long rows;	/* rows of evidence read */
+	unsigned long long skipped;	/* rows without a code on a side or
+					 * with a count of 0 */
+	unsigned long long total;	/* the evidence counted */
+	size_t pairs;		/* distinct pairs in the evidence */
+	size_t dropped;		/* pairs seen fewer than min_count times */
+	size_t written;		/* records of the key (or of the key
+				 * audited) */
+	size_t thin;		/* with pairs: pairs of the table with
+				 * fewer than min_count rows of evidence,
+				 * their predicate from the table's shape */
+	size_t unkeyed;		/* with pairs: pairs of the evidence seen
+				 * min_count times or more that the table
+				 * lacks, left out */
+} kll_learn_stats;
+
+/* The predicate the rule above gives a pair seen n times whose subject
+ * has s_total and object o_total (n <= both; n > 0), and in *confidence
+ * (may be NULL) the share it rests on: min(n/S, n/O) for exactMatch and
+ * closeMatch, n/O for narrowMatch, n/S for broadMatch, max(n/S, n/O) for
+ * relatedMatch. */
+kll_pred kll_learn_rule(double *confidence, unsigned long long n,
+    unsigned long long s_total, unsigned long long o_total,
+    const kll_learn_opts *opts);
+
+/* Learn a key from the evidence "path" ("-" is stdin): one record per
+ * pair seen at least min_count times, or, with opts->pairs, exactly the
+ * pairs of that table (those with less evidence keep the predicate the
+ * table's shape gives, as kll_mapset_import() derives it, with
+ * semapv:ManualMappingCuration, no confidence and a comment saying so).
+ * A learnt record has the predicate and confidence of kll_learn_rule(),
+ * its mapping_cardinality in the key, and the counts n, S and O in the
+ * extension slots evidence_count, subject_evidence and object_evidence;
+ * the set names kll and its version as mapping_tool.  Every problem of
+ * the evidence (unknown codes, short rows, bad counts) goes to
+ * opts->imp.diag with its file and line and the call then fails with
+ * KLL_EINVALID.  On success the caller owns *out, sorted; stats (may be
+ * NULL) says what happened.  Errors: those of kll_mapset_import(),
+ * KLL_EARG (bad shares), KLL_EINVALID, KLL_ENOMEM. */
+kll_status kll_mapset_learn(kll_mapset **out, kll_learn_stats *stats,
+    const char *path, const kll_learn_opts *opts, kll_error *err);
+
+/* Audit the key "key" against the evidence "path": each finding, an error
+ * with file and line, goes to opts->imp.diag: learn-no-evidence (a
+ * record whose pair is seen fewer than min_count times), learn-contradicted
+ * (a record whose predicate the shares do not bear out: exactMatch needs
+ * both shares >= T, narrowMatch n/O >= T, broadMatch n/S >= T, closeMatch
+ * both >= C; relatedMatch any evidence), learn-not-in-key (a pair seen
+ * min_count times or more that no record has; at the evidence line that
+ * first gives it), learn-unknown-code (a record whose code is in
+ * neither vocabulary).  Records with predicate_modifier Not or
+ * sssom:NoTermFound are passed over.  The vocabularies are
+ * opts->imp.subject_vocab and object_vocab, or else the key's sources.
+ * *nfindings gets the number of findings.  Errors: those of
+ * kll_mapset_learn(). */
+kll_status kll_mapset_audit(size_t *nfindings, kll_learn_stats *stats,
+    const kll_mapset *key, const char *path, const kll_learn_opts *opts,
+    kll_error *err);
+
+/* ------------------------------------------------------------------ */
 /* Publishing                                                           */
 
 /* The publisher's details for a DCAT-AP-SE catalog (Sveriges

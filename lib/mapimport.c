@@ -25,7 +25,7 @@ typedef struct side {
 	uint32_t *deg; /* per concept: how many partners */
 } side;
 
-typedef struct imp {
+typedef struct kll__imp {
 	const kll_mapimport_opts *o;
 	const char *name; /* the table, for messages */
 	kll_error *err;
@@ -36,6 +36,7 @@ typedef struct imp {
 	size_t n, cap;
 	kll__arena arena;
 	kll__problems pr; /* the input's problems, reported */
+	kll_error local;  /* where errors go when the caller gives none */
 } imp;
 
 /* The namespace of a concept IRI: up to its last '/' or '#'. */
@@ -184,13 +185,13 @@ table_predicate(const char *s)
 }
 
 static uint32_t
-lookup(imp *im, int k, const char *code, unsigned line)
+lookup(imp *im, int k, const char *code, const char *file, unsigned line)
 {
 	const kll_concept *c;
 
 	if ((c = kll_vocab_find_loose(im->sd[k].v, code)) != NULL)
 		return (uint32_t)kll_concept_index(c) + 1;
-	kll__problem(&im->pr, im->name, line,
+	kll__problem(&im->pr, file, line,
 	    k == 0 ? "map-unknown-subject" : "map-unknown-object",
 	    "unknown code '%s' in %s", code, kll_vocab_id(im->sd[k].v));
 	return 0;
@@ -227,9 +228,9 @@ add_pair(imp *im, kll_csv *c, size_t nf)
 	p = &im->p[im->n];
 	memset(p, 0, sizeof(*p));
 	p->line = line;
-	p->s = lookup(im, 0, sc, line);
+	p->s = lookup(im, 0, sc, im->name, line);
 	/* An empty object: the table says nothing corresponds. */
-	p->o = *oc == '\0' ? 0 : lookup(im, 1, oc, line);
+	p->o = *oc == '\0' ? 0 : lookup(im, 1, oc, im->name, line);
 	if (im->col_pred >= 0 && (size_t)im->col_pred < nf &&
 	    *(pc = kll_csv_field(c, (size_t)im->col_pred, NULL)) != '\0' &&
 	    (p->pred = table_predicate(pc)) == NULL)
@@ -323,8 +324,8 @@ dedupe(imp *im)
  * several targets of its subject is narrow (the subject is broader); one
  * of several subjects of its target is broad; part of an n:m group is
  * related. */
-static const char *
-shape_predicate(uint32_t out, uint32_t in)
+const char *
+kll__shape_predicate(uint32_t out, uint32_t in)
 {
 	if (out <= 1 && in <= 1)
 		return "skos:exactMatch";
@@ -335,8 +336,8 @@ shape_predicate(uint32_t out, uint32_t in)
 	return "skos:relatedMatch";
 }
 
-static const char *
-shape_cardinality(uint32_t out, uint32_t in)
+const char *
+kll__shape_cardinality(uint32_t out, uint32_t in)
 {
 	if (out <= 1 && in <= 1)
 		return "1:1";
@@ -409,11 +410,11 @@ add_record(imp *im, const pair *p)
 			return st;
 	} else if ((st = set_side(im, rec, 1, p->o)) != KLL_OK ||
 	           (st = kll_mapset_set(im->m, rec, KLL_SLOT_PREDICATE_ID,
-	                p->pred ? p->pred : shape_predicate(out, in),
+	                p->pred ? p->pred : kll__shape_predicate(out, in),
 	                im->err)) != KLL_OK ||
 	           (st = kll_mapset_set(im->m, rec,
 	                KLL_SLOT_MAPPING_CARDINALITY,
-	                shape_cardinality(out, in), im->err)) != KLL_OK) {
+	                kll__shape_cardinality(out, in), im->err)) != KLL_OK) {
 		return st;
 	}
 	if ((st = kll_mapset_set(im->m, rec, KLL_SLOT_MAPPING_JUSTIFICATION,
@@ -536,12 +537,6 @@ build(imp *im)
 	kll_status st;
 	size_t i;
 
-	dedupe(im);
-	if (im->pr.n > 0)
-		return KLL_EINVALID;
-	if (im->n == 0)
-		return kll__error_set(im->err, KLL_EINVALID, im->name, 0, 0,
-		    "the table has no pairs");
 	if ((st = set_meta(im)) != KLL_OK)
 		return st;
 	for (i = 0; i < im->n; i++)
@@ -552,46 +547,160 @@ build(imp *im)
 }
 
 kll_status
+kll__imp_open(kll__imp **out, const kll_mapimport_opts *opts, kll_error *err)
+{
+	imp *im;
+	kll_status st;
+
+	*out = NULL;
+	if (opts->subject_vocab == NULL || opts->object_vocab == NULL)
+		return kll__error_set(err, KLL_EARG, NULL, 0, 0,
+		    "name the vocabularies of both sides");
+	if ((im = kll__calloc(1, sizeof(*im))) == NULL)
+		return kll__error_set(
+		    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
+	im->o = opts;
+	im->err = err ? err : &im->local;
+	im->name = "";
+	im->pr.fn = opts->diag;
+	im->pr.payload = opts->payload;
+	im->pr.first = im->err;
+	if ((st = check_links(im)) != KLL_OK ||
+	    (st = kll_mapset_new(&im->m, im->err)) != KLL_OK ||
+	    (st = open_side(
+	         im, 0, opts->subject_vocab, opts->subject_prefix)) != KLL_OK ||
+	    (st = open_side(im, 1, opts->object_vocab, opts->object_prefix)) !=
+	        KLL_OK) {
+		if (st == KLL_ENOMEM)
+			kll__error_set(
+			    im->err, st, NULL, 0, 0, "out of memory");
+		kll__imp_free(im);
+		return st;
+	}
+	*out = im;
+	return KLL_OK;
+}
+
+void
+kll__imp_free(kll__imp *im)
+{
+	int k;
+
+	if (im == NULL)
+		return;
+	for (k = 0; k < 2; k++) {
+		kll_vocab_free(im->sd[k].v);
+		free(im->sd[k].deg);
+	}
+	kll_mapset_free(im->m);
+	kll__arena_free(&im->arena);
+	free(im->p);
+	free(im);
+}
+
+kll_status
+kll__imp_read(kll__imp *im, const char *path)
+{
+	kll_status st;
+
+	im->name = kll__display_name(path);
+	if ((st = read_table(im, path)) != KLL_OK)
+		return st;
+	dedupe(im);
+	if (im->pr.n > 0)
+		return KLL_EINVALID;
+	if (im->n == 0)
+		return kll__error_set(im->err, KLL_EINVALID, im->name, 0, 0,
+		    "the table has no pairs");
+	return KLL_OK;
+}
+
+size_t
+kll__imp_npairs(const kll__imp *im)
+{
+	return im->n;
+}
+
+void
+kll__imp_pair(const kll__imp *im, size_t i, uint32_t *s, uint32_t *o)
+{
+	*s = im->p[i].s;
+	*o = im->p[i].o;
+}
+
+uint32_t *
+kll__imp_degrees(kll__imp *im, int k)
+{
+	return im->sd[k].deg;
+}
+
+const kll_vocab *
+kll__imp_vocab(const kll__imp *im, int k)
+{
+	return im->sd[k].v;
+}
+
+int
+kll__imp_column(kll_csv *c, size_t nf, const char *want)
+{
+	return find_column(c, nf, want);
+}
+
+uint32_t
+kll__imp_lookup(
+    kll__imp *im, int k, const char *code, const char *file, unsigned line)
+{
+	return lookup(im, k, code, file, line);
+}
+
+kll__problems *
+kll__imp_problems(kll__imp *im)
+{
+	return &im->pr;
+}
+
+kll_status
+kll__imp_meta(kll__imp *im)
+{
+	return set_meta(im);
+}
+
+kll_status
+kll__imp_side(kll__imp *im, size_t rec, int k, uint32_t idx)
+{
+	return set_side(im, rec, k, idx);
+}
+
+kll_mapset *
+kll__imp_mapset(kll__imp *im)
+{
+	return im->m;
+}
+
+kll_mapset *
+kll__imp_take(kll__imp *im)
+{
+	kll_mapset *m = im->m;
+
+	im->m = NULL;
+	return m;
+}
+
+kll_status
 kll_mapset_import(kll_mapset **out, const char *path,
     const kll_mapimport_opts *opts, kll_error *err)
 {
-	imp im;
-	kll_error local;
+	imp *im = NULL;
 	kll_status st;
-	int k;
 
 	*out = NULL;
-	memset(&im, 0, sizeof(im));
-	im.o = opts;
-	im.err = err ? err : &local;
-	im.name = kll__display_name(path);
-	im.pr.fn = opts->diag;
-	im.pr.payload = opts->payload;
-	im.pr.first = im.err;
-	if (opts->subject_vocab == NULL || opts->object_vocab == NULL)
-		return kll__error_set(im.err, KLL_EARG, NULL, 0, 0,
-		    "name the vocabularies of both sides");
-	if ((st = check_links(&im)) != KLL_OK ||
-	    (st = kll_mapset_new(&im.m, im.err)) != KLL_OK)
-		goto out;
-	if ((st = open_side(&im, 0, opts->subject_vocab,
-	         opts->subject_prefix)) != KLL_OK ||
-	    (st = open_side(&im, 1, opts->object_vocab, opts->object_prefix)) !=
-	        KLL_OK ||
-	    (st = read_table(&im, path)) != KLL_OK ||
-	    (st = build(&im)) != KLL_OK)
-		goto out;
-	*out = im.m;
-	im.m = NULL;
-out:
+	if ((st = kll__imp_open(&im, opts, err)) != KLL_OK)
+		return st;
+	if ((st = kll__imp_read(im, path)) == KLL_OK &&
+	    (st = build(im)) == KLL_OK)
+		*out = kll__imp_take(im);
 	if (st == KLL_ENOMEM)
-		kll__error_set(im.err, st, im.name, 0, 0, "out of memory");
-	for (k = 0; k < 2; k++) {
-		kll_vocab_free(im.sd[k].v);
-		free(im.sd[k].deg);
-	}
-	kll_mapset_free(im.m);
-	kll__arena_free(&im.arena);
-	free(im.p);
+		kll__error_set(im->err, st, im->name, 0, 0, "out of memory");
+	kll__imp_free(im);
 	return st;
 }

@@ -12,10 +12,18 @@ KEY_EU_REUSE = http://data.europa.eu/eli/dec/2011/833/oj
 # When kll published these sets (the date they were made from the data).
 KEY_PUBLISHED = --published 2026-11-26
 
+# The SSYK 2012 to ISCO-08 key is learnt (kll-map learn --pairs): its
+# pairs are exactly SCB's key table, the predicate and confidence of each
+# from SCB's own job titles coded in both classifications (sheet Grunden,
+# counted per pair in KEY_EVIDENCE_...).  Job titles are no personal data,
+# so every title counts (--min-count 1).
+KEY_EVIDENCE_ssyk-2012_isco-08 = mappings/src/ssyk-2012_isco-08.evidence.csv
 KEY_OPTS_ssyk-2012_isco-08 = $(KEY_PUBLISHED) --subject-column ssyk2012 --object-column isco08 \
+	--count-column titles --min-count 1 \
 	--license $(KEY_CC0) \
 	--title 'SSYK 2012 - ISCO-08 (unit groups)' \
-	--description 'Statistics Sweden key between the unit groups of SSYK 2012 and ISCO-08 (Nyckel SSYK 2012 - ISCO-08, fyrsiffernivå), as published on 2016-09-05; predicates from the shape of the key.' \
+	--description 'Statistics Sweden key between the unit groups of SSYK 2012 and ISCO-08 (Nyckel SSYK 2012 - ISCO-08, fyrsiffernivå), its pairs as published on 2016-09-05. Each predicate is learnt by kll from the 8 618 job titles SCB coded in both (sheet Grunden): for a pair given by n titles, of S titles of its SSYK code and O of its ISCO code, exactMatch if n/S and n/O are both at least 0.9, else narrowMatch if n/O is, else broadMatch if n/S is, else closeMatch if both are at least 0.5, else relatedMatch; n, S and O are in each row. The two pairs no title gives keep the predicate of the shape of the key.' \
+	--author-label 'Statistics Sweden (SCB)' \
 	--provider https://www.scb.se/ --date 2016-09-05
 
 KEY_OPTS_sni-2007_nace-2 = $(KEY_PUBLISHED) --predicate-column relation --license $(KEY_CC0) \

@@ -43,3 +43,14 @@ key=$data/ssyk2012-isco08-key/ssyk2012_isco08_key_4digit.csv
 if [ -f "$key" ]; then
 	cp "$key" "$out/ssyk-2012_isco-08.csv"
 fi
+
+# The evidence behind that key's predicates: SCB's own job titles (sheet
+# Grunden), each coded in both SSYK 2012 and ISCO-08, counted per pair of
+# codes (the first two columns, always four digits, never quoted).
+# kll-map learn takes the predicate of each pair of the key from it.
+titles=$data/ssyk2012-isco08-key/ssyk2012_isco08_jobtitles_grunden.csv
+if [ -f "$titles" ]; then
+	tail -n +2 "$titles" | cut -d, -f1,2 | LC_ALL=C sort | uniq -c |
+	    awk 'BEGIN { print "ssyk2012,isco08,titles" } { print $2 "," $1 }' \
+	    > "$out/ssyk-2012_isco-08.evidence.csv"
+fi

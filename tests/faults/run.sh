@@ -118,6 +118,8 @@ full_file "vocab import" kll-vocab import -q --id occ -o "$t/fs/out" \
     "$data/vocab/occ.csv"
 full_file "map import" kll-map import -q -L "$data/vocab" -s occ -t isc \
     -o "$t/fs/out" "$data/map/import-occ-isc.csv"
+full_file "map learn" kll-map learn -q -L "$data/vocab" -s occ -t isc \
+    --count-column=n -o "$t/fs/out" "$data/map/learn-counts.tsv"
 
 # ------------------------------------------------------------------
 # An output that cannot be written: a folder without write permission
@@ -366,6 +368,13 @@ else
 	    -o "$am" "$data/map/import-occ-isc.csv"
 	alloc "map check" kll-map check -L "$data/vocab" \
 	    "$data/map/occ_isc.sssom.tsv"
+	alloc "map learn" kll-map learn -q -L "$data/vocab" -s occ -t isc \
+	    --subject-column=occ --object-column=isc \
+	    --pairs="$data/map/import-occ-isc.csv" -o "$am" \
+	    "$data/map/learn-titles.csv"
+	alloc "map learn --key" kll-map learn -q -L "$data/vocab" \
+	    --count-column=n --key="$data/map/occ_isc.sssom.tsv" \
+	    "$data/map/learn-counts.tsv"
 fi
 
 echo "faults: $pass passed, $fail failed"
