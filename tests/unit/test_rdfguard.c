@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,21 +57,48 @@ check(const char *syntax, const char *s, unsigned line, unsigned col)
 	return st;
 }
 
+/* A growing string for building test documents: add() appends
+ * printf-style, so no test writes past an estimate. */
+typedef struct sbuf {
+	char *p;
+	size_t n, cap;
+} sbuf;
+
+static void
+add(sbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int k;
+
+	for (;;) {
+		va_start(ap, fmt);
+		k = vsnprintf(b->p ? b->p + b->n : NULL,
+		    b->p ? b->cap - b->n : 0, fmt, ap);
+		va_end(ap);
+		assert_true(k >= 0);
+		if (b->p != NULL && (size_t)k < b->cap - b->n)
+			break;
+		b->cap = 2 * (b->cap + (size_t)k + 1);
+		b->p = realloc(b->p, b->cap);
+		assert_non_null(b->p);
+	}
+	b->n += (size_t)k;
+}
+
 static char *
 nest(const char *open, const char *close, int n)
 {
-	size_t lo = strlen(open), lc = strlen(close);
-	char *s = malloc((size_t)n * (lo + lc) + 64), *p = s;
+	sbuf b = { NULL, 0, 0 };
 	int i;
 
-	p += sprintf(p, "<a> <b> ");
-	for (i = 0; i < n; i++, p += lo)
-		memcpy(p, open, lo);
-	p += sprintf(p, "1");
-	for (i = 0; i < n; i++, p += lc)
-		memcpy(p, close, lc);
-	sprintf(p, " .\n");
-	return s;
+	add(&b, "<a> <b> ");
+	for (i = 0; i < n; i++)
+		add(&b, "%s", open);
+	add(&b, "1");
+	for (i = 0; i < n; i++)
+		add(&b, "%s", close);
+	add(&b, " .\n");
+	return b.p;
 }
 
 static void
@@ -103,39 +131,36 @@ test_tokens_hide_brackets(void **state)
 	    "# [[[ ((( \"\n"
 	    "<a> <b> \"[[[(\\\"((\" , '((' , \"\"\"[[ \"\" (( \\\"\"\"\" ,\n"
 	    " '''[[[''' , \"\" , <http://x/((([> , ex:a\\(\\( .\n";
-	char *s;
-	size_t n;
+	sbuf b = { NULL, 0, 0 };
 	int i;
 
 	(void)state;
 	/* Brackets in strings, IRIs, comments and escapes are no nesting. */
-	n = strlen(ttl) * (KLL_RDF_DEPTH_MAX + 1) + 1;
-	s = malloc(n);
-	s[0] = '\0';
 	for (i = 0; i <= KLL_RDF_DEPTH_MAX; i++)
-		strcat(s, ttl);
-	assert_int_equal(check("turtle", s, 0, 0), KLL_OK);
-	free(s);
+		add(&b, "%s", ttl);
+	assert_int_equal(check("turtle", b.p, 0, 0), KLL_OK);
+	free(b.p);
 }
 
 static void
 test_prefixes(void **state)
 {
-	char *s = malloc(64 * (KLL_RDF_PREFIX_MAX + 1)), *p = s;
+	sbuf b = { NULL, 0, 0 };
 	int i;
 
 	(void)state;
 	for (i = 0; i < KLL_RDF_PREFIX_MAX; i++)
-		p += sprintf(
-		    p, i % 2 ? "@prefix p%d: <x> .\n" : "PREFIX p%d: <x>\n", i);
-	assert_int_equal(check("turtle", s, 0, 0), KLL_OK);
-	sprintf(p, "  prefix q: <x>\n");
+		add(&b, i % 2 ? "@prefix p%d: <x> .\n" : "PREFIX p%d: <x>\n",
+		    i);
+	assert_int_equal(check("turtle", b.p, 0, 0), KLL_OK);
+	add(&b, "  prefix q: <x>\n");
 	assert_int_equal(
-	    check("turtle", s, KLL_RDF_PREFIX_MAX + 1, 3), KLL_ESYNTAX);
+	    check("turtle", b.p, KLL_RDF_PREFIX_MAX + 1, 3), KLL_ESYNTAX);
 	/* Names and strings that say "prefix" are no declaration. */
-	sprintf(s, "<a> <b> \"@prefix \" , prefix:x , ex:prefix .\n");
-	assert_int_equal(check("turtle", s, 0, 0), KLL_OK);
-	free(s);
+	b.n = 0;
+	add(&b, "<a> <b> \"@prefix \" , prefix:x , ex:prefix .\n");
+	assert_int_equal(check("turtle", b.p, 0, 0), KLL_OK);
+	free(b.p);
 }
 
 static void
@@ -202,18 +227,18 @@ static void
 test_xml_expansion(void **state)
 {
 	size_t refs = 2 * KLL_XML_EXPAND_MAX / KLL_XML_ENTITY_MAX, i;
-	char *s = malloc(KLL_XML_ENTITY_MAX + 64 + 4 * refs), *p = s;
+	sbuf b = { NULL, 0, 0 };
 	kll_error err;
 
 	(void)state;
-	p += sprintf(
-	    p, "<!DOCTYPE r [<!ENTITY e \"%0*d\">]><r>", KLL_XML_ENTITY_MAX, 0);
+	add(&b, "<!DOCTYPE r [<!ENTITY e \"%0*d\">]><r>", KLL_XML_ENTITY_MAX,
+	    0);
 	for (i = 0; i < refs; i++)
-		p += sprintf(p, "&e;");
-	sprintf(p, "</r>");
-	assert_int_equal(feed("rdfxml", s, 0, &err), KLL_ESYNTAX);
+		add(&b, "&e;");
+	add(&b, "</r>");
+	assert_int_equal(feed("rdfxml", b.p, 0, &err), KLL_ESYNTAX);
 	assert_non_null(strstr(err.msg, "entity references add"));
-	free(s);
+	free(b.p);
 }
 
 static void
