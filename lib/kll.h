@@ -255,6 +255,8 @@ typedef struct kll_import_opts {
 	const char *license;	/* dcterms:license, an IRI */
 	const char *source;	/* dcterms:source, an IRI */
 	const char *publisher;	/* dc:publisher, text */
+	const char *rights;	/* dcterms:rights, text (who holds the
+				 * rights); NULL: none */
 	const char *const *titles;	/* "LANG=TEXT" each */
 	size_t ntitles;
 	const char *const *descriptions;	/* "LANG=TEXT" each */

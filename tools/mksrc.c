@@ -679,8 +679,8 @@ put_parents(FILE *fp, const struct concept *c)
 }
 
 static void
-put_concept(FILE *fp, const struct concept *c, unsigned cols, int parents,
-    int levels)
+put_concept(
+    FILE *fp, const struct concept *c, unsigned cols, int parents, int levels)
 {
 	char level[16];
 
@@ -722,8 +722,9 @@ vocab_write(const struct vocab *v)
 		die(2, "%s: cannot create", tmp);
 	tmppath = tmp;
 	fprintf(fp, "code%s%s%s%s%s%s%s%s\n", parents ? ",parent" : "",
-	    v->spec->nlevels > 0 ? ",level" : "", cols & C_IRI ? ",iri" : "", cols & C_SV ? ",label_sv" : "",
-	    cols & C_EN ? ",label_en" : "", cols & C_ALT ? ",altlabels_en" : "",
+	    v->spec->nlevels > 0 ? ",level" : "", cols & C_IRI ? ",iri" : "",
+	    cols & C_SV ? ",label_sv" : "", cols & C_EN ? ",label_en" : "",
+	    cols & C_ALT ? ",altlabels_en" : "",
 	    cols & C_DEF ? ",definition_en" : "",
 	    cols & C_SCOPE ? ",scopenote_en" : "");
 	for (i = 0; i < v->n; i++)
@@ -1256,9 +1257,11 @@ esco_skill_groups(const char *data, struct sheet *rel)
 				continue;
 			}
 			if (v->c[j].level != (int)k + 1)
-				die(1, "%s:%u: '%s' is on level %zu, its "
-				       "broader groups make it %d",
-				    h->name, h->lines[i], u, k, v->c[j].level - 1);
+				die(1,
+				    "%s:%u: '%s' is on level %zu, its "
+				    "broader groups make it %d",
+				    h->name, h->lines[i], u, k,
+				    v->c[j].level - 1);
 		}
 	if (nskip > 0)
 		fprintf(stderr,
@@ -1302,8 +1305,9 @@ esco_skills(const char *data)
 				continue;
 			if (bsearch(v->c[i].par[j], giri, groups->n,
 			        sizeof(*giri), cmp_pstr) == NULL)
-				die(1, "esco-skills: '%s': broader '%s' is no "
-				       "skill group",
+				die(1,
+				    "esco-skills: '%s': broader '%s' is no "
+				    "skill group",
 				    v->c[i].code, v->c[i].par[j]);
 			nlinks++;
 		}
