@@ -16,13 +16,20 @@ KEY_UNSPECIFIED = --license https://w3id.org/sssom/license/unspecified
 # it (mapping_provider, creator_label) only when that one did; the keys
 # kll derives from the structure of the codes say so (mapping_tool kll,
 # creator_label kll, semapv:StructuralMatching) and name no agency.  A
-# licence only where the source states one (else KEY_UNSPECIFIED).  Dates only from the source:
-# no publication_date (the sources give none for these sets; a build date
-# would change with every build and say nothing about the data).
+# licence only where the source states one (else KEY_UNSPECIFIED).  The
+# source's own date is mapping_date (SCB's key, 2016-09-05) or in the
+# description.
+# KLL_RELEASE: kll's own release date of the shipped keys, the one date
+# not from a source: publication_date says when kll published the SSSOM
+# set (XKOS needs a dcterms:issued on a correspondence).  Set here only,
+# by hand at a release, never from the clock.
+KLL_RELEASE = 2026-11-26
+KEY_PUBLISHED = --published $(KLL_RELEASE)
+
 KEY_BY_KLL = --meta mapping_tool=kll --meta creator_label=kll \
 	--justification semapv:StructuralMatching
 
-KEY_OPTS_ssyk-2012_isco-08 = --subject-column ssyk2012 --object-column isco08 \
+KEY_OPTS_ssyk-2012_isco-08 = $(KEY_PUBLISHED) --subject-column ssyk2012 --object-column isco08 \
 	$(KEY_UNSPECIFIED) \
 	--title 'SSYK 2012 - ISCO-08 (unit groups)' \
 	--description 'Statistics Sweden key between the unit groups of SSYK 2012 and ISCO-08 (Nyckel SSYK 2012 - ISCO-08, fyrsiffernivå), as published on 2016-09-05; predicates from the shape of the key. $(KEY_NOLIC)' \
@@ -30,22 +37,22 @@ KEY_OPTS_ssyk-2012_isco-08 = --subject-column ssyk2012 --object-column isco08 \
 	--meta 'creator_label=Statistiska centralbyrån (SCB)' \
 	--meta see_also=https://www.scb.se/contentassets/0c0089cc085a45d49c1dc83923ad933a/webb_nyckel_ssyk2012_isco-08_20160905.xlsx
 
-KEY_OPTS_sni-2007_nace-2 = --predicate-column relation $(KEY_BY_KLL) $(KEY_UNSPECIFIED) \
+KEY_OPTS_sni-2007_nace-2 = $(KEY_PUBLISHED) --predicate-column relation $(KEY_BY_KLL) $(KEY_UNSPECIFIED) \
 	--title 'SNI 2007 - NACE Rev. 2' \
 	--description 'Derived by kll from the codes: SNI 2007 levels 1-4 are NACE Rev. 2 (exact); a fifth-level detailed group is its NACE class when it is the only one in the class (exact), else narrower than the class (broad). $(KEY_NOLIC)'
 
-KEY_OPTS_sni-2025_nace-2.1 = --predicate-column relation $(KEY_BY_KLL) $(KEY_UNSPECIFIED) \
+KEY_OPTS_sni-2025_nace-2.1 = $(KEY_PUBLISHED) --predicate-column relation $(KEY_BY_KLL) $(KEY_UNSPECIFIED) \
 	--title 'SNI 2025 - NACE Rev. 2.1' \
 	--description 'Derived by kll from the codes: SNI 2025 levels 1-4 are NACE Rev. 2.1 (exact); a fifth-level detailed group is its NACE class when it is the only one in the class (exact), else narrower than the class (broad). $(KEY_NOLIC)'
 
-KEY_OPTS_isco-08_esco-occupations = --predicate-column relation \
+KEY_OPTS_isco-08_esco-occupations = $(KEY_PUBLISHED) --predicate-column relation \
 	--license $(KEY_EU_REUSE) \
 	--title 'ISCO-08 - ESCO occupations (v1.1.1)' \
 	--description 'Each ESCO v1.1.1 occupation under its ISCO-08 unit group, as ESCO'"'"'s iscoGroup gives it.' \
 	--provider https://esco.ec.europa.eu/ --meta 'creator_label=European Commission' \
 	--meta see_also=https://esco.ec.europa.eu/en/use-esco/download
 
-KEY_OPTS_seqf_eqf = --predicate-column relation $(KEY_BY_KLL) $(KEY_UNSPECIFIED) \
+KEY_OPTS_seqf_eqf = $(KEY_PUBLISHED) --predicate-column relation $(KEY_BY_KLL) $(KEY_UNSPECIFIED) \
 	--title 'SeQF - EQF' \
 	--description 'Derived by kll from the level numbers: SeQF level N corresponds to EQF level N (förordning 2015:545 and Sweden'"'"'s referencing of SeQF to the EQF). $(KEY_NOLIC)'
 
@@ -57,4 +64,5 @@ KEY_OPTS_seqf_eqf = --predicate-column relation $(KEY_BY_KLL) $(KEY_UNSPECIFIED)
 COMPOSE_OPTS = --siblings --license $(KEY_EU_REUSE) \
 	--id https://kll.example.org/mappings/ssyk-2012_esco-occupations \
 	--meta 'mapping_set_title=SSYK 2012 - ESCO occupations (v1.1.1), through ISCO-08' \
-	--meta 'mapping_set_description=The SCB key SSYK 2012 - ISCO-08 composed with ESCO v1.1.1 occupations under their ISCO-08 unit groups.'
+	--meta 'mapping_set_description=The SCB key SSYK 2012 - ISCO-08 composed with ESCO v1.1.1 occupations under their ISCO-08 unit groups.' \
+	--meta publication_date=$(KLL_RELEASE)
