@@ -43,6 +43,9 @@ static const char help_text[] =
     "      --date=YYYY-MM-DD    mapping_date: when the mappings were made\n"
     "      --published=YYYY-MM-DD  publication_date of the set\n"
     "      --set-version=V, --comment=T  set metadata\n"
+    "      --meta=SLOT=VALUE    any other metadata slot of the set (e.g.\n"
+    "                           creator_label, mapping_tool, see_also);\n"
+    "                           repeatable\n"
     "  -o, --output=FILE        write to FILE (replaced only when complete)\n"
     "  -q, --quiet              no summary on stderr\n"
     "  -h, --help               this text;  -V, --version  the version\n";
@@ -66,8 +69,11 @@ enum {
 	OPT_DATE,
 	OPT_SETVER,
 	OPT_COMMENT,
-	OPT_PUBLISHED
+	OPT_PUBLISHED,
+	OPT_META
 };
+
+#define MAX_META 16
 
 static const struct option longopts[] = {
 	{ "subject-vocab", required_argument, NULL, 's' },
@@ -92,6 +98,7 @@ static const struct option longopts[] = {
 	{ "published", required_argument, NULL, OPT_PUBLISHED },
 	{ "set-version", required_argument, NULL, OPT_SETVER },
 	{ "comment", required_argument, NULL, OPT_COMMENT },
+	{ "meta", required_argument, NULL, OPT_META },
 	{ "output", required_argument, NULL, 'o' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
@@ -112,6 +119,8 @@ map_import(int argc, char **argv)
 	kll_mapimport_opts o = KLL_MAPIMPORT_OPTS_INIT;
 	kll_mapset *m = NULL;
 	const char *output = NULL;
+	const char *meta[MAX_META];
+	size_t nmeta = 0;
 	int ch, quiet = 0, rc = EXIT_TROUBLE;
 	kll_error err;
 	ofile of;
@@ -196,6 +205,15 @@ map_import(int argc, char **argv)
 		case OPT_COMMENT:
 			o.comment = optarg;
 			break;
+		case OPT_META:
+			if (nmeta == MAX_META)
+				return usage_error(
+				    usage_text, "too many --meta options");
+			if (strchr(optarg, '=') == NULL)
+				return usage_error(usage_text,
+				    "bad --meta '%s': give SLOT=VALUE", optarg);
+			meta[nmeta++] = optarg;
+			break;
 		case 'o':
 			output = optarg;
 			break;
@@ -218,6 +236,7 @@ map_import(int argc, char **argv)
 	if (o.subject_vocab == NULL || o.object_vocab == NULL)
 		return usage_error(
 		    usage_text, "name both vocabularies with -s and -t");
+	o.meta = meta, o.nmeta = nmeta;
 	o.diag = on_diag;
 	if (kll_mapset_import(&m, argv[optind], &o, &err) != KLL_OK) {
 		if (err.rule[0] == '\0')

@@ -53,6 +53,7 @@ static const char help_text[] =
     "      --license=IRI, --title=T, --description=T, --provider=IRI,\n"
     "      --date=YYYY-MM-DD, --published=YYYY-MM-DD, --set-version=V,\n"
     "      --comment=T          set metadata, as for import\n"
+    "      --meta=SLOT=VALUE    any other metadata slot (repeatable)\n"
     "  -o, --output=FILE        write to FILE (replaced only when complete)\n"
     "  -q, --quiet              no note on stderr\n"
     "  -h, --help               this text;  -V, --version  the version\n";
@@ -81,6 +82,7 @@ enum {
 	OPT_DATE,
 	OPT_PUBLISHED,
 	OPT_SETVER,
+	OPT_META,
 	OPT_COMMENT
 };
 
@@ -112,6 +114,7 @@ static const struct option longopts[] = {
 	{ "published", required_argument, NULL, OPT_PUBLISHED },
 	{ "set-version", required_argument, NULL, OPT_SETVER },
 	{ "comment", required_argument, NULL, OPT_COMMENT },
+	{ "meta", required_argument, NULL, OPT_META },
 	{ "output", required_argument, NULL, 'o' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
@@ -220,11 +223,24 @@ meta_option(kll_mapimport_opts *o, int ch, const char *arg)
 	return 1;
 }
 
+#define MAX_META 16
+
 /* Options of learn alone; 0 ok, else the exit status of a usage error. */
 static int
 learn_option(kll_learn_opts *o, int ch, const char *arg, const char **key)
 {
+	static const char *meta[MAX_META];
+
 	switch (ch) {
+	case OPT_META:
+		if (o->imp.nmeta == MAX_META)
+			return usage_error(usage_text, "too many --meta options");
+		if (strchr(arg, '=') == NULL || arg[0] == '=')
+			return usage_error(usage_text,
+			    "bad --meta '%s': give SLOT=VALUE", arg);
+		meta[o->imp.nmeta++] = arg;
+		o->imp.meta = meta;
+		break;
 	case OPT_NCOL:
 		o->count_column = arg;
 		break;

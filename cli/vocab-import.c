@@ -32,6 +32,7 @@ static const char help_text[] =
     "      --license=IRI        dcterms:license\n"
     "      --source=IRI         dcterms:source (the publisher's page)\n"
     "      --publisher=TEXT     dc:publisher\n"
+    "      --rights=TEXT        dcterms:rights (who holds them)\n"
     "      --lang=LANGS         languages every concept must have a\n"
     "                           label in, comma-separated (e.g. sv,en)\n"
     "      --level-name=DEPTH=LANG=TEXT  name of a level; repeatable\n"
@@ -64,6 +65,7 @@ enum {
 	OPT_LICENSE,
 	OPT_SOURCE,
 	OPT_PUBLISHER,
+	OPT_RIGHTS,
 	OPT_LANG,
 	OPT_LEVEL_NAME,
 	OPT_PATTERN,
@@ -87,6 +89,7 @@ static const struct option longopts[] = {
 	{ "license", required_argument, NULL, OPT_LICENSE },
 	{ "source", required_argument, NULL, OPT_SOURCE },
 	{ "publisher", required_argument, NULL, OPT_PUBLISHER },
+	{ "rights", required_argument, NULL, OPT_RIGHTS },
 	{ "lang", required_argument, NULL, OPT_LANG },
 	{ "level-name", required_argument, NULL, OPT_LEVEL_NAME },
 	{ "pattern", required_argument, NULL, OPT_PATTERN },
@@ -191,6 +194,9 @@ vocab_import(int argc, char **argv)
 			break;
 		case OPT_PUBLISHER:
 			o.publisher = optarg;
+			break;
+		case OPT_RIGHTS:
+			o.rights = optarg;
 			break;
 		case OPT_LANG:
 			langarg = optarg;

@@ -216,6 +216,8 @@ static const struct domain {
 	    { "yrken", "occupations" } },
 	{ "esco-skills", KLL__THEME_EDUC,
 	    { "kompetenser", "skills and competences" } },
+	{ "esco-skill-groups", KLL__THEME_EDUC,
+	    { "kompetenser", "skills and competences" } },
 	{ "sni", KLL__THEME_ECON, { "näringsgrenar", "industries" } },
 	{ "nace", KLL__THEME_ECON, { "näringsgrenar", "industries" } },
 	{ "sun", KLL__THEME_EDUC, { "utbildning", "education" } },

@@ -714,6 +714,7 @@ add_scheme(table *t, kll__rdf *g, const names *nm)
 	if (o->source && *o->source)
 		kll__rdf_add_iri(g, nm->scheme, NS_DCT "source", o->source);
 	kll__rdf_add_lit(g, nm->scheme, NS_DC "publisher", o->publisher, NULL);
+	kll__rdf_add_lit(g, nm->scheme, NS_DCT "rights", o->rights, NULL);
 }
 
 static void

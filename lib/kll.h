@@ -255,6 +255,8 @@ typedef struct kll_import_opts {
 	const char *license;	/* dcterms:license, an IRI */
 	const char *source;	/* dcterms:source, an IRI */
 	const char *publisher;	/* dc:publisher, text */
+	const char *rights;	/* dcterms:rights, text (who holds the
+				 * rights); NULL: none */
 	const char *const *titles;	/* "LANG=TEXT" each */
 	size_t ntitles;
 	const char *const *descriptions;	/* "LANG=TEXT" each */
@@ -1079,6 +1081,9 @@ typedef struct kll_mapimport_opts {
 	    *published, *version, *comment;	/* set metadata (date is
 					 * mapping_date, published
 					 * publication_date); may be NULL */
+	const char *const *meta;	/* nmeta more slots, each
+					 * "SLOT=VALUE", set last */
+	size_t nmeta;
 	kll_diag_fn diag;		/* every problem of the table */
 	void *payload;
 } kll_mapimport_opts;

@@ -1714,6 +1714,7 @@ majority(struct chk *c)
 
 struct climb {
 	uint32_t *mark, *mrow, *vis, *queue;
+	unsigned char *same; /* per concept visited: the start's extent */
 	uint32_t stamp, vstamp;
 };
 
@@ -1733,28 +1734,35 @@ concept_at(const struct chk *c, int b, uint32_t r)
 }
 
 /* Walk up from concept ci of record r: an ancestor that the same code
- * (on side a) also matches exactly is a clash. */
+ * (on side a) also matches exactly is a clash, unless the walk reached it
+ * through only children: a concept whose one narrower concept is the
+ * start, or is such a concept, is the same category as the start (SNI's
+ * detailed group 01.110, the only one of class 01.11). */
 static void
 climb_from(struct chk *c, struct climb *w, int a, uint32_t ci, uint32_t r)
 {
 	const kll_vocab *v = c->sd[!a].v;
-	const kll_concept *x;
+	const kll_concept *x, *b;
 	size_t head = 0, tail = 0, i;
-	uint32_t y, e;
+	uint32_t y, e, xi;
 
 	w->vstamp++;
 	w->vis[ci] = w->vstamp;
+	w->same[ci] = 1;
 	w->queue[tail++] = ci;
 	while (head < tail) {
-		x = kll_vocab_at(v, w->queue[head++]);
+		xi = w->queue[head++];
+		x = kll_vocab_at(v, xi);
 		for (i = 0; i < kll_concept_nbroader(x); i++) {
-			y = (uint32_t)kll_concept_index(
-			    kll_concept_broader(x, i));
+			b = kll_concept_broader(x, i);
+			y = (uint32_t)kll_concept_index(b);
 			if (w->vis[y] == w->vstamp)
 				continue;
 			w->vis[y] = w->vstamp;
+			w->same[y] =
+			    w->same[xi] && kll_concept_nnarrower(b) == 1;
 			w->queue[tail++] = y;
-			if (w->mark[y] != w->stamp)
+			if (w->mark[y] != w->stamp || w->same[y])
 				continue;
 			e = w->mrow[y];
 			if (e > r)
@@ -1823,6 +1831,7 @@ clash_side(struct chk *c, int a)
 	    (w.mark = calloc(nc, sizeof(uint32_t))) == NULL ||
 	    (w.mrow = calloc(nc, sizeof(uint32_t))) == NULL ||
 	    (w.vis = calloc(nc, sizeof(uint32_t))) == NULL ||
+	    (w.same = calloc(nc, 1)) == NULL ||
 	    (w.queue = malloc(nc * sizeof(uint32_t))) == NULL)
 		goto out;
 	for (r = 0; r < c->n; r++)
@@ -1841,6 +1850,7 @@ out:
 	free(w.mark);
 	free(w.mrow);
 	free(w.vis);
+	free(w.same);
 	free(w.queue);
 	return st;
 }

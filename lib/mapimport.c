@@ -481,6 +481,31 @@ check_links(imp *im)
 	return KLL_OK;
 }
 
+/* The options' SLOT=VALUE slots, after the named ones. */
+static kll_status
+extra_meta(imp *im)
+{
+	const char *eq;
+	char slot[128];
+	size_t i, n;
+	kll_status st;
+
+	for (i = 0; i < im->o->nmeta; i++) {
+		eq = strchr(im->o->meta[i], '=');
+		n = eq ? (size_t)(eq - im->o->meta[i]) : 0;
+		if (n == 0 || n >= sizeof(slot))
+			return kll__error_set(im->err, KLL_EARG, NULL, 0, 0,
+			    "bad metadata '%.200s': give SLOT=VALUE",
+			    im->o->meta[i]);
+		memcpy(slot, im->o->meta[i], n);
+		slot[n] = '\0';
+		if ((st = kll_mapset_set_meta(im->m, slot, eq + 1, im->err)) !=
+		    KLL_OK)
+			return st;
+	}
+	return KLL_OK;
+}
+
 static kll_status
 set_meta(imp *im)
 {
@@ -528,7 +553,7 @@ set_meta(imp *im)
 			         meta[i][1], im->err)) != KLL_OK)
 				return st;
 	}
-	return KLL_OK;
+	return extra_meta(im);
 }
 
 static kll_status

@@ -707,13 +707,20 @@ make_levels(builder *b)
 	return KLL_OK;
 }
 
-/* Without XKOS levels, the depth in the hierarchy stands in. */
+/* Without XKOS levels, the depth in a tree stands in.  A polyhierarchy
+ * (a concept with several broader concepts) has no levels: its depths
+ * depend on the path taken; nor has a hierarchy that hangs under concepts
+ * of another vocabulary (a broader concept outside): depth counted within
+ * it is not a level. */
 static void
 infer_levels(kll_vocab *v)
 {
 	size_t k, guard;
 	int changed = 1, max = 0;
 
+	for (k = 0; k < v->n; k++)
+		if (v->c[k].nbroader > 1 || v->c[k].nexternal > 0)
+			return;
 	for (k = 0; k < v->n; k++)
 		if (v->c[k].nbroader == 0)
 			v->c[k].level = 1;

@@ -7,10 +7,27 @@
 KEY_IDS = ssyk-2012_isco-08 sni-2007_nace-2 sni-2025_nace-2.1 \
 	isco-08_esco-occupations seqf_eqf
 
-KEY_CC0 = http://creativecommons.org/publicdomain/zero/1.0/
 KEY_EU_REUSE = http://data.europa.eu/eli/dec/2011/833/oj
-# When kll published these sets (the date they were made from the data).
-KEY_PUBLISHED = --published 2026-11-26
+KEY_NOLIC = The source states no licence.
+# SSSOM requires a licence slot: its own IRI for an unknown licence, with
+# KEY_NOLIC in the description, where the source states none.
+KEY_UNSPECIFIED = --license https://w3id.org/sssom/license/unspecified
+# Provenance (mappings/src/SOURCES.md): a key names the one who published
+# it (mapping_provider, creator_label) only when that one did; the keys
+# kll derives from the structure of the codes say so (mapping_tool kll,
+# creator_label kll, semapv:StructuralMatching) and name no agency.  A
+# licence only where the source states one (else KEY_UNSPECIFIED).  The
+# source's own date is mapping_date (SCB's key, 2016-09-05) or in the
+# description.
+# KLL_RELEASE: kll's own release date of the shipped keys, the one date
+# not from a source: publication_date says when kll published the SSSOM
+# set (XKOS needs a dcterms:issued on a correspondence).  Set here only,
+# by hand at a release, never from the clock.
+KLL_RELEASE = 2026-11-26
+KEY_PUBLISHED = --published $(KLL_RELEASE)
+
+KEY_BY_KLL = --meta mapping_tool=kll --meta creator_label=kll \
+	--justification semapv:StructuralMatching
 
 # The SSYK 2012 to ISCO-08 key is learnt (kll-map learn --pairs): its
 # pairs are exactly SCB's key table, the predicate and confidence of each
@@ -20,40 +37,40 @@ KEY_PUBLISHED = --published 2026-11-26
 KEY_EVIDENCE_ssyk-2012_isco-08 = mappings/src/ssyk-2012_isco-08.evidence.csv
 KEY_OPTS_ssyk-2012_isco-08 = $(KEY_PUBLISHED) --subject-column ssyk2012 --object-column isco08 \
 	--count-column titles --min-count 1 \
-	--license $(KEY_CC0) \
+	$(KEY_UNSPECIFIED) \
 	--title 'SSYK 2012 - ISCO-08 (unit groups)' \
-	--description 'Statistics Sweden key between the unit groups of SSYK 2012 and ISCO-08 (Nyckel SSYK 2012 - ISCO-08, fyrsiffernivå), its pairs as published on 2016-09-05. Each predicate is learnt by kll from the 8 618 job titles SCB coded in both (sheet Grunden): for a pair given by n titles, of S titles of its SSYK code and O of its ISCO code, exactMatch if n/S and n/O are both at least 0.9, else narrowMatch if n/O is, else broadMatch if n/S is, else closeMatch if both are at least 0.5, else relatedMatch; n, S and O are in each row. The two pairs no title gives keep the predicate of the shape of the key.' \
-	--author-label 'Statistics Sweden (SCB)' \
-	--provider https://www.scb.se/ --date 2016-09-05
+	--description 'Statistics Sweden key between the unit groups of SSYK 2012 and ISCO-08 (Nyckel SSYK 2012 - ISCO-08, fyrsiffernivå), its pairs as published on 2016-09-05. Each predicate is learnt by kll from the 8 618 job titles SCB coded in both (sheet Grunden): for a pair given by n titles, of S titles of its SSYK code and O of its ISCO code, exactMatch if n/S and n/O are both at least 0.9, else narrowMatch if n/O is, else broadMatch if n/S is, else closeMatch if both are at least 0.5, else relatedMatch; n, S and O are in each row. The two pairs no title gives keep the predicate of the shape of the key. $(KEY_NOLIC)' \
+	--author-label 'Statistiska centralbyrån (SCB)' \
+	--provider https://www.scb.se/ --date 2016-09-05 \
+	--meta 'creator_label=Statistiska centralbyrån (SCB)' \
+	--meta see_also=https://www.scb.se/contentassets/0c0089cc085a45d49c1dc83923ad933a/webb_nyckel_ssyk2012_isco-08_20160905.xlsx
 
-KEY_OPTS_sni-2007_nace-2 = $(KEY_PUBLISHED) --predicate-column relation --license $(KEY_CC0) \
+KEY_OPTS_sni-2007_nace-2 = $(KEY_PUBLISHED) --predicate-column relation $(KEY_BY_KLL) $(KEY_UNSPECIFIED) \
 	--title 'SNI 2007 - NACE Rev. 2' \
-	--description 'SNI 2007 levels 1-4 are NACE Rev. 2; each fifth-level detailed group lies under its NACE class.' \
-	--provider https://www.scb.se/
+	--description 'Derived by kll from the codes: SNI 2007 levels 1-4 are NACE Rev. 2 (exact); a fifth-level detailed group is its NACE class when it is the only one in the class (exact), else narrower than the class (broad). $(KEY_NOLIC)'
 
-KEY_OPTS_sni-2025_nace-2.1 = $(KEY_PUBLISHED) --predicate-column relation --license $(KEY_CC0) \
+KEY_OPTS_sni-2025_nace-2.1 = $(KEY_PUBLISHED) --predicate-column relation $(KEY_BY_KLL) $(KEY_UNSPECIFIED) \
 	--title 'SNI 2025 - NACE Rev. 2.1' \
-	--description 'SNI 2025 levels 1-4 are NACE Rev. 2.1; each fifth-level detailed group lies under its NACE class.' \
-	--provider https://www.scb.se/
+	--description 'Derived by kll from the codes: SNI 2025 levels 1-4 are NACE Rev. 2.1 (exact); a fifth-level detailed group is its NACE class when it is the only one in the class (exact), else narrower than the class (broad). $(KEY_NOLIC)'
 
 KEY_OPTS_isco-08_esco-occupations = $(KEY_PUBLISHED) --predicate-column relation \
 	--license $(KEY_EU_REUSE) \
 	--title 'ISCO-08 - ESCO occupations (v1.1.1)' \
-	--description 'Each ESCO v1.1.1 occupation under its ISCO-08 unit group.' \
-	--provider https://esco.ec.europa.eu/
+	--description 'Each ESCO v1.1.1 occupation under its ISCO-08 unit group, as ESCO'"'"'s iscoGroup gives it.' \
+	--provider https://esco.ec.europa.eu/ --meta 'creator_label=European Commission' \
+	--meta see_also=https://esco.ec.europa.eu/en/use-esco/download
 
-KEY_OPTS_seqf_eqf = $(KEY_PUBLISHED) --predicate-column relation --license $(KEY_CC0) \
+KEY_OPTS_seqf_eqf = $(KEY_PUBLISHED) --predicate-column relation $(KEY_BY_KLL) $(KEY_UNSPECIFIED) \
 	--title 'SeQF - EQF' \
-	--description 'SeQF level N corresponds to EQF level N.' \
-	--provider https://www.myh.se/
+	--description 'Derived by kll from the level numbers: SeQF level N corresponds to EQF level N (förordning 2015:545 and Sweden'"'"'s referencing of SeQF to the EQF). $(KEY_NOLIC)'
 
 # SSYK 2012 to ESCO occupations, through ISCO-08.  An SSYK code narrower
 # than its ISCO unit group meets the ESCO occupations under that group as
 # siblings: --siblings keeps them as relatedMatch, each flagged in its
 # comment, rather than leaving those codes with nothing.  The licence is
-# the stricter of the two (ESCO's reuse conditions).
+# ESCO's reuse conditions, the only licence either source states.
 COMPOSE_OPTS = --siblings --license $(KEY_EU_REUSE) \
 	--id https://kll.example.org/mappings/ssyk-2012_esco-occupations \
 	--meta 'mapping_set_title=SSYK 2012 - ESCO occupations (v1.1.1), through ISCO-08' \
 	--meta 'mapping_set_description=The SCB key SSYK 2012 - ISCO-08 composed with ESCO v1.1.1 occupations under their ISCO-08 unit groups.' \
-	--meta publication_date=2026-11-26
+	--meta publication_date=$(KLL_RELEASE)

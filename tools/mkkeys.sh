@@ -14,16 +14,24 @@ mkdir -p "$out"
 kll_vocab=${KLL_VOCAB:-$top/build/bin/kll-vocab}
 codes() { "$kll_vocab" list "$@" | cut -f1; }
 
-# SNI levels 1-4 are NACE: the same code; SNI's fifth level is Swedish
-# detail under a NACE class ("01.110" under "01.11"), so the class is
-# broader than it.
+# SNI levels 1-4 are NACE: the same code.  SNI's fifth level is Swedish
+# detail under a NACE class ("01.110" under "01.11"): the only detailed
+# group of a class is the class itself (exact); where a class has several,
+# each is narrower than it (broad: the class is the broader match).
 sni_nace() {
 	{
 		for lv in 1 2 3 4; do
 			codes --level $lv "$top/vocab/$1.ttl" | sed 's/.*/&,&,exact/'
 		done
-		codes --level 5 "$top/vocab/$1.ttl" |
-		    sed 's/^\(\(..\...\).\)$/\1,\2,broad/'
+		codes --level 5 "$top/vocab/$1.ttl" | awk '
+			{ code[NR] = $0; n[substr($0, 1, 5)]++ }
+			END {
+				for (i = 1; i <= NR; i++) {
+					c = substr(code[i], 1, 5)
+					print code[i] "," c "," \
+					    (n[c] == 1 ? "exact" : "broad")
+				}
+			}'
 	} | { echo "sni,nace,relation"; LC_ALL=C sort; } > "$out/$1_$2.csv"
 }
 sni_nace sni-2007 nace-2

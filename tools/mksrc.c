@@ -41,7 +41,10 @@ enum {
 
 /* What a table must come out as: its columns, the number of concepts on
  * each level, and each level's notation pattern (a POSIX extended regular
- * expression that must match the whole code). */
+ * expression that must match the whole code).  A table of no levels
+ * (nlevels 0: a hierarchy whose source defines no levels) has no level
+ * column; want[0] is its number of concepts and pattern[0] fits every
+ * code. */
 struct spec {
 	const char *id;
 	unsigned cols;
@@ -58,8 +61,10 @@ struct spec {
 			  "[0-9]{2}\\.[0-9]{2}", "[0-9]{2}\\.[0-9]{3}" }
 #define SUN_LEVEL	{ "[0-9]", "[0-9]{2}", "[0-9]{3}" }
 #define SUN_FIELD	{ "[0-9]", "[0-9]{2}", "[0-9]{3}", "[0-9]{3}[a-z]" }
-#define ESCO_OCC_CODES	{ "[0-9]{4}\\.[0-9]+", "[0-9]{4}(\\.[0-9]+){2}", \
-			  "[0-9]{4}(\\.[0-9]+){3}", "[0-9]{4}(\\.[0-9]+){4}" }
+#define ESCO_OCC_CODES	{ "[0-9]{4}(\\.[0-9]+){1,4}" }
+#define ESCO_GROUP_CODES { "[KLST]", "[0-9]{2}|[KLST][0-9]+", \
+			  "[0-9]{3}|[KLST][0-9]+\\.[0-9]+", \
+			  "[0-9]{4}|[KLST][0-9]+(\\.[0-9]+){2}" }
 
 static const struct spec specs[] = {
 	{ "ssyk-2012", C_SV | C_EN, 4, { 10, 46, 148, 429 }, DIGITS4 },
@@ -78,10 +83,10 @@ static const struct spec specs[] = {
 	    { "[0-9]{2}", "[0-9]{3}", "[0-9]{4}" } },
 	{ "seqf", C_SV | C_EN, 1, { 8 }, { "[1-8]" } },
 	{ "eqf", C_IRI | C_EN, 1, { 8 }, { "[1-8]" } },
-	{ "esco-occupations", ESCO_ALL, 4, { 1760, 1072, 135, 40 },
-	    ESCO_OCC_CODES },
-	{ "esco-skills", ESCO_ALL, 7, { 8865, 3323, 1226, 339, 101, 40, 2 },
-	    { UUID, UUID, UUID, UUID, UUID, UUID, UUID } },
+	{ "esco-occupations", ESCO_ALL, 0, { 3007 }, ESCO_OCC_CODES },
+	{ "esco-skills", ESCO_ALL, 0, { 13896 }, { UUID } },
+	{ "esco-skill-groups", ESCO_ALL, 4, { 4, 28, 156, 452 },
+	    ESCO_GROUP_CODES },
 };
 /* clang-format on */
 
@@ -314,6 +319,17 @@ sheet_col(const struct sheet *sh, const char *name)
 		if (strcmp(sh->head[i], name) == 0)
 			return i;
 	die(1, "%s: no column '%s'", sh->name, name);
+}
+
+static int
+sheet_has_col(const struct sheet *sh, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sh->ncols; i++)
+		if (strcmp(sh->head[i], name) == 0)
+			return 1;
+	return 0;
 }
 
 static void
@@ -565,9 +581,9 @@ check_concept(struct vocab *v, struct concept *c, regex_t *re)
 	const struct spec *sp = v->spec;
 	struct concept *p;
 	size_t i;
-	int want = 1;
+	int want = 1, d;
 
-	if (c->level < 1 || c->level > sp->nlevels)
+	if (c->level < 1 || (sp->nlevels > 0 && c->level > sp->nlevels))
 		die(1, "%s: '%s': level %d out of range", sp->id, c->code,
 		    c->level);
 	for (i = 0; i < c->npar; i++) {
@@ -582,9 +598,10 @@ check_concept(struct vocab *v, struct concept *c, regex_t *re)
 	if (c->level != want)
 		die(1, "%s: '%s': level %d, its parents make it %d", sp->id,
 		    c->code, c->level, want);
-	if (regexec(&re[c->level - 1], c->code, 0, NULL, 0) != 0)
-		die(1, "%s: '%s' does not match level %d's pattern '%s'",
-		    sp->id, c->code, c->level, sp->pattern[c->level - 1]);
+	d = sp->nlevels > 0 ? c->level - 1 : 0;
+	if (regexec(&re[d], c->code, 0, NULL, 0) != 0)
+		die(1, "%s: '%s' does not match the pattern '%s'", sp->id,
+		    c->code, sp->pattern[d]);
 	if ((sp->cols & C_SV) ? c->sv == NULL : c->en == NULL)
 		die(1, "%s: '%s' has no label", sp->id, c->code);
 }
@@ -596,9 +613,9 @@ vocab_check(struct vocab *v, size_t *count)
 	regex_t re[MAXLEVEL];
 	char *anchored;
 	size_t i;
-	int d;
+	int d, npat = sp->nlevels > 0 ? sp->nlevels : 1;
 
-	for (d = 0; d < sp->nlevels; d++) {
+	for (d = 0; d < npat; d++) {
 		anchored = xprintf("^(%s)$", sp->pattern[d]);
 		if (regcomp(&re[d], anchored, REG_EXTENDED | REG_NOSUB) != 0)
 			die(2, "%s: bad pattern '%s'", sp->id, sp->pattern[d]);
@@ -607,13 +624,16 @@ vocab_check(struct vocab *v, size_t *count)
 	}
 	for (i = 0; i < v->n; i++) {
 		check_concept(v, &v->c[i], re);
-		count[v->c[i].level - 1]++;
+		count[sp->nlevels > 0 ? v->c[i].level - 1 : 0]++;
 	}
-	for (d = 0; d < sp->nlevels; d++) {
+	for (d = 0; d < npat; d++) {
 		regfree(&re[d]);
-		if (count[d] != sp->want[d])
+		if (count[d] != sp->want[d] && sp->nlevels > 0)
 			die(1, "%s: %zu concepts on level %d, not %zu", sp->id,
 			    count[d], d + 1, sp->want[d]);
+		if (count[d] != sp->want[d])
+			die(1, "%s: %zu concepts, not %zu", sp->id, count[d],
+			    sp->want[d]);
 	}
 }
 
@@ -659,7 +679,8 @@ put_parents(FILE *fp, const struct concept *c)
 }
 
 static void
-put_concept(FILE *fp, const struct concept *c, unsigned cols, int parents)
+put_concept(
+    FILE *fp, const struct concept *c, unsigned cols, int parents, int levels)
 {
 	char level[16];
 
@@ -667,7 +688,8 @@ put_concept(FILE *fp, const struct concept *c, unsigned cols, int parents)
 	put_field(fp, c->code, 1);
 	if (parents)
 		put_parents(fp, c);
-	put_field(fp, level, 0);
+	if (levels)
+		put_field(fp, level, 0);
 	if (cols & C_IRI)
 		put_field(fp, c->iri, 0);
 	if (cols & C_SV)
@@ -699,13 +721,14 @@ vocab_write(const struct vocab *v)
 	if ((fp = fopen(tmp, "w")) == NULL)
 		die(2, "%s: cannot create", tmp);
 	tmppath = tmp;
-	fprintf(fp, "code%s,level%s%s%s%s%s%s\n", parents ? ",parent" : "",
-	    cols & C_IRI ? ",iri" : "", cols & C_SV ? ",label_sv" : "",
-	    cols & C_EN ? ",label_en" : "", cols & C_ALT ? ",altlabels_en" : "",
+	fprintf(fp, "code%s%s%s%s%s%s%s%s\n", parents ? ",parent" : "",
+	    v->spec->nlevels > 0 ? ",level" : "", cols & C_IRI ? ",iri" : "",
+	    cols & C_SV ? ",label_sv" : "", cols & C_EN ? ",label_en" : "",
+	    cols & C_ALT ? ",altlabels_en" : "",
 	    cols & C_DEF ? ",definition_en" : "",
 	    cols & C_SCOPE ? ",scopenote_en" : "");
 	for (i = 0; i < v->n; i++)
-		put_concept(fp, &v->c[i], cols, parents);
+		put_concept(fp, &v->c[i], cols, parents, v->spec->nlevels > 0);
 	if (fflush(fp) != 0 || ferror(fp) || fclose(fp) != 0)
 		die(2, "%s: write error", tmp);
 	if (rename(tmp, path) != 0)
@@ -728,14 +751,41 @@ vocab_done(struct vocab *v)
 	fprintf(stderr, "mksrc: %s/%s.csv:", outdir, v->spec->id);
 	for (d = 0; d < v->spec->nlevels; d++)
 		fprintf(stderr, "%s%zu", d ? "/" : " ", count[d]);
-	fprintf(stderr, " (%zu)\n", v->n);
+	fprintf(stderr, " (%zu%s)\n", v->n,
+	    v->spec->nlevels > 0 ? "" : ", no levels");
 	vocab_free(v);
 }
 
 /* ------------------------------------------------------------------ */
 /* The vocabularies                                                     */
 
-/* SSYK 2012: the structure table as it is. */
+/* The manager unit groups of SSYK 2012 that SCB splits by level of
+ * responsibility: SCB names them "..., nivå 1" and "..., nivå 2" in
+ * Swedish and "..., level 1" / "..., level 2" in English.  The Swedish
+ * code list of the data folder lost the suffix (1211 and 1212 are both
+ * "Ekonomi- och finanschefer"); SCB's English workbook keeps it. */
+#define SSYK_NIVA 50
+
+/* The Swedish label "sv" with ", nivå N" when the English label of the
+ * same row ends in ", level N" and "sv" does not say it already; NULL
+ * when it has no such suffix. */
+static char *
+ssyk_niva(const char *sv, const char *en)
+{
+	size_t n = strlen(en);
+	const char *tail = ", level ";
+	size_t tn = strlen(tail);
+
+	if (n < tn + 1 || strncmp(en + n - tn - 1, tail, tn) != 0 ||
+	    (en[n - 1] != '1' && en[n - 1] != '2'))
+		return NULL;
+	if (strstr(sv, "nivå") != NULL)
+		return NULL;
+	return xprintf("%s, nivå %c", sv, en[n - 1]);
+}
+
+/* SSYK 2012: the structure table as it is, with the level suffix of the
+ * manager unit groups' Swedish names restored. */
 static void
 ssyk(const char *data)
 {
@@ -746,8 +796,8 @@ ssyk(const char *data)
 	size_t parent = sheet_col(sh, "parent");
 	size_t sv = sheet_col(sh, "label_sv"), en = sheet_col(sh, "label_en");
 	struct concept *c;
-	char **r;
-	size_t i;
+	char **r, *niva;
+	size_t i, nniva = 0;
 
 	for (i = 0; i < sh->nrows; i++) {
 		r = sh->rows[i];
@@ -758,7 +808,15 @@ ssyk(const char *data)
 		if (c->sv == NULL || c->en == NULL)
 			die(1, "%s:%u: '%s' lacks a label", sh->name,
 			    sh->lines[i], r[code]);
+		if ((niva = ssyk_niva(c->sv, c->en)) != NULL) {
+			free(c->sv);
+			c->sv = niva;
+			nniva++;
+		}
 	}
+	if (nniva != SSYK_NIVA)
+		die(1, "%s: %zu Swedish labels get a level suffix, not %d",
+		    sh->name, nniva, SSYK_NIVA);
 	sheet_free(sh);
 	vocab_done(v);
 }
@@ -1026,7 +1084,8 @@ esco_labels(struct concept *c, const struct sheet *sh, char **r)
 	if ((c->en = clean(r[sheet_col(sh, "preferredLabel")])) == NULL)
 		die(1, "%s: '%s' has no preferredLabel", sh->name, c->iri);
 	c->alt = esco_altlabels(r[sheet_col(sh, "altLabels")], c->en);
-	if ((c->def = clean(r[sheet_col(sh, "description")])) == NULL)
+	if ((c->def = clean(r[sheet_col(sh, "description")])) == NULL &&
+	    sheet_has_col(sh, "definition"))
 		c->def = clean(r[sheet_col(sh, "definition")]);
 	c->scope = clean(r[sheet_col(sh, "scopeNote")]);
 }
@@ -1048,7 +1107,7 @@ esco_code(const char **idx, size_t n, const char *uri)
  * whose narrower concept is not in "v" is counted and skipped. */
 static void
 esco_broader(struct vocab *v, const struct sheet *rel, const char *type,
-    const char **idx, size_t nidx)
+    const char **idx, size_t nidx, size_t ntops)
 {
 	size_t ct = sheet_col(rel, "conceptType");
 	size_t cu = sheet_col(rel, "conceptUri");
@@ -1056,7 +1115,7 @@ esco_broader(struct vocab *v, const struct sheet *rel, const char *type,
 	size_t bu = sheet_col(rel, "broaderUri");
 	const char *code, *pcode;
 	struct concept *c;
-	size_t i, skipped = 0;
+	size_t i, n, skipped = 0;
 	char **r;
 
 	for (i = 0; i < rel->nrows; i++) {
@@ -1077,10 +1136,13 @@ esco_broader(struct vocab *v, const struct sheet *rel, const char *type,
 			    rel->lines[i], r[bu]);
 		}
 	}
-	for (i = 0; i < v->n; i++)
-		if (v->c[i].npar == 0)
+	for (i = 0, n = 0; i < v->n; i++)
+		if (v->c[i].npar == 0 && ++n > ntops)
 			die(1, "%s: '%s' has no broader concept", v->spec->id,
 			    v->c[i].code);
+	if (n != ntops)
+		die(1, "%s: %zu concepts have no broader concept, not %zu",
+		    v->spec->id, n, ntops);
 	if (skipped > 0)
 		fprintf(stderr,
 		    "mksrc: %s: %zu relations of %s concepts not "
@@ -1089,11 +1151,13 @@ esco_broader(struct vocab *v, const struct sheet *rel, const char *type,
 }
 
 /* The table "id" from ESCO's concepts "sh" (code from "codecol", or the
- * UUID at the end of the IRI when codecol is NULL) and their broader
- * relations "rel"; levels are depths among the concepts of the table. */
+ * last segment of the IRI when codecol is NULL or its cell is empty) and
+ * their broader relations "rel", "ntops" of them with none; depths among
+ * the concepts of the table are computed (and written only for a table
+ * with levels). */
 static struct vocab *
 esco_table(const char *id, struct sheet *sh, const char *codecol,
-    struct sheet *rel, const char *type)
+    struct sheet *rel, const char *type, size_t ntops)
 {
 	struct vocab *v = vocab_new(id);
 	size_t uri = sheet_col(sh, "conceptUri"), i;
@@ -1103,7 +1167,8 @@ esco_table(const char *id, struct sheet *sh, const char *codecol,
 	for (i = 0; i < sh->nrows; i++) {
 		u = sh->rows[i][uri];
 		idx[2 * i] = u;
-		if (codecol != NULL)
+		if (codecol != NULL &&
+		    *sh->rows[i][sheet_col(sh, codecol)] != '\0')
 			idx[2 * i + 1] = sh->rows[i][sheet_col(sh, codecol)];
 		else if ((idx[2 * i + 1] = strrchr(u, '/')) != NULL)
 			idx[2 * i + 1]++;
@@ -1112,7 +1177,7 @@ esco_table(const char *id, struct sheet *sh, const char *codecol,
 		esco_labels(concept_add(v, idx[2 * i + 1], 0), sh, sh->rows[i]);
 	}
 	qsort(idx, sh->nrows, 2 * sizeof(char *), cmp_str);
-	esco_broader(v, rel, type, idx, sh->nrows);
+	esco_broader(v, rel, type, idx, sh->nrows, ntops);
 	free(idx);
 	vocab_depths(v);
 	return v;
@@ -1141,7 +1206,7 @@ esco_occupations(const char *data)
 			die(1, "%s:%u: code '%s' in ISCO group '%s'", sh->name,
 			    sh->lines[i], r[code], r[isco]);
 	}
-	v = esco_table("esco-occupations", sh, "code", rel, "Occupation");
+	v = esco_table("esco-occupations", sh, "code", rel, "Occupation", 0);
 	sheet_free(rel);
 	sheet_free(sh);
 	for (i = 0; i < v->n; i++) {
@@ -1156,7 +1221,59 @@ esco_occupations(const char *data)
 	vocab_done(v);
 }
 
-/* The ESCO skills, under skill groups and other skills. */
+static int
+cmp_pstr(const void *a, const void *b)
+{
+	return strcmp((const char *)a, *(char *const *)b);
+}
+
+/* The ESCO skill groups: the skills hierarchy (four pillars, then the
+ * groups and ISCED-F fields under them), a tree whose levels are ESCO's
+ * own: skillsHierarchy_en.csv lists each group in its "Level N URI"
+ * column (N = 0..3), which must be its depth - 1. */
+static struct vocab *
+esco_skill_groups(const char *data, struct sheet *rel)
+{
+	const char *zip = "esco/esco-v1.1.1-classification-en-csv.zip";
+	struct sheet *sh = sheet_unzip(data, zip, "skillGroups_en.csv");
+	struct sheet *h = sheet_unzip(data, zip, "skillsHierarchy_en.csv");
+	struct vocab *v;
+	char col[32], *u;
+	size_t i, j, k, uri, nskip = 0;
+
+	v = esco_table("esco-skill-groups", sh, "code", rel, "SkillGroup", 4);
+	sheet_free(sh);
+	for (i = 0; i < h->nrows; i++)
+		for (k = 0; k < 4; k++) {
+			snprintf(col, sizeof(col), "Level %zu URI", k);
+			uri = sheet_col(h, col);
+			if (*(u = h->rows[i][uri]) == '\0')
+				continue;
+			for (j = 0; j < v->n; j++)
+				if (strcmp(v->c[j].iri, u) == 0)
+					break;
+			if (j == v->n) {
+				nskip++;
+				continue;
+			}
+			if (v->c[j].level != (int)k + 1)
+				die(1,
+				    "%s:%u: '%s' is on level %zu, its "
+				    "broader groups make it %d",
+				    h->name, h->lines[i], u, k,
+				    v->c[j].level - 1);
+		}
+	if (nskip > 0)
+		fprintf(stderr,
+		    "mksrc: %s: %zu cells name groups not in "
+		    "skillGroups_en.csv, skipped\n",
+		    h->name, nskip);
+	sheet_free(h);
+	return v;
+}
+
+/* The ESCO skills, under skill groups and other skills; every skill group
+ * they name must be one of "groups". */
 static void
 esco_skills(const char *data)
 {
@@ -1165,18 +1282,42 @@ esco_skills(const char *data)
 	struct sheet *sh = sheet_unzip(data, zip, "skills_en.csv");
 	struct sheet *rel =
 	    sheet_unzip(data, relzip, "broaderRelationsSkillPillar.csv");
-	size_t uri = sheet_col(sh, "conceptUri"), i;
-	struct vocab *v;
+	size_t uri = sheet_col(sh, "conceptUri"), i, j, nlinks = 0;
+	struct vocab *v, *groups;
+	char **giri;
 
 	for (i = 0; i < sh->nrows; i++)
 		if (!has_prefix(sh->rows[i][uri], ESCO_SKILL))
 			die(1, "%s:%u: not a skill IRI '%s'", sh->name,
 			    sh->lines[i], sh->rows[i][uri]);
 	v = esco_table(
-	    "esco-skills", sh, NULL, rel, "KnowledgeSkillCompetence");
+	    "esco-skills", sh, NULL, rel, "KnowledgeSkillCompetence", 0);
+	groups = esco_skill_groups(data, rel);
 	sheet_free(rel);
 	sheet_free(sh);
+	giri = xrealloc(NULL, groups->n * sizeof(*giri));
+	for (i = 0; i < groups->n; i++)
+		giri[i] = groups->c[i].iri;
+	qsort(giri, groups->n, sizeof(*giri), cmp_str);
+	for (i = 0; i < v->n; i++)
+		for (j = 0; j < v->c[i].npar; j++) {
+			if (!is_iri(v->c[i].par[j]))
+				continue;
+			if (bsearch(v->c[i].par[j], giri, groups->n,
+			        sizeof(*giri), cmp_pstr) == NULL)
+				die(1,
+				    "esco-skills: '%s': broader '%s' is no "
+				    "skill group",
+				    v->c[i].code, v->c[i].par[j]);
+			nlinks++;
+		}
+	free(giri);
+	fprintf(stderr,
+	    "mksrc: esco-skills: %zu broader links to skill groups, all "
+	    "in esco-skill-groups\n",
+	    nlinks);
 	vocab_done(v);
+	vocab_done(groups);
 }
 
 int
