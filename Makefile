@@ -109,6 +109,7 @@ test: all $(UNIT)
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/cli/run.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/real.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/diff-real.sh
+	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/hostile/perm.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/shacl/run.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin $(if $(SANITIZE),KLL_PUBLISH_SHIPPED=0) \
 	    sh tests/publish/shacl.sh

@@ -44,6 +44,9 @@ static const char help_text[] =
     "      --published=YYYY-MM-DD  publication_date of the set\n"
     "      --set-version=V, --comment=T  set metadata\n"
     "  -o, --output=FILE        write to FILE (replaced only when complete)\n"
+    "      --private            make -o FILE readable by you only (0600)\n"
+    "      --force              replace -o FILE even when it has other hard\n"
+    "                           links, or write to the file it links to\n"
     "  -q, --quiet              no summary on stderr\n"
     "  -h, --help               this text;  -V, --version  the version\n";
 
@@ -93,6 +96,7 @@ static const struct option longopts[] = {
 	{ "set-version", required_argument, NULL, OPT_SETVER },
 	{ "comment", required_argument, NULL, OPT_COMMENT },
 	{ "output", required_argument, NULL, 'o' },
+	OFILE_LONGOPTS,
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -195,6 +199,10 @@ map_import(int argc, char **argv)
 			break;
 		case OPT_COMMENT:
 			o.comment = optarg;
+			break;
+		case OPT_PRIVATE:
+		case OPT_OUT_FORCE:
+			output_flags |= OFILE_FLAG(ch);
 			break;
 		case 'o':
 			output = optarg;

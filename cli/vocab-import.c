@@ -20,6 +20,9 @@ static const char help_text[] =
     "\n"
     "  -o, --output=FILE        write to FILE (replaced only when complete)\n"
     "                           instead of stdout\n"
+    "      --private            make -o FILE readable by you only (0600)\n"
+    "      --force              replace -o FILE even when it has other hard\n"
+    "                           links, or write to the file it links to\n"
     "      --id=ID              short id (default: the table's base name)\n"
     "      --scheme-iri=IRI     the scheme's IRI (default: BASE followed by\n"
     "                           the id); concepts get SCHEME/CODE\n"
@@ -77,6 +80,7 @@ enum {
 
 static const struct option longopts[] = {
 	{ "output", required_argument, NULL, 'o' },
+	OFILE_LONGOPTS,
 	{ "id", required_argument, NULL, OPT_ID },
 	{ "scheme-iri", required_argument, NULL, OPT_SCHEME },
 	{ "base", required_argument, NULL, OPT_BASE },
@@ -159,6 +163,10 @@ vocab_import(int argc, char **argv)
 	while (
 	    (ch = getopt_long(argc, argv, "o:s:qhV", longopts, NULL)) != -1) {
 		switch (ch) {
+		case OPT_PRIVATE:
+		case OPT_OUT_FORCE:
+			output_flags |= OFILE_FLAG(ch);
+			break;
 		case 'o':
 			output = optarg;
 			break;
