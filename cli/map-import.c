@@ -32,6 +32,9 @@ static const char help_text[] =
     "                           related (or exactMatch ..., =, <, >, ~)\n"
     "                           per row\n"
     "      --comment-column=C   a note per row\n"
+    "      --extra-column=NAME  leave the column NAME out (\"*\": every\n"
+    "                           column not named above); any other column\n"
+    "                           is an error; repeatable\n"
     "      --separator=CHAR     ',', ';' or 'tab' (default: guessed)\n"
     "      --subject-prefix=P, --object-prefix=P  CURIE prefixes (default:\n"
     "                           the vocabulary ids without punctuation)\n"
@@ -56,6 +59,7 @@ enum {
 	OPT_PCOL,
 	OPT_CCOL,
 	OPT_SEP,
+	OPT_EXTRA,
 	OPT_SPFX,
 	OPT_OPFX,
 	OPT_SLANG,
@@ -81,6 +85,7 @@ static const struct option longopts[] = {
 	{ "predicate-column", required_argument, NULL, OPT_PCOL },
 	{ "comment-column", required_argument, NULL, OPT_CCOL },
 	{ "separator", required_argument, NULL, OPT_SEP },
+	{ "extra-column", required_argument, NULL, OPT_EXTRA },
 	{ "subject-prefix", required_argument, NULL, OPT_SPFX },
 	{ "object-prefix", required_argument, NULL, OPT_OPFX },
 	{ "subject-lang", required_argument, NULL, OPT_SLANG },
@@ -110,12 +115,14 @@ on_diag(void *payload, const kll_error *d)
 	print_diag(stderr, d, 0);
 }
 
+#define MAX_EXTRA 64
+
 int
 map_import(int argc, char **argv)
 {
 	kll_mapimport_opts o = KLL_MAPIMPORT_OPTS_INIT;
 	kll_mapset *m = NULL;
-	const char *output = NULL;
+	const char *output = NULL, *extra[MAX_EXTRA];
 	int ch, quiet = 0, rc = EXIT_TROUBLE;
 	kll_error err;
 	ofile of;
@@ -145,6 +152,13 @@ map_import(int argc, char **argv)
 			break;
 		case OPT_CCOL:
 			o.comment_column = optarg;
+			break;
+		case OPT_EXTRA:
+			if (o.nextra_columns == MAX_EXTRA)
+				return usage_error(usage_text,
+				    "too many --extra-column options");
+			extra[o.nextra_columns++] = optarg;
+			o.extra_columns = extra;
 			break;
 		case OPT_SEP:
 			if (strcmp(optarg, "tab") == 0)

@@ -44,6 +44,9 @@ static const char help_text[] =
     "                           a concept's depth is not a level\n"
     "      --column=NEW=OLD     read the table's column OLD as NEW (e.g.\n"
     "                           code=vardekod); repeatable\n"
+    "      --extra-column=NAME  leave the column NAME out; any other\n"
+    "                           column kll does not know is an error;\n"
+    "                           repeatable\n"
     "  -s, --separator=CHAR     field separator: ',', ';' or 'tab'\n"
     "                           (default: guessed from the header)\n"
     "      --syntax=NAME        output syntax: turtle (default), rdfxml,\n"
@@ -71,6 +74,7 @@ enum {
 	OPT_LEVEL_NAME,
 	OPT_PATTERN,
 	OPT_COLUMN,
+	OPT_EXTRA,
 	OPT_SYNTAX,
 	OPT_STORAGE,
 	OPT_STORAGE_NAME,
@@ -96,6 +100,7 @@ static const struct option longopts[] = {
 	{ "pattern", required_argument, NULL, OPT_PATTERN },
 	{ "no-levels", no_argument, NULL, OPT_NO_LEVELS },
 	{ "column", required_argument, NULL, OPT_COLUMN },
+	{ "extra-column", required_argument, NULL, OPT_EXTRA },
 	{ "separator", required_argument, NULL, 's' },
 	{ "syntax", required_argument, NULL, OPT_SYNTAX },
 	{ "storage", required_argument, NULL, OPT_STORAGE },
@@ -150,7 +155,7 @@ vocab_import(int argc, char **argv)
 {
 	kll_import_opts o = KLL_IMPORT_OPTS_INIT;
 	list titles = { { 0 }, 0 }, descs = { { 0 }, 0 }, names = { { 0 }, 0 };
-	list pats = { { 0 }, 0 }, cols = { { 0 }, 0 };
+	list pats = { { 0 }, 0 }, cols = { { 0 }, 0 }, extra = { { 0 }, 0 };
 	const char *langs[16], *output = NULL;
 	char *langarg = NULL;
 	int ch, quiet = 0, n, r = 0;
@@ -215,6 +220,9 @@ vocab_import(int argc, char **argv)
 		case OPT_COLUMN:
 			r = push(&cols, optarg, "column");
 			break;
+		case OPT_EXTRA:
+			r = push(&extra, optarg, "extra-column");
+			break;
 		case 's':
 			if (parse_sep(optarg, &o.sep) < 0)
 				return usage_error(usage_text,
@@ -263,6 +271,7 @@ vocab_import(int argc, char **argv)
 	o.level_names = names.v, o.nlevel_names = names.n;
 	o.patterns = pats.v, o.npatterns = pats.n;
 	o.renames = cols.v, o.nrenames = cols.n;
+	o.extra_columns = extra.v, o.nextra_columns = extra.n;
 	o.diag = on_diag;
 	if (ofile_open(&of, output) < 0)
 		return EXIT_TROUBLE;

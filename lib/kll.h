@@ -276,6 +276,10 @@ typedef struct kll_import_opts {
 	const char *storage_options;
 	kll_diag_fn diag;	/* receives every problem of the table */
 	void *payload;
+	const char *const *extra_columns;	/* columns to leave out; any
+						 * other column kll does not
+						 * know is an error */
+	size_t nextra_columns;
 } kll_import_opts;
 #define KLL_IMPORT_OPTS_INIT { 0 }
 
@@ -1081,6 +1085,11 @@ typedef struct kll_mapimport_opts {
 					 * publication_date); may be NULL */
 	kll_diag_fn diag;		/* every problem of the table */
 	void *payload;
+	const char *const *extra_columns;	/* header names to leave out
+						 * ("*": all); any other
+						 * column the options do not
+						 * name is an error */
+	size_t nextra_columns;
 } kll_mapimport_opts;
 #define KLL_MAPIMPORT_OPTS_INIT { 0 }
 

@@ -13,6 +13,7 @@ KEY_EU_REUSE = http://data.europa.eu/eli/dec/2011/833/oj
 KEY_PUBLISHED = --published 2026-11-26
 
 KEY_OPTS_ssyk-2012_isco-08 = $(KEY_PUBLISHED) --subject-column ssyk2012 --object-column isco08 \
+	--extra-column isco08_cell_as_published \
 	--license $(KEY_CC0) \
 	--title 'SSYK 2012 - ISCO-08 (unit groups)' \
 	--description 'Statistics Sweden key between the unit groups of SSYK 2012 and ISCO-08 (Nyckel SSYK 2012 - ISCO-08, fyrsiffernivå), as published on 2016-09-05; predicates from the shape of the key.' \
