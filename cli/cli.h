@@ -53,14 +53,42 @@ int usage_error(const char *usage, const char *fmt, ...)
 int finish(int rc);
 
 /* An output file replaced only by a complete new one: written to a
- * temporary file in the same folder and renamed into place on commit. */
+ * temporary file in the same folder and renamed into place on commit.
+ * The new file keeps the mode of the one it replaces (a new one gets
+ * 0666 less the umask), and, where the user may, its group.  A device
+ * or FIFO (/dev/stdout) is written in place. */
 typedef struct ofile {
 	FILE *fp;
-	char *path; /* NULL for stdout */
-	char *tmp;
+	char *path; /* as the user named it; NULL for stdout */
+	char *real; /* the file a symbolic link names, or NULL */
+	char *tmp;  /* NULL when written in place */
 } ofile;
 
-/* Open "path" ("-" or NULL: stdout).  On failure, reports and returns -1. */
+/* output_flags. OFILE_PRIVATE: at most 0600 (kll-map apply always,
+ * --private elsewhere).  OFILE_FORCE (--force): replace a file that has
+ * other hard links (they keep the old content), and write to the file a
+ * symbolic link names; without it both are refused. */
+enum { OFILE_PRIVATE = 1, OFILE_FORCE = 2 };
+
+/* The long options --private and --force of every command with -o, and
+ * (--help says what they do: "--private  make -o FILE readable by you
+ * only (0600)", "--force  replace -o FILE even when it has other hard
+ * links, or write to the file it links to"). */
+enum { OPT_PRIVATE = 0x800, OPT_OUT_FORCE };
+#define OFILE_LONGOPTS                                                         \
+	{ "private", no_argument, NULL, OPT_PRIVATE },                         \
+	{                                                                      \
+		"force", no_argument, NULL, OPT_OUT_FORCE                      \
+	}
+/* The flag of OPT_PRIVATE or OPT_OUT_FORCE. */
+#define OFILE_FLAG(ch) ((ch) == OPT_PRIVATE ? OFILE_PRIVATE : OFILE_FORCE)
+
+/* The OFILE_ flags of the command's options, for each ofile_open(). */
+extern unsigned output_flags;
+
+/* Open "path" ("-" or NULL: stdout).  On failure, reports and returns -1:
+ * among others when "path" has other hard links or is a symbolic link
+ * and output_flags lack OFILE_FORCE. */
 int ofile_open(ofile *o, const char *path);
 
 /* Flush, sync and rename into place; reports and returns -1 on failure,

@@ -47,6 +47,9 @@ static const char help_text[] =
     "      --license=IRI, --mapping-set-id=IRI, --title=TEXT  key metadata\n"
     "      --syntax=NAME        RDF syntax of vocabulary files\n"
     "  -o, --output=FILE        write to FILE (replaced only when complete)\n"
+    "      --private            make -o FILE readable by you only (0600)\n"
+    "      --force              replace -o FILE even when it has other hard\n"
+    "                           links, or write to the file it links to\n"
     "  -q, --quiet              print nothing; the exit status tells\n"
     "  -h, --help               this text;  -V, --version  the version\n"
     "\n"
@@ -94,6 +97,7 @@ static const struct option longopts[] = {
 	{ "title", required_argument, NULL, OPT_TITLE },
 	{ "syntax", required_argument, NULL, OPT_SYNTAX },
 	{ "output", required_argument, NULL, 'o' },
+	OFILE_LONGOPTS,
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -195,6 +199,10 @@ parse_one(opts *o, int ch)
 		return 0;
 	case OPT_SYNTAX:
 		o->syntax = optarg;
+		return 0;
+	case OPT_PRIVATE:
+	case OPT_OUT_FORCE:
+		output_flags |= OFILE_FLAG(ch);
 		return 0;
 	case 'o':
 		o->output = optarg;

@@ -24,7 +24,11 @@ static const char help_text[] =
     "every vocabulary of the first INDEX on the search path and every key\n"
     "of the mappings folder beside it is published.\n"
     "\n"
-    "  -o, --output=DIR       the folder to write (replaced when complete)\n"
+    "  -o, --output=DIR       the folder to write (replaced when complete;\n"
+    "                         it keeps the mode of the folder it replaces;\n"
+    "                         a symbolic link: the folder it names)\n"
+    "      --private          folders 0700 and files 0600, readable by you\n"
+    "                         only (else 0777 and 0666 less the umask)\n"
     "  -c, --config=FILE      the publisher's details: key = value lines\n"
     "  -L, --vocab-path=DIRS  folders to search for vocabularies first\n"
     "      --keys-dir=DIR     where the keys are (default: mappings beside\n"
@@ -78,6 +82,7 @@ enum { OPT_KEYS = 256, OPT_CHECK, OPT_FORMAT, OPT_CONF = 512 };
 
 static const struct option fixed_opts[] = {
 	{ "output", required_argument, NULL, 'o' },
+	{ "private", no_argument, NULL, OPT_PRIVATE },
 	{ "config", required_argument, NULL, 'c' },
 	{ "vocab-path", required_argument, NULL, 'L' },
 	{ "keys-dir", required_argument, NULL, OPT_KEYS },
@@ -100,7 +105,7 @@ typedef struct setting {
 
 typedef struct pub {
 	const char *output, *config, *dirs, *keys_dir;
-	int check, json, quiet;
+	int check, json, quiet, owner_only;
 	setting set[MAX_SETS];
 	size_t nset;
 	size_t nerrors; /* error diagnostics printed */
@@ -197,6 +202,9 @@ parse_args(pub *p, int argc, char **argv)
 			break;
 		case OPT_CHECK:
 			p->check = 1;
+			break;
+		case OPT_PRIVATE:
+			p->owner_only = 1;
 			break;
 		case OPT_FORMAT:
 			if (parse_format(usage_text, optarg, &p->json) != 0)
@@ -359,6 +367,7 @@ cmd_publish(int argc, char **argv)
 		return EXIT_TROUBLE;
 	po.dirs = p.dirs, po.diag = on_diag, po.payload = &p;
 	po.stop = stop_now;
+	po.owner_only = p.owner_only;
 	if (kll_catalog_new(&cat, conf, &po, &err) != KLL_OK) {
 		report(&err);
 		rc = EXIT_TROUBLE;

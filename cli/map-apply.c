@@ -32,6 +32,11 @@ static const char help_text[] =
     "  -k, --key=FILE         the key (SSSOM/TSV)\n"
     "  -c, --column=N|NAME    the column to recode\n"
     "  -o, --output=FILE      write to FILE (replaced only when complete)\n"
+    "      --private          (always: the output is 0600, or the mode of\n"
+    "                         the file it replaces without group or other\n"
+    "                         bits)\n"
+    "      --force            replace -o FILE even when it has other hard\n"
+    "                         links, or write to the file it links to\n"
     "      --no-header        the first row is data\n"
     "      --keep             keep the column and add the recoded one after\n"
     "                         it, named NAME_to\n"
@@ -69,6 +74,7 @@ static const struct option longopts[] = {
 	{ "key", required_argument, NULL, 'k' },
 	{ "column", required_argument, NULL, 'c' },
 	{ "output", required_argument, NULL, 'o' },
+	OFILE_LONGOPTS,
 	{ "no-header", no_argument, NULL, OPT_NO_HEADER },
 	{ "keep", no_argument, NULL, OPT_KEEP },
 	{ "output-name", required_argument, NULL, OPT_OUTPUT_NAME },
@@ -192,6 +198,10 @@ parse_opts(opts *o, int argc, char **argv)
 			break;
 		case 'c':
 			o->ao.column = optarg;
+			break;
+		case OPT_PRIVATE:
+		case OPT_OUT_FORCE:
+			output_flags |= OFILE_FLAG(ch);
 			break;
 		case 'o':
 			o->output = optarg;
@@ -340,6 +350,7 @@ map_apply(int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	o.ao = def;
+	output_flags |= OFILE_PRIVATE; /* the data are about people */
 	if ((rc = parse_opts(&o, argc, argv)) != 0)
 		return rc < 0 ? finish(EXIT_OK) : rc;
 	so.diag = on_diag;

@@ -24,6 +24,7 @@ static const char help_text[] =
     "\n"
     "Options:\n"
     "  -o, --output=FILE      write to FILE (replaced only when complete)\n"
+    "      --private          make -o FILE readable by you only (0600)\n"
     "  -i, --id=IRI           mapping_set_id of the result (default: the\n"
     "                         first key's, '+', the last segment of the\n"
     "                         second's)\n"
@@ -34,7 +35,9 @@ static const char help_text[] =
     "                         two ways\n"
     "      --force            compose keys that do not meet (A-B's\n"
     "                         object_source or its version is not B-C's\n"
-    "                         subject_source or its version)\n"
+    "                         subject_source or its version); and replace\n"
+    "                         -o FILE even when it has other hard links,\n"
+    "                         or write to the file it links to\n"
     "      --pivot-check      report each record of A-B whose object is no\n"
     "                         subject of B-C; exit 1 when there is one\n"
     "      --siblings         broad then narrow (a and c in one b) gives\n"
@@ -71,6 +74,7 @@ typedef struct metas {
 
 static const struct option longopts[] = {
 	{ "output", required_argument, NULL, 'o' },
+	{ "private", no_argument, NULL, OPT_PRIVATE },
 	{ "id", required_argument, NULL, 'i' },
 	{ "license", required_argument, NULL, OPT_LICENSE },
 	{ "vocab-path", required_argument, NULL, 'L' },
@@ -204,6 +208,9 @@ map_compose(int argc, char **argv)
 	while (
 	    (ch = getopt_long(argc, argv, "o:i:L:qhV", longopts, NULL)) != -1) {
 		switch (ch) {
+		case OPT_PRIVATE:
+			output_flags |= OFILE_PRIVATE;
+			break;
 		case 'o':
 			output = optarg;
 			break;
@@ -216,8 +223,10 @@ map_compose(int argc, char **argv)
 		case 'L':
 			co.dirs = optarg;
 			break;
-		case OPT_FORCE:
+		case OPT_FORCE: /* both refusals: keys that do not meet, and
+		                   an output with other links */
 			co.force = 1;
+			output_flags |= OFILE_FORCE;
 			break;
 		case OPT_PIVOT_CHECK:
 			co.diag = on_diag;

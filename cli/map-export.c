@@ -29,6 +29,9 @@ static const char help_text[] =
     "\n"
     "  -o, --output=FILE        write to FILE (replaced only when complete)\n"
     "                           instead of stdout\n"
+    "      --private            make -o FILE readable by you only (0600)\n"
+    "      --force              replace -o FILE even when it has other hard\n"
+    "                           links, or write to the file it links to\n"
     "      --to=FORM            skos, sssom-rdf or xkos (required)\n"
     "      --syntax=NAME        output syntax: turtle (default), ntriples,\n"
     "                           rdfxml, rdfxml-abbrev, or another that\n"
@@ -64,6 +67,7 @@ enum {
 
 static const struct option longopts[] = {
 	{ "output", required_argument, NULL, 'o' },
+	OFILE_LONGOPTS,
 	{ "to", required_argument, NULL, OPT_TO },
 	{ "syntax", required_argument, NULL, OPT_SYNTAX },
 	{ "lang", required_argument, NULL, OPT_LANG },
@@ -125,6 +129,10 @@ parse_args(opts *o, int argc, char **argv)
 	while (
 	    (ch = getopt_long(argc, argv, "o:L:qhV", longopts, NULL)) != -1) {
 		switch (ch) {
+		case OPT_PRIVATE:
+		case OPT_OUT_FORCE:
+			output_flags |= OFILE_FLAG(ch);
+			break;
 		case 'o':
 			o->output = optarg;
 			break;

@@ -32,6 +32,9 @@ static const char help_text[] =
     "                           related (or exactMatch ..., =, <, >, ~)\n"
     "                           per row\n"
     "      --comment-column=C   a note per row\n"
+    "      --extra-column=NAME  leave the column NAME out (\"*\": every\n"
+    "                           column not named above); any other column\n"
+    "                           is an error; repeatable\n"
     "      --separator=CHAR     ',', ';' or 'tab' (default: guessed)\n"
     "      --subject-prefix=P, --object-prefix=P  CURIE prefixes (default:\n"
     "                           the vocabulary ids without punctuation)\n"
@@ -47,6 +50,9 @@ static const char help_text[] =
     "                           creator_label, mapping_tool, see_also);\n"
     "                           repeatable\n"
     "  -o, --output=FILE        write to FILE (replaced only when complete)\n"
+    "      --private            make -o FILE readable by you only (0600)\n"
+    "      --force              replace -o FILE even when it has other hard\n"
+    "                           links, or write to the file it links to\n"
     "  -q, --quiet              no summary on stderr\n"
     "  -h, --help               this text;  -V, --version  the version\n";
 
@@ -56,6 +62,7 @@ enum {
 	OPT_PCOL,
 	OPT_CCOL,
 	OPT_SEP,
+	OPT_EXTRA,
 	OPT_SPFX,
 	OPT_OPFX,
 	OPT_SLANG,
@@ -84,6 +91,7 @@ static const struct option longopts[] = {
 	{ "predicate-column", required_argument, NULL, OPT_PCOL },
 	{ "comment-column", required_argument, NULL, OPT_CCOL },
 	{ "separator", required_argument, NULL, OPT_SEP },
+	{ "extra-column", required_argument, NULL, OPT_EXTRA },
 	{ "subject-prefix", required_argument, NULL, OPT_SPFX },
 	{ "object-prefix", required_argument, NULL, OPT_OPFX },
 	{ "subject-lang", required_argument, NULL, OPT_SLANG },
@@ -100,6 +108,7 @@ static const struct option longopts[] = {
 	{ "comment", required_argument, NULL, OPT_COMMENT },
 	{ "meta", required_argument, NULL, OPT_META },
 	{ "output", required_argument, NULL, 'o' },
+	OFILE_LONGOPTS,
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -113,13 +122,14 @@ on_diag(void *payload, const kll_error *d)
 	print_diag(stderr, d, 0);
 }
 
+#define MAX_EXTRA 64
+
 int
 map_import(int argc, char **argv)
 {
 	kll_mapimport_opts o = KLL_MAPIMPORT_OPTS_INIT;
 	kll_mapset *m = NULL;
-	const char *output = NULL;
-	const char *meta[MAX_META];
+	const char *output = NULL, *extra[MAX_EXTRA], *meta[MAX_META];
 	size_t nmeta = 0;
 	int ch, quiet = 0, rc = EXIT_TROUBLE;
 	kll_error err;
@@ -150,6 +160,13 @@ map_import(int argc, char **argv)
 			break;
 		case OPT_CCOL:
 			o.comment_column = optarg;
+			break;
+		case OPT_EXTRA:
+			if (o.nextra_columns == MAX_EXTRA)
+				return usage_error(usage_text,
+				    "too many --extra-column options");
+			extra[o.nextra_columns++] = optarg;
+			o.extra_columns = extra;
 			break;
 		case OPT_SEP:
 			if (strcmp(optarg, "tab") == 0)
@@ -213,6 +230,10 @@ map_import(int argc, char **argv)
 				return usage_error(usage_text,
 				    "bad --meta '%s': give SLOT=VALUE", optarg);
 			meta[nmeta++] = optarg;
+			break;
+		case OPT_PRIVATE:
+		case OPT_OUT_FORCE:
+			output_flags |= OFILE_FLAG(ch);
 			break;
 		case 'o':
 			output = optarg;

@@ -21,6 +21,9 @@ static const char help_text[] =
     "\n"
     "Options:\n"
     "  -o, --output=FILE  write to FILE (replaced only when complete)\n"
+    "      --private      make FILE readable by you only (0600)\n"
+    "      --force        replace FILE even when it has other hard\n"
+    "                     links, or write to the file it links to\n"
     "  -q, --quiet        no summary on stderr\n"
     "  -h, --help         this text;  -V, --version  the version\n"
     "\n"
@@ -29,6 +32,7 @@ static const char help_text[] =
 
 static const struct option longopts[] = {
 	{ "output", required_argument, NULL, 'o' },
+	OFILE_LONGOPTS,
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -98,6 +102,10 @@ map_invert(int argc, char **argv)
 	argv[0] = (char *)progname; /* getopt's messages name it */
 	while ((ch = getopt_long(argc, argv, "o:qhV", longopts, NULL)) != -1) {
 		switch (ch) {
+		case OPT_PRIVATE:
+		case OPT_OUT_FORCE:
+			output_flags |= OFILE_FLAG(ch);
+			break;
 		case 'o':
 			output = optarg;
 			break;

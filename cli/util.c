@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* util.c: messages, JSON strings and atomic output files for the CLI. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -12,6 +13,7 @@
 #include "cli.h"
 
 const char *progname = "kll";
+unsigned output_flags;
 
 void
 errmsg(const char *fmt, ...)
@@ -247,34 +249,140 @@ track(char *tmp, int add)
 	}
 }
 
+/* The mode a new output gets: 0666 less the umask, at most 0600 when
+ * private. */
+static mode_t
+new_mode(unsigned flags)
+{
+	mode_t um = umask(0);
+
+	umask(um);
+	return (0666 & ~um) & (flags & OFILE_PRIVATE ? 0600 : 0777);
+}
+
+/* Refuse to replace what a rename would break: a file with other hard
+ * links, a symbolic link (unless --force: then its target), a folder.
+ * Sets *real (malloc'd) to the file to replace, *sb to what it is now,
+ * *direct when it is a device or FIFO, written in place.  Returns 0, 1
+ * when there is no such file yet, -1 after a message. */
+static int
+check_target(
+    const char *path, unsigned flags, char **real, struct stat *sb, int *direct)
+{
+	struct stat lsb;
+
+	*real = NULL;
+	if (lstat(path, &lsb) != 0) {
+		if (errno == ENOENT)
+			return 1;
+		errmsg("%s: cannot create: %s", path, strerror(errno));
+		return -1;
+	}
+	*sb = lsb;
+	if (S_ISLNK(lsb.st_mode) && stat(path, sb) != 0) {
+		errmsg("%s: is a symbolic link to a missing file; refusing to "
+		       "write through it",
+		    path);
+		return -1;
+	}
+	if (S_ISDIR(sb->st_mode)) {
+		errmsg("%s: cannot create: %s", path, strerror(EISDIR));
+		return -1;
+	}
+	if (!S_ISREG(sb->st_mode)) {
+		*direct = 1; /* /dev/stdout, a FIFO: nothing to replace */
+		return 0;
+	}
+	if (S_ISLNK(lsb.st_mode) && !(flags & OFILE_FORCE)) {
+		errmsg("%s: is a symbolic link; refusing to replace it (use "
+		       "--force to write to the file it names)",
+		    path);
+		return -1;
+	}
+	if (sb->st_nlink > 1 && !(flags & OFILE_FORCE)) {
+		errmsg("%s: has %lu hard links; refusing to replace it (use "
+		       "--force)",
+		    path, (unsigned long)sb->st_nlink);
+		return -1;
+	}
+	if (S_ISLNK(lsb.st_mode) && (*real = realpath(path, NULL)) == NULL) {
+		errmsg("%s: cannot resolve: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* Give the temporary file the mode (and, where allowed, the group) of
+ * the file it replaces, or a new file's mode. */
+static void
+set_mode(int fd, const struct stat *old, unsigned flags)
+{
+	mode_t mode = new_mode(flags);
+
+	if (old != NULL) {
+		if (old->st_gid != getegid() &&
+		    fchown(fd, (uid_t)-1, old->st_gid) != 0)
+			errno = 0; /* not in that group: keep ours */
+		mode = old->st_mode & (flags & OFILE_PRIVATE ? 0600 : 0777);
+	}
+	fchmod(fd, mode);
+}
+
+static int
+open_direct(ofile *o, const char *path)
+{
+	int fd;
+
+	if ((fd = open(path, O_WRONLY | O_TRUNC)) < 0 ||
+	    (o->fp = fdopen(fd, "w")) == NULL) {
+		errmsg("%s: cannot open: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	return 0;
+}
+
 int
 ofile_open(ofile *o, const char *path)
 {
+	unsigned flags = output_flags;
+	struct stat sb;
+	char *real = NULL;
+	int fd, r, direct = 0;
 	size_t n;
-	int fd;
 
 	memset(o, 0, sizeof(*o));
 	if (path == NULL || strcmp(path, "-") == 0) {
 		o->fp = stdout;
 		return 0;
 	}
-	n = strlen(path) + 16;
-	if ((o->path = strdup(path)) == NULL || (o->tmp = malloc(n)) == NULL) {
+	if ((r = check_target(path, flags, &real, &sb, &direct)) < 0)
+		return -1;
+	o->real = real;
+	real = NULL;
+	if ((o->path = strdup(path)) == NULL) {
 		errmsg("out of memory");
 		goto fail;
 	}
-	snprintf(o->tmp, n, "%s.tmpXXXXXX", path);
+	if (direct) {
+		if (open_direct(o, path) < 0)
+			goto fail;
+		return 0;
+	}
+	n = strlen(o->real ? o->real : path) + 16;
+	if ((o->tmp = malloc(n)) == NULL) {
+		errmsg("out of memory");
+		goto fail;
+	}
+	snprintf(o->tmp, n, "%s.tmpXXXXXX", o->real ? o->real : path);
 	if ((fd = mkstemp(o->tmp)) < 0) {
 		errmsg("%s: cannot create: %s", path, strerror(errno));
 		goto fail;
 	}
 	track(o->tmp, 1);
-	/* mkstemp makes 0600; a new file should get the usual umask. */
-	{
-		mode_t um = umask(0);
-		umask(um);
-		fchmod(fd, 0666 & ~um);
-	}
+	/* mkstemp makes 0600, so no one else could open it meanwhile. */
+	set_mode(fd, r == 0 ? &sb : NULL, flags);
 	if ((o->fp = fdopen(fd, "w")) == NULL) {
 		errmsg("%s: cannot open: %s", path, strerror(errno));
 		close(fd);
@@ -283,6 +391,7 @@ ofile_open(ofile *o, const char *path)
 	}
 	return 0;
 fail:
+	free(o->real);
 	free(o->path);
 	free(o->tmp);
 	memset(o, 0, sizeof(*o));
@@ -300,7 +409,9 @@ ofile_commit(ofile *o)
 		o->fp = NULL;
 		return fflush(stdout) != 0 || ferror(stdout) ? -1 : 0;
 	}
-	bad = fflush(o->fp) != 0 || ferror(o->fp) || fsync(fileno(o->fp)) != 0;
+	/* A device or FIFO written in place has nothing to sync. */
+	bad = fflush(o->fp) != 0 || ferror(o->fp) ||
+	      (o->tmp != NULL && fsync(fileno(o->fp)) != 0);
 	if (fclose(o->fp) != 0)
 		bad = 1;
 	o->fp = NULL;
@@ -309,13 +420,15 @@ ofile_commit(ofile *o)
 		ofile_abort(o);
 		return -1;
 	}
-	if (rename(o->tmp, o->path) != 0) {
+	if (o->tmp != NULL &&
+	    rename(o->tmp, o->real ? o->real : o->path) != 0) {
 		errmsg("%s: cannot replace: %s", o->path, strerror(errno));
 		ofile_abort(o);
 		return -1;
 	}
 	track(o->tmp, 0);
 	free(o->tmp);
+	free(o->real);
 	free(o->path);
 	memset(o, 0, sizeof(*o));
 	return 0;
@@ -331,6 +444,7 @@ ofile_abort(ofile *o)
 		track(o->tmp, 0);
 	}
 	free(o->tmp);
+	free(o->real);
 	free(o->path);
 	memset(o, 0, sizeof(*o));
 }

@@ -20,6 +20,9 @@ static const char help_text[] =
     "\n"
     "  -o, --output=FILE        write to FILE (replaced only when complete)\n"
     "                           instead of stdout\n"
+    "      --private            make -o FILE readable by you only (0600)\n"
+    "      --force              replace -o FILE even when it has other hard\n"
+    "                           links, or write to the file it links to\n"
     "      --id=ID              short id (default: the table's base name)\n"
     "      --scheme-iri=IRI     the scheme's IRI (default: BASE followed by\n"
     "                           the id); concepts get SCHEME/CODE\n"
@@ -42,6 +45,9 @@ static const char help_text[] =
     "                           a concept's depth is not a level\n"
     "      --column=NEW=OLD     read the table's column OLD as NEW (e.g.\n"
     "                           code=vardekod); repeatable\n"
+    "      --extra-column=NAME  leave the column NAME out; any other\n"
+    "                           column kll does not know is an error;\n"
+    "                           repeatable\n"
     "  -s, --separator=CHAR     field separator: ',', ';' or 'tab'\n"
     "                           (default: guessed from the header)\n"
     "      --syntax=NAME        output syntax: turtle (default), rdfxml,\n"
@@ -70,6 +76,7 @@ enum {
 	OPT_LEVEL_NAME,
 	OPT_PATTERN,
 	OPT_COLUMN,
+	OPT_EXTRA,
 	OPT_SYNTAX,
 	OPT_STORAGE,
 	OPT_STORAGE_NAME,
@@ -79,6 +86,7 @@ enum {
 
 static const struct option longopts[] = {
 	{ "output", required_argument, NULL, 'o' },
+	OFILE_LONGOPTS,
 	{ "id", required_argument, NULL, OPT_ID },
 	{ "scheme-iri", required_argument, NULL, OPT_SCHEME },
 	{ "base", required_argument, NULL, OPT_BASE },
@@ -95,6 +103,7 @@ static const struct option longopts[] = {
 	{ "pattern", required_argument, NULL, OPT_PATTERN },
 	{ "no-levels", no_argument, NULL, OPT_NO_LEVELS },
 	{ "column", required_argument, NULL, OPT_COLUMN },
+	{ "extra-column", required_argument, NULL, OPT_EXTRA },
 	{ "separator", required_argument, NULL, 's' },
 	{ "syntax", required_argument, NULL, OPT_SYNTAX },
 	{ "storage", required_argument, NULL, OPT_STORAGE },
@@ -149,7 +158,7 @@ vocab_import(int argc, char **argv)
 {
 	kll_import_opts o = KLL_IMPORT_OPTS_INIT;
 	list titles = { { 0 }, 0 }, descs = { { 0 }, 0 }, names = { { 0 }, 0 };
-	list pats = { { 0 }, 0 }, cols = { { 0 }, 0 };
+	list pats = { { 0 }, 0 }, cols = { { 0 }, 0 }, extra = { { 0 }, 0 };
 	const char *langs[16], *output = NULL;
 	char *langarg = NULL;
 	int ch, quiet = 0, n, r = 0;
@@ -162,6 +171,10 @@ vocab_import(int argc, char **argv)
 	while (
 	    (ch = getopt_long(argc, argv, "o:s:qhV", longopts, NULL)) != -1) {
 		switch (ch) {
+		case OPT_PRIVATE:
+		case OPT_OUT_FORCE:
+			output_flags |= OFILE_FLAG(ch);
+			break;
 		case 'o':
 			output = optarg;
 			break;
@@ -213,6 +226,9 @@ vocab_import(int argc, char **argv)
 		case OPT_COLUMN:
 			r = push(&cols, optarg, "column");
 			break;
+		case OPT_EXTRA:
+			r = push(&extra, optarg, "extra-column");
+			break;
 		case 's':
 			if (parse_sep(optarg, &o.sep) < 0)
 				return usage_error(usage_text,
@@ -261,6 +277,7 @@ vocab_import(int argc, char **argv)
 	o.level_names = names.v, o.nlevel_names = names.n;
 	o.patterns = pats.v, o.npatterns = pats.n;
 	o.renames = cols.v, o.nrenames = cols.n;
+	o.extra_columns = extra.v, o.nextra_columns = extra.n;
 	o.diag = on_diag;
 	if (ofile_open(&of, output) < 0)
 		return EXIT_TROUBLE;

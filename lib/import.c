@@ -11,6 +11,8 @@
 
 #define MAX_LANG  16
 #define MAX_DEPTH 32
+/* Unknown columns named one by one; the rest are counted. */
+#define MAX_UNKNOWN 10
 
 /* The columns the importer knows; per language for the label kinds. */
 enum {
@@ -138,43 +140,137 @@ renamed(const kll_import_opts *o, const char *name)
 	return name;
 }
 
+/* Whether "name" is one of the columns the user declared extra. */
+static int
+is_extra(const kll_import_opts *o, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < o->nextra_columns; i++)
+		if (strcmp(o->extra_columns[i], name) == 0 ||
+		    strcmp(o->extra_columns[i], "*") == 0)
+			return 1;
+	return 0;
+}
+
+/* An unknown column at 1-based byte column "col" of the header, with
+ * the known name it is closest to. */
+static void
+unknown_column(table *t, const char *name, unsigned line, unsigned col)
+{
+	char buf[LK__COUNT][80];
+	const char *cands[COL__FIXED + LK__COUNT], *best, *us;
+	size_t k, n = 0;
+
+	for (k = 0; k < COL__FIXED; k++)
+		cands[n++] = fixed_names[k];
+	us = strrchr(name, '_');
+	for (k = 0; k < LK__COUNT; k++) {
+		snprintf(buf[k], sizeof(buf[k]), "%s%s", lk_names[k],
+		    us != NULL ? us + 1 : "sv");
+		cands[n++] = buf[k];
+	}
+	if ((best = kll__closest(name, cands, n)) != NULL)
+		kll__problem_at(&t->pr, t->name, line, col,
+		    "import-unknown-column",
+		    "unknown column '%s' (did you mean '%s'?)", name, best);
+	else
+		kll__problem_at(&t->pr, t->name, line, col,
+		    "import-unknown-column",
+		    "unknown column '%s' (declare it with --extra-column "
+		    "to leave it out)",
+		    name);
+}
+
+/* A language column (label_sv): 1 if it is one, 0 if not, or an error. */
+static int
+lang_column(table *t, kll_csv *c, const char *name, size_t i, kll_status *st)
+{
+	size_t k, pl;
+	int l, found = 0;
+
+	for (k = 0; k < LK__COUNT; k++) {
+		pl = strlen(lk_names[k]);
+		if (strncmp(name, lk_names[k], pl) != 0 || name[pl] == '\0')
+			continue;
+		found = 1;
+		if (!lang_ok(name + pl, strlen(name + pl))) {
+			kll__problem(&t->pr, t->name, kll_csv_line(c),
+			    "import-bad-language",
+			    "column '%s': '%s' is not a language tag", name,
+			    name + pl);
+			continue;
+		}
+		if ((l = lang_index(t, name + pl)) < 0) {
+			*st = kll__error_set(t->err,
+			    l == -1 ? KLL_EINVALID : KLL_ENOMEM, t->name,
+			    kll_csv_line(c), 0, "%s",
+			    l == -1 ? "too many languages" : "out of memory");
+			return -1;
+		}
+		t->lk[k][l] = (int)i;
+	}
+	return found;
+}
+
+/* A header read as one column that holds another separator: the table
+ * was read with the wrong one. */
+static kll_status
+wrong_separator(table *t, kll_csv *c, size_t nf)
+{
+	const char *f = kll_csv_field(c, 0, NULL);
+	char sep = kll_csv_sep(c), other;
+
+	if (nf != 1 || (other = kll__other_sep(f, sep)) == 0)
+		return KLL_OK;
+	kll__problem_at(&t->pr, t->name, kll_csv_line(c), 1, "import-separator",
+	    "the header reads as one column with the separator %s, but it "
+	    "holds %s: %s",
+	    kll__sep_name(sep), kll__sep_name(other),
+	    other == '|'  ? "kll reads only ',', ';' or TAB" :
+	    other == '\t' ? "give --separator=tab" :
+	    other == ','  ? "give --separator=','" :
+	                    "give --separator=';'");
+	return KLL_EINVALID;
+}
+
 static kll_status
 read_header(table *t, kll_csv *c, size_t nf)
 {
+	kll_status st = KLL_OK;
 	size_t i, k;
 	const char *name;
-	int l;
+	unsigned col = 1;
+	size_t nunknown = 0;
+	int known;
 
 	t->ncol = nf;
 	for (k = 0; k < COL__FIXED; k++)
 		t->fixed[k] = -1;
 	memset(t->lk, -1, sizeof(t->lk));
+	if (wrong_separator(t, c, nf) != KLL_OK)
+		return KLL_EINVALID;
 	for (i = 0; i < nf; i++) {
-		name = renamed(t->o, kll_csv_field(c, i, NULL));
+		const char *raw = kll_csv_field(c, i, NULL);
+		name = renamed(t->o, raw);
+		known = is_extra(t->o, raw);
 		for (k = 0; k < COL__FIXED; k++)
 			if (strcmp(name, fixed_names[k]) == 0)
-				t->fixed[k] = (int)i;
-		for (k = 0; k < LK__COUNT; k++) {
-			size_t pl = strlen(lk_names[k]);
-			if (strncmp(name, lk_names[k], pl) != 0 ||
-			    name[pl] == '\0')
-				continue;
-			if (!lang_ok(name + pl, strlen(name + pl))) {
-				kll__problem(&t->pr, t->name, kll_csv_line(c),
-				    "import-bad-language",
-				    "column '%s': '%s' is not a language tag",
-				    name, name + pl);
-				continue;
-			}
-			if ((l = lang_index(t, name + pl)) < 0)
-				return kll__error_set(t->err,
-				    l == -1 ? KLL_EINVALID : KLL_ENOMEM,
-				    t->name, kll_csv_line(c), 0, "%s",
-				    l == -1 ? "too many languages" :
-				              "out of memory");
-			t->lk[k][l] = (int)i;
+				t->fixed[k] = (int)i, known = 1;
+		switch (lang_column(t, c, name, i, &st)) {
+		case -1:
+			return st;
+		case 1:
+			known = 1;
 		}
+		if (!known && nunknown++ < MAX_UNKNOWN)
+			unknown_column(t, raw, kll_csv_line(c), col);
+		col += (unsigned)strlen(raw) + 1;
 	}
+	if (nunknown > MAX_UNKNOWN)
+		kll__problem(&t->pr, t->name, kll_csv_line(c),
+		    "import-unknown-column", "%zu more unknown columns",
+		    nunknown - MAX_UNKNOWN);
 	if (t->fixed[COL_CODE] < 0)
 		return kll__error_set(t->err, KLL_EINVALID, t->name,
 		    kll_csv_line(c), 0,

@@ -76,6 +76,22 @@ typedef struct kll__problems {
 void kll__problem(kll__problems *p, const char *file, unsigned line,
     const char *rule, const char *fmt, ...) KLL__PRINTF(5, 6);
 
+/* The same at "line":"col". */
+void kll__problem_at(kll__problems *p, const char *file, unsigned line,
+    unsigned col, const char *rule, const char *fmt, ...) KLL__PRINTF(6, 7);
+
+/* Of the n names "cands", the one closest to "name" by edit distance
+ * (a swap of two neighbours counts one), if it is at most 2 edits away
+ * and fewer than half of name's length; else NULL. */
+const char *kll__closest(const char *name, const char *const *cands, size_t n);
+
+/* A header that reads as the one field "field" with separator "sep":
+ * the likely separator it holds instead (',', ';', TAB or '|'), or 0. */
+char kll__other_sep(const char *field, char sep);
+
+/* A separator as messages and options write it: "','", "TAB". */
+const char *kll__sep_name(char sep);
+
 /* The name of "path" in messages: "<stdin>" for "-". */
 const char *kll__display_name(const char *path);
 

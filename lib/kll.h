@@ -278,6 +278,10 @@ typedef struct kll_import_opts {
 	const char *storage_options;
 	kll_diag_fn diag;	/* receives every problem of the table */
 	void *payload;
+	const char *const *extra_columns;	/* columns to leave out; any
+						 * other column kll does not
+						 * know is an error */
+	size_t nextra_columns;
 } kll_import_opts;
 #define KLL_IMPORT_OPTS_INIT { 0 }
 
@@ -1086,6 +1090,11 @@ typedef struct kll_mapimport_opts {
 	size_t nmeta;
 	kll_diag_fn diag;		/* every problem of the table */
 	void *payload;
+	const char *const *extra_columns;	/* header names to leave out
+						 * ("*": all); any other
+						 * column the options do not
+						 * name is an error */
+	size_t nextra_columns;
 } kll_mapimport_opts;
 #define KLL_MAPIMPORT_OPTS_INIT { 0 }
 
@@ -1272,8 +1281,10 @@ typedef struct kll_publish_opts {
 	int (*stop)(void *payload);	/* polled between files while
 					 * writing; nonzero gives up (an
 					 * interrupt); may be NULL */
+	int owner_only;	/* nonzero: folders 0700 and files 0600;
+			 * else 0777 and 0666 less the umask */
 } kll_publish_opts;
-#define KLL_PUBLISH_OPTS_INIT { NULL, NULL, NULL, NULL }
+#define KLL_PUBLISH_OPTS_INIT { NULL, NULL, NULL, NULL, 0 }
 
 /* A catalog with the publisher of "conf", which must outlive it (opts
  * is copied, may be NULL).  The caller owns *out (kll_catalog_free()).
@@ -1330,7 +1341,9 @@ kll_status kll_catalog_check(kll_catalog *c, size_t *nerrors,
  * (canonical), .skos.ttl and .xkos.ttl for each key.  Every file is read
  * back and its counts compared.  All is written to a new folder beside
  * "dir", which replaces "dir" only when complete; a "dir" that exists
- * must be empty or hold a catalog.rdf.  The same inputs and
+ * must be empty or hold a catalog.rdf.  The new folder keeps the mode of
+ * the one it replaces (at most 0700 with opts->owner_only).  The same
+ * inputs and
  * configuration give the same bytes.  On failure nothing is changed.
  * Errors: KLL_EINVALID (the check found errors; or a dump read back
  * differs), KLL_EIO (including an interrupt through opts->stop),

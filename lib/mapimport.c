@@ -110,6 +110,9 @@ open_side(imp *im, int k, const char *vocab, const char *prefix)
 	return declare(im, sd->prefix, sd->ns);
 }
 
+/* Unknown columns named one by one; the rest are counted. */
+#define MAX_UNKNOWN 10
+
 /* A column by header name or 1-based number; -1 if absent. */
 static int
 find_column(kll_csv *c, size_t nf, const char *want)
@@ -129,6 +132,87 @@ find_column(kll_csv *c, size_t nf, const char *want)
 	return -2;
 }
 
+/* A column the options name that the header lacks, with the header's
+ * name closest to it. */
+static kll_status
+no_column(imp *im, kll_csv *c, size_t nf, const char *want)
+{
+	const char *cands[64], *best;
+	size_t i, n = 0;
+
+	for (i = 0; i < nf && n < 64; i++)
+		cands[n++] = kll_csv_field(c, i, NULL);
+	if ((best = kll__closest(want, cands, n)) != NULL)
+		return kll__error_set(im->err, KLL_EARG, im->name,
+		    kll_csv_line(c), 0,
+		    "no column '%s' in the header (did you mean '%s'?)", want,
+		    best);
+	return kll__error_set(im->err, KLL_EARG, im->name, kll_csv_line(c), 0,
+	    "no column '%s' in the header", want);
+}
+
+/* A header read as one column that holds another separator. */
+static kll_status
+wrong_separator(imp *im, kll_csv *c, size_t nf)
+{
+	char sep = kll_csv_sep(c), other;
+
+	if (nf != 1 ||
+	    (other = kll__other_sep(kll_csv_field(c, 0, NULL), sep)) == 0)
+		return KLL_OK;
+	kll__problem_at(&im->pr, im->name, kll_csv_line(c), 1, "map-separator",
+	    "the header reads as one column with the separator %s, but it "
+	    "holds %s: %s",
+	    kll__sep_name(sep), kll__sep_name(other),
+	    other == '|'  ? "kll reads only ',', ';' or TAB" :
+	    other == '\t' ? "give --separator=tab" :
+	    other == ','  ? "give --separator=','" :
+	                    "give --separator=';'");
+	return KLL_EINVALID;
+}
+
+/* Whether the user declared the column "f" extra ("*": all). */
+static int
+is_extra(const kll_mapimport_opts *o, const char *f)
+{
+	size_t k;
+
+	for (k = 0; k < o->nextra_columns; k++)
+		if (strcmp(o->extra_columns[k], f) == 0 ||
+		    strcmp(o->extra_columns[k], "*") == 0)
+			return 1;
+	return 0;
+}
+
+/* Every column is read or declared extra: one the options do not name
+ * is an error, so that a misspelt header is not dropped unseen. */
+static void
+unused_columns(imp *im, kll_csv *c, size_t nf, const int *got)
+{
+	unsigned col = 1;
+	size_t i, n = 0;
+	const char *f;
+	int k, used;
+
+	for (i = 0; i < nf; i++) {
+		f = kll_csv_field(c, i, NULL);
+		for (used = 0, k = 0; k < 4; k++)
+			used |= got[k] == (int)i;
+		if (!used && !is_extra(im->o, f) && n++ < MAX_UNKNOWN)
+			kll__problem_at(&im->pr, im->name, kll_csv_line(c), col,
+			    "map-unknown-column",
+			    "unknown column '%s' (read it with "
+			    "--predicate-column or --comment-column, or leave "
+			    "it out with --extra-column)",
+			    f);
+		col += (unsigned)strlen(f) + 1;
+	}
+	if (n > MAX_UNKNOWN)
+		kll__problem(&im->pr, im->name, kll_csv_line(c),
+		    "map-unknown-column", "%zu more unknown columns",
+		    n - MAX_UNKNOWN);
+}
+
 static kll_status
 read_header(imp *im, kll_csv *c, size_t nf)
 {
@@ -138,13 +222,14 @@ read_header(imp *im, kll_csv *c, size_t nf)
 		o->comment_column };
 	int got[4], i;
 
+	if (wrong_separator(im, c, nf) != KLL_OK)
+		return KLL_EINVALID;
 	for (i = 0; i < 4; i++) {
 		got[i] = find_column(c, nf, want[i]);
 		if (got[i] == -2)
-			return kll__error_set(im->err, KLL_EARG, im->name,
-			    kll_csv_line(c), 0, "no column '%s' in the header",
-			    want[i]);
+			return no_column(im, c, nf, want[i]);
 	}
+	unused_columns(im, c, nf, got);
 	im->sd[0].col = got[0];
 	im->sd[1].col = got[1];
 	im->col_pred = got[2];

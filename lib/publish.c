@@ -8,6 +8,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -865,14 +866,21 @@ static FILE *
 create(job *j, const char *rel, char **path)
 {
 	FILE *fp;
+	int fd;
 
 	if ((*path = join(j->tmp, rel)) == NULL) {
 		j->st = nomem(j->err);
 		return NULL;
 	}
-	if ((fp = fopen(*path, "w")) == NULL)
+	fd = open(*path, O_WRONLY | O_CREAT | O_TRUNC,
+	    j->c->opts.owner_only ? 0600 : 0666);
+	if (fd < 0 || (fp = fdopen(fd, "w")) == NULL) {
 		j->st = kll__error_set(j->err, KLL_EIO, *path, 0, 0,
 		    "cannot create: %s", strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
 	return fp;
 }
 
@@ -1659,7 +1667,7 @@ make_dirs(job *j)
 			continue;
 		if ((p = join(j->tmp, sub[k])) == NULL)
 			return j->st = nomem(j->err);
-		if (mkdir(p, 0777) != 0)
+		if (mkdir(p, j->c->opts.owner_only ? 0700 : 0777) != 0)
 			j->st = kll__error_set(j->err, KLL_EIO, p, 0, 0,
 			    "cannot create: %s", strerror(errno));
 		free(p);
@@ -1723,12 +1731,29 @@ write_all(job *j)
 		write_html(j);
 }
 
+/* The mode of the new folder: that of the one it replaces, else 0777
+ * less the umask; at most 0700 when owner_only. */
+static mode_t
+folder_mode(const kll_catalog *c, const char *dir)
+{
+	mode_t um, mode;
+	struct stat sb;
+
+	if (stat(dir, &sb) == 0) {
+		mode = sb.st_mode & 0777;
+	} else {
+		um = umask(0);
+		umask(um);
+		mode = 0777 & ~um;
+	}
+	return c->opts.owner_only ? mode & 0700 : mode;
+}
+
 kll_status
 kll_catalog_publish(kll_catalog *c, const char *dir, kll_error *err)
 {
 	char *target = NULL, *tmp = NULL;
 	size_t i, n;
-	mode_t um;
 	job j;
 
 	memset(&j, 0, sizeof(j));
@@ -1758,9 +1783,7 @@ kll_catalog_publish(kll_catalog *c, const char *dir, kll_error *err)
 		tmp = NULL;
 		goto out;
 	}
-	um = umask(0);
-	umask(um);
-	chmod(tmp, 0777 & ~um); /* mkdtemp makes 0700 */
+	chmod(tmp, folder_mode(c, target)); /* mkdtemp makes 0700 */
 	j.tmp = tmp;
 	write_all(&j);
 	if (j.st == KLL_OK && !stopped(&j))

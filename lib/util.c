@@ -287,3 +287,76 @@ kll__link_policy(int kind)
 	return kind == KLL__LINK_ID ? "an http, https or urn IRI" :
 	                              "an http or https IRI";
 }
+
+/* Optimal string alignment distance of a and b, both at most 63 bytes
+ * (longer: far). */
+static size_t
+edit_distance(const char *a, const char *b)
+{
+	size_t d[64][64], i, j, la = strlen(a), lb = strlen(b), c;
+
+	if (la > 63 || lb > 63)
+		return (size_t)-1;
+	for (i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (i = 1; i <= la; i++) {
+		for (j = 1; j <= lb; j++) {
+			c = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[i - 1][j] + 1 < c)
+				c = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < c)
+				c = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < c)
+				c = d[i - 2][j - 2] + 1;
+			d[i][j] = c;
+		}
+	}
+	return d[la][lb];
+}
+
+const char *
+kll__closest(const char *name, const char *const *cands, size_t n)
+{
+	const char *best = NULL;
+	size_t i, e, min = 3;
+
+	for (i = 0; i < n; i++) {
+		e = edit_distance(name, cands[i]);
+		if (e < min && 2 * e < strlen(name)) {
+			min = e;
+			best = cands[i];
+		}
+	}
+	return best;
+}
+
+char
+kll__other_sep(const char *field, char sep)
+{
+	static const char seps[] = { ',', ';', '\t', '|' };
+	size_t i;
+
+	for (i = 0; i < sizeof(seps); i++)
+		if (seps[i] != sep && strchr(field, seps[i]) != NULL)
+			return seps[i];
+	return 0;
+}
+
+const char *
+kll__sep_name(char sep)
+{
+	switch (sep) {
+	case '\t':
+		return "TAB";
+	case ',':
+		return "','";
+	case ';':
+		return "';'";
+	case '|':
+		return "'|'";
+	}
+	return "?";
+}

@@ -36,7 +36,7 @@ KEY_BY_KLL = --meta mapping_tool=kll --meta creator_label=kll \
 # so every title counts (--min-count 1).
 KEY_EVIDENCE_ssyk-2012_isco-08 = mappings/src/ssyk-2012_isco-08.evidence.csv
 KEY_OPTS_ssyk-2012_isco-08 = $(KEY_PUBLISHED) --subject-column ssyk2012 --object-column isco08 \
-	--count-column titles --min-count 1 \
+	--count-column titles --min-count 1 --extra-column isco08_cell_as_published \
 	$(KEY_UNSPECIFIED) \
 	--title 'SSYK 2012 - ISCO-08 (unit groups)' \
 	--description 'Statistics Sweden key between the unit groups of SSYK 2012 and ISCO-08 (Nyckel SSYK 2012 - ISCO-08, fyrsiffernivå), its pairs as published on 2016-09-05. Each predicate is learnt by kll from the 8 618 job titles SCB coded in both (sheet Grunden): for a pair given by n titles, of S titles of its SSYK code and O of its ISCO code, exactMatch if n/S and n/O are both at least 0.9, else narrowMatch if n/O is, else broadMatch if n/S is, else closeMatch if both are at least 0.5, else relatedMatch; n, S and O are in each row. The two pairs no title gives keep the predicate of the shape of the key. $(KEY_NOLIC)' \
