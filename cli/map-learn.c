@@ -54,6 +54,8 @@ static const char help_text[] =
     "      --date=YYYY-MM-DD, --published=YYYY-MM-DD, --set-version=V,\n"
     "      --comment=T          set metadata, as for import\n"
     "      --meta=SLOT=VALUE    any other metadata slot (repeatable)\n"
+    "      --extra-column=NAME  leave the column NAME of the --pairs table\n"
+    "                           out (\"*\": every other; repeatable)\n"
     "  -o, --output=FILE        write to FILE (replaced only when complete)\n"
     "  -q, --quiet              no note on stderr\n"
     "  -h, --help               this text;  -V, --version  the version\n";
@@ -83,6 +85,7 @@ enum {
 	OPT_PUBLISHED,
 	OPT_SETVER,
 	OPT_META,
+	OPT_EXTRA,
 	OPT_COMMENT
 };
 
@@ -115,6 +118,7 @@ static const struct option longopts[] = {
 	{ "set-version", required_argument, NULL, OPT_SETVER },
 	{ "comment", required_argument, NULL, OPT_COMMENT },
 	{ "meta", required_argument, NULL, OPT_META },
+	{ "extra-column", required_argument, NULL, OPT_EXTRA },
 	{ "output", required_argument, NULL, 'o' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
@@ -223,15 +227,23 @@ meta_option(kll_mapimport_opts *o, int ch, const char *arg)
 	return 1;
 }
 
-#define MAX_META 16
+#define MAX_META  16
+#define MAX_EXTRA 64
 
 /* Options of learn alone; 0 ok, else the exit status of a usage error. */
 static int
 learn_option(kll_learn_opts *o, int ch, const char *arg, const char **key)
 {
-	static const char *meta[MAX_META];
+	static const char *meta[MAX_META], *extra[MAX_EXTRA];
 
 	switch (ch) {
+	case OPT_EXTRA:
+		if (o->imp.nextra_columns == MAX_EXTRA)
+			return usage_error(
+			    usage_text, "too many --extra-column options");
+		extra[o->imp.nextra_columns++] = arg;
+		o->imp.extra_columns = extra;
+		break;
 	case OPT_META:
 		if (o->imp.nmeta == MAX_META)
 			return usage_error(usage_text, "too many --meta options");
