@@ -25,7 +25,7 @@ ok() { n=$((n + 1)); }
 key=mappings/ssyk-2012_isco-08.sssom.tsv
 table=mappings/src/ssyk-2012_isco-08.csv
 evidence=mappings/src/ssyk-2012_isco-08.evidence.csv
-cols='--subject-column=ssyk2012 --object-column=isco08'
+cols='--subject-column=ssyk2012 --object-column=isco08 --extra-column=isco08_cell_as_published'
 # The pairs of a key as "SSYK ISCO" lines, sorted.
 key_pairs() {
 	grep -v '^#' "$1" | awk -F'\t' 'NR > 1 { sub(/^ssyk2012:/, "", $1);
@@ -91,7 +91,7 @@ if [ -f "$data/ssyk2012-isco08-key/ssyk2012_isco08_jobtitles_grunden.csv" ]; the
 	titles=$data/ssyk2012-isco08-key/ssyk2012_isco08_jobtitles_grunden.csv
 	# The title rows themselves give the shipped key's rows.
 	kll-map learn -q -s ssyk-2012 -t isco-08 $cols --min-count=1 \
-	    --pairs="$table" --author-label='Statistics Sweden (SCB)' \
+	    --pairs="$table" --author-label='Statistiska centralbyrån (SCB)' \
 	    "$titles" | grep -v '^#' > "$tmp/rows" || no "learn from the titles fails"
 	grep -v '^#' "$key" | cmp -s - "$tmp/rows" && ok ||
 		no "the titles do not give the rows of the shipped key"
