@@ -56,5 +56,20 @@ make -s --no-print-directory B="${bin%/bin}" mappings-verify >/dev/null ||
 	no "the SSYK 2012 to ISCO-08 key has not 672 pairs"
 [ "$(grep -vc '^#' mappings/isco-08_esco-occupations.sssom.tsv)" -eq 3008 ] ||
 	no "the ISCO-08 to ESCO key has not 3007 rows"
+# Composition keeps every chain: each of the 429 SSYK 2012 unit groups
+# reaches some ESCO occupation, and every record that the algebra does
+# not make safe says so.
+n=$((n + 1))
+got=$(awk -F'\t' '/^#/ || $1 == "subject_id" { next } { u[$1] = 1 }
+    END { print length(u) }' mappings/ssyk-2012_esco-occupations.sssom.tsv)
+[ "$got" -eq 429 ] ||
+	no "the composed SSYK 2012 to ESCO key reaches $got unit groups, not 429"
+bad=$(awk -F'\t' '/^#/ { next }
+    $1 == "subject_id" { for (i = 1; i <= NF; i++) col[$i] = i; next }
+    $col["comment"] ~ /weakened/ && ($col["predicate_id"] != "skos:relatedMatch" ||
+        $col["confidence"] != 0.5) { n++ }
+    END { print n + 0 }' mappings/ssyk-2012_esco-occupations.sssom.tsv)
+[ "$bad" -eq 0 ] ||
+	no "$bad weakened records of the composed key are not relatedMatch 0.5"
 echo "real: $n vocabularies, $fail failures"
 [ $fail = 0 ]
