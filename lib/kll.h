@@ -868,14 +868,26 @@ kll_status kll_mapset_invert(kll_mapset *m, kll_diag_fn diag, void *payload,
 typedef enum kll_multi {
 	KLL_MULTI_ALL = 0,	/* one output row per target */
 	KLL_MULTI_FIRST,	/* the first target in byte order */
-	KLL_MULTI_FAIL		/* fail, naming the line and the code */
+	KLL_MULTI_FAIL,		/* fail, naming the line and the code */
+	KLL_MULTI_BEST		/* the target of the strongest predicate
+				 * (exact, equivalentClass or sameAs; then
+				 * narrow, broad or subClassOf; then close;
+				 * then related; then any other), then of the
+				 * highest confidence (none stated counts as
+				 * 1), then of the key's first record: the
+				 * default */
 } kll_multi;
 
 typedef enum kll_unmapped {
-	KLL_UNMAPPED_KEEP = 0,	/* keep the code as it is */
-	KLL_UNMAPPED_EMPTY,	/* an empty field */
+	KLL_UNMAPPED_KEEP = 0,	/* keep the code as it is: the column then
+				 * mixes two classifications */
+	KLL_UNMAPPED_EMPTY,	/* an empty field: the default */
 	KLL_UNMAPPED_FAIL	/* fail, naming the line and the code */
 } kll_unmapped;
+
+/* Their names, "best", "empty", ...; NULL when out of range. */
+const char *kll_multi_name(kll_multi m);
+const char *kll_unmapped_name(kll_unmapped u);
 
 /* Called after a run for each code that maps to no target (ntargets 0;
  * the code as the data writes it) or to several (the key's code), in
@@ -906,7 +918,7 @@ typedef struct kll_apply_opts {
 	void *payload;
 } kll_apply_opts;
 #define KLL_APPLY_OPTS_INIT \
-	{ NULL, 0, 0, NULL, KLL_MULTI_ALL, KLL_UNMAPPED_KEEP, NULL, 0, \
+	{ NULL, 0, 0, NULL, KLL_MULTI_BEST, KLL_UNMAPPED_EMPTY, NULL, 0, \
 	  NULL, NULL, 0, NULL, NULL }
 
 /* The counts of a run. */
@@ -935,7 +947,8 @@ typedef struct kll_apply_stats {
  * code.  stats may be NULL.  Errors: KLL_EARG (a bad column number),
  * KLL_ENOTFOUND (no such column in the header), KLL_ESYNTAX (a row
  * without the column; and the reader's), KLL_EINVALID (a code that
- * KLL_MULTI_FAIL or KLL_UNMAPPED_FAIL refuses), KLL_EENCODING, KLL_EIO
+ * KLL_MULTI_FAIL or KLL_UNMAPPED_FAIL refuses: rule apply-multi or
+ * apply-unmapped, the line of the row), KLL_EENCODING, KLL_EIO
  * (reading, or writing "out"), KLL_ENOMEM.  On failure, what was written
  * stays written. */
 kll_status kll_mapset_apply(const kll_mapset *m, const char *path, FILE *out,
