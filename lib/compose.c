@@ -426,12 +426,15 @@ kll__record_pred(const kll_mapset *m, size_t r, char *msg, size_t size)
 	char iri[1024];
 	kll_pred_class cls;
 
-	msg[0] = '\0';
+	if (size > 0)
+		msg[0] = '\0';
 	if (id == NULL)
 		id = "";
 	if (expand(m, id, iri, sizeof(iri)) == NULL)
 		snprintf(iri, sizeof(iri), "%s", id);
 	cls = kll_pred_classify(iri, &meant);
+	if (size == 0)
+		return cls;
 	if (cls == KLL_PRED_CLASS_BAD && meant != NULL)
 		snprintf(msg, size,
 		    "predicate '%s' is no mapping property; did you mean "

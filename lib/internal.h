@@ -36,7 +36,7 @@ kll_status kll__error_set(kll_error *err, kll_status code, const char *file,
 /* The class of record r's predicate (kll_pred_classify() of its IRI);
  * for KLL_PRED_CLASS_BAD, msg gets the finding of rule
  * map-bad-predicate ("predicate 'x' is no mapping property; did you mean
- * 'y'?"), else "". */
+ * 'y'?"), else "".  msg may be NULL when size is 0. */
 kll_pred_class kll__record_pred(
     const kll_mapset *m, size_t r, char *msg, size_t size);
 

@@ -41,6 +41,9 @@ enum {
 	R_CONTRADICTION,
 	R_HIERARCHY_CLASH,
 	R_CARDINALITY,
+	R_BAD_PREDICATE,
+	R_OTHER_PREDICATE,
+	R_EXACT_NOT_1_1,
 	R_UNMAPPED,
 	NRULES
 };
@@ -75,6 +78,20 @@ static const kll_check_rule rules[NRULES] = {
 	{ "map-cardinality", KLL_SEV_ERROR,
 	    "rows that break the set's declared cardinality (warning: a "
 	    "row's mapping_cardinality that is not its actual shape)" },
+	{ "map-bad-predicate", KLL_SEV_ERROR,
+	    "a predicate that is no mapping property: a term of SKOS, OWL, "
+	    "RDFS or oboInOwl other than skos:exactMatch, closeMatch, "
+	    "broadMatch, narrowMatch, relatedMatch, mappingRelation, "
+	    "owl:sameAs, equivalentClass, equivalentProperty, "
+	    "rdfs:subClassOf, subPropertyOf, seeAlso, oboInOwl:hasDbXref "
+	    "(skos:exactmatch, skos:sameAs, skos:broader), with the one "
+	    "meant" },
+	{ "map-other-predicate", KLL_SEV_WARNING,
+	    "a predicate from another vocabulary: SSSOM allows it, but "
+	    "kll-map compose and invert refuse it" },
+	{ "map-exact-not-one-to-one", KLL_SEV_WARNING,
+	    "an exactMatch (or owl:equivalentClass, owl:sameAs) on a pair "
+	    "that is 1:n, n:1 or n:n among the key's exact matches" },
 	{ "map-unmapped", KLL_SEV_INFO,
 	    "codes of a level the key uses that no row maps, one count per "
 	    "level and side" },
@@ -685,6 +702,8 @@ enum { K_EXACT = 1, K_BROAD = 2, K_NARROW = 4, K_RELATED = 8 };
 struct pred {
 	const char *p; /* the predicate_id as the records give it */
 	unsigned kind;
+	kll_pred_class cls;
+	uint32_t first; /* the first record that has it */
 };
 
 /* A finding that the first pass or the hierarchy check made for record
@@ -713,6 +732,7 @@ struct scopes {
 };
 
 struct chk {
+	uint32_t *xdeg[2]; /* per code of a side: its exact counterparts */
 	const kll_mapset *m;
 	const kll_mapcheck_opts *o;
 	const char *file;
@@ -975,6 +995,8 @@ pred_key(struct chk *c, size_t r)
 			}
 			c->pred[i].p = p;
 			c->pred[i].kind = pred_kind(c->m, p);
+			c->pred[i].cls = kll__record_pred(c->m, r, NULL, 0);
+			c->pred[i].first = (uint32_t)r;
 			c->npred++;
 		}
 		c->lastp = p;
@@ -2179,6 +2201,90 @@ needs(const struct chk *c, uint32_t r, int k)
 	return id != NONE && (c->sd[k].e[id].flags & E_ATTN);
 }
 
+/* A predicate that is no mapping property, or one from another
+ * vocabulary: reported on each record with it. */
+static void
+rule_predicate(struct chk *c, uint32_t r)
+{
+	const struct pred *p = &c->pred[c->pk[r] >> 1];
+	char msg[400];
+
+	if (p->p[0] == '\0') /* missing: the reader says so */
+		return;
+	if (p->cls == KLL_PRED_CLASS_BAD) {
+		kll__record_pred(c->m, r, msg, sizeof(msg));
+		emit(c, R_BAD_PREDICATE, KLL_SEV_ERROR, r,
+		    KLL_SLOT_PREDICATE_ID, "%s", msg);
+	} else if (p->cls == KLL_PRED_CLASS_OTHER) {
+		emit(c, R_OTHER_PREDICATE, KLL_SEV_WARNING, r,
+		    KLL_SLOT_PREDICATE_ID,
+		    "predicate '%s' is from no vocabulary of mapping "
+		    "properties: kll-map compose and invert refuse it",
+		    p->p);
+	}
+}
+
+/* The number of distinct exact counterparts of each code, in xdeg. */
+static int
+exact_degrees(struct chk *c)
+{
+	uint64_t *keys = NULL;
+	size_t r, nk = 0, i;
+	uint32_t s, o;
+	int k;
+
+	for (k = 0; k < 2; k++)
+		if ((c->xdeg[k] = calloc(c->sd[k].n + 1, sizeof(uint32_t))) ==
+		    NULL)
+			return -1;
+	if ((keys = malloc((c->n + 1) * sizeof(*keys))) == NULL)
+		return -1;
+	for (r = 0; r < c->n; r++) {
+		s = c->sd[0].id[r];
+		o = c->sd[1].id[r];
+		if (s != NONE && o != NONE &&
+		    plain_kind(c, (uint32_t)r) == K_EXACT &&
+		    !(c->sd[0].e[s].flags & E_NTF) &&
+		    !(c->sd[1].e[o].flags & E_NTF))
+			keys[nk++] = (uint64_t)s << 32 | o;
+	}
+	qsort(keys, nk, sizeof(*keys), u64_cmp);
+	for (i = 0; i < nk; i++) {
+		if (i > 0 && keys[i] == keys[i - 1])
+			continue;
+		c->xdeg[0][keys[i] >> 32]++;
+		c->xdeg[1][keys[i] & 0xffffffffu]++;
+	}
+	free(keys);
+	return 0;
+}
+
+/* An exact match stands for one concept on each side: a code with two
+ * exact counterparts makes them one concept, which their vocabulary
+ * says they are not.  (Other predicates beside an exact match, such as
+ * the broadMatch of a finer code, are fine.) */
+static void
+rule_exact_shape(struct chk *c, uint32_t r)
+{
+	static const char *const hint[] = { "", "", "skos:narrowMatch",
+		"skos:broadMatch", "skos:relatedMatch" };
+	uint32_t s = c->sd[0].id[r], o = c->sd[1].id[r];
+	kll_cardinality a;
+
+	if (c->xdeg[0] == NULL || plain_kind(c, r) != K_EXACT || s == NONE ||
+	    o == NONE || (c->xdeg[0][s] < 2 && c->xdeg[1][o] < 2))
+		return;
+	a = shape_of(0, 0, c->xdeg[1][o], c->xdeg[0][s]);
+	emit(c, R_EXACT_NOT_1_1, KLL_SEV_WARNING, r, KLL_SLOT_PREDICATE_ID,
+	    "%s on a row that is %s among the key's exact matches: the %s "
+	    "has other exact counterparts (%s?)",
+	    c->pred[c->pk[r] >> 1].p, kll_cardinality_name(a),
+	    a == KLL_CARD_1_N ? "subject" :
+	    a == KLL_CARD_N_1 ? "object" :
+	                        "subject and the object",
+	    hint[a]);
+}
+
 static void
 pass_b(struct chk *c)
 {
@@ -2203,9 +2309,11 @@ pass_b(struct chk *c)
 		}
 		for (k = 0; k < 2; k++)
 			rule_drift(c, r, k);
+		rule_predicate(c, r);
 		for (; ie < c->nev && c->ev[ie].row == r; ie++)
 			event_finding(c, &c->ev[ie]);
 		rule_cardinality(c, r);
+		rule_exact_shape(c, r);
 	}
 }
 
@@ -2281,6 +2389,8 @@ chk_release(struct chk *c)
 		kll__arena_free(&c->sd[k].text);
 	}
 	free(c->pred);
+	free(c->xdeg[0]);
+	free(c->xdeg[1]);
 	free(c->pk);
 	free(c->ev);
 	free(c->shape);
@@ -2326,7 +2436,7 @@ kll_mapset_check(const kll_mapset *m, const kll_mapcheck_opts *opts,
 	if (c.nomem || first_pass(&c, 1) < 0)
 		goto nomem;
 	majority(&c);
-	if (clashes(&c) < 0)
+	if (clashes(&c) < 0 || exact_degrees(&c) < 0)
 		goto nomem;
 	pass_b(&c);
 	unmapped(&c);
