@@ -1365,8 +1365,20 @@ typedef struct kll_pair {
 	unsigned kids_kept;	/* with KLL_EVID_CHILDREN: of kids_total */
 	unsigned kids_total;	/* narrower concepts of the old one */
 	int review;		/* nonzero: confidence below the review
-				 * threshold; a person should decide */
+				 * threshold, or a doubt; a person should
+				 * decide */
+	unsigned doubt;		/* KLL_DOUBT_*: why a pair goes to review
+				 * whatever its confidence */
 } kll_pair;
+
+/* Doubts about a pair, or-ed together in kll_pair.doubt.  A one-to-one
+ * pair with a doubt is KLL_REL_CLOSE. */
+#define KLL_DOUBT_TIE 0x01	/* a candidate that is no partner of
+				 * either concept scores within 0.05 of
+				 * the pair, or above it */
+#define KLL_DOUBT_HIERARCHY 0x02	/* the new concept lies neither
+					 * under nor over any partner of the
+					 * old concept's broader concept */
 
 typedef struct kll_match_opts {
 	const char *const *langs;	/* label languages compared (a tag
