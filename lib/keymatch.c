@@ -1687,7 +1687,10 @@ doubts(kll_match *m, cvec *v)
 
 	for (i = 0; i < v->n; i++) {
 		v->c[i].doubt = 0;
-		if (near_tie(m, v, &v->c[i], 0) || near_tie(m, v, &v->c[i], 1))
+		/* Below the threshold a pair is in review anyway. */
+		if (v->c[i].score >= m->review &&
+		    (near_tie(m, v, &v->c[i], 0) ||
+		        near_tie(m, v, &v->c[i], 1)))
 			v->c[i].doubt |= KLL_DOUBT_TIE;
 		if (off_hierarchy(m, v, &v->c[i]))
 			v->c[i].doubt |= KLL_DOUBT_HIERARCHY;
