@@ -12,8 +12,8 @@ static const char usage_text[] =
     "usage: kll-map apply -k key.sssom.tsv -c n|name [-q] [-L dirs] "
     "[-o file] [--no-header]\n"
     "                     [--keep] [--output-name=NAME] "
-    "[--multi=all|first|fail]\n"
-    "                     [--unmapped=keep|empty|fail] "
+    "[--multi=best|all|first|fail]\n"
+    "                     [--unmapped=empty|keep|fail] "
     "[--predicates=LIST] [data.csv|-]\n";
 
 static const char help_text[] =
@@ -41,11 +41,15 @@ static const char help_text[] =
     "      --keep             keep the column and add the recoded one after\n"
     "                         it, named NAME_to\n"
     "      --output-name=NAME header of the recoded column\n"
-    "      --multi=HOW        a code with several targets: all (one row\n"
-    "                         each, the default), first (in byte order),\n"
-    "                         fail\n"
-    "      --unmapped=HOW     a code with no target: keep (the default),\n"
-    "                         empty, fail\n"
+    "      --multi=HOW        a code with several targets: best (the\n"
+    "                         default: the strongest predicate, exact,\n"
+    "                         then narrow or broad, then close, then\n"
+    "                         related; then the highest confidence; then\n"
+    "                         the key's first row), all (one row each),\n"
+    "                         first (in byte order), fail\n"
+    "      --unmapped=HOW     a code with no target: empty (the default),\n"
+    "                         keep (copy the code: the column then mixes\n"
+    "                         two classifications), fail\n"
     "      --predicates=LIST  use only records with these predicates,\n"
     "                         comma-separated: exact, close, broad,\n"
     "                         narrow, related, equivalent, sameas,\n"
@@ -55,7 +59,7 @@ static const char help_text[] =
     "  -h, --help             this text;  -V, --version  the version\n"
     "\n"
     "The report on stderr names each code with no target and each with\n"
-    "several, with its number of rows, then the totals.\n"
+    "several, with its number of rows, then the totals and the policies.\n"
     "\n"
     "Exit status: 0 done, 2 a file could not be read or written, a row\n"
     "has no such column, --multi=fail or --unmapped=fail met a code, or a\n"
@@ -107,7 +111,9 @@ on_diag(void *payload, const kll_error *d)
 static int
 parse_multi(opts *o, const char *arg)
 {
-	if (strcmp(arg, "all") == 0)
+	if (strcmp(arg, "best") == 0)
+		o->ao.multi = KLL_MULTI_BEST;
+	else if (strcmp(arg, "all") == 0)
 		o->ao.multi = KLL_MULTI_ALL;
 	else if (strcmp(arg, "first") == 0)
 		o->ao.multi = KLL_MULTI_FIRST;
@@ -115,7 +121,7 @@ parse_multi(opts *o, const char *arg)
 		o->ao.multi = KLL_MULTI_FAIL;
 	else
 		return usage_error(usage_text,
-		    "bad --multi '%s': give all, first or fail", arg);
+		    "bad --multi '%s': give best, all, first or fail", arg);
 	return 0;
 }
 
@@ -130,7 +136,7 @@ parse_unmapped(opts *o, const char *arg)
 		o->ao.unmapped = KLL_UNMAPPED_FAIL;
 	else
 		return usage_error(usage_text,
-		    "bad --unmapped '%s': give keep, empty or fail", arg);
+		    "bad --unmapped '%s': give empty, keep or fail", arg);
 	return 0;
 }
 
@@ -286,13 +292,15 @@ on_report(
 }
 
 static void
-totals(const char *data, const kll_apply_stats *s)
+totals(const char *data, const kll_apply_stats *s, const kll_apply_opts *ao)
 {
 	fprintf(stderr,
-	    "%s: %s: %llu %s: %llu with one target, %llu with several, "
-	    "%llu with none, %llu empty; %llu written\n",
+	    "%s: %s: %llu %s: %llu with one target, %llu with several "
+	    "(--multi=%s), %llu with none (--unmapped=%s), %llu empty; %llu "
+	    "written\n",
 	    progname, data, s->rows, rows(s->rows), s->mapped, s->multi,
-	    s->unmapped, s->empty, s->written);
+	    kll_multi_name(ao->multi), s->unmapped,
+	    kll_unmapped_name(ao->unmapped), s->empty, s->written);
 	if (s->unlisted > 0)
 		fprintf(stderr,
 		    "%s: %s: %llu more %s with no target have codes not "
@@ -323,14 +331,19 @@ run(opts *o, kll_mapset *m)
 	if (kll_mapset_apply(m, o->data, of.fp,
 	        o->output ? o->output : "<stdout>", &o->ao, &stats,
 	        &err) != KLL_OK) {
-		report(&err);
+		if (err.rule[0] != '\0') {
+			err.severity = KLL_SEV_ERROR;
+			print_diag(stderr, &err, 0);
+		} else {
+			report(&err);
+		}
 		ofile_abort(&of);
 		goto out;
 	}
 	if (ofile_commit(&of) < 0)
 		goto out;
 	if (!o->quiet)
-		totals(data, &stats);
+		totals(data, &stats, &o->ao);
 	rc = EXIT_OK;
 out:
 	kll_vocab_free(sv);

@@ -9,7 +9,7 @@
 static const char usage_text[] =
     "usage: kll-map compose [-q] [-L dirs] [-o file] [-i id] "
     "[--license=IRI] [--force]\n"
-    "                       [--pivot-check] [--siblings] "
+    "                       [--pivot-check] [--strict [--siblings]] "
     "[--meta=slot=value]\n"
     "                       a-b.sssom.tsv b-c.sssom.tsv\n";
 
@@ -18,9 +18,13 @@ static const char help_text[] =
     "Compose key A to B with key B to C into key A to C: a record a->c\n"
     "for each a->b and b->c with the same b, its predicate from the\n"
     "algebra below, justified by semapv:MappingChaining, its confidence\n"
-    "the product of the two, and the pivot in its comment (\"via B\",\n"
-    "\"; through a split of X\" when a has several b or b several c).\n"
-    "The result is canonical SSSOM/TSV.\n"
+    "the product of the two (a missing one counts as 1), and the pivot in\n"
+    "its comment (\"via B\", \"; through a split of X\" when a has several\n"
+    "b or b several c).  A chain the algebra gives no predicate ('-'\n"
+    "below) is kept as relatedMatch, weakened: its confidence times 0.5,\n"
+    "\"; weakened: P then Q\" in its comment.  A negation that cannot\n"
+    "carry gives nothing.  A key with a predicate outside the algebra is\n"
+    "refused.  The result is canonical SSSOM/TSV.\n"
     "\n"
     "Options:\n"
     "  -o, --output=FILE      write to FILE (replaced only when complete)\n"
@@ -40,29 +44,38 @@ static const char help_text[] =
     "                         or write to the file it links to\n"
     "      --pivot-check      report each record of A-B whose object is no\n"
     "                         subject of B-C; exit 1 when there is one\n"
-    "      --siblings         broad then narrow (a and c in one b) gives\n"
-    "                         relatedMatch instead of nothing\n"
+    "      --strict           keep only the chains the algebra gives a\n"
+    "                         predicate; drop the weakened ones\n"
+    "      --siblings         with --strict, keep broad then narrow (a and\n"
+    "                         c in one b) as weakened relatedMatch\n"
     "      --meta=SLOT=VALUE  set a metadata slot of the result (e.g.\n"
     "                         mapping_set_title=...); repeatable\n"
     "  -q, --quiet            no summary on stderr\n"
     "  -h, --help             this text;  -V, --version  the version\n"
     "\n"
-    "Predicate of a->c from a->b (rows) and b->c (columns); '-' is no\n"
-    "record; equivalentClass and sameAs act as exact, subClassOf as\n"
-    "broad, when mixed with SKOS:\n"
+    "Predicate of a->c from a->b (rows) and b->c (columns); '-' is\n"
+    "weakened relatedMatch (none with --strict); equivalentClass and\n"
+    "sameAs act as exact, subClassOf as broad, when mixed with SKOS:\n"
     "           exact    close    broad    narrow   related\n"
     "  exact    exact    close    broad    narrow   related\n"
     "  close    close    close    broad    narrow   related\n"
     "  broad    broad    broad    broad    -(1)     -\n"
     "  narrow   narrow   narrow   related  narrow   -\n"
     "  related  related  related  -        -        -\n"
-    "  (1) related with --siblings.  A Not on one side composes only\n"
-    "  with exact on the other, and gives Not; Not with Not gives -.\n"
+    "  (1) kept by --strict --siblings.  A Not on one side composes only\n"
+    "  with exact on the other, and gives Not; else nothing.\n"
     "\n"
     "Exit status: 0 done, 1 --pivot-check found chains that break, 2 the\n"
     "keys could not be read or composed, or a usage error.\n";
 
-enum { OPT_LICENSE = 256, OPT_FORCE, OPT_PIVOT_CHECK, OPT_SIBLINGS, OPT_META };
+enum {
+	OPT_LICENSE = 256,
+	OPT_FORCE,
+	OPT_PIVOT_CHECK,
+	OPT_SIBLINGS,
+	OPT_STRICT,
+	OPT_META
+};
 
 #define MAX_META 16
 
@@ -81,6 +94,7 @@ static const struct option longopts[] = {
 	{ "force", no_argument, NULL, OPT_FORCE },
 	{ "pivot-check", no_argument, NULL, OPT_PIVOT_CHECK },
 	{ "siblings", no_argument, NULL, OPT_SIBLINGS },
+	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "meta", required_argument, NULL, OPT_META },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
@@ -131,9 +145,12 @@ summary(const kll_compose_stats *s, const char *ab, const char *bc)
 	    plural(s->chains, "chain", "chains"));
 	if (s->split > 0)
 		fprintf(stderr, ", %zu through a split", s->split);
+	if (s->weakened > 0)
+		fprintf(stderr, "; %zu %s to relatedMatch", s->weakened,
+		    plural(s->weakened, "chain weakened", "chains weakened"));
 	if (s->unsafe > 0)
-		fprintf(stderr, "; %zu %s no safe predicate", s->unsafe,
-		    plural(s->unsafe, "chain has", "chains have"));
+		fprintf(stderr, "; %zu %s no safe predicate, dropped",
+		    s->unsafe, plural(s->unsafe, "chain has", "chains have"));
 	if (s->negated > 0)
 		fprintf(stderr, " (%zu for a negation)", s->negated);
 	if (s->no_pivot > 0)
@@ -158,6 +175,14 @@ compose(kll_mapset *ab, kll_mapset *bc, kll_compose_opts *co, const metas *meta,
 	size_t i;
 
 	if (kll_mapset_compose(&out, ab, bc, co, &stats, &err) != KLL_OK) {
+		/* Each record that refuses a key has been shown. */
+		if (strcmp(err.rule, "map-bad-predicate") == 0 ||
+		    strcmp(err.rule, "compose-unknown-predicate") == 0) {
+			errmsg("%s: not composed: predicates that kll cannot "
+			       "compose",
+			    err.file);
+			return EXIT_TROUBLE;
+		}
 		report(&err);
 		if (strcmp(err.rule, "compose-no-meet") == 0)
 			errmsg("give --force to compose them anyway");
@@ -188,7 +213,7 @@ compose(kll_mapset *ab, kll_mapset *bc, kll_compose_opts *co, const metas *meta,
 		goto out;
 	if (!quiet)
 		summary(&stats, kll_mapset_path(ab), kll_mapset_path(bc));
-	rc = co->diag != NULL && stats.no_pivot > 0 ? EXIT_FOUND : EXIT_OK;
+	rc = co->pivot_check && stats.no_pivot > 0 ? EXIT_FOUND : EXIT_OK;
 out:
 	kll_mapset_free(out);
 	return rc;
@@ -203,6 +228,7 @@ map_compose(int argc, char **argv)
 	const char *output = NULL;
 	int ch, quiet = 0, rc = EXIT_TROUBLE;
 
+	co.diag = on_diag;
 	optind = 1;
 	argv[0] = (char *)progname; /* getopt's messages name it */
 	while (
@@ -229,10 +255,13 @@ map_compose(int argc, char **argv)
 			output_flags |= OFILE_FORCE;
 			break;
 		case OPT_PIVOT_CHECK:
-			co.diag = on_diag;
+			co.pivot_check = 1;
 			break;
 		case OPT_SIBLINGS:
 			co.siblings = 1;
+			break;
+		case OPT_STRICT:
+			co.strict = 1;
 			break;
 		case OPT_META:
 			if (meta.n == MAX_META)

@@ -6,6 +6,7 @@
  * buffer, so memory depends on the key and on the longest row only.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,8 +23,12 @@ struct entry {
 	unsigned long long rows;
 };
 
+/* A target of a subject code, and what ranks it for KLL_MULTI_BEST. */
 struct pair {
 	const char *s, *t;
+	unsigned rank; /* 0 exact ... 4 other */
+	double conf;
+	size_t row;
 };
 
 struct table {
@@ -31,7 +36,7 @@ struct table {
 	kll__map codes; /* subject code -> entry */
 	struct entry *e;
 	size_t ne;
-	const char **t;
+	struct pair *t; /* the targets of the entries */
 	const kll_vocab *sv;
 	/* Codes of the data that map to nothing, for the report. */
 	kll__map miss;
@@ -39,6 +44,26 @@ struct table {
 	unsigned long long *misscount;
 	size_t nmiss, misscap;
 };
+
+const char *
+kll_multi_name(kll_multi m)
+{
+	static const char *const names[] = { "all", "first", "fail", "best" };
+
+	return (int)m >= 0 && (size_t)m < sizeof(names) / sizeof(names[0]) ?
+	           names[m] :
+	           NULL;
+}
+
+const char *
+kll_unmapped_name(kll_unmapped u)
+{
+	static const char *const names[] = { "keep", "empty", "fail" };
+
+	return (int)u >= 0 && (size_t)u < sizeof(names) / sizeof(names[0]) ?
+	           names[u] :
+	           NULL;
+}
 
 /* The output, buffered in large blocks. */
 struct wr {
@@ -144,6 +169,56 @@ pair_cmp(const void *x, const void *y)
 	return c != 0 ? c : strcmp(a->t, b->t);
 }
 
+/* Whether a is a better target than b: a stronger predicate, then a
+ * higher confidence, then an earlier record. */
+static int
+better(const struct pair *a, const struct pair *b)
+{
+	if (a->rank != b->rank)
+		return a->rank < b->rank;
+	if (a->conf != b->conf)
+		return a->conf > b->conf;
+	return a->row < b->row;
+}
+
+/* The strength of record r's predicate: exact 0, narrow or broad 1,
+ * close 2, related 3, any other 4. */
+static unsigned
+strength(const kll_mapset *m, size_t r)
+{
+	switch (kll_mapset_pred(m, r)) {
+	case KLL_PRED_EXACT:
+	case KLL_PRED_EQUIVALENT:
+	case KLL_PRED_SAME_AS:
+		return 0;
+	case KLL_PRED_NARROW:
+	case KLL_PRED_BROAD:
+	case KLL_PRED_SUBCLASS:
+		return 1;
+	case KLL_PRED_CLOSE:
+		return 2;
+	case KLL_PRED_RELATED:
+		return 3;
+	default:
+		return 4;
+	}
+}
+
+/* Record r's confidence; 1 when it states none. */
+static double
+confidence(const kll_mapset *m, size_t r)
+{
+	const char *v = kll_mapset_get(m, r, KLL_SLOT_CONFIDENCE);
+	char *end;
+	double x;
+
+	if (v == NULL)
+		return 1;
+	errno = 0;
+	x = strtod(v, &end);
+	return *end == '\0' && errno == 0 && x >= 0 && x <= 1 ? x : 1;
+}
+
 /* The (subject code, target code) pairs the key gives. */
 static kll_status
 collect_pairs(struct pair **out, size_t *np, const kll_mapset *m,
@@ -172,6 +247,9 @@ collect_pairs(struct pair **out, size_t *np, const kll_mapset *m,
 			free(p);
 			return nomem(err);
 		}
+		p[k].rank = strength(m, r);
+		p[k].conf = confidence(m, r);
+		p[k].row = r;
 		k++;
 	}
 	qsort(p, k, sizeof(*p), pair_cmp);
@@ -199,9 +277,13 @@ table_build(struct table *t, const kll_mapset *m, const kll_apply_opts *o,
 	}
 	for (i = 0; i < np; i++) {
 		if (i > 0 && strcmp(p[i].s, p[i - 1].s) == 0) {
-			if (strcmp(p[i].t, p[i - 1].t) == 0)
-				continue;
 			e = &t->e[t->ne - 1];
+			/* One target named twice ranks as its best record. */
+			if (strcmp(p[i].t, p[i - 1].t) == 0) {
+				if (better(&p[i], &t->t[e->first + e->n - 1]))
+					t->t[e->first + e->n - 1] = p[i];
+				continue;
+			}
 		} else {
 			e = &t->e[t->ne++];
 			e->code = p[i].s;
@@ -212,7 +294,7 @@ table_build(struct table *t, const kll_mapset *m, const kll_apply_opts *o,
 				goto out;
 			}
 		}
-		t->t[e->first + e->n++] = p[i].t;
+		t->t[e->first + e->n++] = p[i];
 	}
 out:
 	free(p);
@@ -227,7 +309,7 @@ table_free(struct table *t)
 	kll__arena_free(&t->arena);
 	kll__arena_free(&t->missarena);
 	free(t->e);
-	free((void *)t->t);
+	free(t->t);
 	free(t->misscount);
 }
 
@@ -500,6 +582,39 @@ header(struct run *r, size_t nf, kll_error *err)
 	return KLL_OK;
 }
 
+/* Fail on the current row, naming its line and rule. */
+static kll_status refuse(kll_error *err, const struct run *r, const char *rule,
+    const char *fmt, ...) KLL__PRINTF(4, 5);
+
+static kll_status
+refuse(
+    kll_error *err, const struct run *r, const char *rule, const char *fmt, ...)
+{
+	char msg[400];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	kll__error_set(err, KLL_EINVALID, kll_csv_name(r->c),
+	    kll_csv_line(r->c), 0, "%s", msg);
+	if (err != NULL)
+		snprintf(err->rule, sizeof(err->rule), "%s", rule);
+	return KLL_EINVALID;
+}
+
+/* The index in t->t of entry e's best target. */
+static size_t
+best_of(const struct table *t, const struct entry *e)
+{
+	size_t i, b = e->first;
+
+	for (i = e->first + 1; i < e->first + e->n; i++)
+		if (better(&t->t[i], &t->t[b]))
+			b = i;
+	return b;
+}
+
 /* Recode the current data row. */
 static kll_status
 row(struct run *r, size_t nf, kll_error *err)
@@ -529,9 +644,8 @@ row(struct run *r, size_t nf, kll_error *err)
 	if ((e = table_find(&r->t, f, n)) == NULL) {
 		r->st.unmapped++;
 		if (o->unmapped == KLL_UNMAPPED_FAIL)
-			return kll__error_set(err, KLL_EINVALID,
-			    kll_csv_name(r->c), kll_csv_line(r->c), 0,
-			    "code '%s' has no target", f);
+			return refuse(err, r, "apply-unmapped",
+			    "code '%.*s' has no target in the key", (int)n, f);
 		if (note_miss(&r->t, f, n, &r->st.unlisted) < 0)
 			return nomem(err);
 		r->st.written++;
@@ -546,12 +660,18 @@ row(struct run *r, size_t nf, kll_error *err)
 		r->st.multi++;
 		e->rows++;
 		if (o->multi == KLL_MULTI_FAIL)
-			return kll__error_set(err, KLL_EINVALID,
-			    kll_csv_name(r->c), kll_csv_line(r->c), 0,
-			    "code '%s' has %u targets", f, (unsigned)e->n);
+			return refuse(err, r, "apply-multi",
+			    "code '%.*s' has %u targets", (int)n, f,
+			    (unsigned)e->n);
+	}
+	if (o->multi == KLL_MULTI_BEST) {
+		f = r->t.t[best_of(&r->t, e)].t;
+		r->st.written++;
+		wr_row(&r->w, r->c, nf, r->col, o->keep, f, strlen(f));
+		return KLL_OK;
 	}
 	for (i = 0; i < e->n; i++) {
-		f = r->t.t[e->first + i];
+		f = r->t.t[e->first + i].t;
 		r->st.written++;
 		wr_row(&r->w, r->c, nf, r->col, o->keep, f, strlen(f));
 		if (o->multi == KLL_MULTI_FIRST)

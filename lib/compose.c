@@ -151,6 +151,126 @@ kll_mapset_pred(const kll_mapset *m, size_t rec)
 	return kll_pred_from_iri(iri);
 }
 
+/* The predicates a mapping may use: kll's algebra, and the others that
+ * SSSOM lists as common. */
+#define OBO_NS "http://www.geneontology.org/formats/oboInOwl#"
+static const struct {
+	const char *ns, *local, *curie;
+} allowed[] = {
+	{ SKOS_NS, "exactMatch", "skos:exactMatch" },
+	{ SKOS_NS, "closeMatch", "skos:closeMatch" },
+	{ SKOS_NS, "broadMatch", "skos:broadMatch" },
+	{ SKOS_NS, "narrowMatch", "skos:narrowMatch" },
+	{ SKOS_NS, "relatedMatch", "skos:relatedMatch" },
+	{ SKOS_NS, "mappingRelation", "skos:mappingRelation" },
+	{ OWL_NS, "sameAs", "owl:sameAs" },
+	{ OWL_NS, "equivalentClass", "owl:equivalentClass" },
+	{ OWL_NS, "equivalentProperty", "owl:equivalentProperty" },
+	{ RDFS_NS, "subClassOf", "rdfs:subClassOf" },
+	{ RDFS_NS, "subPropertyOf", "rdfs:subPropertyOf" },
+	{ RDFS_NS, "seeAlso", "rdfs:seeAlso" },
+	{ OBO_NS, "hasDbXref", "oboInOwl:hasDbXref" },
+};
+#define NALLOWED (sizeof(allowed) / sizeof(allowed[0]))
+
+/* SKOS relations within a scheme, and the mapping property meant. */
+static const struct {
+	const char *local;
+	size_t meant;
+} skos_inner[] = {
+	{ "broader", 2 },
+	{ "broaderTransitive", 2 },
+	{ "narrower", 3 },
+	{ "narrowerTransitive", 3 },
+	{ "related", 4 },
+	{ "semanticRelation", 5 },
+};
+
+static int
+lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* The edit distance of a and b, ignoring case; at most 32 of b. */
+static size_t
+edit_distance(const char *a, const char *b)
+{
+	size_t d[33], i, j, lb = strlen(b), prev, cur;
+
+	if (lb > 32)
+		return (size_t)-1;
+	for (j = 0; j <= lb; j++)
+		d[j] = j;
+	for (i = 1; a[i - 1] != '\0'; i++) {
+		prev = d[0];
+		d[0] = i;
+		for (j = 1; j <= lb; j++) {
+			cur = d[j];
+			d[j] = prev + (lower(a[i - 1]) != lower(b[j - 1]));
+			if (d[j - 1] + 1 < d[j])
+				d[j] = d[j - 1] + 1;
+			if (cur + 1 < d[j])
+				d[j] = cur + 1;
+			prev = cur;
+		}
+	}
+	return d[lb];
+}
+
+/* The allowed predicate "local" (in namespace "ns") most likely means:
+ * the same name in another case or namespace, the mapping property of
+ * a SKOS relation, or the nearest name within a few edits. */
+static const char *
+suggest(const char *ns, const char *local)
+{
+	size_t i, best = NALLOWED, bd = (size_t)-1, d, len = strlen(local);
+
+	for (i = 0; i < sizeof(skos_inner) / sizeof(skos_inner[0]); i++)
+		if (strcmp(ns, SKOS_NS) == 0 &&
+		    edit_distance(local, skos_inner[i].local) == 0)
+			best = skos_inner[i].meant, bd = 0;
+	for (i = 0; i < NALLOWED && bd != 0; i++) {
+		d = edit_distance(local, allowed[i].local);
+		/* Another namespace costs one edit more. */
+		d = d * 2 + (strcmp(ns, allowed[i].ns) != 0);
+		if (d < bd)
+			best = i, bd = d;
+	}
+	if (best == NALLOWED || bd / 2 > (len < 9 ? 2 : len / 4))
+		return NULL;
+	return allowed[best].curie;
+}
+
+kll_pred_class
+kll_pred_classify(const char *iri, const char **meant)
+{
+	static const char *const guarded[] = { SKOS_NS, OWL_NS, RDFS_NS, OBO_NS,
+		"http://www.w3.org/2008/05/skos#" };
+	const char *ns = NULL;
+	size_t i, g = 0;
+
+	if (meant != NULL)
+		*meant = NULL;
+	if (iri == NULL || *iri == '\0')
+		return KLL_PRED_CLASS_BAD;
+	if (kll_pred_from_iri(iri) != KLL_PRED_NONE)
+		return KLL_PRED_CLASS_ALGEBRA;
+	for (i = 0; i < NALLOWED; i++)
+		if (strncmp(iri, allowed[i].ns, strlen(allowed[i].ns)) == 0 &&
+		    strcmp(iri + strlen(allowed[i].ns), allowed[i].local) == 0)
+			return KLL_PRED_CLASS_SSSOM;
+	for (i = 0; i < sizeof(guarded) / sizeof(guarded[0]); i++)
+		if (strncmp(iri, guarded[i], strlen(guarded[i])) == 0)
+			ns = guarded[i], g = i;
+	if (ns == NULL)
+		return KLL_PRED_CLASS_OTHER;
+	/* The 2008 draft namespace of SKOS means today's. */
+	if (meant != NULL)
+		*meant = suggest(g == 4 ? SKOS_NS : ns, iri + strlen(ns));
+	return KLL_PRED_CLASS_BAD;
+}
+
 kll_pred
 kll_pred_inverse(kll_pred p)
 {
@@ -297,6 +417,80 @@ out:
 }
 
 /* ------------------------------------------------------------------ */
+/* Predicates of whole keys                                             */
+
+kll_pred_class
+kll__record_pred(const kll_mapset *m, size_t r, char *msg, size_t size)
+{
+	const char *id = kll_mapset_get(m, r, KLL_SLOT_PREDICATE_ID), *meant;
+	char iri[1024];
+	kll_pred_class cls;
+
+	if (size > 0)
+		msg[0] = '\0';
+	if (id == NULL)
+		id = "";
+	if (expand(m, id, iri, sizeof(iri)) == NULL)
+		snprintf(iri, sizeof(iri), "%s", id);
+	cls = kll_pred_classify(iri, &meant);
+	if (size == 0)
+		return cls;
+	if (cls == KLL_PRED_CLASS_BAD && meant != NULL)
+		snprintf(msg, size,
+		    "predicate '%s' is no mapping property; did you mean "
+		    "'%s'?",
+		    id, meant);
+	else if (cls == KLL_PRED_CLASS_BAD)
+		snprintf(msg, size,
+		    "predicate '%s' is no mapping property of SKOS, OWL, RDFS "
+		    "or SSSOM",
+		    id);
+	return cls;
+}
+
+/* Refuse a key with a predicate that check calls bad, or (with rule
+ * "rule") one outside the algebra: each such record goes to diag as an
+ * error, err names the first and the number of them. */
+static kll_status
+check_predicates(const kll_mapset *m, const char *rule, const char *why,
+    kll_diag_fn diag, void *payload, kll_error *err)
+{
+	size_t r, nbad = 0;
+	kll_error d, first;
+	kll_pred_class cls;
+	char msg[sizeof(d.msg)];
+
+	for (r = 0; r < kll_mapset_count(m); r++) {
+		cls = kll__record_pred(m, r, msg, sizeof(msg));
+		if (cls == KLL_PRED_CLASS_ALGEBRA ||
+		    (rule == NULL && cls != KLL_PRED_CLASS_BAD))
+			continue;
+		kll__error_set(&d, KLL_EINVALID, kll_mapset_path(m),
+		    kll_mapset_line(m, r), 0, "%s", msg);
+		if (cls != KLL_PRED_CLASS_BAD)
+			snprintf(d.msg, sizeof(d.msg),
+			    "predicate '%s' is outside kll's algebra: %s",
+			    kll_mapset_get(m, r, KLL_SLOT_PREDICATE_ID), why);
+		snprintf(d.rule, sizeof(d.rule), "%s",
+		    cls == KLL_PRED_CLASS_BAD ? "map-bad-predicate" : rule);
+		if (nbad++ == 0)
+			first = d;
+		if (diag != NULL)
+			diag(payload, &d);
+	}
+	if (nbad == 0)
+		return KLL_OK;
+	if (err != NULL) {
+		*err = first;
+		if (nbad > 1)
+			snprintf(err->msg, sizeof(err->msg),
+			    "%zu records have a predicate that refuses the key",
+			    nbad);
+	}
+	return KLL_EINVALID;
+}
+
+/* ------------------------------------------------------------------ */
 /* Composition: where the two keys meet                                 */
 
 /* Whether two vocabulary names resolve to the same file. */
@@ -408,8 +602,9 @@ struct chain {
 	const char *a; /* subject_id in ab */
 	const char *c; /* object_id in bc */
 	size_t r1, r2;
-	kll_pred p;
+	kll_pred p, pa, pb; /* the result, and a->b and b->c */
 	int neg;
+	int weak; /* no predicate from the algebra: kept as related */
 };
 
 struct comp {
@@ -528,7 +723,7 @@ no_pivot(struct comp *k, size_t r1, const char *a, const char *b)
 	kll_error d;
 
 	k->st.no_pivot++;
-	if (k->o->diag == NULL)
+	if (k->o->diag == NULL || !k->o->pivot_check)
 		return;
 	kll__error_set(&d, KLL_EINVALID, kll_mapset_path(k->ab),
 	    kll_mapset_line(k->ab, r1), 0,
@@ -537,6 +732,20 @@ no_pivot(struct comp *k, size_t r1, const char *a, const char *b)
 	d.severity = KLL_SEV_WARNING;
 	snprintf(d.rule, sizeof(d.rule), "compose-no-pivot");
 	k->o->diag(k->o->payload, &d);
+}
+
+/* Whether a chain that the algebra gives no predicate is kept, as
+ * relatedMatch: never with a negation (nothing positive follows from
+ * one), with strict only broad then narrow and only with siblings. */
+static int
+keep_weak(const struct comp *k, kll_pred p, int pn, kll_pred q, int qn)
+{
+	if (pn || qn)
+		return 0;
+	if (!k->o->strict)
+		return 1;
+	return k->o->siblings &&
+	       kll_pred_compose(p, 0, q, 0, 1, NULL) != KLL_PRED_NONE;
 }
 
 /* Follow record r1 of ab into every record of bc that continues it. */
@@ -567,12 +776,19 @@ follow(struct comp *k, size_t r1)
 		k->st.chains++;
 		q = kll_mapset_pred(k->bc, r2);
 		qn = negated(k->bc, r2);
-		c.p = kll_pred_compose(p, pn, q, qn, k->o->siblings, &c.neg);
-		if (c.p == KLL_PRED_NONE) {
+		c.p = kll_pred_compose(p, pn, q, qn, 0, &c.neg);
+		c.weak = c.p == KLL_PRED_NONE;
+		if (c.weak && !keep_weak(k, p, pn, q, qn)) {
 			k->st.unsafe++;
 			k->st.negated += pn || qn;
 			continue;
 		}
+		if (c.weak) {
+			c.p = KLL_PRED_RELATED;
+			k->st.weakened++;
+		}
+		c.pa = p;
+		c.pb = q;
 		c.a = a;
 		c.r1 = r1;
 		c.r2 = r2;
@@ -678,33 +894,75 @@ copy_side(struct comp *k, size_t rec, const struct chain *g, size_t n, int obj,
 	return KLL_OK;
 }
 
-/* The highest product of the two confidences over the group, as text in
- * buf; "" when no chain has both. */
+/* The confidence of record r of m, 1 when it states none; *stated says
+ * whether it does. */
+static double
+confidence(const kll_mapset *m, size_t r, int *stated)
+{
+	const char *v = kll_mapset_get(m, r, KLL_SLOT_CONFIDENCE);
+	char *end;
+	double x;
+
+	if (v == NULL)
+		return 1;
+	errno = 0;
+	x = strtod(v, &end);
+	if (*end != '\0' || errno != 0 || !(x >= 0 && x <= 1))
+		return 1;
+	*stated = 1;
+	return x;
+}
+
+/* The highest confidence of a chain of the group, as text in buf: the
+ * product of the two (a missing one counts as 1), times KLL_COMPOSE_WEAK
+ * for a weakened chain; "" when the best chain states none and is not
+ * weakened. */
 static void
 group_confidence(
     struct comp *k, const struct chain *g, size_t n, char *buf, size_t size)
 {
-	const char *c1, *c2;
-	double best = -1, x, y;
-	char *e1, *e2;
+	double best = -1, x;
 	size_t i;
+	int stated, bstated = 0;
 
 	for (i = 0; i < n; i++) {
-		c1 = kll_mapset_get(k->ab, g[i].r1, KLL_SLOT_CONFIDENCE);
-		c2 = kll_mapset_get(k->bc, g[i].r2, KLL_SLOT_CONFIDENCE);
-		if (c1 == NULL || c2 == NULL)
-			continue;
-		errno = 0;
-		x = strtod(c1, &e1);
-		y = strtod(c2, &e2);
-		if (*e1 != '\0' || *e2 != '\0' || errno != 0)
-			continue;
-		if (x * y > best)
-			best = x * y;
+		stated = g[i].weak;
+		x = confidence(k->ab, g[i].r1, &stated) *
+		    confidence(k->bc, g[i].r2, &stated);
+		if (g[i].weak)
+			x *= KLL_COMPOSE_WEAK;
+		if (x > best || (x == best && !stated)) {
+			bstated = x > best ? stated : 0;
+			best = x;
+		}
 	}
 	buf[0] = '\0';
-	if (best >= 0)
+	if (best >= 0 && bstated)
 		snprintf(buf, size, "%.10g", best);
+}
+
+/* "; weakened: P then Q, ..." when every chain of the group is weak. */
+static int
+weak_comment(const struct chain *g, size_t n, kll__buf *b)
+{
+	size_t i, j, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (!g[i].weak)
+			return 0;
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < i; j++)
+			if (g[j].pa == g[i].pa && g[j].pb == g[i].pb)
+				break;
+		if (j < i)
+			continue;
+		if (kll__buf_adds(b, k++ == 0 ? "; weakened: " : ", ") < 0 ||
+		    kll__buf_adds(b, kll_pred_curie(g[i].pa)) < 0 ||
+		    kll__buf_adds(b, " then ") < 0 ||
+		    kll__buf_adds(b, kll_pred_curie(g[i].pb)) < 0)
+			return -1;
+	}
+	return 0;
 }
 
 static int
@@ -766,7 +1024,8 @@ group_comment(
 	    (ns > 0 &&
 	        kll__buf_adds(b, ns == 1 ? "; through a split of " :
 	                                   "; through splits of ") < 0) ||
-	    add_list(b, spl, ns) < 0 || kll__buf_addc(b, '\0') < 0)
+	    add_list(b, spl, ns) < 0 || weak_comment(g, n, b) < 0 ||
+	    kll__buf_addc(b, '\0') < 0)
 		goto out;
 	rc = 0;
 out:
@@ -980,6 +1239,8 @@ out:
 	return st;
 }
 
+#define UNKNOWN "no chain through it has a predicate"
+
 kll_status
 kll_mapset_compose(kll_mapset **out, const kll_mapset *ab, const kll_mapset *bc,
     const kll_compose_opts *opts, kll_compose_stats *stats, kll_error *err)
@@ -997,7 +1258,11 @@ kll_mapset_compose(kll_mapset **out, const kll_mapset *ab, const kll_mapset *bc,
 	k.ab = ab;
 	k.bc = bc;
 	k.o = opts != NULL ? opts : &def;
-	if ((!k.o->force &&
+	if ((st = check_predicates(ab, "compose-unknown-predicate", UNKNOWN,
+	         k.o->diag, k.o->payload, err)) != KLL_OK ||
+	    (st = check_predicates(bc, "compose-unknown-predicate", UNKNOWN,
+	         k.o->diag, k.o->payload, err)) != KLL_OK ||
+	    (!k.o->force &&
 	        (st = check_meet(ab, bc, k.o->dirs, err)) != KLL_OK) ||
 	    (st = pick_license(&license, ab, bc, k.o, err)) != KLL_OK ||
 	    (st = index_bc(&k, err)) != KLL_OK ||
@@ -1243,7 +1508,9 @@ kll_mapset_invert(
 
 	if (m == NULL)
 		return kll__error_set(err, KLL_EARG, NULL, 0, 0, "no key");
-	if ((st = check_invertible(m, diag, payload, err)) != KLL_OK ||
+	if ((st = check_predicates(m, NULL, NULL, diag, payload, err)) !=
+	        KLL_OK ||
+	    (st = check_invertible(m, diag, payload, err)) != KLL_OK ||
 	    (st = invert_metadata(m, &b, err)) != KLL_OK)
 		goto out;
 	for (r = 0; r < kll_mapset_count(m); r++)

@@ -63,6 +63,13 @@ kll_status kll__error_set(kll_error *err, kll_status code, const char *file,
 kll_status kll__error_limit(kll_error *err, const char *file, unsigned line,
     unsigned col, const char *rule, const char *fmt, ...) KLL__PRINTF(6, 7);
 
+/* The class of record r's predicate (kll_pred_classify() of its IRI);
+ * for KLL_PRED_CLASS_BAD, msg gets the finding of rule
+ * map-bad-predicate ("predicate 'x' is no mapping property; did you mean
+ * 'y'?"), else "".  msg may be NULL when size is 0. */
+kll_pred_class kll__record_pred(
+    const kll_mapset *m, size_t r, char *msg, size_t size);
+
 /* Where the problems of an input go, one by one: to a caller's sink, the
  * first also into *first (may be NULL), all of them counted. */
 typedef struct kll__problems {

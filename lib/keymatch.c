@@ -39,6 +39,9 @@
 /* The hierarchy leans only on pairs that score this from labels and
  * code alone. */
 #define TRUST 0.5
+/* A pair is a near tie, and goes to review, when a candidate that is no
+ * partner of either concept scores within this of it (or above it). */
+#define TIE 0.05
 
 /* Weights of the structural evidence: each closes part of the gap
  * between the label score and 1. */
@@ -90,6 +93,7 @@ typedef struct cand {
 	float base; /* the score from labels and code alone */
 	const char *lang;
 	unsigned ev, kids_ok, kids;
+	unsigned doubt; /* KLL_DOUBT_*: set on the pairs taken */
 } cand;
 
 struct kll_match {
@@ -1562,7 +1566,8 @@ to_pair(const kll_match *m, const cand *c, kll_pair *p)
 	p->evidence = c->ev;
 	p->kids_kept = c->kids_ok;
 	p->kids_total = c->kids;
-	p->review = p->confidence < m->review;
+	p->review = p->confidence < m->review || c->doubt != 0;
+	p->doubt = c->doubt;
 }
 
 static kll_pair *
@@ -1590,6 +1595,108 @@ shape(const kll_match *m, uint32_t out, uint32_t in, double confidence)
 	return confidence >= m->review ? KLL_REL_EXACT : KLL_REL_CLOSE;
 }
 
+/* Whether (o, n) is a pair of v, sorted by cmp_on. */
+static int
+paired(const cvec *v, uint32_t o, uint32_t n)
+{
+	cand key;
+
+	key.o = o;
+	key.n = n;
+	return v->n > 0 &&
+	       bsearch(&key, v->c, v->n, sizeof(*v->c), cmp_on) != NULL;
+}
+
+/* Whether a candidate of concept i of side "from", other than a partner,
+ * scores within TIE of pair c (or above it). */
+static int
+near_tie(kll_match *m, const cvec *v, const cand *c, int from)
+{
+	cand buf[KEEP];
+	size_t k, j;
+
+	k = candidates(m, from, from == 0 ? c->o : c->n, 1, buf);
+	for (j = 0; j < k; j++) {
+		if (buf[j].o == c->o && buf[j].n == c->n)
+			continue;
+		if (paired(v, buf[j].o, buf[j].n) ||
+		    (from == 0 ? paired(v, c->o, buf[j].n) :
+		                 paired(v, buf[j].o, c->n)))
+			continue;
+		/* A rival with weaker kinds of evidence is none: an
+		 * identical label against a similar one, the same level
+		 * against another. */
+		if (((c->ev & KLL_EVID_SAME_LABEL) &&
+		        !(buf[j].ev & KLL_EVID_SAME_LABEL)) ||
+		    (!(c->ev & KLL_EVID_LEVEL) && (buf[j].ev & KLL_EVID_LEVEL)))
+			continue;
+		if (buf[j].score >= c->score - TIE)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether new concept a is b or one of its broader concepts. */
+static int
+at_or_above(const kll_match *m, int32_t a, int32_t b)
+{
+	int guard = 0;
+
+	for (; b >= 0 && guard < 64; b = m->sd[1].p[b].parent, guard++)
+		if (a == b)
+			return 1;
+	return 0;
+}
+
+/* Whether pair c's new concept lies outside (neither under nor over)
+ * every partner of its old concept's broader concept, when that has
+ * some: the hierarchy contradicts the labels.  An identical label is
+ * evidence enough: the concept moved. */
+static int
+off_hierarchy(const kll_match *m, const cvec *v, const cand *c)
+{
+	int32_t po = m->sd[0].p[c->o].parent, pn;
+	size_t lo = 0, hi = v->n, mid;
+	int any = 0;
+
+	if (po < 0 || (c->ev & KLL_EVID_SAME_LABEL))
+		return 0;
+	while (lo < hi) { /* the first pair of po */
+		mid = lo + (hi - lo) / 2;
+		if (v->c[mid].o < (uint32_t)po)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < v->n && v->c[lo].o == (uint32_t)po; lo++) {
+		pn = (int32_t)v->c[lo].n;
+		any = 1;
+		if (at_or_above(m, pn, (int32_t)c->n) ||
+		    at_or_above(m, (int32_t)c->n, pn))
+			return 0;
+	}
+	return any;
+}
+
+/* Mark the pairs that a person should decide: near ties, and pairs that
+ * the hierarchy contradicts. */
+static void
+doubts(kll_match *m, cvec *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->n; i++) {
+		v->c[i].doubt = 0;
+		/* Below the threshold a pair is in review anyway. */
+		if (v->c[i].score >= m->review &&
+		    (near_tie(m, v, &v->c[i], 0) ||
+		        near_tie(m, v, &v->c[i], 1)))
+			v->c[i].doubt |= KLL_DOUBT_TIE;
+		if (off_hierarchy(m, v, &v->c[i]))
+			v->c[i].doubt |= KLL_DOUBT_HIERARCHY;
+	}
+}
+
 static int
 make_pairs(kll_match *m, taken *t)
 {
@@ -1599,6 +1706,7 @@ make_pairs(kll_match *m, taken *t)
 
 	if (v->n > 0)
 		qsort(v->c, v->n, sizeof(*v->c), cmp_on);
+	doubts(m, v);
 	total = v->n;
 	for (i = 0; i < nold; i++)
 		total += t->deg[0][i] == 0;
@@ -1614,7 +1722,7 @@ make_pairs(kll_match *m, taken *t)
 			p = &m->pairs[k++];
 			to_pair(m, &v->c[j], p);
 			p->rel = shape(m, t->deg[0][i], t->deg[1][v->c[j].n],
-			    p->confidence);
+			    p->doubt ? 0 : p->confidence);
 		}
 	}
 	for (i = 0; i < nnew; i++)

@@ -738,6 +738,30 @@ const char *kll_pred_name(kll_pred p);
  * key's curie_map, then kll_pred_from_iri(). */
 kll_pred kll_mapset_pred(const kll_mapset *m, size_t rec);
 
+/* What a predicate IRI is to kll and to SSSOM. */
+typedef enum kll_pred_class {
+	KLL_PRED_CLASS_ALGEBRA = 0,	/* one of kll_pred: kll reasons with
+					 * it */
+	KLL_PRED_CLASS_SSSOM,	/* another that SSSOM lists as common
+				 * (skos:mappingRelation,
+				 * owl:equivalentProperty, rdfs:subPropertyOf,
+				 * rdfs:seeAlso, oboInOwl:hasDbXref) */
+	KLL_PRED_CLASS_OTHER,	/* from another vocabulary: SSSOM allows
+				 * any predicate, kll cannot reason with
+				 * it */
+	KLL_PRED_CLASS_BAD	/* a term of the SKOS, OWL, RDFS or oboInOwl
+				 * namespace that is none of the above
+				 * (skos:exactmatch, skos:sameAs,
+				 * skos:broader), or empty */
+} kll_pred_class;
+
+/* The class of predicate "iri".  For KLL_PRED_CLASS_BAD, *meant (may be
+ * NULL) gets the CURIE of the predicate most likely meant (the same name
+ * in another case or namespace, the mapping property of a SKOS relation
+ * such as skos:broader, or the nearest name within a few edits, case
+ * ignored), static, or NULL. */
+kll_pred_class kll_pred_classify(const char *iri, const char **meant);
+
 /* The inverse: "a p b" says the same as "b q a".  broad and narrow swap;
  * the others are symmetric; rdfs:subClassOf has no inverse among the
  * SSSOM predicates: KLL_PRED_NONE, as for KLL_PRED_NONE. */
@@ -764,19 +788,34 @@ typedef struct kll_compose_opts {
 				 * vocabulary differently */
 	int force;		/* compose keys that do not meet */
 	int siblings;		/* see kll_pred_compose() */
-	kll_diag_fn diag;	/* receives a warning for each record of the
-				 * first key whose object the second does not
-				 * map (rule compose-no-pivot); may be NULL */
+	kll_diag_fn diag;	/* receives an error for each record whose
+				 * predicate refuses the keys, and with
+				 * pivot_check a warning for each record of
+				 * the first key whose object the second does
+				 * not map (rule compose-no-pivot); may be
+				 * NULL */
 	void *payload;
+	int pivot_check;	/* see diag */
+	int strict;		/* keep only the chains whose predicate the
+				 * algebra gives (and, with siblings, broad
+				 * then narrow); else every chain without a
+				 * negation gives a record */
 } kll_compose_opts;
-#define KLL_COMPOSE_OPTS_INIT { NULL, NULL, NULL, 0, 0, NULL, NULL }
+#define KLL_COMPOSE_OPTS_INIT { NULL, NULL, NULL, 0, 0, NULL, NULL, 0, 0 }
+
+/* The factor by which the confidence of a chain falls when the algebra
+ * gives it no predicate and it is kept as relatedMatch. */
+#define KLL_COMPOSE_WEAK 0.5
 
 /* What a composition did. */
 typedef struct kll_compose_stats {
 	size_t chains;		/* pairs a->b, b->c with the same b */
 	size_t records;		/* records of the result */
 	size_t split;		/* of those, through a split */
-	size_t unsafe;		/* chains dropped: nothing safe follows */
+	size_t weakened;	/* chains with no predicate from the
+				 * algebra, kept as relatedMatch */
+	size_t unsafe;		/* chains dropped: nothing safe follows
+				 * (strict), or a negation */
 	size_t negated;		/* of those, because of a negation */
 	size_t no_pivot;	/* records of the first key whose object is
 				 * no subject of the second */
@@ -787,9 +826,15 @@ typedef struct kll_compose_stats {
 /* Compose key "ab" (A to B) with key "bc" (B to C) into a new key A to C,
  * which the caller owns (*out).  Every record a->b of ab and b->c of bc
  * with the same b (compared as IRIs) gives a record a->c whose predicate
- * is kll_pred_compose() of theirs; mapping_justification
- * semapv:MappingChaining; confidence the product of both (empty when
- * either is); subject slots from ab, object slots from bc; comment "via
+ * is kll_pred_compose() of theirs.  A chain for which that gives none
+ * (without a negation) is kept as skos:relatedMatch, weakened: its
+ * confidence is multiplied by KLL_COMPOSE_WEAK and its comment says
+ * "; weakened: P then Q"; opts->strict drops it instead.  A chain with a
+ * negation that the algebra cannot carry gives nothing (stats->negated).
+ * mapping_justification semapv:MappingChaining; confidence the product
+ * of both (a missing one counts as 1) times the factor, empty when
+ * neither key states one and the chain is not weakened; subject slots
+ * from ab, object slots from bc; comment "via
  * B" naming the pivot, and "; through a split of X" when a has several b
  * in ab or b several c in bc (counting records without the Not
  * modifier).  Records with the same subject, predicate,
@@ -801,7 +846,10 @@ typedef struct kll_compose_stats {
  * Errors: KLL_EINVALID (the keys do not meet: ab's object_source and its
  * version differ from bc's subject_source and its version, rule
  * compose-no-meet, unless opts->force; different licences and none in
- * opts, rule compose-license; no mapping_set_id to derive one from; a
+ * opts, rule compose-license; a record whose predicate kll_pred_classify()
+ * calls bad, rule map-bad-predicate, or is outside the algebra, rule
+ * compose-unknown-predicate: each goes to opts->diag, err names the
+ * first and the count; no mapping_set_id to derive one from; a
  * prefix bound to different IRIs in the two keys), KLL_ENOMEM. */
 kll_status kll_mapset_compose(kll_mapset **out, const kll_mapset *ab,
     const kll_mapset *bc, const kll_compose_opts *opts,
@@ -826,14 +874,26 @@ kll_status kll_mapset_invert(kll_mapset *m, kll_diag_fn diag, void *payload,
 typedef enum kll_multi {
 	KLL_MULTI_ALL = 0,	/* one output row per target */
 	KLL_MULTI_FIRST,	/* the first target in byte order */
-	KLL_MULTI_FAIL		/* fail, naming the line and the code */
+	KLL_MULTI_FAIL,		/* fail, naming the line and the code */
+	KLL_MULTI_BEST		/* the target of the strongest predicate
+				 * (exact, equivalentClass or sameAs; then
+				 * narrow, broad or subClassOf; then close;
+				 * then related; then any other), then of the
+				 * highest confidence (none stated counts as
+				 * 1), then of the key's first record: the
+				 * default */
 } kll_multi;
 
 typedef enum kll_unmapped {
-	KLL_UNMAPPED_KEEP = 0,	/* keep the code as it is */
-	KLL_UNMAPPED_EMPTY,	/* an empty field */
+	KLL_UNMAPPED_KEEP = 0,	/* keep the code as it is: the column then
+				 * mixes two classifications */
+	KLL_UNMAPPED_EMPTY,	/* an empty field: the default */
 	KLL_UNMAPPED_FAIL	/* fail, naming the line and the code */
 } kll_unmapped;
+
+/* Their names, "best", "empty", ...; NULL when out of range. */
+const char *kll_multi_name(kll_multi m);
+const char *kll_unmapped_name(kll_unmapped u);
 
 /* Called after a run for each code that maps to no target (ntargets 0;
  * the code as the data writes it) or to several (the key's code), in
@@ -864,7 +924,7 @@ typedef struct kll_apply_opts {
 	void *payload;
 } kll_apply_opts;
 #define KLL_APPLY_OPTS_INIT \
-	{ NULL, 0, 0, NULL, KLL_MULTI_ALL, KLL_UNMAPPED_KEEP, NULL, 0, \
+	{ NULL, 0, 0, NULL, KLL_MULTI_BEST, KLL_UNMAPPED_EMPTY, NULL, 0, \
 	  NULL, NULL, 0, NULL, NULL }
 
 /* The counts of a run. */
@@ -893,7 +953,8 @@ typedef struct kll_apply_stats {
  * code.  stats may be NULL.  Errors: KLL_EARG (a bad column number),
  * KLL_ENOTFOUND (no such column in the header), KLL_ESYNTAX (a row
  * without the column; and the reader's), KLL_EINVALID (a code that
- * KLL_MULTI_FAIL or KLL_UNMAPPED_FAIL refuses), KLL_EENCODING, KLL_EIO
+ * KLL_MULTI_FAIL or KLL_UNMAPPED_FAIL refuses: rule apply-multi or
+ * apply-unmapped, the line of the row), KLL_EENCODING, KLL_EIO
  * (reading, or writing "out"), KLL_ENOMEM.  On failure, what was written
  * stays written. */
 kll_status kll_mapset_apply(const kll_mapset *m, const char *path, FILE *out,
@@ -1423,8 +1484,20 @@ typedef struct kll_pair {
 	unsigned kids_kept;	/* with KLL_EVID_CHILDREN: of kids_total */
 	unsigned kids_total;	/* narrower concepts of the old one */
 	int review;		/* nonzero: confidence below the review
-				 * threshold; a person should decide */
+				 * threshold, or a doubt; a person should
+				 * decide */
+	unsigned doubt;		/* KLL_DOUBT_*: why a pair goes to review
+				 * whatever its confidence */
 } kll_pair;
+
+/* Doubts about a pair, or-ed together in kll_pair.doubt.  A one-to-one
+ * pair with a doubt is KLL_REL_CLOSE. */
+#define KLL_DOUBT_TIE 0x01	/* a candidate that is no partner of
+				 * either concept scores within 0.05 of
+				 * the pair, or above it */
+#define KLL_DOUBT_HIERARCHY 0x02	/* the new concept lies neither
+					 * under nor over any partner of the
+					 * old concept's broader concept */
 
 typedef struct kll_match_opts {
 	const char *const *langs;	/* label languages compared (a tag

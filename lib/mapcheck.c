@@ -42,6 +42,9 @@ enum {
 	R_CONTRADICTION,
 	R_HIERARCHY_CLASH,
 	R_CARDINALITY,
+	R_BAD_PREDICATE,
+	R_OTHER_PREDICATE,
+	R_EXACT_NOT_1_1,
 	R_UNMAPPED,
 	NRULES
 };
@@ -79,6 +82,20 @@ static const kll_check_rule rules[NRULES] = {
 	{ "map-cardinality", KLL_SEV_ERROR,
 	    "rows that break the set's declared cardinality (warning: a "
 	    "row's mapping_cardinality that is not its actual shape)" },
+	{ "map-bad-predicate", KLL_SEV_ERROR,
+	    "a predicate that is no mapping property: a term of SKOS, OWL, "
+	    "RDFS or oboInOwl other than skos:exactMatch, closeMatch, "
+	    "broadMatch, narrowMatch, relatedMatch, mappingRelation, "
+	    "owl:sameAs, equivalentClass, equivalentProperty, "
+	    "rdfs:subClassOf, subPropertyOf, seeAlso, oboInOwl:hasDbXref "
+	    "(skos:exactmatch, skos:sameAs, skos:broader), with the one "
+	    "meant" },
+	{ "map-other-predicate", KLL_SEV_WARNING,
+	    "a predicate from another vocabulary: SSSOM allows it, but "
+	    "kll-map compose and invert refuse it" },
+	{ "map-exact-not-one-to-one", KLL_SEV_WARNING,
+	    "an exactMatch (or owl:equivalentClass, owl:sameAs) on a pair "
+	    "that is 1:n, n:1 or n:n among the key's exact matches" },
 	{ "map-unmapped", KLL_SEV_INFO,
 	    "codes of a level the key uses that no row maps, one count per "
 	    "level and side" },
@@ -694,6 +711,8 @@ enum { K_EXACT = 1, K_BROAD = 2, K_NARROW = 4, K_RELATED = 8 };
 struct pred {
 	const char *p; /* the predicate_id as the records give it */
 	unsigned kind;
+	kll_pred_class cls;
+	uint32_t first; /* the first record that has it */
 };
 
 /* A finding that the first pass or the hierarchy check made for record
@@ -722,6 +741,8 @@ struct scopes {
 };
 
 struct chk {
+	uint32_t *xdeg[2]; /* per code of a side: its exact counterparts */
+	uint32_t *xrep[2]; /* per code: the code that stands for its category */
 	const kll_mapset *m;
 	const kll_mapcheck_opts *o;
 	const char *file;
@@ -985,6 +1006,8 @@ pred_key(struct chk *c, size_t r)
 			}
 			c->pred[i].p = p;
 			c->pred[i].kind = pred_kind(c->m, p);
+			c->pred[i].cls = kll__record_pred(c->m, r, NULL, 0);
+			c->pred[i].first = (uint32_t)r;
 			c->npred++;
 		}
 		c->lastp = p;
@@ -2341,6 +2364,139 @@ needs(const struct chk *c, uint32_t r, int k)
 	return id != NONE && (c->sd[k].e[id].flags & E_ATTN);
 }
 
+/* A predicate that is no mapping property, or one from another
+ * vocabulary: reported on each record with it. */
+static void
+rule_predicate(struct chk *c, uint32_t r)
+{
+	const struct pred *p = &c->pred[c->pk[r] >> 1];
+	char msg[400];
+
+	if (p->p[0] == '\0') /* missing: the reader says so */
+		return;
+	if (p->cls == KLL_PRED_CLASS_BAD) {
+		kll__record_pred(c->m, r, msg, sizeof(msg));
+		emit(c, R_BAD_PREDICATE, KLL_SEV_ERROR, r,
+		    KLL_SLOT_PREDICATE_ID, "%s", msg);
+	} else if (p->cls == KLL_PRED_CLASS_OTHER) {
+		emit(c, R_OTHER_PREDICATE, KLL_SEV_WARNING, r,
+		    KLL_SLOT_PREDICATE_ID,
+		    "predicate '%s' is from no vocabulary of mapping "
+		    "properties: kll-map compose and invert refuse it",
+		    p->p);
+	}
+}
+
+/* The top of the chain of only children that concept x ends: a concept
+ * that is the one narrower concept of its one broader concept is the same
+ * category as that broader concept (SNI's detailed group 01.110, the only
+ * one of class 01.11). */
+static const kll_concept *
+category_top(const kll_concept *x)
+{
+	const kll_concept *b;
+
+	while (kll_concept_nbroader(x) == 1 &&
+	    kll_concept_nnarrower(b = kll_concept_broader(x, 0)) == 1)
+		x = b;
+	return x;
+}
+
+/* Per code of side k, in xrep: the first code of the same category, so
+ * that a class and its only child count as one exact counterpart. */
+static int
+category_reps(struct chk *c, int k)
+{
+	struct side *sd = &c->sd[k];
+	uint32_t *first = NULL, i, t;
+
+	if ((c->xrep[k] = kll__malloc((sd->n + 1) * sizeof(uint32_t))) == NULL)
+		return -1;
+	if (sd->v != NULL && (first = kll__calloc(kll_vocab_count(sd->v) + 1,
+	                          sizeof(uint32_t))) == NULL)
+		return -1;
+	for (i = 0; i < sd->n; i++) {
+		c->xrep[k][i] = i;
+		if (first == NULL || sd->e[i].c == NULL)
+			continue;
+		t = (uint32_t)kll_concept_index(category_top(sd->e[i].c));
+		if (first[t] == 0)
+			first[t] = i + 1;
+		c->xrep[k][i] = first[t] - 1;
+	}
+	free(first);
+	return 0;
+}
+
+/* The number of distinct exact counterparts of each code's category, in
+ * xdeg (indexed by xrep). */
+static int
+exact_degrees(struct chk *c)
+{
+	uint64_t *keys = NULL;
+	size_t r, nk = 0, i;
+	uint32_t s, o;
+	int k;
+
+	for (k = 0; k < 2; k++)
+		if ((c->xdeg[k] = kll__calloc(c->sd[k].n + 1,
+		         sizeof(uint32_t))) == NULL ||
+		    category_reps(c, k) < 0)
+			return -1;
+	if ((keys = kll__malloc((c->n + 1) * sizeof(*keys))) == NULL)
+		return -1;
+	for (r = 0; r < c->n; r++) {
+		s = c->sd[0].id[r];
+		o = c->sd[1].id[r];
+		if (s != NONE && o != NONE &&
+		    plain_kind(c, (uint32_t)r) == K_EXACT &&
+		    !(c->sd[0].e[s].flags & E_NTF) &&
+		    !(c->sd[1].e[o].flags & E_NTF))
+			keys[nk++] = (uint64_t)c->xrep[0][s] << 32 |
+			             c->xrep[1][o];
+	}
+	qsort(keys, nk, sizeof(*keys), u64_cmp);
+	for (i = 0; i < nk; i++) {
+		if (i > 0 && keys[i] == keys[i - 1])
+			continue;
+		c->xdeg[0][keys[i] >> 32]++;
+		c->xdeg[1][keys[i] & 0xffffffffu]++;
+	}
+	free(keys);
+	return 0;
+}
+
+/* An exact match stands for one concept on each side: a code with two
+ * exact counterparts makes them one concept, which their vocabulary
+ * says they are not.  (Other predicates beside an exact match, such as
+ * the broadMatch of a finer code, are fine; so is the exact match of a
+ * class and of its only child: category_top().) */
+static void
+rule_exact_shape(struct chk *c, uint32_t r)
+{
+	static const char *const hint[] = { "", "", "skos:narrowMatch",
+		"skos:broadMatch", "skos:relatedMatch" };
+	uint32_t s = c->sd[0].id[r], o = c->sd[1].id[r];
+	kll_cardinality a;
+
+	if (c->xdeg[0] == NULL || c->xrep[1] == NULL ||
+	    plain_kind(c, r) != K_EXACT || s == NONE || o == NONE)
+		return;
+	s = c->xrep[0][s];
+	o = c->xrep[1][o];
+	if (c->xdeg[0][s] < 2 && c->xdeg[1][o] < 2)
+		return;
+	a = shape_of(0, 0, c->xdeg[1][o], c->xdeg[0][s]);
+	emit(c, R_EXACT_NOT_1_1, KLL_SEV_WARNING, r, KLL_SLOT_PREDICATE_ID,
+	    "%s on a row that is %s among the key's exact matches: the %s "
+	    "has other exact counterparts (%s?)",
+	    c->pred[c->pk[r] >> 1].p, kll_cardinality_name(a),
+	    a == KLL_CARD_1_N ? "subject" :
+	    a == KLL_CARD_N_1 ? "object" :
+	                        "subject and the object",
+	    hint[a]);
+}
+
 static void
 pass_b(struct chk *c)
 {
@@ -2366,9 +2522,11 @@ pass_b(struct chk *c)
 		}
 		for (k = 0; k < 2; k++)
 			rule_drift(c, r, k);
+		rule_predicate(c, r);
 		for (; ie < c->nev && c->ev[ie].row == r; ie++)
 			event_finding(c, &c->ev[ie]);
 		rule_cardinality(c, r);
+		rule_exact_shape(c, r);
 	}
 }
 
@@ -2444,6 +2602,10 @@ chk_release(struct chk *c)
 		kll__arena_free(&c->sd[k].text);
 	}
 	free(c->pred);
+	free(c->xdeg[0]);
+	free(c->xdeg[1]);
+	free(c->xrep[0]);
+	free(c->xrep[1]);
 	free(c->pk);
 	free(c->ev);
 	free(c->shape);
@@ -2490,7 +2652,7 @@ kll_mapset_check(const kll_mapset *m, const kll_mapcheck_opts *opts,
 	if (c.nomem || first_pass(&c, 1) < 0)
 		goto nomem;
 	majority(&c);
-	if (clashes(&c) < 0)
+	if (clashes(&c) < 0 || exact_degrees(&c) < 0)
 		goto nomem;
 	pass_b(&c);
 	unmapped(&c);

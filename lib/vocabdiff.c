@@ -687,6 +687,22 @@ evidence_text(const keyw *k, const kll_pair *p, char *buf, size_t size)
 		append(buf, size, "%sregrouped", "", 0);
 }
 
+/* "review", and why when a doubt sends the pair there. */
+static const char *
+review_text(unsigned doubt)
+{
+	switch (doubt & (KLL_DOUBT_TIE | KLL_DOUBT_HIERARCHY)) {
+	case KLL_DOUBT_TIE:
+		return "review: near tie";
+	case KLL_DOUBT_HIERARCHY:
+		return "review: not under the broader pair";
+	case KLL_DOUBT_TIE | KLL_DOUBT_HIERARCHY:
+		return "review: near tie, not under the broader pair";
+	default:
+		return "review";
+	}
+}
+
 static kll_status
 add_record(keyw *k, const kll_pair *p)
 {
@@ -703,7 +719,7 @@ add_record(keyw *k, const kll_pair *p)
 		return st;
 	evidence_text(k, p, note, sizeof(note));
 	if (p->rel != KLL_REL_NONE && p->review)
-		append(note, sizeof(note), "%sreview", "", 0);
+		append(note, sizeof(note), "%s", review_text(p->doubt), 0);
 	if ((st = kll_mapset_add(k->ms, &rec, k->err)) != KLL_OK)
 		return st;
 	{

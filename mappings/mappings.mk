@@ -64,13 +64,16 @@ KEY_OPTS_seqf_eqf = $(KEY_PUBLISHED) --predicate-column relation $(KEY_BY_KLL) $
 	--title 'SeQF - EQF' \
 	--description 'Derived by kll from the level numbers: SeQF level N corresponds to EQF level N (förordning 2015:545 and Sweden'"'"'s referencing of SeQF to the EQF). $(KEY_NOLIC)'
 
-# SSYK 2012 to ESCO occupations, through ISCO-08.  An SSYK code narrower
-# than its ISCO unit group meets the ESCO occupations under that group as
-# siblings: --siblings keeps them as relatedMatch, each flagged in its
-# comment, rather than leaving those codes with nothing.  The licence is
-# ESCO's reuse conditions, the only licence either source states.
-COMPOSE_OPTS = --siblings --license $(KEY_EU_REUSE) \
+# SSYK 2012 to ESCO occupations, through ISCO-08.  Every chain is kept:
+# where kll's predicate algebra gives a predicate (exactMatch or
+# narrowMatch, then the ESCO occupations' narrowMatch) the record has it;
+# where it gives none (an SSYK code narrower than, or only related to,
+# its ISCO unit group) the record is skos:relatedMatch with half the
+# confidence and "weakened: P then Q" in its comment, so every SSYK unit
+# group reaches the ESCO occupations its ISCO groups hold.  The licence is ESCO's
+# reuse conditions, the only licence either source states.
+COMPOSE_OPTS = --license $(KEY_EU_REUSE) \
 	--id https://kll.example.org/mappings/ssyk-2012_esco-occupations \
 	--meta 'mapping_set_title=SSYK 2012 - ESCO occupations (v1.1.1), through ISCO-08' \
-	--meta 'mapping_set_description=The SCB key SSYK 2012 - ISCO-08 composed with ESCO v1.1.1 occupations under their ISCO-08 unit groups.' \
+	--meta 'mapping_set_description=The SCB key SSYK 2012 - ISCO-08 composed with the ESCO v1.1.1 occupations under their ISCO-08 unit groups. skos:narrowMatch where the algebra of kll-map compose gives it (an SSYK unit group equal to or broader than its ISCO-08 group); every other chain (an SSYK unit group narrower than, or only related to, its ISCO-08 group) is skos:relatedMatch with half the confidence and the word weakened in its comment: the occupation may lie outside the SSYK group. All 429 SSYK unit groups reach some occupation.' \
 	--meta publication_date=$(KLL_RELEASE)

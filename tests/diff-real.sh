@@ -103,5 +103,35 @@ for f in sni nace; do
 		no "only $both of $total $f pairs on levels 1-4 agree"
 done
 
+# Pairs whose labels alone cannot decide go to review, whatever their
+# confidence: near ties (SUN 2000 523a and 523b, the civil engineering
+# and engineering programmes, against four 2020 codes that score alike)
+# and pairs the hierarchy contradicts (SNI 2007 45.11 would go to 46.71,
+# not under 47.7 where its broader 45.1 went).
+n=$((n + 1))
+kll-diff --key sun-2000-field sun-2020-field >"$tmp/sun.tsv"
+for p in 523a:523a 523a:523d 523b:523b 523b:523c; do
+	awk -F'\t' -v s="sun2000field:${p%%:*}" -v o="sun2020field:${p#*:}" '
+	    $1 == s && $4 == o && $NF ~ /review: near tie/ { ok = 1 }
+	    END { exit !ok }' "$tmp/sun.tsv" ||
+		no "sun-2000-field $p is not marked for review as a near tie"
+done
+n=$((n + 1))
+kll-diff --key sni-2007 sni-2025 >"$tmp/sni-all.tsv"
+awk -F'\t' '$1 == "sni2007:45.11" && $NF ~ /not under the broader pair/ { ok = 1 }
+    END { exit !ok }' "$tmp/sni-all.tsv" ||
+	no "sni-2007 45.11 is not marked for review against its broader pair"
+# Precision of the confident pairs: of the SNI pairs on levels 1-4 not in
+# review, those that NACE matched on its English labels agrees with (at
+# least 99 in 100; 99.46 measured, 99.14 before the doubts).
+n=$((n + 1))
+awk -F'\t' '/^#/ || $1 == "subject_id" || $4 == "sssom:NoTermFound" || $NF ~ /review/ { next }
+    { s = $1; o = $4; sub(/^[^:]*:/, "", s); sub(/^[^:]*:/, "", o)
+      if (s !~ /^[0-9][0-9]\.[0-9][0-9][0-9]$/) print s "\t" o }' "$tmp/sni.tsv" |
+    sort -u >"$tmp/sni.confident"
+good=$(comm -12 "$tmp/sni.confident" "$tmp/nace.pairs" | wc -l)
+total=$(wc -l <"$tmp/sni.confident")
+[ "$total" -gt 0 ] && [ $((good * 100)) -ge $((total * 99)) ] ||
+	no "only $good of $total confident sni pairs on levels 1-4 agree with nace"
 echo "diff-real: $n checks, $fail failures"
 [ $fail = 0 ]

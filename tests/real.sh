@@ -115,5 +115,20 @@ done
 got=$(grep -h '^#publication_date:' mappings/*.sssom.tsv | sort | uniq -c | awk '{ print $1 }')
 [ "$got" = "$(ls mappings/*.sssom.tsv | wc -l)" ] ||
 	no "the keys do not share one publication_date"
+# Composition keeps every chain: each of the 429 SSYK 2012 unit groups
+# reaches some ESCO occupation, and every record that the algebra does
+# not make safe says so (relatedMatch, at most half the confidence).
+n=$((n + 1))
+got=$(awk -F'\t' '/^#/ || $1 == "subject_id" { next } { u[$1] = 1 }
+    END { print length(u) }' mappings/ssyk-2012_esco-occupations.sssom.tsv)
+[ "$got" -eq 429 ] ||
+	no "the composed SSYK 2012 to ESCO key reaches $got unit groups, not 429"
+bad=$(awk -F'\t' '/^#/ { next }
+    $1 == "subject_id" { for (i = 1; i <= NF; i++) col[$i] = i; next }
+    $col["comment"] ~ /weakened/ && ($col["predicate_id"] != "skos:relatedMatch" ||
+        $col["confidence"] > 0.5) { n++ }
+    END { print n + 0 }' mappings/ssyk-2012_esco-occupations.sssom.tsv)
+[ "$bad" -eq 0 ] ||
+	no "$bad weakened records of the composed key are not relatedMatch with confidence at most 0.5"
 echo "real: $n vocabularies, $fail failures"
 [ $fail = 0 ]

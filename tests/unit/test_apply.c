@@ -163,16 +163,18 @@ test_apply_default(void **state)
 	expect_out(m, data, &o,
 	    "person,yrke,kommun\n"
 	    "1,0110,Stockholm\n"
-	    "2,110,\"Malmö, Västra Hamnen\"\n"
+	    "2,,\"Malmö, Västra Hamnen\"\n"
 	    "3,2511,Göteborg\n"
-	    "3,2513,Göteborg\n"
 	    "4,,Kiruna\n"
-	    "5,9999,Luleå\n"
+	    "5,,Luleå\n"
 	    "6,2512,Visby\n"
-	    "7,9999,Ystad\n",
+	    "7,,Ystad\n",
 	    &st);
+	/* the defaults: the best target, an empty field for none */
+	assert_int_equal(o.multi, KLL_MULTI_BEST);
+	assert_int_equal(o.unmapped, KLL_UNMAPPED_EMPTY);
 	assert_string_equal(r.text, "110 0 1\n2511 2 1\n9999 0 2\n");
-	assert_true(st.rows == 7 && st.written == 8 && st.mapped == 2 &&
+	assert_true(st.rows == 7 && st.written == 7 && st.mapped == 2 &&
 	            st.multi == 1 && st.unmapped == 3 && st.empty == 1 &&
 	            st.unlisted == 0);
 	/* the same by number, and without a report */
@@ -208,6 +210,7 @@ test_apply_vocab(void **state)
 	o.no_header = 1;
 	o.subject_vocab = occ;
 	o.object_vocab = isc;
+	o.unmapped = KLL_UNMAPPED_KEEP;
 	expect_out(m, "0110\n110\n2512\n9\n", &o, "0110\n0110\n2512\n9\n", &st);
 	assert_int_equal(st.mapped, 3);
 	assert_int_equal(st.unmapped, 1);
@@ -243,6 +246,58 @@ test_apply_multi(void **state)
 	kll_mapset_free(m);
 }
 
+/* --multi=best: the strongest predicate, then the highest confidence,
+ * then the key's first record; a target named twice ranks as its best
+ * record. */
+static void
+test_apply_best(void **state)
+{
+	kll_apply_opts o = KLL_APPLY_OPTS_INIT;
+	kll_mapset *m = key_file(MAP "apply-best.sssom.tsv");
+	kll_mapset *k = key_text("#curie_map:\n"
+	                         "#  a: https://example.org/a/\n"
+	                         "#mapping_set_id: https://example.org/k\n"
+	                         "#license: https://example.org/l\n"
+	                         "subject_id\tpredicate_id\tobject_id\t"
+	                         "mapping_justification\tconfidence\n"
+	                         "a:1\tskos:relatedMatch\ta:x\t"
+	                         "semapv:ManualMappingCuration\t\n"
+	                         "a:1\tskos:closeMatch\ta:y\t"
+	                         "semapv:ManualMappingCuration\t0.3\n"
+	                         "a:1\tskos:exactMatch\ta:x\t"
+	                         "semapv:ManualMappingCuration\t0.2\n"
+	                         "a:2\tskos:broadMatch\ta:y\t"
+	                         "semapv:ManualMappingCuration\t0.2\n"
+	                         "a:2\tskos:closeMatch\ta:x\t"
+	                         "semapv:ManualMappingCuration\t1\n"
+	                         "a:2\tskos:narrowMatch\ta:z\t"
+	                         "semapv:ManualMappingCuration\t0.4\n");
+	kll_apply_stats st;
+
+	(void)state;
+	assert_string_equal(kll_multi_name(KLL_MULTI_BEST), "best");
+	assert_string_equal(kll_multi_name(KLL_MULTI_ALL), "all");
+	assert_null(kll_multi_name((kll_multi)9));
+	assert_string_equal(kll_unmapped_name(KLL_UNMAPPED_EMPTY), "empty");
+	assert_string_equal(kll_unmapped_name(KLL_UNMAPPED_KEEP), "keep");
+	assert_null(kll_unmapped_name((kll_unmapped)-1));
+	o.column = "yrke";
+	/* narrow beats related (byte order would take 2511); 0.9 beats
+	 * 0.6; two related without a confidence: the first record */
+	expect_out(m, "yrke\n2512\n2511\n5321\n", &o,
+	    "yrke\n2512\n2511\n5322\n", &st);
+	assert_true(st.rows == 3 && st.written == 3 && st.multi == 3);
+	o.multi = KLL_MULTI_FIRST;
+	expect_out(m, "yrke\n2512\n", &o, "yrke\n2511\n", NULL);
+	/* exact x (0.2) beats close y (0.3): the predicate first */
+	o.multi = KLL_MULTI_BEST;
+	o.column = "1";
+	o.no_header = 1;
+	expect_out(k, "1\n2\n", &o, "x\nz\n", NULL);
+	kll_mapset_free(m);
+	kll_mapset_free(k);
+}
+
 static void
 test_apply_unmapped(void **state)
 {
@@ -259,6 +314,14 @@ test_apply_unmapped(void **state)
 	o.unmapped = KLL_UNMAPPED_FAIL;
 	expect_err(m, "x,yrke\nsecret,0110\nsecret,9999\n", &o, KLL_EINVALID, 3,
 	    "code '9999' has no target");
+	assert_int_equal(run(m, "x,yrke\nsecret,9999\n", &o, &out, NULL, &err),
+	    KLL_EINVALID);
+	assert_string_equal(err.rule, "apply-unmapped");
+	free(out);
+	/* keep copies the code into the target column */
+	o.unmapped = KLL_UNMAPPED_KEEP;
+	expect_out(m, "yrke\n9999\n", &o, "yrke\n9999\n", NULL);
+	o.unmapped = KLL_UNMAPPED_FAIL;
 	assert_int_equal(run(m, "x,yrke\nsecret,9999\n", &o, &out, NULL, &err),
 	    KLL_EINVALID);
 	assert_null(strstr(err.msg, "secret"));
@@ -282,10 +345,11 @@ test_apply_keep(void **state)
 	expect_out(m, "a,yrke,b\n1,2512,2\n", &o,
 	    "a,yrke,yrke_to,b\n1,2512,2512,2\n", NULL);
 	o.output_name = "isco";
+	o.multi = KLL_MULTI_ALL;
 	expect_out(m, "a,yrke,b\n1,2511,2\n", &o,
 	    "a,yrke,isco,b\n1,2511,2511,2\n1,2511,2513,2\n", NULL);
 	o.keep = 0;
-	expect_out(m, "yrke\n9999\n", &o, "isco\n9999\n", NULL);
+	expect_out(m, "yrke\n9999\n", &o, "isco\n\n", NULL);
 	o.no_header = 1;
 	o.keep = 1;
 	o.column = "1";
@@ -401,6 +465,8 @@ test_apply_predicates(void **state)
 	o.no_header = 1;
 	o.report = on_report;
 	o.payload = &r;
+	o.multi = KLL_MULTI_ALL;
+	o.unmapped = KLL_UNMAPPED_KEEP;
 	/* Not and NoTermFound give no target; b:1 twice is one */
 	expect_out(m, "1\n2\n", &o, "1\n2\n3\n5\n2\n", NULL);
 	assert_string_equal(r.text, "1 4 1\n2 0 1\n");
@@ -497,6 +563,7 @@ main(void)
 		cmocka_unit_test(test_apply_vocab),
 		cmocka_unit_test(test_apply_multi),
 		cmocka_unit_test(test_apply_unmapped),
+		cmocka_unit_test(test_apply_best),
 		cmocka_unit_test(test_apply_keep),
 		cmocka_unit_test(test_apply_columns),
 		cmocka_unit_test(test_apply_dialect),

@@ -340,15 +340,17 @@ test_compose_fixtures(void **state)
 	memset(&c, 0, sizeof(c));
 	o.diag = collect;
 	o.payload = &c;
+	o.pivot_check = 1;
 	assert_int_equal(kll_mapset_compose(&m, ab, bc, &o, &st, &err), KLL_OK);
-	assert_int_equal(kll_mapset_count(m), 5);
-	assert_int_equal(st.records, 5);
+	assert_int_equal(kll_mapset_count(m), 9);
+	assert_int_equal(st.records, 9);
 	assert_int_equal(st.chains, 11);
-	assert_int_equal(st.split, 5);
-	assert_int_equal(st.unsafe, 5);
+	assert_int_equal(st.split, 9);
+	assert_int_equal(st.weakened, 4);
+	assert_int_equal(st.unsafe, 1);
 	assert_int_equal(st.negated, 1);
 	assert_int_equal(st.no_pivot, 2);
-	assert_int_equal(st.unreached, 3);
+	assert_int_equal(st.unreached, 1);
 
 	/* exact then narrow, through a split of the pivot */
 	r = find(m, "occ:0110", "skos:narrowMatch", "esx:0110.2");
@@ -369,9 +371,12 @@ test_compose_fixtures(void **state)
 	assert_string_equal(get(m, r, KLL_SLOT_COMMENT),
 	    "via isc:5322; through a split of occ:5321");
 	assert_string_equal(get(m, r, KLL_SLOT_MAPPING_CARDINALITY), "1:1");
-	/* broad then narrow gives nothing */
-	assert_int_equal(
-	    find(m, "occ:2512", "skos:relatedMatch", "esx:2512.1"), -1);
+	/* broad then narrow is kept, weakened: related, 1 x 1 x 0.5 */
+	r = find(m, "occ:2512", "skos:relatedMatch", "esx:2512.1");
+	assert_string_equal(get(m, r, KLL_SLOT_CONFIDENCE), "0.5");
+	assert_string_equal(get(m, r, KLL_SLOT_COMMENT),
+	    "via isc:2512; through a split of isc:2512; weakened: "
+	    "skos:broadMatch then skos:narrowMatch");
 
 	/* the records of occ_isc whose pivot isc_esx lacks */
 	assert_int_equal(c.n, 2);
@@ -412,15 +417,29 @@ test_compose_fixtures(void **state)
 	kll_mapset_free(back);
 	kll_mapset_free(m);
 
-	/* with siblings, broad then narrow is related */
+	/* strict: broad then narrow gives nothing */
 	assert_int_equal(kll_mapset_compose(&m, ab, bc,
-	                     &(kll_compose_opts){ .siblings = 1 }, &st, &err),
+	                     &(kll_compose_opts){ .strict = 1 }, &st, &err),
+	    KLL_OK);
+	assert_int_equal(st.records, 5);
+	assert_int_equal(st.weakened, 0);
+	assert_int_equal(st.unsafe, 5);
+	assert_int_equal(st.unreached, 3);
+	assert_int_equal(
+	    find(m, "occ:2512", "skos:relatedMatch", "esx:2512.1"), -1);
+	kll_mapset_free(m);
+
+	/* strict with siblings keeps broad then narrow, weakened */
+	assert_int_equal(kll_mapset_compose(&m, ab, bc,
+	                     &(kll_compose_opts){ .strict = 1, .siblings = 1 },
+	                     &st, &err),
 	    KLL_OK);
 	assert_int_equal(st.records, 9);
 	assert_int_equal(st.unsafe, 1);
 	r = find(m, "occ:2512", "skos:relatedMatch", "esx:2512.1");
 	assert_string_equal(get(m, r, KLL_SLOT_COMMENT),
-	    "via isc:2512; through a split of isc:2512");
+	    "via isc:2512; through a split of isc:2512; weakened: "
+	    "skos:broadMatch then skos:narrowMatch");
 	assert_string_equal(get(m, r, KLL_SLOT_MAPPING_CARDINALITY), "n:n");
 	kll_mapset_free(m);
 	kll_mapset_free(ab);
@@ -480,9 +499,9 @@ test_compose_merge_confidence(void **state)
 	assert_string_equal(get(m, r, KLL_SLOT_COMMENT),
 	    "via b:1, b:2; through a split of a:1");
 	assert_string_equal(get(m, r, KLL_SLOT_PREDICATE_MODIFIER), "");
-	/* a confidence on one side only gives none */
+	/* a confidence on one side only: the missing one counts as 1 */
 	r = find(m, "a:2", "skos:broadMatch", "c:2");
-	assert_string_equal(get(m, r, KLL_SLOT_CONFIDENCE), "");
+	assert_string_equal(get(m, r, KLL_SLOT_CONFIDENCE), "0.7");
 	assert_string_equal(get(m, r, KLL_SLOT_COMMENT), "via b:3");
 	/* Not exact then exact: Not exact; not counted as a split of b:1 */
 	r = find(m, "a:3", "skos:exactMatch", "c:1");
@@ -695,8 +714,9 @@ test_compose_empty(void **state)
 	char *text;
 
 	(void)state;
-	assert_int_equal(
-	    kll_mapset_compose(&m, ab, bc, NULL, &st, &err), KLL_OK);
+	assert_int_equal(kll_mapset_compose(&m, ab, bc,
+	                     &(kll_compose_opts){ .strict = 1 }, &st, &err),
+	    KLL_OK);
 	assert_int_equal(kll_mapset_count(m), 0);
 	assert_int_equal(st.unsafe, 1);
 	assert_int_equal(st.unreached, 1);
@@ -706,6 +726,156 @@ test_compose_empty(void **state)
 	                             "#object_source: k:c\n"
 	                             "#object_source_version: v3\n"));
 	free(text);
+	kll_mapset_free(m);
+	kll_mapset_free(ab);
+	kll_mapset_free(bc);
+}
+
+
+/* ------------------------------------------------------------------ */
+/* Predicates a key may use                                             */
+
+static void
+expect_class(const char *iri, kll_pred_class want, const char *meant)
+{
+	const char *got = "unset";
+
+	assert_int_equal(kll_pred_classify(iri, &got), want);
+	if (meant == NULL && got != NULL)
+		fail_msg("%s: meant '%s', expected none", iri, got);
+	if (meant != NULL && (got == NULL || strcmp(got, meant) != 0))
+		fail_msg("%s: meant '%s', expected '%s'", iri,
+		    got ? got : "(none)", meant);
+}
+
+#define SKOS "http://www.w3.org/2004/02/skos/core#"
+#define OWL  "http://www.w3.org/2002/07/owl#"
+#define RDFS "http://www.w3.org/2000/01/rdf-schema#"
+
+static void
+test_pred_classify(void **state)
+{
+	(void)state;
+	expect_class(SKOS "exactMatch", KLL_PRED_CLASS_ALGEBRA, NULL);
+	expect_class(OWL "sameAs", KLL_PRED_CLASS_ALGEBRA, NULL);
+	expect_class(RDFS "subClassOf", KLL_PRED_CLASS_ALGEBRA, NULL);
+	expect_class(RDFS "seeAlso", KLL_PRED_CLASS_SSSOM, NULL);
+	expect_class(SKOS "mappingRelation", KLL_PRED_CLASS_SSSOM, NULL);
+	expect_class("http://www.geneontology.org/formats/oboInOwl#hasDbXref",
+	    KLL_PRED_CLASS_SSSOM, NULL);
+	expect_class("https://example.org/x#partOf", KLL_PRED_CLASS_OTHER,
+	    NULL);
+	/* case, namespace, SKOS relations, typos */
+	expect_class(SKOS "exactmatch", KLL_PRED_CLASS_BAD, "skos:exactMatch");
+	expect_class(SKOS "sameAs", KLL_PRED_CLASS_BAD, "owl:sameAs");
+	expect_class(SKOS "broader", KLL_PRED_CLASS_BAD, "skos:broadMatch");
+	expect_class(SKOS "narrowerTransitive", KLL_PRED_CLASS_BAD,
+	    "skos:narrowMatch");
+	expect_class(SKOS "related", KLL_PRED_CLASS_BAD, "skos:relatedMatch");
+	expect_class(SKOS "closeMach", KLL_PRED_CLASS_BAD, "skos:closeMatch");
+	expect_class(OWL "equivalentclass", KLL_PRED_CLASS_BAD,
+	    "owl:equivalentClass");
+	expect_class("http://www.w3.org/2008/05/skos#exactMatch",
+	    KLL_PRED_CLASS_BAD, "skos:exactMatch");
+	expect_class(SKOS "prefLabel", KLL_PRED_CLASS_BAD, NULL);
+	expect_class("", KLL_PRED_CLASS_BAD, NULL);
+	expect_class(NULL, KLL_PRED_CLASS_BAD, NULL);
+}
+
+/* Compose and invert refuse what check calls bad; compose refuses what
+ * its algebra does not know; neither drops a record silently. */
+static void
+test_predicates_refused(void **state)
+{
+	static const char bad[] = HEAD("ab", CC0, "k:a", "k:b")
+	    "subject_id\tpredicate_id\tobject_id\tmapping_justification\n"
+	    "a:1\tskos:exactmatch\tb:1\tsemapv:ManualMappingCuration\n"
+	    "a:2\tskos:broader\tb:2\tsemapv:ManualMappingCuration\n";
+	static const char other[] = HEAD("ab", CC0, "k:a", "k:b")
+	    "subject_id\tpredicate_id\tobject_id\tmapping_justification\n"
+	    "a:1\tskos:exactMatch\tb:1\tsemapv:ManualMappingCuration\n"
+	    "a:2\trdfs:seeAlso\tb:2\tsemapv:ManualMappingCuration\n";
+	kll_mapset *ab = key_from(bad), *ab2 = key_from(other);
+	kll_mapset *bc = key_from(bc_text), *m = (kll_mapset *)&m;
+	kll_compose_opts o = KLL_COMPOSE_OPTS_INIT;
+	struct diags c;
+	kll_error err;
+
+	(void)state;
+	memset(&c, 0, sizeof(c));
+	o.diag = collect;
+	o.payload = &c;
+	assert_int_equal(
+	    kll_mapset_compose(&m, ab, bc, &o, NULL, &err), KLL_EINVALID);
+	assert_null(m);
+	assert_int_equal(c.n, 2);
+	assert_string_equal(c.d[0].rule, "map-bad-predicate");
+	assert_int_equal(c.d[0].line, 11);
+	assert_int_equal(c.d[0].severity, KLL_SEV_ERROR);
+	assert_string_equal(c.d[0].msg,
+	    "predicate 'skos:exactmatch' is no mapping property; did you "
+	    "mean 'skos:exactMatch'?");
+	assert_non_null(strstr(c.d[1].msg, "'skos:broadMatch'"));
+	assert_string_equal(err.rule, "map-bad-predicate");
+	assert_int_equal(err.line, 11);
+	assert_non_null(strstr(err.msg, "2 records"));
+
+	memset(&c, 0, sizeof(c));
+	assert_int_equal(
+	    kll_mapset_compose(&m, ab2, bc, &o, NULL, &err), KLL_EINVALID);
+	assert_int_equal(c.n, 1);
+	assert_string_equal(c.d[0].rule, "compose-unknown-predicate");
+	assert_int_equal(c.d[0].line, 12);
+	assert_string_equal(err.rule, "compose-unknown-predicate");
+
+	memset(&c, 0, sizeof(c));
+	assert_int_equal(kll_mapset_invert(ab, collect, &c, &err), KLL_EINVALID);
+	assert_int_equal(c.n, 2);
+	assert_string_equal(err.rule, "map-bad-predicate");
+	kll_mapset_free(ab);
+	kll_mapset_free(ab2);
+	kll_mapset_free(bc);
+}
+
+/* A weakened chain: the product of the confidences (a missing one is 1)
+ * times KLL_COMPOSE_WEAK; the best chain of a group wins. */
+static void
+test_compose_weak_confidence(void **state)
+{
+	kll_mapset *ab = key_from(HEAD("ab", CC0, "k:a", "k:b") COLS
+	        ROW("a:1", "relatedMatch", "", "b:1", "0.8")
+	            ROW("a:1", "broadMatch", "", "b:2", "")
+	                ROW("a:2", "narrowMatch", "", "b:1", "0.9"));
+	kll_mapset *bc = key_from(HEAD("bc", CC0, "k:b", "k:c") COLS
+	        ROW("b:1", "narrowMatch", "", "c:1", "0.5")
+	            ROW("b:2", "narrowMatch", "", "c:1", "")
+	                ROW("b:1", "broadMatch", "", "c:2", ""));
+	kll_mapset *m = NULL;
+	kll_compose_stats st;
+	kll_error err;
+	long r;
+
+	(void)state;
+	assert_int_equal(
+	    kll_mapset_compose(&m, ab, bc, NULL, &st, &err), KLL_OK);
+	assert_int_equal(st.weakened, 3);
+	assert_int_equal(st.unsafe, 0);
+	assert_int_equal(st.unreached, 0);
+	/* related x narrow 0.8 x 0.5 x 0.5 = 0.2; broad x narrow 1 x 1 x
+	 * 0.5: the best is 0.5 */
+	r = find(m, "a:1", "skos:relatedMatch", "c:1");
+	assert_string_equal(get(m, r, KLL_SLOT_CONFIDENCE), "0.5");
+	assert_string_equal(get(m, r, KLL_SLOT_COMMENT),
+	    "via b:1, b:2; through splits of a:1, b:1; weakened: "
+	    "skos:relatedMatch then skos:narrowMatch, skos:broadMatch then "
+	    "skos:narrowMatch");
+	/* related then broad: 0.8 x 1 x 0.5 */
+	r = find(m, "a:1", "skos:relatedMatch", "c:2");
+	assert_string_equal(get(m, r, KLL_SLOT_CONFIDENCE), "0.4");
+	/* narrow then broad is related by the algebra: not weakened */
+	r = find(m, "a:2", "skos:relatedMatch", "c:2");
+	assert_string_equal(get(m, r, KLL_SLOT_CONFIDENCE), "0.9");
+	assert_null(strstr(get(m, r, KLL_SLOT_COMMENT), "weakened"));
 	kll_mapset_free(m);
 	kll_mapset_free(ab);
 	kll_mapset_free(bc);
@@ -865,6 +1035,9 @@ main(void)
 		cmocka_unit_test(test_invert_round_trip),
 		cmocka_unit_test(test_invert_slots),
 		cmocka_unit_test(test_invert_refused),
+		cmocka_unit_test(test_pred_classify),
+		cmocka_unit_test(test_predicates_refused),
+		cmocka_unit_test(test_compose_weak_confidence),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -301,6 +301,41 @@ test_match_candidates(void **state)
 	kll_match_free(m);
 }
 
+/* A pair with a rival within 0.05 (here SUN 523a: the engineering and
+ * the civil engineering programmes of 2020 score alike) goes to review
+ * whatever its confidence, and one to one it is no exactMatch; a pair
+ * with an identical label beside similar rivals does not. */
+static void
+test_match_doubts(void **state)
+{
+	kll_vocab *a = load(DIFF "edu-2000.ttl"), *b = load(DIFF "edu-2020.ttl");
+	const kll_pair *p;
+	kll_match *m = NULL;
+
+	(void)state;
+	assert_int_equal(kll_match_new(&m, a, b, NULL, NULL), KLL_OK);
+	p = pair_of(m, "523a", "523a");
+	assert_non_null(p);
+	assert_true(p->confidence >= 0.7); /* above the review threshold */
+	assert_true(p->review);
+	assert_int_equal(p->doubt, KLL_DOUBT_TIE);
+	assert_int_equal(p->rel, KLL_REL_CLOSE);
+	p = pair_of(m, "523b", "523b");
+	assert_non_null(p);
+	assert_true(p->review && (p->doubt & KLL_DOUBT_TIE));
+	p = pair_of(m, "520a", "520a");
+	assert_non_null(p);
+	assert_false(p->review);
+	assert_int_equal(p->doubt, 0);
+	assert_int_equal(p->rel, KLL_REL_EXACT);
+	p = pair_of(m, "523c", "523e");
+	assert_non_null(p);
+	assert_int_equal(p->doubt, 0);
+	kll_match_free(m);
+	kll_vocab_free(a);
+	kll_vocab_free(b);
+}
+
 static void
 test_match_thresholds(void **state)
 {
@@ -632,6 +667,7 @@ main(void)
 		    test_match_pairs, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_match_candidates, setup, teardown),
+		cmocka_unit_test(test_match_doubts),
 		cmocka_unit_test_setup_teardown(
 		    test_match_thresholds, setup, teardown),
 		cmocka_unit_test_setup_teardown(

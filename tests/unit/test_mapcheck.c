@@ -194,7 +194,7 @@ test_rule_table(void **state)
 			assert_string_not_equal(q->id, r->id);
 		}
 	}
-	assert_int_equal(i, 13);
+	assert_int_equal(i, 16);
 	assert_null(kll_mapcheck_rule_at(1000));
 }
 
@@ -492,7 +492,7 @@ test_hierarchy(void **state)
 
 	(void)state;
 	assert_int_equal(
-	    check(MAP "check-hierarchy.sssom.tsv", NULL, KLL_SEV_WARNING, &c),
+	    check(MAP "check-hierarchy.sssom.tsv", NULL, KLL_SEV_ERROR, &c),
 	    2);
 	assert_int_equal(c.n, 2);
 	expect(&c, 0, KLL_SEV_ERROR, "map-hierarchy-clash", 11, 26,
@@ -501,6 +501,45 @@ test_hierarchy(void **state)
 	expect(&c, 1, KLL_SEV_ERROR, "map-hierarchy-clash", 14, 1,
 	    "'isc:2512' is an exactMatch of 'occ:2512' and, on line 13, of "
 	    "its ancestor 'occ:251'");
+	/* each such exact match also has two exact counterparts */
+	check(MAP "check-hierarchy.sssom.tsv", NULL, KLL_SEV_WARNING, &c);
+	assert_int_equal(c.n, 7);
+	assert_string_equal(c.d[0].rule, "map-exact-not-one-to-one");
+}
+
+/* Predicates: SKOS, OWL or RDFS terms that are no mapping property are
+ * errors with the one meant; another vocabulary's a warning; an exact
+ * match with two exact counterparts a warning. */
+static void
+test_predicates(void **state)
+{
+	struct diags c;
+
+	(void)state;
+	assert_int_equal(
+	    check(MAP "check-predicates.sssom.tsv", NULL, KLL_SEV_WARNING, &c),
+	    2);
+	assert_int_equal(c.n, 7);
+	expect(&c, 0, KLL_SEV_ERROR, "map-bad-predicate", 11, 10,
+	    "predicate 'skos:sameAs' is no mapping property; did you mean "
+	    "'owl:sameAs'?");
+	expect(&c, 1, KLL_SEV_WARNING, "map-exact-not-one-to-one", 12, 10,
+	    "skos:exactMatch on a row that is 1:n among the key's exact "
+	    "matches: the subject has other exact counterparts "
+	    "(skos:narrowMatch?)");
+	expect(&c, 3, KLL_SEV_WARNING, "map-exact-not-one-to-one", 14, 10,
+	    "skos:exactMatch on a row that is n:1 among the key's exact "
+	    "matches: the object has other exact counterparts "
+	    "(skos:broadMatch?)");
+	expect(&c, 5, KLL_SEV_ERROR, "map-bad-predicate", 16, 10,
+	    "predicate 'skos:exactmatch' is no mapping property; did you "
+	    "mean 'skos:exactMatch'?");
+	expect(&c, 6, KLL_SEV_WARNING, "map-other-predicate", 18, 10,
+	    "predicate 'ex:partOf' is from no vocabulary of mapping "
+	    "properties: kll-map compose and invert refuse it");
+	/* a clean key has none */
+	check(MAP "check-clean.sssom.tsv", NULL, KLL_SEV_WARNING, &c);
+	assert_int_equal(c.n, 0);
 }
 
 static void
@@ -809,6 +848,7 @@ main(void)
 		cmocka_unit_test(test_duplicates),
 		cmocka_unit_test(test_contradictions),
 		cmocka_unit_test(test_hierarchy),
+		cmocka_unit_test(test_predicates),
 		cmocka_unit_test(test_cardinality),
 		cmocka_unit_test(test_scope),
 		cmocka_unit_test(test_no_vocabulary),
