@@ -15,7 +15,7 @@ static const struct command {
 	{ "vocab", cmd_vocab,
 	    "import, check, show, list and search vocabularies" },
 	{ "map", cmd_map,
-	    "import, learn, check, compose, apply and export keys" },
+	    "import, learn, check, stats, compose, invert, apply and export keys" },
 	{ "publish", cmd_publish,
 	    "a folder of dumps and its catalog for dataportal.se" },
 	{ "diff", cmd_diff, "what changed between two versions, and the key" },
