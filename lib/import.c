@@ -140,19 +140,6 @@ renamed(const kll_import_opts *o, const char *name)
 	return name;
 }
 
-/* Whether "name" is one of the columns the user declared extra. */
-static int
-is_extra(const kll_import_opts *o, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < o->nextra_columns; i++)
-		if (strcmp(o->extra_columns[i], name) == 0 ||
-		    strcmp(o->extra_columns[i], "*") == 0)
-			return 1;
-	return 0;
-}
-
 /* An unknown column at 1-based byte column "col" of the header, with
  * the known name it is closest to. */
 static void
@@ -253,7 +240,8 @@ read_header(table *t, kll_csv *c, size_t nf)
 	for (i = 0; i < nf; i++) {
 		const char *raw = kll_csv_field(c, i, NULL);
 		name = renamed(t->o, raw);
-		known = is_extra(t->o, raw);
+		known = kll__extra_column(
+		    t->o->extra_columns, t->o->nextra_columns, raw);
 		for (k = 0; k < COL__FIXED; k++)
 			if (strcmp(name, fixed_names[k]) == 0)
 				t->fixed[k] = (int)i, known = 1;

@@ -219,4 +219,8 @@ kll_mapset *kll__imp_take(kll__imp *im);
 const char *kll__shape_predicate(uint32_t out, uint32_t in);
 const char *kll__shape_cardinality(uint32_t out, uint32_t in);
 
+/* Whether the column "name" is one of the n the user declared extra
+ * (leave it out, no error); "*" declares every column. */
+int kll__extra_column(const char *const *extra, size_t n, const char *name);
+
 #endif

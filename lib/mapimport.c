@@ -171,19 +171,6 @@ wrong_separator(imp *im, kll_csv *c, size_t nf)
 	return KLL_EINVALID;
 }
 
-/* Whether the user declared the column "f" extra ("*": all). */
-static int
-is_extra(const kll_mapimport_opts *o, const char *f)
-{
-	size_t k;
-
-	for (k = 0; k < o->nextra_columns; k++)
-		if (strcmp(o->extra_columns[k], f) == 0 ||
-		    strcmp(o->extra_columns[k], "*") == 0)
-			return 1;
-	return 0;
-}
-
 /* Every column is read or declared extra: one the options do not name
  * is an error, so that a misspelt header is not dropped unseen. */
 static void
@@ -198,7 +185,10 @@ unused_columns(imp *im, kll_csv *c, size_t nf, const int *got)
 		f = kll_csv_field(c, i, NULL);
 		for (used = 0, k = 0; k < 4; k++)
 			used |= got[k] == (int)i;
-		if (!used && !is_extra(im->o, f) && n++ < MAX_UNKNOWN)
+		if (!used &&
+		    !kll__extra_column(
+		        im->o->extra_columns, im->o->nextra_columns, f) &&
+		    n++ < MAX_UNKNOWN)
 			kll__problem_at(&im->pr, im->name, kll_csv_line(c), col,
 			    "map-unknown-column",
 			    "unknown column '%s' (read it with "

@@ -360,3 +360,14 @@ kll__sep_name(char sep)
 	}
 	return "?";
 }
+
+int
+kll__extra_column(const char *const *extra, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(extra[i], name) == 0 || strcmp(extra[i], "*") == 0)
+			return 1;
+	return 0;
+}
