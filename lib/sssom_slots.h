@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * sssom_slots.h: the slots of the SSSOM 1.1 data model as lib/sssom.c
+ * sssom_slots.h: the slots of the SSSOM 1.1 data model as the SSSOM code
  * needs them, taken from the LinkML schema (sssom_schema.yaml): the
  * Mapping slots in the order of the "mapping" class, then the slots that
- * only the MappingSet class has.  Private to lib/sssom.c.
+ * only the MappingSet class has.  Private to lib/sssom*.c.
  */
 #ifndef KLL_SSSOM_SLOTS_H
 #define KLL_SSSOM_SLOTS_H
@@ -81,8 +81,11 @@ struct slotdef {
 #define S_ENUM KLL_KIND_ENUM
 #define RS     (SF_REC | SF_SET)
 
-/* Indexed by kll_slot, then by the SL_* numbers above. */
-static const struct slotdef slotdefs[SL__COUNT] = {
+/* Indexed by kll_slot, then by the SL_* numbers above.  Defined once, in
+ * sssom.c, which includes this file with KLL__SSSOM_SLOTDEFS defined. */
+extern const struct slotdef kll__sssom_slotdefs[SL__COUNT];
+#ifdef KLL__SSSOM_SLOTDEFS
+const struct slotdef kll__sssom_slotdefs[SL__COUNT] = {
 	{ "record_id", S_ENT, SF_REC, NULL, 0, 0 },
 	{ "subject_id", S_ENT, SF_REC, NULL, 0, 0 },
 	{ "subject_label", S_STR, SF_REC, NULL, 0, 0 },
@@ -159,6 +162,7 @@ static const struct slotdef slotdefs[SL__COUNT] = {
 	{ "extension_definitions", KIND_EXT_DEFS, SF_SET | SF_MULTI, NULL, 0,
 	    0 },
 };
+#endif
 
 /* The slots of the MappingSet class in the schema's order, which is the
  * order of the canonical metadata block (where curie_map comes first). */
