@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* test_sssom.c: SSSOM mapping sets (lib/sssom.c). */
+/* test_sssom.c: SSSOM mapping sets (lib/sssom*.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
