@@ -157,7 +157,7 @@ fresh "$t/dir"
 rm "$t/dir/out" && mkdir "$t/dir/out"
 kll-vocab import -q --id occ -o "$t/dir/out" "$data/vocab/occ.csv" 2>"$t/err"
 rc=$?
-if trouble "output is a folder" 'cannot replace: Is a directory'; then
+if trouble "output is a folder" 'cannot create: Is a directory'; then
 	if [ "$(ls -A "$t/dir")" != out ]; then
 		no "output is a folder: left behind: $(ls -A "$t/dir")"
 	else
@@ -283,8 +283,20 @@ interrupt() {
 	kill -s CONT $pid 2>/dev/null
 	wait $pid
 	rc=$?
-	trouble "$name" 'interrupted; no output was changed' &&
+	# On a loaded machine the signal can come before the command has set
+	# its handlers (it dies of the signal) or after its last write (it
+	# ends well): either way no output may be half written.
+	if [ $rc = 0 ] && [ "$(ls -A "$t/sig")" = out ] &&
+	    kll-vocab info "$t/sig/out" >/dev/null 2>&1; then
+		echo "note: $name: the import ended before it saw the signal"
+		pass=$((pass + 1))
+	elif [ $rc -gt 128 ]; then
+		echo "note: $name: the signal came before the handlers were set"
 		untouched "$name" "$t/sig"
+	else
+		trouble "$name" 'interrupted; no output was changed' &&
+			untouched "$name" "$t/sig"
+	fi
 }
 
 # A table of 150,000 rows (35 MB), and the largest shipped one.
