@@ -3,6 +3,9 @@
  * -DKLL_FAULTS (make FAULTS=1), the library's allocations go through
  * these wrappers, and with KLL_FAIL_ALLOC=N in the environment the Nth
  * allocation and every one after it fail, as when memory runs out. */
+/* Calls the libc allocators the rest of lib/ may not: see internal.h. */
+#define KLL__ALLOC_C
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>

@@ -233,7 +233,7 @@ collect_pairs(struct pair **out, size_t *np, const kll_mapset *m,
 	*out = NULL;
 	if ((st = predicate_iris(&iris, m, o, &t->arena, err)) != KLL_OK)
 		return st;
-	if ((p = malloc((n + 1) * sizeof(*p))) == NULL)
+	if ((p = kll__malloc((n + 1) * sizeof(*p))) == NULL)
 		return nomem(err);
 	for (r = 0; r < n; r++) {
 		if (!wanted(m, r, iris, o->npredicates) ||
@@ -270,8 +270,8 @@ table_build(struct table *t, const kll_mapset *m, const kll_apply_opts *o,
 	t->sv = o->subject_vocab;
 	if ((st = collect_pairs(&p, &np, m, o, t, err)) != KLL_OK)
 		return st;
-	if ((t->e = calloc(np + 1, sizeof(*t->e))) == NULL ||
-	    (t->t = calloc(np + 1, sizeof(*t->t))) == NULL) {
+	if ((t->e = kll__calloc(np + 1, sizeof(*t->e))) == NULL ||
+	    (t->t = kll__calloc(np + 1, sizeof(*t->t))) == NULL) {
 		st = nomem(err);
 		goto out;
 	}
@@ -351,7 +351,7 @@ note_miss(
 	}
 	if (t->nmiss == t->misscap) {
 		cap = t->misscap ? 2 * t->misscap : 64;
-		if ((p = realloc(t->misscount, cap * sizeof(*p))) == NULL)
+		if ((p = kll__realloc(t->misscount, cap * sizeof(*p))) == NULL)
 			return -1;
 		t->misscount = p;
 		t->misscap = cap;
@@ -388,7 +388,7 @@ report(struct table *t, const kll_apply_opts *o, kll_error *err)
 
 	if (o->report == NULL)
 		return KLL_OK;
-	if ((r = malloc((t->nmiss + t->ne + 1) * sizeof(*r))) == NULL)
+	if ((r = kll__malloc((t->nmiss + t->ne + 1) * sizeof(*r))) == NULL)
 		return nomem(err);
 	for (i = 0; i < t->miss.cap; i++)
 		if (t->miss.keys[i] != NULL) {
@@ -725,7 +725,7 @@ kll_mapset_apply(const kll_mapset *m, const char *path, FILE *out,
 	if (opts->no_header && (st = find_column(&r, 0, err)) != KLL_OK)
 		return st;
 	co.sep = opts->sep;
-	if ((r.w.buf = malloc(OUTBUF)) == NULL) {
+	if ((r.w.buf = kll__malloc(OUTBUF)) == NULL) {
 		st = nomem(err);
 		goto out;
 	}

@@ -633,10 +633,10 @@ index_bc(struct comp *k, kll_error *err)
 	uint32_t head;
 	kll_status st = KLL_OK;
 
-	if ((k->next = malloc((n + 1) * sizeof(*k->next))) == NULL ||
-	    (k->bsplit = malloc((n + 1) * sizeof(*k->bsplit))) == NULL ||
-	    (keys = calloc(n + 1, sizeof(*keys))) == NULL ||
-	    (vals = calloc(n + 1, sizeof(*vals))) == NULL)
+	if ((k->next = kll__malloc((n + 1) * sizeof(*k->next))) == NULL ||
+	    (k->bsplit = kll__malloc((n + 1) * sizeof(*k->bsplit))) == NULL ||
+	    (keys = kll__calloc(n + 1, sizeof(*keys))) == NULL ||
+	    (vals = kll__calloc(n + 1, sizeof(*vals))) == NULL)
 		goto nomem;
 	for (r = 0; r < n; r++) {
 		k->next[r] = NOREC;
@@ -678,9 +678,9 @@ count_ab_splits(struct comp *k, kll_error *err)
 	const char **keys = NULL, **vals = NULL, *s, *o;
 	kll_status st = KLL_OK;
 
-	if ((k->asplit = malloc((n + 1) * sizeof(*k->asplit))) == NULL ||
-	    (keys = calloc(n + 1, sizeof(*keys))) == NULL ||
-	    (vals = calloc(n + 1, sizeof(*vals))) == NULL) {
+	if ((k->asplit = kll__malloc((n + 1) * sizeof(*k->asplit))) == NULL ||
+	    (keys = kll__calloc(n + 1, sizeof(*keys))) == NULL ||
+	    (vals = kll__calloc(n + 1, sizeof(*vals))) == NULL) {
 		st = nomem(err);
 		goto out;
 	}
@@ -708,7 +708,7 @@ push_chain(struct comp *k, const struct chain *c)
 
 	if (k->nch == k->chcap) {
 		cap = k->chcap ? 2 * k->chcap : 256;
-		if ((p = realloc(k->ch, cap * sizeof(*p))) == NULL)
+		if ((p = kll__realloc(k->ch, cap * sizeof(*p))) == NULL)
 			return -1;
 		k->ch = p;
 		k->chcap = cap;
@@ -1006,8 +1006,8 @@ group_comment(
 	int rc = -1;
 
 	b->n = 0;
-	piv = malloc((n + 1) * sizeof(*piv));
-	spl = malloc((2 * n + 1) * sizeof(*spl));
+	piv = kll__malloc((n + 1) * sizeof(*piv));
+	spl = kll__malloc((2 * n + 1) * sizeof(*spl));
 	if (piv == NULL || spl == NULL)
 		goto out;
 	for (i = 0; i < n; i++) {
@@ -1074,10 +1074,10 @@ set_cardinality(kll_mapset *m, kll_error *err)
 	char card[4];
 	kll_status st = KLL_OK;
 
-	if ((subj = calloc(n + 1, sizeof(*subj))) == NULL ||
-	    (obj = calloc(n + 1, sizeof(*obj))) == NULL ||
-	    (nobj = malloc((n + 1) * sizeof(*nobj))) == NULL ||
-	    (nsubj = malloc((n + 1) * sizeof(*nsubj))) == NULL) {
+	if ((subj = kll__calloc(n + 1, sizeof(*subj))) == NULL ||
+	    (obj = kll__calloc(n + 1, sizeof(*obj))) == NULL ||
+	    (nobj = kll__malloc((n + 1) * sizeof(*nobj))) == NULL ||
+	    (nsubj = kll__malloc((n + 1) * sizeof(*nsubj))) == NULL) {
 		st = nomem(err);
 		goto out;
 	}
@@ -1459,8 +1459,8 @@ swap_levels(kll_mapset *m, kll_error *err)
 
 	if (x == NULL && y == NULL)
 		return KLL_OK;
-	if ((x != NULL && (sx = strdup(x)) == NULL) ||
-	    (y != NULL && (sy = strdup(y)) == NULL))
+	if ((x != NULL && (sx = kll__strdup(x)) == NULL) ||
+	    (y != NULL && (sy = kll__strdup(y)) == NULL))
 		st = nomem(err);
 	else if ((st = kll_mapset_set_meta(m, "subject_level", sy, err)) ==
 	         KLL_OK)

@@ -29,6 +29,16 @@ char *kll__strdup(const char *s);
 #define kll__strdup  strdup
 #endif
 
+/* So that every allocation of lib/ goes through the four above, the libc
+ * names are poisoned: a direct call does not compile.  A macro defined
+ * before the poison may still expand to them.  alloc.c, which calls
+ * them, and the unit tests that include this header define KLL__ALLOC_C
+ * first.  A file of lib/ includes its system headers before this one:
+ * one that declares malloc() after the poison would not compile. */
+#if defined(__GNUC__) && !defined(KLL__ALLOC_C)
+#pragma GCC poison malloc calloc realloc strdup strndup
+#endif
+
 /* Limits on what the readers take, so that a hostile input gets one
  * clear error (code KLL_ESYNTAX, a rule id limit-*) instead of a long wait
  * or all the memory.  Each is far above what real data needs; the LIMITS

@@ -237,16 +237,16 @@ intern_word(kll_match *m, const char *w, size_t n, uint32_t *id)
 		return 0;
 	if (m->ntok == m->captok) {
 		size_t cap = m->captok ? m->captok * 2 : 1024;
-		const char **ns = realloc(m->tokstr, cap * sizeof(*ns));
+		const char **ns = kll__realloc(m->tokstr, cap * sizeof(*ns));
 		uint32_t *nl, *nd;
 
 		if (ns == NULL)
 			return -1;
 		m->tokstr = ns;
-		if ((nl = realloc(m->toklen, cap * sizeof(*nl))) == NULL)
+		if ((nl = kll__realloc(m->toklen, cap * sizeof(*nl))) == NULL)
 			return -1;
 		m->toklen = nl;
-		if ((nd = realloc(m->df, cap * sizeof(*nd))) == NULL)
+		if ((nd = kll__realloc(m->df, cap * sizeof(*nd))) == NULL)
 			return -1;
 		m->df = nd;
 		m->captok = cap;
@@ -323,9 +323,9 @@ trigrams(const char *text, size_t len, unsigned *n)
 	*n = 0;
 	if (len == 0)
 		return NULL;
-	if ((pad = malloc(len + 3)) == NULL)
+	if ((pad = kll__malloc(len + 3)) == NULL)
 		return NULL;
-	if ((t = malloc(len * sizeof(*t))) == NULL) {
+	if ((t = kll__malloc(len * sizeof(*t))) == NULL) {
 		free(pad);
 		return NULL;
 	}
@@ -685,7 +685,7 @@ post_add(kll_match *m, side *sd, const char *key, size_t n, uint32_t c)
 	if (!kll__map_get(&sd->keys, key, n, &k)) {
 		if (sd->npost == sd->cappost) {
 			size_t cap = sd->cappost ? sd->cappost * 2 : 1024;
-			posting *np = realloc(sd->post, cap * sizeof(*np));
+			posting *np = kll__realloc(sd->post, cap * sizeof(*np));
 			if (np == NULL)
 				return -1;
 			sd->post = np;
@@ -702,7 +702,7 @@ post_add(kll_match *m, side *sd, const char *key, size_t n, uint32_t c)
 		return 0;
 	if (p->n == p->cap) {
 		uint32_t cap = p->cap ? p->cap * 2 : 4;
-		uint32_t *nc = realloc(p->c, cap * sizeof(*nc));
+		uint32_t *nc = kll__realloc(p->c, cap * sizeof(*nc));
 		if (nc == NULL)
 			return -1;
 		p->c = nc;
@@ -774,7 +774,8 @@ count_df(kll_match *m)
 				for (t = 0; t < l->ntok; t++)
 					m->df[l->tok[t]]++;
 			}
-	if ((m->w = malloc((m->ntok ? m->ntok : 1) * sizeof(*m->w))) == NULL)
+	if ((m->w = kll__malloc((m->ntok ? m->ntok : 1) * sizeof(*m->w))) ==
+	    NULL)
 		return -1;
 	for (i = 0; i < m->ntok; i++)
 		m->w[i] = ln(1.0 + m->nlabels / (m->df[i] ? m->df[i] : 1));
@@ -1076,7 +1077,7 @@ cvec_add(cvec *v, const cand *c, size_t n)
 		cand *nc;
 		while (cap < v->n + n)
 			cap *= 2;
-		if ((nc = realloc(v->c, cap * sizeof(*nc))) == NULL)
+		if ((nc = kll__realloc(v->c, cap * sizeof(*nc))) == NULL)
 			return -1;
 		v->c = nc;
 		v->cap = cap;
@@ -1112,9 +1113,10 @@ one_pass(kll_match *m, int structure)
 	int s, rc = -1;
 
 	for (s = 0; s < 2; s++)
-		if ((cp[s] = malloc((m->sd[s].n + 1) * sizeof(*cp[s]))) == NULL)
+		if ((cp[s] = kll__malloc((m->sd[s].n + 1) * sizeof(*cp[s]))) ==
+		    NULL)
 			goto out;
-	if ((base = malloc((m->sd[0].n + 1) * sizeof(*base))) == NULL)
+	if ((base = kll__malloc((m->sd[0].n + 1) * sizeof(*base))) == NULL)
 		goto out;
 	for (i = 0; i < m->sd[0].n; i++) {
 		k = candidates(m, 0, (uint32_t)i, structure, buf);
@@ -1197,12 +1199,12 @@ bump_pair(kll_match *m, learnt *l, uint32_t a, uint32_t b)
 	}
 	if (l->n == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 256;
-		uint32_t *nc = realloc(l->count, cap * sizeof(*nc));
+		uint32_t *nc = kll__realloc(l->count, cap * sizeof(*nc));
 		const char **nk;
 		if (nc == NULL)
 			return -1;
 		l->count = nc;
-		if ((nk = realloc(l->keys, cap * sizeof(*nk))) == NULL)
+		if ((nk = kll__realloc(l->keys, cap * sizeof(*nk))) == NULL)
 			return -1;
 		l->keys = nk;
 		l->cap = cap;
@@ -1299,7 +1301,7 @@ learn_rules(kll_match *m, learnt *l)
 	unsigned a, b;
 	size_t i;
 
-	if ((has = calloc(m->ntok + 1, 1)) == NULL)
+	if ((has = kll__calloc(m->ntok + 1, 1)) == NULL)
 		return -1;
 	for (i = 0; i < l->n; i++) {
 		/* The usual fate of the old word, or the usual origin of
@@ -1338,18 +1340,18 @@ learn(kll_match *m)
 	int rc = -1;
 
 	memset(&l, 0, sizeof(l));
-	if ((l.drop = calloc(nt, sizeof(*l.drop))) == NULL ||
-	    (l.add = calloc(nt, sizeof(*l.add))) == NULL ||
-	    (l.occ_old = calloc(nt, sizeof(*l.occ_old))) == NULL ||
-	    (l.occ_new = calloc(nt, sizeof(*l.occ_new))) == NULL)
+	if ((l.drop = kll__calloc(nt, sizeof(*l.drop))) == NULL ||
+	    (l.add = kll__calloc(nt, sizeof(*l.add))) == NULL ||
+	    (l.occ_old = kll__calloc(nt, sizeof(*l.occ_old))) == NULL ||
+	    (l.occ_new = kll__calloc(nt, sizeof(*l.occ_new))) == NULL)
 		goto out;
 	for (i = 0; i < m->sd[0].n; i++)
 		if (m->sd[0].cp[i] >= 0 && learn_pair(m, &l, (uint32_t)i,
 		                               (uint32_t)m->sd[0].cp[i]) < 0)
 			goto out;
 	/* The rules apply from here on, not while counting. */
-	if ((m->fac[0] = malloc(nt * sizeof(*m->fac[0]))) == NULL ||
-	    (m->fac[1] = malloc(nt * sizeof(*m->fac[1]))) == NULL)
+	if ((m->fac[0] = kll__malloc(nt * sizeof(*m->fac[0]))) == NULL ||
+	    (m->fac[1] = kll__malloc(nt * sizeof(*m->fac[1]))) == NULL)
 		goto out;
 	rc = learn_rules(m, &l);
 out:
@@ -1712,7 +1714,7 @@ make_pairs(kll_match *m, taken *t)
 		total += t->deg[0][i] == 0;
 	for (i = 0; i < nnew; i++)
 		total += t->deg[1][i] == 0;
-	if ((m->pairs = calloc(total + 1, sizeof(*m->pairs))) == NULL)
+	if ((m->pairs = kll__calloc(total + 1, sizeof(*m->pairs))) == NULL)
 		return -1;
 	for (i = 0; i < nold; i++) {
 		if (t->deg[0][i] == 0)
@@ -1741,9 +1743,9 @@ run(kll_match *m)
 
 	memset(&t, 0, sizeof(t));
 	for (s = 0; s < 2; s++)
-		if ((t.deg[s] = calloc(m->sd[s].n + 1, sizeof(*t.deg[s]))) ==
-		        NULL ||
-		    (t.first[s] = calloc(
+		if ((t.deg[s] = kll__calloc(
+		         m->sd[s].n + 1, sizeof(*t.deg[s]))) == NULL ||
+		    (t.first[s] = kll__calloc(
 		         m->sd[s].n + 1, sizeof(*t.first[s]))) == NULL)
 			goto out;
 	/* Labels and codes alone, then with the hierarchy that gives;
@@ -1775,9 +1777,9 @@ init_side(kll_match *m, side *sd, const kll_vocab *v)
 
 	sd->v = v;
 	sd->n = kll_vocab_count(v);
-	if ((sd->p = calloc(sd->n + 1, sizeof(*sd->p))) == NULL ||
-	    (sd->cp = malloc((sd->n + 1) * sizeof(*sd->cp))) == NULL ||
-	    (sd->cpbase = calloc(sd->n + 1, sizeof(*sd->cpbase))) == NULL)
+	if ((sd->p = kll__calloc(sd->n + 1, sizeof(*sd->p))) == NULL ||
+	    (sd->cp = kll__malloc((sd->n + 1) * sizeof(*sd->cp))) == NULL ||
+	    (sd->cpbase = kll__calloc(sd->n + 1, sizeof(*sd->cpbase))) == NULL)
 		return -1;
 	for (i = 0; i < sd->n; i++) {
 		sd->cp[i] = -1;
@@ -1841,7 +1843,7 @@ kll_match_new(kll_match **out, const kll_vocab *old_v, const kll_vocab *new_v,
 	if (!threshold_ok(opts->min_confidence) || !threshold_ok(opts->review))
 		return kll__error_set(err, KLL_EARG, NULL, 0, 0,
 		    "a threshold must lie between 0 and 1");
-	if ((m = calloc(1, sizeof(*m))) == NULL)
+	if ((m = kll__calloc(1, sizeof(*m))) == NULL)
 		goto out;
 	m->langs = opts->langs;
 	m->nlangs = opts->nlangs;
@@ -1852,9 +1854,9 @@ kll_match_new(kll_match **out, const kll_vocab *old_v, const kll_vocab *new_v,
 	    index_side(m, &m->sd[0]) < 0 || index_side(m, &m->sd[1]) < 0)
 		goto out;
 	most = m->sd[0].n > m->sd[1].n ? m->sd[0].n : m->sd[1].n;
-	if ((m->acc = calloc(most + 1, sizeof(*m->acc))) == NULL ||
-	    (m->seen = calloc(most + 1, sizeof(*m->seen))) == NULL ||
-	    (m->hits = malloc((most + 1) * sizeof(*m->hits))) == NULL)
+	if ((m->acc = kll__calloc(most + 1, sizeof(*m->acc))) == NULL ||
+	    (m->seen = kll__calloc(most + 1, sizeof(*m->seen))) == NULL ||
+	    (m->hits = kll__malloc((most + 1) * sizeof(*m->hits))) == NULL)
 		goto out;
 	if (run(m) < 0)
 		goto out;

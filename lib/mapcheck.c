@@ -201,7 +201,7 @@ itab_init(struct itab *t, size_t expect)
 
 	while (cap - cap / 4 <= expect)
 		cap *= 2;
-	if ((t->slot = malloc(cap * sizeof(*t->slot))) == NULL)
+	if ((t->slot = kll__malloc(cap * sizeof(*t->slot))) == NULL)
 		return -1;
 	memset(t->slot, 0xff, cap * sizeof(*t->slot));
 	t->mask = cap - 1;
@@ -265,7 +265,7 @@ grow(void *p, size_t *cap, size_t n, size_t size)
 		return 0;
 	while (c <= n)
 		c *= 2;
-	if ((q = realloc(*(void **)p, c * size)) == NULL)
+	if ((q = kll__realloc(*(void **)p, c * size)) == NULL)
 		return -1;
 	*(void **)p = q;
 	*cap = c;
@@ -301,7 +301,7 @@ dup_or_null(const char *s, int *bad)
 
 	if (s == NULL)
 		return NULL;
-	if ((p = strdup(s)) == NULL)
+	if ((p = kll__strdup(s)) == NULL)
 		*bad = 1;
 	return p;
 }
@@ -314,7 +314,7 @@ kll_vocab_cache_new(kll_vocab_cache **out, const char *dirs,
 	int bad = 0;
 
 	*out = NULL;
-	if ((vc = calloc(1, sizeof(*vc))) == NULL)
+	if ((vc = kll__calloc(1, sizeof(*vc))) == NULL)
 		return kll__error_set(
 		    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
 	vc->dirs = dup_or_null(dirs, &bad);
@@ -364,7 +364,7 @@ vc_add(kll_vocab_cache *vc, const char *name, char *key, const struct stat *sb,
 	char *nm;
 
 	if (grow(&vc->e, &vc->cap, vc->n, sizeof(*vc->e)) < 0 ||
-	    (nm = strdup(name)) == NULL) {
+	    (nm = kll__strdup(name)) == NULL) {
 		free(key);
 		if (owner)
 			kll_vocab_free(v);
@@ -557,8 +557,8 @@ loc_header(struct locator *lc, long n)
 	if (lc->col[KLL_SLOT_MAPPING_JUSTIFICATION] < 0)
 		lc->col[KLL_SLOT_MAPPING_JUSTIFICATION] = mt;
 	lc->ncols = c;
-	lc->fline = calloc(c, sizeof(*lc->fline));
-	lc->fcol = calloc(c, sizeof(*lc->fcol));
+	lc->fline = kll__calloc(c, sizeof(*lc->fline));
+	lc->fcol = kll__calloc(c, sizeof(*lc->fcol));
 	return lc->fline != NULL && lc->fcol != NULL ? 0 : -1;
 }
 
@@ -1398,15 +1398,15 @@ alloc_rows(struct chk *c)
 {
 	size_t n = c->n ? c->n : 1;
 
-	c->sd[0].id = malloc(n * sizeof(uint32_t));
-	c->sd[1].id = malloc(n * sizeof(uint32_t));
-	c->pk = malloc(n * sizeof(uint32_t));
-	c->shape = calloc(n, 1);
-	c->drift = calloc(n, 1);
+	c->sd[0].id = kll__malloc(n * sizeof(uint32_t));
+	c->sd[1].id = kll__malloc(n * sizeof(uint32_t));
+	c->pk = kll__malloc(n * sizeof(uint32_t));
+	c->shape = kll__calloc(n, 1);
+	c->drift = kll__calloc(n, 1);
 	if (c->drift == NULL)
 		return -1;
 	if (c->nscope > 0) {
-		c->g = malloc(n * sizeof(uint32_t));
+		c->g = kll__malloc(n * sizeof(uint32_t));
 		c->sc.c = c;
 		if (c->g == NULL || itab_init(&c->sc.t, 0) < 0 ||
 		    itab_init(&c->sg.t, 0) < 0 || itab_init(&c->og.t, 0) < 0)
@@ -1446,7 +1446,7 @@ by_subject(struct chk *c)
 	size_t ns = c->sd[0].n, r, sum = 0, k, s;
 	uint32_t *id = c->sd[0].id;
 
-	if ((c->gend = calloc(ns + 1, sizeof(uint32_t))) == NULL)
+	if ((c->gend = kll__calloc(ns + 1, sizeof(uint32_t))) == NULL)
 		return -1;
 	for (r = 0; r < c->n; r++)
 		if (id[r] != NONE)
@@ -1456,7 +1456,8 @@ by_subject(struct chk *c)
 		c->gend[s] = (uint32_t)sum;
 		sum += k;
 	}
-	if ((c->order = malloc((sum ? sum : 1) * sizeof(uint32_t))) == NULL)
+	if ((c->order = kll__malloc((sum ? sum : 1) * sizeof(uint32_t))) ==
+	    NULL)
 		return -1;
 	for (r = 0; r < c->n; r++)
 		if (id[r] != NONE)
@@ -1474,9 +1475,9 @@ walk(struct chk *c, int full)
 	struct entry *es = c->sd[0].e, *eo = c->sd[1].e;
 	uint32_t s, o, r, stamp;
 
-	c->ostamp = calloc(no, sizeof(uint32_t));
-	c->ofirst = malloc(no * sizeof(uint32_t));
-	c->omask = malloc(no);
+	c->ostamp = kll__calloc(no, sizeof(uint32_t));
+	c->ofirst = kll__malloc(no * sizeof(uint32_t));
+	c->omask = kll__malloc(no);
 	if (c->ostamp == NULL || c->ofirst == NULL || c->omask == NULL ||
 	    by_subject(c) < 0)
 		return -1;
@@ -1621,8 +1622,8 @@ set_vocabs(struct chk *c)
 			emit(c, R_NO_VOCABULARY, KLL_SEV_ERROR, NONE,
 			    KLL_SLOT__COUNT, "%s vocabulary: %s", side_name[k],
 			    buf);
-		} else if ((c->sd[k].mapped =
-		                   calloc(kll_vocab_count(v) + 1, 1)) == NULL) {
+		} else if ((c->sd[k].mapped = kll__calloc(
+		                kll_vocab_count(v) + 1, 1)) == NULL) {
 			c->nomem = 1;
 		} else {
 			c->sd[k].v = v;
@@ -1850,12 +1851,12 @@ clash_side(struct chk *c, int a)
 	if (v == NULL || c->n == 0)
 		return 0;
 	nc = kll_vocab_count(v) + 1;
-	if ((keys = malloc(c->n * sizeof(*keys))) == NULL ||
-	    (w.mark = calloc(nc, sizeof(uint32_t))) == NULL ||
-	    (w.mrow = calloc(nc, sizeof(uint32_t))) == NULL ||
-	    (w.vis = calloc(nc, sizeof(uint32_t))) == NULL ||
-	    (w.same = calloc(nc, 1)) == NULL ||
-	    (w.queue = malloc(nc * sizeof(uint32_t))) == NULL)
+	if ((keys = kll__malloc(c->n * sizeof(*keys))) == NULL ||
+	    (w.mark = kll__calloc(nc, sizeof(uint32_t))) == NULL ||
+	    (w.mrow = kll__calloc(nc, sizeof(uint32_t))) == NULL ||
+	    (w.vis = kll__calloc(nc, sizeof(uint32_t))) == NULL ||
+	    (w.same = kll__calloc(nc, 1)) == NULL ||
+	    (w.queue = kll__malloc(nc * sizeof(uint32_t))) == NULL)
 		goto out;
 	for (r = 0; r < c->n; r++)
 		if (exact_row(c, a, r))
@@ -2397,7 +2398,7 @@ category_top(const kll_concept *x)
 	const kll_concept *b;
 
 	while (kll_concept_nbroader(x) == 1 &&
-	    kll_concept_nnarrower(b = kll_concept_broader(x, 0)) == 1)
+	       kll_concept_nnarrower(b = kll_concept_broader(x, 0)) == 1)
 		x = b;
 	return x;
 }
@@ -2439,8 +2440,8 @@ exact_degrees(struct chk *c)
 	int k;
 
 	for (k = 0; k < 2; k++)
-		if ((c->xdeg[k] = kll__calloc(c->sd[k].n + 1,
-		         sizeof(uint32_t))) == NULL ||
+		if ((c->xdeg[k] = kll__calloc(
+		         c->sd[k].n + 1, sizeof(uint32_t))) == NULL ||
 		    category_reps(c, k) < 0)
 			return -1;
 	if ((keys = kll__malloc((c->n + 1) * sizeof(*keys))) == NULL)
@@ -2452,8 +2453,8 @@ exact_degrees(struct chk *c)
 		    plain_kind(c, (uint32_t)r) == K_EXACT &&
 		    !(c->sd[0].e[s].flags & E_NTF) &&
 		    !(c->sd[1].e[o].flags & E_NTF))
-			keys[nk++] = (uint64_t)c->xrep[0][s] << 32 |
-			             c->xrep[1][o];
+			keys[nk++] =
+			    (uint64_t)c->xrep[0][s] << 32 | c->xrep[1][o];
 	}
 	qsort(keys, nk, sizeof(*keys), u64_cmp);
 	for (i = 0; i < nk; i++) {

@@ -47,7 +47,7 @@ add(mdiff *x, kll_mchange_kind kind, const char *subject, const char *object,
 
 	if (d->n == d->cap) {
 		size_t cap = d->cap ? d->cap * 2 : 64;
-		kll_mchange *nc = realloc(d->ch, cap * sizeof(*nc));
+		kll_mchange *nc = kll__realloc(d->ch, cap * sizeof(*nc));
 		if (nc == NULL)
 			return -1;
 		d->ch = nc;
@@ -340,9 +340,9 @@ index_old(mdiff *x, okeys *k)
 	uint32_t first;
 	int rc = -1;
 
-	if ((k->next = malloc((n + 1) * sizeof(*k->next))) == NULL ||
-	    (k->used = calloc(n + 1, 1)) == NULL ||
-	    (last = malloc((n + 1) * sizeof(*last))) == NULL)
+	if ((k->next = kll__malloc((n + 1) * sizeof(*k->next))) == NULL ||
+	    (k->used = kll__calloc(n + 1, 1)) == NULL ||
+	    (last = kll__malloc((n + 1) * sizeof(*last))) == NULL)
 		goto out;
 	for (i = 0; i < n; i++) {
 		k->next[i] = NONE;
@@ -458,7 +458,7 @@ kll_mapdiff_new(kll_mapdiff **out, const kll_mapset *old_m,
 	if (old_m == NULL || new_m == NULL)
 		return kll__error_set(
 		    err, KLL_EARG, NULL, 0, 0, "no mapping set to compare");
-	if ((x.d = calloc(1, sizeof(*x.d))) == NULL)
+	if ((x.d = kll__calloc(1, sizeof(*x.d))) == NULL)
 		goto nomem;
 	x.m[0] = old_m;
 	x.m[1] = new_m;

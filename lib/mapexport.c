@@ -122,8 +122,8 @@ sort_records(ex *x)
 	size_t n = kll_mapset_count(x->m), i;
 	struct recref *refs;
 
-	if ((x->order = malloc((n ? n : 1) * sizeof(*x->order))) == NULL ||
-	    (refs = malloc((n ? n : 1) * sizeof(*refs))) == NULL)
+	if ((x->order = kll__malloc((n ? n : 1) * sizeof(*x->order))) == NULL ||
+	    (refs = kll__malloc((n ? n : 1) * sizeof(*refs))) == NULL)
 		return -1;
 	for (i = 0; i < n; i++) {
 		refs[i].m = x->m;
@@ -556,7 +556,7 @@ node_of(ex *x, graph *gr, int side, const char *iri)
 		return (long)val;
 	if (gr->n == gr->cap) {
 		size_t cap = gr->cap ? 2 * gr->cap : 64;
-		struct node *v = realloc(gr->v, cap * sizeof(*v));
+		struct node *v = kll__realloc(gr->v, cap * sizeof(*v));
 		if (v == NULL)
 			return -1;
 		gr->v = v;
@@ -649,10 +649,10 @@ make_groups(graph *gr)
 	size_t *pos = NULL, i, g, none = (size_t)-1;
 	int rc = -1;
 
-	if ((refs = malloc((gr->n + 1) * sizeof(*refs))) == NULL ||
-	    (gr->members = malloc((gr->n + 1) * sizeof(size_t))) == NULL ||
-	    (gr->start = calloc(gr->n + 2, sizeof(size_t))) == NULL ||
-	    (pos = calloc(gr->n + 1, sizeof(size_t))) == NULL)
+	if ((refs = kll__malloc((gr->n + 1) * sizeof(*refs))) == NULL ||
+	    (gr->members = kll__malloc((gr->n + 1) * sizeof(size_t))) == NULL ||
+	    (gr->start = kll__calloc(gr->n + 2, sizeof(size_t))) == NULL ||
+	    (pos = kll__calloc(gr->n + 1, sizeof(size_t))) == NULL)
 		goto out;
 	for (i = 0; i < gr->n; i++) {
 		refs[i].iri = gr->v[i].iri;

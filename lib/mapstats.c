@@ -40,10 +40,10 @@ tally_grow(struct tally *t)
 
 	if (t->n < t->cap)
 		return 0;
-	if ((w = realloc((void *)t->what, cap * sizeof(*w))) == NULL)
+	if ((w = kll__realloc((void *)t->what, cap * sizeof(*w))) == NULL)
 		return -1;
 	t->what = w;
-	if ((f = realloc(t->ntf, cap)) == NULL)
+	if ((f = kll__realloc(t->ntf, cap)) == NULL)
 		return -1;
 	t->ntf = f;
 	t->cap = cap;
@@ -103,7 +103,7 @@ count_pred(kll_mapstats *s, size_t *cap, const char *p, int neg)
 		}
 	if (s->npreds == *cap) {
 		*cap = *cap ? *cap * 2 : 8;
-		if ((q = realloc(s->preds, *cap * sizeof(*q))) == NULL)
+		if ((q = kll__realloc(s->preds, *cap * sizeof(*q))) == NULL)
 			return -1;
 		s->preds = q;
 	}
@@ -134,7 +134,7 @@ coverage(kll_mapstats *s, int k, const struct tally *t)
 		total[lv]++;
 		mapped[lv] += t->mapped[i];
 	}
-	if ((s->levels[k] = calloc(MAXLEVEL + 1, sizeof(*l))) == NULL)
+	if ((s->levels[k] = kll__calloc(MAXLEVEL + 1, sizeof(*l))) == NULL)
 		return -1;
 	for (d = 1; d <= MAXLEVEL + 1; d++) {
 		lv = d % (MAXLEVEL + 1); /* level 0, no level, comes last */
@@ -195,10 +195,10 @@ kll_mapset_stats(kll_mapstats *out, const kll_mapset *m,
 	n = out->rows = kll_mapset_count(m);
 	for (k = 0; k < 2; k++)
 		if (t[k].v != NULL &&
-		    (t[k].mapped = calloc(kll_vocab_count(t[k].v) + 1, 1)) ==
-		        NULL)
+		    (t[k].mapped = kll__calloc(
+		         kll_vocab_count(t[k].v) + 1, 1)) == NULL)
 			goto nomem;
-	if ((shape = malloc(n ? n : 1)) == NULL)
+	if ((shape = kll__malloc(n ? n : 1)) == NULL)
 		goto nomem;
 	if ((st = kll_mapset_cardinalities(shape, m, err)) != KLL_OK)
 		goto out;

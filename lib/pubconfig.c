@@ -678,7 +678,7 @@ kll__license_norm(kll__arena *a, const char *iri)
 kll_status
 kll_pubconf_new(kll_pubconf **out, kll_error *err)
 {
-	if ((*out = calloc(1, sizeof(**out))) == NULL)
+	if ((*out = kll__calloc(1, sizeof(**out))) == NULL)
 		return kll__error_set(
 		    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
 	return KLL_OK;
@@ -810,8 +810,8 @@ store(kll_pubconf *c, const struct keydef *def, const char *id,
 	if ((e = find(c, def, id)) == NULL) {
 		if (c->n == c->cap) {
 			cap = c->cap ? c->cap * 2 : 32;
-			if ((grown = realloc(c->e, cap * sizeof(*grown))) ==
-			    NULL)
+			if ((grown = kll__realloc(
+			         c->e, cap * sizeof(*grown))) == NULL)
 				goto nomem;
 			c->e = grown;
 			c->cap = cap;

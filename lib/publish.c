@@ -34,7 +34,7 @@ kll_catalog_new(kll_catalog **out, const kll_pubconf *conf,
 	if (conf == NULL)
 		return kll__error_set(err, KLL_EARG, NULL, 0, 0,
 		    "a catalog needs a configuration");
-	if ((c = calloc(1, sizeof(*c))) == NULL)
+	if ((c = kll__calloc(1, sizeof(*c))) == NULL)
 		return kll__error_set(
 		    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
 	c->conf = conf;
@@ -123,7 +123,7 @@ new_dataset(kll__dataset **out, kll_catalog *c, kll__dskind kind,
 			    id, c->ds[i].src);
 	if (c->nds == c->capds) {
 		cap = c->capds ? 2 * c->capds : 16;
-		if ((grown = realloc(c->ds, cap * sizeof(*grown))) == NULL)
+		if ((grown = kll__realloc(c->ds, cap * sizeof(*grown))) == NULL)
 			return nomem(err);
 		c->ds = grown, c->capds = cap;
 	}
@@ -646,7 +646,7 @@ first_index(char **out, const char *dirs, kll_error *err)
 		     p = colon ? colon + 1 : NULL) {
 			colon = strchr(p, ':');
 			n = colon ? (size_t)(colon - p) : strlen(p);
-			if (n == 0 || (path = malloc(n + 7)) == NULL) {
+			if (n == 0 || (path = kll__malloc(n + 7)) == NULL) {
 				if (n == 0)
 					continue;
 				return nomem(err);
@@ -719,12 +719,12 @@ list_keys(char ***out, const char *dir, kll_error *err)
 			continue;
 		if (n + 2 > cap) {
 			cap = cap ? 2 * cap : 16;
-			if ((grown = realloc(v, cap * sizeof(*v))) == NULL)
+			if ((grown = kll__realloc(v, cap * sizeof(*v))) == NULL)
 				goto nomem;
 			v = grown;
 		}
 		len += strlen(dir) + 2;
-		if ((v[n] = malloc(len)) == NULL)
+		if ((v[n] = kll__malloc(len)) == NULL)
 			goto nomem;
 		snprintf(v[n++], len, "%s/%s", dir, e->d_name);
 		v[n] = NULL;
@@ -757,7 +757,7 @@ kll_catalog_add_all(kll_catalog *c, const char *keys_dir, size_t *nvocabs,
 	if (keys_dir == NULL) {
 		/* "mappings" beside the vocabulary folder. */
 		len = strlen(dir) + 16;
-		if ((kdir = malloc(len)) == NULL) {
+		if ((kdir = kll__malloc(len)) == NULL) {
 			st = nomem(err);
 			goto out;
 		}
@@ -815,7 +815,7 @@ static char *
 join(const char *dir, const char *rel)
 {
 	size_t n = strlen(dir) + strlen(rel) + 2;
-	char *p = malloc(n);
+	char *p = kll__malloc(n);
 
 	if (p != NULL)
 		snprintf(p, n, "%s/%s", dir, rel);
@@ -1640,7 +1640,7 @@ target_of(const char *dir)
 	char *p, *real;
 	size_t n;
 
-	if ((p = strdup(dir)) == NULL)
+	if ((p = kll__strdup(dir)) == NULL)
 		return NULL;
 	n = strlen(p);
 	while (n > 1 && p[n - 1] == '/')
@@ -1692,7 +1692,7 @@ swap_in(kll_catalog *c, const char *tmp, const char *dir, kll_error *err)
 			    strerror(errno));
 		return st;
 	}
-	if ((old = malloc(n)) == NULL)
+	if ((old = kll__malloc(n)) == NULL)
 		return nomem(err);
 	snprintf(old, n, "%s.oldXXXXXX", dir);
 	if (mkdtemp(old) == NULL || rename(dir, old) != 0) {
@@ -1771,7 +1771,7 @@ kll_catalog_publish(kll_catalog *c, const char *dir, kll_error *err)
 	if ((j.st = replaceable(target, err)) != KLL_OK)
 		goto out;
 	n = strlen(target) + 16;
-	if ((tmp = malloc(n)) == NULL) {
+	if ((tmp = kll__malloc(n)) == NULL) {
 		j.st = nomem(err);
 		goto out;
 	}

@@ -73,7 +73,7 @@ add_change(kll_vdiff *d, kll_change_kind kind, const kll_concept *o,
 
 	if (d->n == d->cap) {
 		size_t cap = d->cap ? d->cap * 2 : 256;
-		kll_change *nc = realloc(d->ch, cap * sizeof(*nc));
+		kll_change *nc = kll__realloc(d->ch, cap * sizeof(*nc));
 		if (nc == NULL)
 			return NULL;
 		d->ch = nc;
@@ -181,7 +181,7 @@ broader_codes(kll_vdiff *d, const kll_concept *c)
 
 	if (n == 0)
 		return "";
-	if ((codes = malloc(n * sizeof(*codes))) == NULL)
+	if ((codes = kll__malloc(n * sizeof(*codes))) == NULL)
 		return NULL;
 	for (i = 0; i < n; i++) {
 		codes[i] = code_of(kll_concept_broader(c, i));
@@ -319,7 +319,7 @@ kll_vdiff_new(kll_vdiff **out, const kll_vocab *old_v, const kll_vocab *new_v,
 	kll_status st;
 
 	*out = NULL;
-	if ((d = calloc(1, sizeof(*d))) == NULL)
+	if ((d = kll__calloc(1, sizeof(*d))) == NULL)
 		return kll__error_set(
 		    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
 	if ((st = kll_match_new(&d->m, old_v, new_v, opts, err)) != KLL_OK)

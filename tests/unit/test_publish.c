@@ -2,6 +2,9 @@
 /* test_publish.c: the publisher's configuration (lib/pubconfig.c), the
  * DCAT-AP-SE catalog and its digests (lib/dcat.c) and the published
  * folder (lib/publish.c). */
+/* A test, not lib/: it may call malloc() and the like, which
+ * internal.h poisons for the library (see there). */
+#define KLL__ALLOC_C
 #include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>

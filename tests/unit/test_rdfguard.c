@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* test_rdfguard.c: the limits on hostile RDF input (lib/rdfguard.c). */
+/* A test, not lib/: it may call malloc() and the like, which
+ * internal.h poisons for the library (see there). */
+#define KLL__ALLOC_C
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
