@@ -246,7 +246,8 @@ learn_option(kll_learn_opts *o, int ch, const char *arg, const char **key)
 		break;
 	case OPT_META:
 		if (o->imp.nmeta == MAX_META)
-			return usage_error(usage_text, "too many --meta options");
+			return usage_error(
+			    usage_text, "too many --meta options");
 		if (strchr(arg, '=') == NULL || arg[0] == '=')
 			return usage_error(usage_text,
 			    "bad --meta '%s': give SLOT=VALUE", arg);

@@ -284,8 +284,8 @@ test_apply_best(void **state)
 	o.column = "yrke";
 	/* narrow beats related (byte order would take 2511); 0.9 beats
 	 * 0.6; two related without a confidence: the first record */
-	expect_out(m, "yrke\n2512\n2511\n5321\n", &o,
-	    "yrke\n2512\n2511\n5322\n", &st);
+	expect_out(
+	    m, "yrke\n2512\n2511\n5321\n", &o, "yrke\n2512\n2511\n5322\n", &st);
 	assert_true(st.rows == 3 && st.written == 3 && st.multi == 3);
 	o.multi = KLL_MULTI_FIRST;
 	expect_out(m, "yrke\n2512\n", &o, "yrke\n2511\n", NULL);

@@ -430,9 +430,9 @@ test_compose_fixtures(void **state)
 	kll_mapset_free(m);
 
 	/* strict with siblings keeps broad then narrow, weakened */
-	assert_int_equal(kll_mapset_compose(&m, ab, bc,
-	                     &(kll_compose_opts){ .strict = 1, .siblings = 1 },
-	                     &st, &err),
+	assert_int_equal(
+	    kll_mapset_compose(&m, ab, bc,
+	        &(kll_compose_opts){ .strict = 1, .siblings = 1 }, &st, &err),
 	    KLL_OK);
 	assert_int_equal(st.records, 9);
 	assert_int_equal(st.unsafe, 1);
@@ -731,7 +731,6 @@ test_compose_empty(void **state)
 	kll_mapset_free(bc);
 }
 
-
 /* ------------------------------------------------------------------ */
 /* Predicates a key may use                                             */
 
@@ -763,18 +762,18 @@ test_pred_classify(void **state)
 	expect_class(SKOS "mappingRelation", KLL_PRED_CLASS_SSSOM, NULL);
 	expect_class("http://www.geneontology.org/formats/oboInOwl#hasDbXref",
 	    KLL_PRED_CLASS_SSSOM, NULL);
-	expect_class("https://example.org/x#partOf", KLL_PRED_CLASS_OTHER,
-	    NULL);
+	expect_class(
+	    "https://example.org/x#partOf", KLL_PRED_CLASS_OTHER, NULL);
 	/* case, namespace, SKOS relations, typos */
 	expect_class(SKOS "exactmatch", KLL_PRED_CLASS_BAD, "skos:exactMatch");
 	expect_class(SKOS "sameAs", KLL_PRED_CLASS_BAD, "owl:sameAs");
 	expect_class(SKOS "broader", KLL_PRED_CLASS_BAD, "skos:broadMatch");
-	expect_class(SKOS "narrowerTransitive", KLL_PRED_CLASS_BAD,
-	    "skos:narrowMatch");
+	expect_class(
+	    SKOS "narrowerTransitive", KLL_PRED_CLASS_BAD, "skos:narrowMatch");
 	expect_class(SKOS "related", KLL_PRED_CLASS_BAD, "skos:relatedMatch");
 	expect_class(SKOS "closeMach", KLL_PRED_CLASS_BAD, "skos:closeMatch");
-	expect_class(OWL "equivalentclass", KLL_PRED_CLASS_BAD,
-	    "owl:equivalentClass");
+	expect_class(
+	    OWL "equivalentclass", KLL_PRED_CLASS_BAD, "owl:equivalentClass");
 	expect_class("http://www.w3.org/2008/05/skos#exactMatch",
 	    KLL_PRED_CLASS_BAD, "skos:exactMatch");
 	expect_class(SKOS "prefLabel", KLL_PRED_CLASS_BAD, NULL);
@@ -787,14 +786,14 @@ test_pred_classify(void **state)
 static void
 test_predicates_refused(void **state)
 {
-	static const char bad[] = HEAD("ab", CC0, "k:a", "k:b")
-	    "subject_id\tpredicate_id\tobject_id\tmapping_justification\n"
-	    "a:1\tskos:exactmatch\tb:1\tsemapv:ManualMappingCuration\n"
-	    "a:2\tskos:broader\tb:2\tsemapv:ManualMappingCuration\n";
-	static const char other[] = HEAD("ab", CC0, "k:a", "k:b")
-	    "subject_id\tpredicate_id\tobject_id\tmapping_justification\n"
-	    "a:1\tskos:exactMatch\tb:1\tsemapv:ManualMappingCuration\n"
-	    "a:2\trdfs:seeAlso\tb:2\tsemapv:ManualMappingCuration\n";
+	static const char bad[] = HEAD("ab", CC0, "k:a",
+	    "k:b") "subject_id\tpredicate_id\tobject_id\tmapping_justification\n"
+	           "a:1\tskos:exactmatch\tb:1\tsemapv:ManualMappingCuration\n"
+	           "a:2\tskos:broader\tb:2\tsemapv:ManualMappingCuration\n";
+	static const char other[] = HEAD("ab", CC0, "k:a",
+	    "k:b") "subject_id\tpredicate_id\tobject_id\tmapping_justification\n"
+	           "a:1\tskos:exactMatch\tb:1\tsemapv:ManualMappingCuration\n"
+	           "a:2\trdfs:seeAlso\tb:2\tsemapv:ManualMappingCuration\n";
 	kll_mapset *ab = key_from(bad), *ab2 = key_from(other);
 	kll_mapset *bc = key_from(bc_text), *m = (kll_mapset *)&m;
 	kll_compose_opts o = KLL_COMPOSE_OPTS_INIT;
@@ -829,7 +828,8 @@ test_predicates_refused(void **state)
 	assert_string_equal(err.rule, "compose-unknown-predicate");
 
 	memset(&c, 0, sizeof(c));
-	assert_int_equal(kll_mapset_invert(ab, collect, &c, &err), KLL_EINVALID);
+	assert_int_equal(
+	    kll_mapset_invert(ab, collect, &c, &err), KLL_EINVALID);
 	assert_int_equal(c.n, 2);
 	assert_string_equal(err.rule, "map-bad-predicate");
 	kll_mapset_free(ab);
@@ -842,12 +842,12 @@ test_predicates_refused(void **state)
 static void
 test_compose_weak_confidence(void **state)
 {
-	kll_mapset *ab = key_from(HEAD("ab", CC0, "k:a", "k:b") COLS
-	        ROW("a:1", "relatedMatch", "", "b:1", "0.8")
+	kll_mapset *ab = key_from(HEAD("ab", CC0, "k:a", "k:b")
+	        COLS ROW("a:1", "relatedMatch", "", "b:1", "0.8")
 	            ROW("a:1", "broadMatch", "", "b:2", "")
 	                ROW("a:2", "narrowMatch", "", "b:1", "0.9"));
-	kll_mapset *bc = key_from(HEAD("bc", CC0, "k:b", "k:c") COLS
-	        ROW("b:1", "narrowMatch", "", "c:1", "0.5")
+	kll_mapset *bc = key_from(HEAD("bc", CC0, "k:b", "k:c")
+	        COLS ROW("b:1", "narrowMatch", "", "c:1", "0.5")
 	            ROW("b:2", "narrowMatch", "", "c:1", "")
 	                ROW("b:1", "broadMatch", "", "c:2", ""));
 	kll_mapset *m = NULL;

@@ -308,7 +308,8 @@ test_match_candidates(void **state)
 static void
 test_match_doubts(void **state)
 {
-	kll_vocab *a = load(DIFF "edu-2000.ttl"), *b = load(DIFF "edu-2020.ttl");
+	kll_vocab *a = load(DIFF "edu-2000.ttl"),
+	          *b = load(DIFF "edu-2020.ttl");
 	const kll_pair *p;
 	kll_match *m = NULL;
 

@@ -492,8 +492,7 @@ test_hierarchy(void **state)
 
 	(void)state;
 	assert_int_equal(
-	    check(MAP "check-hierarchy.sssom.tsv", NULL, KLL_SEV_ERROR, &c),
-	    2);
+	    check(MAP "check-hierarchy.sssom.tsv", NULL, KLL_SEV_ERROR, &c), 2);
 	assert_int_equal(c.n, 2);
 	expect(&c, 0, KLL_SEV_ERROR, "map-hierarchy-clash", 11, 26,
 	    "'occ:2511' is an exactMatch of 'isc:25' and, on line 10, of its "
