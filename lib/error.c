@@ -112,34 +112,12 @@ kll__fopen_file(const char *path, kll_error *err)
 	return fp;
 }
 
-void
-kll__problem(kll__problems *p, const char *file, unsigned line,
-    const char *rule, const char *fmt, ...)
+/* One problem at file:line:col to the sink, the first also in *first. */
+static void
+vproblem(kll__problems *p, const char *file, unsigned line, unsigned col,
+    const char *rule, const char *fmt, va_list ap)
 {
 	kll_error d;
-	va_list ap;
-
-	memset(&d, 0, sizeof(d));
-	d.code = KLL_EINVALID;
-	d.severity = KLL_SEV_ERROR;
-	snprintf(d.file, sizeof(d.file), "%s", kll__display_name(file));
-	d.line = line;
-	snprintf(d.rule, sizeof(d.rule), "%s", rule);
-	va_start(ap, fmt);
-	vsnprintf(d.msg, sizeof(d.msg), fmt, ap);
-	va_end(ap);
-	if (p->n++ == 0 && p->first != NULL)
-		*p->first = d;
-	if (p->fn != NULL)
-		p->fn(p->payload, &d);
-}
-
-void
-kll__problem_at(kll__problems *p, const char *file, unsigned line, unsigned col,
-    const char *rule, const char *fmt, ...)
-{
-	kll_error d;
-	va_list ap;
 
 	memset(&d, 0, sizeof(d));
 	d.code = KLL_EINVALID;
@@ -148,11 +126,31 @@ kll__problem_at(kll__problems *p, const char *file, unsigned line, unsigned col,
 	d.line = line;
 	d.col = col;
 	snprintf(d.rule, sizeof(d.rule), "%s", rule);
-	va_start(ap, fmt);
 	vsnprintf(d.msg, sizeof(d.msg), fmt, ap);
-	va_end(ap);
 	if (p->n++ == 0 && p->first != NULL)
 		*p->first = d;
 	if (p->fn != NULL)
 		p->fn(p->payload, &d);
+}
+
+void
+kll__problem(kll__problems *p, const char *file, unsigned line,
+    const char *rule, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vproblem(p, file, line, 0, rule, fmt, ap);
+	va_end(ap);
+}
+
+void
+kll__problem_at(kll__problems *p, const char *file, unsigned line, unsigned col,
+    const char *rule, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vproblem(p, file, line, col, rule, fmt, ap);
+	va_end(ap);
 }
