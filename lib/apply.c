@@ -75,12 +75,6 @@ struct wr {
 	char sep;
 };
 
-static kll_status
-nomem(kll_error *err)
-{
-	return kll__error_set(err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
-}
-
 /* ------------------------------------------------------------------ */
 /* The key as a table                                                   */
 
@@ -123,7 +117,7 @@ predicate_iris(const char ***out, const kll_mapset *m, const kll_apply_opts *o,
 	if (o->npredicates == 0)
 		return KLL_OK;
 	if ((v = kll__arena_alloc(a, o->npredicates * sizeof(*v))) == NULL)
-		return nomem(err);
+		return kll__nomem(err);
 	for (i = 0; i < o->npredicates; i++) {
 		p = kll_pred_from_name(o->predicates[i]);
 		iri = kll_pred_iri(p);
@@ -133,7 +127,7 @@ predicate_iris(const char ***out, const kll_mapset *m, const kll_apply_opts *o,
 			iri = n > 0 && n < sizeof(buf) ? buf : o->predicates[i];
 		}
 		if ((v[i] = kll__arena_strdup(a, iri)) == NULL)
-			return nomem(err);
+			return kll__nomem(err);
 	}
 	*out = v;
 	return KLL_OK;
@@ -234,7 +228,7 @@ collect_pairs(struct pair **out, size_t *np, const kll_mapset *m,
 	if ((st = predicate_iris(&iris, m, o, &t->arena, err)) != KLL_OK)
 		return st;
 	if ((p = kll__malloc((n + 1) * sizeof(*p))) == NULL)
-		return nomem(err);
+		return kll__nomem(err);
 	for (r = 0; r < n; r++) {
 		if (!wanted(m, r, iris, o->npredicates) ||
 		    (s = side_code(m, r, KLL_SUBJECT, o->subject_vocab, b1,
@@ -245,7 +239,7 @@ collect_pairs(struct pair **out, size_t *np, const kll_mapset *m,
 		if ((p[k].s = kll__arena_strdup(&t->arena, s)) == NULL ||
 		    (p[k].t = kll__arena_strdup(&t->arena, g)) == NULL) {
 			free(p);
-			return nomem(err);
+			return kll__nomem(err);
 		}
 		p[k].rank = strength(m, r);
 		p[k].conf = confidence(m, r);
@@ -272,7 +266,7 @@ table_build(struct table *t, const kll_mapset *m, const kll_apply_opts *o,
 		return st;
 	if ((t->e = kll__calloc(np + 1, sizeof(*t->e))) == NULL ||
 	    (t->t = kll__calloc(np + 1, sizeof(*t->t))) == NULL) {
-		st = nomem(err);
+		st = kll__nomem(err);
 		goto out;
 	}
 	for (i = 0; i < np; i++) {
@@ -290,7 +284,7 @@ table_build(struct table *t, const kll_mapset *m, const kll_apply_opts *o,
 			e->first = (uint32_t)i;
 			if (kll__map_put(&t->codes, e->code, strlen(e->code),
 			        (uint32_t)(t->ne - 1)) < 0) {
-				st = nomem(err);
+				st = kll__nomem(err);
 				goto out;
 			}
 		}
@@ -389,7 +383,7 @@ report(struct table *t, const kll_apply_opts *o, kll_error *err)
 	if (o->report == NULL)
 		return KLL_OK;
 	if ((r = kll__malloc((t->nmiss + t->ne + 1) * sizeof(*r))) == NULL)
-		return nomem(err);
+		return kll__nomem(err);
 	for (i = 0; i < t->miss.cap; i++)
 		if (t->miss.keys[i] != NULL) {
 			r[k].code = t->miss.keys[i];
@@ -571,7 +565,7 @@ header(struct run *r, size_t nf, kll_error *err)
 		if (kll__buf_add(&b, old, n) < 0 ||
 		    kll__buf_adds(&b, "_to") < 0) {
 			kll__buf_free(&b);
-			return nomem(err);
+			return kll__nomem(err);
 		}
 		name = b.p;
 	} else if (name == NULL) {
@@ -647,7 +641,7 @@ row(struct run *r, size_t nf, kll_error *err)
 			return refuse(err, r, "apply-unmapped",
 			    "code '%.*s' has no target in the key", (int)n, f);
 		if (note_miss(&r->t, f, n, &r->st.unlisted) < 0)
-			return nomem(err);
+			return kll__nomem(err);
 		r->st.written++;
 		if (o->unmapped == KLL_UNMAPPED_EMPTY)
 			n = 0;
@@ -726,7 +720,7 @@ kll_mapset_apply(const kll_mapset *m, const char *path, FILE *out,
 		return st;
 	co.sep = opts->sep;
 	if ((r.w.buf = kll__malloc(OUTBUF)) == NULL) {
-		st = nomem(err);
+		st = kll__nomem(err);
 		goto out;
 	}
 	if ((st = table_build(&r.t, m, opts, err)) != KLL_OK ||

@@ -326,12 +326,6 @@ kll_pred_compose(
 /* ------------------------------------------------------------------ */
 /* Helpers                                                              */
 
-static kll_status
-nomem(kll_error *err)
-{
-	return kll__error_set(err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
-}
-
 static int
 negated(const kll_mapset *m, size_t rec)
 {
@@ -663,7 +657,7 @@ index_bc(struct comp *k, kll_error *err)
 		goto nomem;
 	goto out;
 nomem:
-	st = nomem(err);
+	st = kll__nomem(err);
 out:
 	free((void *)keys);
 	free((void *)vals);
@@ -681,7 +675,7 @@ count_ab_splits(struct comp *k, kll_error *err)
 	if ((k->asplit = kll__malloc((n + 1) * sizeof(*k->asplit))) == NULL ||
 	    (keys = kll__calloc(n + 1, sizeof(*keys))) == NULL ||
 	    (vals = kll__calloc(n + 1, sizeof(*vals))) == NULL) {
-		st = nomem(err);
+		st = kll__nomem(err);
 		goto out;
 	}
 	for (r = 0; r < n; r++) {
@@ -693,7 +687,7 @@ count_ab_splits(struct comp *k, kll_error *err)
 		}
 	}
 	if (distinct_counts(keys, vals, n, k->asplit) < 0)
-		st = nomem(err);
+		st = kll__nomem(err);
 out:
 	free((void *)keys);
 	free((void *)vals);
@@ -1058,7 +1052,7 @@ add_group(struct comp *k, const struct chain *g, size_t n, kll__buf *b,
 	         k->out, rec, KLL_SLOT_CONFIDENCE, conf, err)) != KLL_OK)
 		return st;
 	if (group_comment(k, g, n, b, &split) < 0)
-		return nomem(err);
+		return kll__nomem(err);
 	k->st.split += split;
 	k->st.records++;
 	return kll_mapset_set(k->out, rec, KLL_SLOT_COMMENT, b->p, err);
@@ -1078,7 +1072,7 @@ set_cardinality(kll_mapset *m, kll_error *err)
 	    (obj = kll__calloc(n + 1, sizeof(*obj))) == NULL ||
 	    (nobj = kll__malloc((n + 1) * sizeof(*nobj))) == NULL ||
 	    (nsubj = kll__malloc((n + 1) * sizeof(*nsubj))) == NULL) {
-		st = nomem(err);
+		st = kll__nomem(err);
 		goto out;
 	}
 	for (r = 0; r < n; r++) {
@@ -1089,7 +1083,7 @@ set_cardinality(kll_mapset *m, kll_error *err)
 	}
 	if (distinct_counts(subj, obj, n, nobj) < 0 ||
 	    distinct_counts(obj, subj, n, nsubj) < 0) {
-		st = nomem(err);
+		st = kll__nomem(err);
 		goto out;
 	}
 	for (r = 0; r < n && st == KLL_OK; r++) {
@@ -1162,7 +1156,7 @@ set_id(struct comp *k, kll__buf *b, kll_error *err)
 	last_segment(id2, &seg, &n);
 	if (kll__buf_adds(b, id1) < 0 || kll__buf_addc(b, '+') < 0 ||
 	    kll__buf_add(b, seg, n) < 0)
-		return nomem(err);
+		return kll__nomem(err);
 	return kll_mapset_set_meta(k->out, "mapping_set_id", b->p, err);
 }
 
@@ -1186,7 +1180,7 @@ set_metadata(struct comp *k, const char *license, kll_error *err)
 	    (id1 != NULL && id2 != NULL && kll__buf_addc(&b, '|') < 0) ||
 	    (id2 != NULL && add_escaped(&b, id2) < 0) ||
 	    kll__buf_addc(&b, '\0') < 0) {
-		st = nomem(err);
+		st = kll__nomem(err);
 		goto out;
 	}
 	if ((st = kll_mapset_set_meta(
@@ -1270,11 +1264,11 @@ kll_mapset_compose(kll_mapset **out, const kll_mapset *ab, const kll_mapset *bc,
 		goto out;
 	for (r = 0; r < kll_mapset_count(ab); r++)
 		if (follow(&k, r) < 0) {
-			st = nomem(err);
+			st = kll__nomem(err);
 			goto out;
 		}
 	if (count_unreached(&k) < 0) {
-		st = nomem(err);
+		st = kll__nomem(err);
 		goto out;
 	}
 	if ((st = build(&k, license, err)) != KLL_OK)
@@ -1410,7 +1404,7 @@ invert_predicate(kll_mapset *m, size_t r, kll__buf *b, kll_error *err)
 	b->n = 0;
 	if (kll__buf_add(b, id, (size_t)(colon - id + 1)) < 0 ||
 	    kll__buf_adds(b, local) < 0)
-		return nomem(err);
+		return kll__nomem(err);
 	if ((st = kll_mapset_set(m, r, KLL_SLOT_PREDICATE_ID, b->p, err)) !=
 	    KLL_OK)
 		return st;
@@ -1443,7 +1437,7 @@ invert_record(kll_mapset *m, size_t r, kll__buf *b, kll_error *err)
 	if ((x = kll_mapset_get(m, r, KLL_SLOT_CARDINALITY_SCOPE)) == NULL)
 		return KLL_OK;
 	if ((y = inverse_scope(x, b)) == NULL)
-		return nomem(err);
+		return kll__nomem(err);
 	return kll_mapset_set(m, r, KLL_SLOT_CARDINALITY_SCOPE, y, err);
 }
 
@@ -1461,7 +1455,7 @@ swap_levels(kll_mapset *m, kll_error *err)
 		return KLL_OK;
 	if ((x != NULL && (sx = kll__strdup(x)) == NULL) ||
 	    (y != NULL && (sy = kll__strdup(y)) == NULL))
-		st = nomem(err);
+		st = kll__nomem(err);
 	else if ((st = kll_mapset_set_meta(m, "subject_level", sy, err)) ==
 	         KLL_OK)
 		st = kll_mapset_set_meta(m, "object_level", sx, err);
@@ -1494,7 +1488,7 @@ invert_metadata(kll_mapset *m, kll__buf *b, kll_error *err)
 	if ((x = kll_mapset_meta(m, "cardinality_scope")) == NULL)
 		return KLL_OK;
 	if ((y = inverse_scope(x, b)) == NULL)
-		return nomem(err);
+		return kll__nomem(err);
 	return kll_mapset_set_meta(m, "cardinality_scope", y, err);
 }
 

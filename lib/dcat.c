@@ -598,8 +598,7 @@ kll__catalog_complete(kll_catalog *c, kll_error *err)
 		if (c->ds[i].desc[0] == NULL || c->ds[i].desc[1] == NULL ||
 		    c->ds[i].keywords[0] == NULL ||
 		    c->ds[i].keywords[1] == NULL)
-			return kll__error_set(
-			    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
+			return kll__nomem(err);
 	return KLL_OK;
 }
 
@@ -930,8 +929,7 @@ count_triples(kll__rdf *g, size_t *n, kll_error *err)
 	FILE *fp;
 
 	if ((fp = open_memstream(&buf, &len)) == NULL)
-		return kll__error_set(
-		    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
+		return kll__nomem(err);
 	st = kll__rdf_write(g, fp, "ntriples", NULL, err);
 	fclose(fp);
 	*n = 0;
@@ -960,8 +958,7 @@ kll__catalog_write_rdf(kll_catalog *c, FILE *fp, const char *name,
 	x.contact = kll__catalog_iri(c, "contact");
 	set_prefixes(g);
 	if (x.publisher == NULL || x.contact == NULL) {
-		st = kll__error_set(
-		    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
+		st = kll__nomem(err);
 		goto out;
 	}
 	add_catalog(&x, kll__catalog_iri(c, "catalog"));
@@ -969,8 +966,7 @@ kll__catalog_write_rdf(kll_catalog *c, FILE *fp, const char *name,
 	for (i = 0; i < c->nds; i++)
 		add_dataset(&x, &c->ds[i]);
 	if (x.nomem) {
-		st = kll__error_set(
-		    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
+		st = kll__nomem(err);
 		goto out;
 	}
 	if ((st = kll__rdf_write(g, fp, "rdfxml-abbrev", name, err)) ==

@@ -77,6 +77,12 @@ kll__error_set(kll_error *err, kll_status code, const char *file, unsigned line,
 }
 
 kll_status
+kll__nomem(kll_error *err)
+{
+	return kll__error_set(err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
+}
+
+kll_status
 kll__error_limit(kll_error *err, const char *file, unsigned line, unsigned col,
     const char *rule, const char *fmt, ...)
 {

@@ -68,6 +68,9 @@ char *kll__strdup(const char *s);
 kll_status kll__error_set(kll_error *err, kll_status code, const char *file,
     unsigned line, unsigned col, const char *fmt, ...) KLL__PRINTF(6, 7);
 
+/* Fill "err" (may be NULL) with "out of memory"; returns KLL_ENOMEM. */
+kll_status kll__nomem(kll_error *err);
+
 /* Fill "err" (may be NULL) for an input over a limit, with rule id "rule";
  * returns KLL_ESYNTAX. */
 kll_status kll__error_limit(kll_error *err, const char *file, unsigned line,

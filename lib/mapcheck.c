@@ -315,8 +315,7 @@ kll_vocab_cache_new(kll_vocab_cache **out, const char *dirs,
 
 	*out = NULL;
 	if ((vc = kll__calloc(1, sizeof(*vc))) == NULL)
-		return kll__error_set(
-		    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
+		return kll__nomem(err);
 	vc->dirs = dup_or_null(dirs, &bad);
 	if (lo != NULL) {
 		vc->syntax = dup_or_null(lo->syntax, &bad);
@@ -326,8 +325,7 @@ kll_vocab_cache_new(kll_vocab_cache **out, const char *dirs,
 	vc->lo.base_iri = vc->base;
 	if (bad) {
 		kll_vocab_cache_free(vc);
-		return kll__error_set(
-		    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
+		return kll__nomem(err);
 	}
 	*out = vc;
 	return KLL_OK;
@@ -368,8 +366,7 @@ vc_add(kll_vocab_cache *vc, const char *name, char *key, const struct stat *sb,
 		free(key);
 		if (owner)
 			kll_vocab_free(v);
-		return kll__error_set(
-		    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
+		return kll__nomem(err);
 	}
 	e = &vc->e[vc->n++];
 	memset(e, 0, sizeof(*e));
@@ -2659,7 +2656,7 @@ kll_mapset_check(const kll_mapset *m, const kll_mapcheck_opts *opts,
 	unmapped(&c);
 	goto out;
 nomem:
-	st = kll__error_set(err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
+	st = kll__nomem(err);
 out:
 	if (nerrors != NULL)
 		*nerrors = c.nerrors;
@@ -2684,8 +2681,7 @@ kll_mapset_cardinalities(
 	c.file = kll_mapset_path(m);
 	c.n = kll_mapset_count(m);
 	if (first_pass(&c, 0) < 0)
-		st = kll__error_set(
-		    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
+		st = kll__nomem(err);
 	else if (c.n > 0)
 		memcpy(out, c.shape, c.n);
 	chk_release(&c);

@@ -468,7 +468,7 @@ kll_mapdiff_new(kll_mapdiff **out, const kll_mapset *old_m,
 	return KLL_OK;
 nomem:
 	kll_mapdiff_free(x.d);
-	return kll__error_set(err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
+	return kll__nomem(err);
 }
 
 void

@@ -657,8 +657,7 @@ kll__imp_open(kll__imp **out, const kll_mapimport_opts *opts, kll_error *err)
 		return kll__error_set(err, KLL_EARG, NULL, 0, 0,
 		    "name the vocabularies of both sides");
 	if ((im = kll__calloc(1, sizeof(*im))) == NULL)
-		return kll__error_set(
-		    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
+		return kll__nomem(err);
 	im->o = opts;
 	im->err = err ? err : &im->local;
 	im->name = "";

@@ -219,7 +219,7 @@ kll_mapset_stats(kll_mapstats *out, const kll_mapset *m,
 	}
 	goto out;
 nomem:
-	st = kll__error_set(err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
+	st = kll__nomem(err);
 out:
 	if (st != KLL_OK)
 		kll_mapstats_release(out);

@@ -679,8 +679,7 @@ kll_status
 kll_pubconf_new(kll_pubconf **out, kll_error *err)
 {
 	if ((*out = kll__calloc(1, sizeof(**out))) == NULL)
-		return kll__error_set(
-		    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
+		return kll__nomem(err);
 	return KLL_OK;
 }
 

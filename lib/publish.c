@@ -35,8 +35,7 @@ kll_catalog_new(kll_catalog **out, const kll_pubconf *conf,
 		return kll__error_set(err, KLL_EARG, NULL, 0, 0,
 		    "a catalog needs a configuration");
 	if ((c = kll__calloc(1, sizeof(*c))) == NULL)
-		return kll__error_set(
-		    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
+		return kll__nomem(err);
 	c->conf = conf;
 	if (opts != NULL)
 		c->opts = *opts;
@@ -75,7 +74,7 @@ static char *join(const char *dir, const char *rel);
 static kll_status
 nomem(kll_error *err)
 {
-	return kll__error_set(err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
+	return kll__nomem(err);
 }
 
 static const char *

@@ -106,15 +106,13 @@ kll__rdf_new(kll__rdf **out, const char *storage, const char *name,
 
 	*out = NULL;
 	if ((r = kll__calloc(1, sizeof(*r))) == NULL)
-		return kll__error_set(
-		    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
+		return kll__nomem(err);
 	if (storage == NULL) {
 		/* Id 0 is the empty string. */
 		r->keep = 1;
 		if ((r->str = kll__malloc(64 * sizeof(*r->str))) == NULL) {
 			kll__rdf_free(r);
-			return kll__error_set(
-			    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
+			return kll__nomem(err);
 		}
 		r->capstr = 64;
 		r->str[r->nstr++] = "";

@@ -184,8 +184,7 @@ kll_sssom_split(char ***out, size_t *n, const char *value, kll_error *err)
 		     p = q + 1)
 			k++;
 	if ((v = kll__malloc((k + 1) * sizeof(*v) + len + 1)) == NULL)
-		return kll__error_set(
-		    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
+		return kll__nomem(err);
 	s = (char *)(v + k + 1);
 	for (p = value; i < k; p = q + 1) {
 		q = kll__sssom_mv_end(p, end);
@@ -194,8 +193,7 @@ kll_sssom_split(char ***out, size_t *n, const char *value, kll_error *err)
 		    kll__sssom_mv_decode(&b, p, q - p) < 0) {
 			free(v);
 			kll__buf_free(&b);
-			return kll__error_set(
-			    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
+			return kll__nomem(err);
 		}
 		memcpy(s, b.p, b.n);
 		s[b.n] = '\0';
@@ -700,8 +698,7 @@ kll_mapset_new(kll_mapset **out, kll_error *err)
 	kll_mapset *m;
 
 	if ((*out = m = kll__calloc(1, sizeof(*m))) == NULL)
-		return kll__error_set(
-		    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
+		return kll__nomem(err);
 	m->path = "";
 	return KLL_OK;
 }
@@ -911,7 +908,7 @@ kll_mapset_get_extra(const kll_mapset *m, size_t rec, const char *name)
 kll_status
 kll__sssom_nomem(kll_error *err)
 {
-	return kll__error_set(err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
+	return kll__nomem(err);
 }
 
 /* Check a value given in code: any problem but an undeclared prefix

@@ -320,13 +320,11 @@ kll_vdiff_new(kll_vdiff **out, const kll_vocab *old_v, const kll_vocab *new_v,
 
 	*out = NULL;
 	if ((d = kll__calloc(1, sizeof(*d))) == NULL)
-		return kll__error_set(
-		    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
+		return kll__nomem(err);
 	if ((st = kll_match_new(&d->m, old_v, new_v, opts, err)) != KLL_OK)
 		goto out;
 	if (code_changes(d, opts) < 0 || pair_changes(d) < 0) {
-		st = kll__error_set(
-		    err, KLL_ENOMEM, NULL, 0, 0, "out of memory");
+		st = kll__nomem(err);
 		goto out;
 	}
 	if (d->n > 0)
