@@ -142,6 +142,10 @@ typedef struct kll__map {
 
 uint32_t kll__hash(const char *s, size_t n);
 
+/* A 64-bit hash of s[0..n) that takes eight bytes a step, for long keys
+ * (IRIs, CURIEs) that share their first bytes. */
+uint64_t kll__hash64(const char *s, size_t n);
+
 /* Find "key"; returns 1 and sets *val when present. */
 int kll__map_get(const kll__map *m, const char *key, size_t n, uint32_t *val);
 

@@ -137,42 +137,11 @@ kll_cardinality_from_name(const char *s)
 /* ------------------------------------------------------------------ */
 /* Hash tables of 32-bit items                                          */
 
-/* A string hash that takes eight bytes a step: CURIEs are long and share
- * their first bytes. */
+/* String hashes: kll__hash64(), folded where 32 bits do. */
 static uint32_t
 hash_str(const char *s, size_t n)
 {
-	uint64_t h = 0x9e3779b97f4a7c15u ^ n, w;
-
-	for (; n >= 8; s += 8, n -= 8) {
-		memcpy(&w, s, 8);
-		h = (h ^ w) * 0xff51afd7ed558ccdu;
-		h ^= h >> 32;
-	}
-	w = 0;
-	memcpy(&w, s, n);
-	h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
-	h ^= h >> 29;
-	return (uint32_t)h;
-}
-
-/* A 64-bit hash of s, for telling apart the labels of one concept. */
-static uint64_t
-hash64_str(const char *s, size_t n)
-{
-	uint64_t h = 0x9e3779b97f4a7c15u ^ n, w;
-
-	for (; n >= 8; s += 8, n -= 8) {
-		memcpy(&w, s, 8);
-		h = (h ^ w) * 0xff51afd7ed558ccdu;
-		h ^= h >> 31;
-	}
-	w = 0;
-	memcpy(&w, s, n);
-	h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdu;
-	return h ^ (h >> 29);
+	return (uint32_t)kll__hash64(s, n);
 }
 
 static uint32_t
@@ -1030,7 +999,7 @@ drifts(struct entry *e, const char *label)
 
 	/* Most records repeat a label already found right: its hash says
 	 * so without touching the vocabulary's text. */
-	h = hash64_str(label, strlen(label));
+	h = kll__hash64(label, strlen(label));
 	if (h == e->label && h != 0)
 		return 0;
 	n = kll_concept_nlabels(e->c);

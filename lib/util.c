@@ -87,11 +87,8 @@ kll__hash(const char *s, size_t n)
 	return (uint32_t)(h ^ (h >> 32));
 }
 
-/* The maps' own hash: eight bytes at a step, for the long IRIs that
- * share their first fifty bytes.  kll__hash() stays as it is, since its
- * values are kept by callers. */
-static uint32_t
-map_hash(const char *s, size_t n)
+uint64_t
+kll__hash64(const char *s, size_t n)
 {
 	uint64_t h = 0x9e3779b97f4a7c15u ^ (uint64_t)n, w;
 
@@ -105,7 +102,15 @@ map_hash(const char *s, size_t n)
 	h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
 	h ^= h >> 29;
 	h *= 0xff51afd7ed558ccdu;
-	return (uint32_t)(h ^ (h >> 32));
+	return h ^ (h >> 32);
+}
+
+/* The maps' own hash: kll__hash64() folded.  kll__hash() stays as it is,
+ * since its values are kept by callers. */
+static uint32_t
+map_hash(const char *s, size_t n)
+{
+	return (uint32_t)kll__hash64(s, n);
 }
 
 static size_t
