@@ -57,6 +57,9 @@ static const char help_text[] =
     "      --extra-column=NAME  leave the column NAME of the --pairs table\n"
     "                           out (\"*\": every other; repeatable)\n"
     "  -o, --output=FILE        write to FILE (replaced only when complete)\n"
+    "      --private            make -o FILE readable by you only (0600)\n"
+    "      --force              replace -o FILE even when it has other hard\n"
+    "                           links, or write to the file it links to\n"
     "  -q, --quiet              no note on stderr\n"
     "  -h, --help               this text;  -V, --version  the version\n";
 
@@ -120,6 +123,7 @@ static const struct option longopts[] = {
 	{ "meta", required_argument, NULL, OPT_META },
 	{ "extra-column", required_argument, NULL, OPT_EXTRA },
 	{ "output", required_argument, NULL, 'o' },
+	OFILE_LONGOPTS,
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -399,6 +403,10 @@ map_learn(int argc, char **argv)
 		if (meta_option(&o.imp, ch, optarg))
 			continue;
 		switch (ch) {
+		case OPT_PRIVATE:
+		case OPT_OUT_FORCE:
+			output_flags |= OFILE_FLAG(ch);
+			break;
 		case 'o':
 			output = optarg;
 			break;
