@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* test_diff.c: label similarity and the matcher (lib/keymatch.c), the
+/* test_diff.c: label similarity and the matcher (lib/vocab_match*.c), the
  * differences between two versions of a vocabulary and the proposed key
  * (lib/vocabdiff.c), on the fixtures tests/data/diff/ind-1 and ind-2. */
 #include <setjmp.h>

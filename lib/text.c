@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* utf8.c: UTF-8 checks and folding for matching, on libunistring. */
+/* text.c: text as libkll compares it: UTF-8 checks, folding for
+ * matching (libunistring), and the similarity of two texts alone (the
+ * label part of the matcher, vocab_match_label.c). */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,7 +10,7 @@
 #include <uninorm.h>
 #include <unistr.h>
 
-#include "internal.h"
+#include "vocab_match.h"
 
 int
 kll__utf8_valid(const char *s, size_t n, size_t *bad)
@@ -55,4 +57,24 @@ kll_text_fold(const char *s)
 	out[j] = '\0';
 	free(folded);
 	return (char *)out;
+}
+
+/* Two texts compared alone: a matcher with no vocabularies, whose words
+ * all weigh 1. */
+double
+kll_text_similarity(const char *a, const char *b, kll_text_sim *detail)
+{
+	kll_match m;
+	plabel pa, pb;
+	kll_text_sim r;
+
+	memset(&r, 0, sizeof(r));
+	memset(&m, 0, sizeof(m));
+	if (kll__match_prep_label(&m, a, "", 1, &pa) == 0 &&
+	    kll__match_prep_label(&m, b, "", 1, &pb) == 0)
+		kll__match_label_sim(&m, &pa, &pb, &r);
+	kll__match_words_free(&m);
+	if (detail != NULL)
+		*detail = r;
+	return r.score;
 }
