@@ -41,9 +41,9 @@ LIBSO    = $(B)/lib/libkll.so.$(SOVER)
 
 all: $(PROGS) $(LIBA) $(LIBSO) $(B)/kll.pc
 
-$(B)/lib/resolve.o: ALL_CFLAGS += -DKLL_DATADIR='"$(DATADIR)/vocab"'
+$(B)/lib/vocab_resolve.o: ALL_CFLAGS += -DKLL_DATADIR='"$(DATADIR)/vocab"'
 # The installed share folder is compiled in: rebuild when it changes.
-$(B)/lib/resolve.o: $(B)/datadir
+$(B)/lib/vocab_resolve.o: $(B)/datadir
 $(B)/datadir: FORCE
 	@mkdir -p $(@D)
 	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@

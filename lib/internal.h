@@ -166,6 +166,23 @@ int kll__buf_addc(kll__buf *b, char c);
 int kll__buf_adds(kll__buf *b, const char *s);
 void kll__buf_free(kll__buf *b);
 
+/* What the operations on keys share (map_pred.c, map_compose.c,
+ * map_invert.c, map_apply.c).  kll__curie_expand: "curie" expanded with
+ * m's prefixes into buf, the text itself when it is no CURIE of m; NULL
+ * when it does not fit.  kll__record_confidence: record r's confidence,
+ * 1 when it states none or no number from 0 to 1; *stated (may be NULL)
+ * is set to 1 when it does.  kll__check_predicates: refuse a key with a
+ * predicate that check calls bad, or (with rule "rule") one outside the
+ * algebra ("why" says what needs it): each such record to diag as an
+ * error, err names the first and the count.  kll__list_add_escaped:
+ * append "v" to b escaped as one value of a |-joined list. */
+const char *kll__curie_expand(
+    const kll_mapset *m, const char *curie, char *buf, size_t size);
+double kll__record_confidence(const kll_mapset *m, size_t r, int *stated);
+kll_status kll__check_predicates(const kll_mapset *m, const char *rule,
+    const char *why, kll_diag_fn diag, void *payload, kll_error *err);
+int kll__list_add_escaped(kll__buf *b, const char *v);
+
 /* Whether s[0..n) is valid UTF-8; if not, *bad is the offset of the first
  * invalid byte. */
 int kll__utf8_valid(const char *s, size_t n, size_t *bad);
@@ -198,7 +215,7 @@ const char *kll__vocab_link(const kll_vocab *v, size_t i, const char **prop);
 const char *kll__mapset_unsafe_link(const kll_mapset *m, const char **slot,
     const char **policy, char *buf, size_t size);
 
-/* The machinery of kll_mapset_import() (mapimport.c) that learning a key
+/* The machinery of kll_mapset_import() (map_import.c) that learning a key
  * (map_learn.c) shares: both vocabularies opened and their CURIE prefixes
  * declared in a new mapping set, codes looked up loosely, a key table of
  * pairs read, records filled in.  Concepts are numbered by their

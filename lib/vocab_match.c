@@ -56,7 +56,8 @@ take_pass(kll_match *m, taken *t)
 	for (i = 0; i < m->sd[0].n; i++) {
 		if (m->sd[0].cp[i] < 0)
 			continue;
-		kll__match_score(m, (uint32_t)i, (uint32_t)m->sd[0].cp[i], 1, &c);
+		kll__match_score(
+		    m, (uint32_t)i, (uint32_t)m->sd[0].cp[i], 1, &c);
 		if (take(t, &c) < 0)
 			return -1;
 	}
@@ -373,8 +374,8 @@ make_pairs(kll_match *m, taken *t)
 		return -1;
 	for (i = 0; i < nold; i++) {
 		if (t->deg[0][i] == 0)
-			lone(&m->pairs[k++], kll__match_concept(m, 0, (uint32_t)i),
-			    NULL);
+			lone(&m->pairs[k++],
+			    kll__match_concept(m, 0, (uint32_t)i), NULL);
 		for (; j < v->n && v->c[j].o == i; j++) {
 			p = &m->pairs[k++];
 			to_pair(m, &v->c[j], p);
@@ -406,8 +407,9 @@ run(kll_match *m)
 	/* Labels and codes alone, then with the hierarchy that gives;
 	 * then with what that taught of the revision's words, twice, so
 	 * that corrections at one level reach the next. */
-	if (kll__match_one_pass(m, 0) < 0 || kll__match_one_pass(m, 1) < 0 || kll__match_learn(m) < 0 ||
-	    kll__match_one_pass(m, 1) < 0 || kll__match_one_pass(m, 1) < 0)
+	if (kll__match_one_pass(m, 0) < 0 || kll__match_one_pass(m, 1) < 0 ||
+	    kll__match_learn(m) < 0 || kll__match_one_pass(m, 1) < 0 ||
+	    kll__match_one_pass(m, 1) < 0)
 		goto out;
 	if (take_pass(m, &t) < 0 || attach_all(m, &t) < 0 ||
 	    make_pairs(m, &t) < 0)

@@ -110,7 +110,6 @@ struct kll_match {
 	size_t nhits;
 };
 
-
 typedef struct cvec {
 	cand *c;
 	size_t n, cap;
@@ -143,9 +142,8 @@ void kll__match_label_sim(
 
 /* The word part of label_sim: words paired greedily, best first, each
  * once; used_a and used_b (MAX_TOK each, may be NULL) get which were. */
-void kll__match_word_align(const kll_match *m, const plabel *a,
-    const plabel *b, kll_text_sim *r, unsigned char *used_a,
-    unsigned char *used_b);
+void kll__match_word_align(const kll_match *m, const plabel *a, const plabel *b,
+    kll_text_sim *r, unsigned char *used_a, unsigned char *used_b);
 
 /* Free the words, learnt rules and arena of m (not m itself); a matcher
  * for two texts alone is a zeroed kll_match with nothing else. */

@@ -56,7 +56,8 @@ build_prof(kll_match *m, side *sd, size_t i)
 		if (l->kind != KLL_LABEL_PREF || !lang_wanted(m, l->lang))
 			continue;
 		/* The index holds only UTF-8; a bad label is skipped. */
-		switch (kll__match_prep_label(m, l->text, l->lang, 1, &p->lab[p->nlab])) {
+		switch (kll__match_prep_label(
+		    m, l->text, l->lang, 1, &p->lab[p->nlab])) {
 		case -1:
 			return -1;
 		case 0:
@@ -169,7 +170,8 @@ count_df(kll_match *m)
 	    NULL)
 		return -1;
 	for (i = 0; i < m->ntok; i++)
-		m->w[i] = kll__match_ln(1.0 + m->nlabels / (m->df[i] ? m->df[i] : 1));
+		m->w[i] =
+		    kll__match_ln(1.0 + m->nlabels / (m->df[i] ? m->df[i] : 1));
 	return 0;
 }
 
@@ -363,7 +365,8 @@ quick(kll_match *m, int to, uint32_t i, uint32_t *out)
 				po = &sd->post[pk];
 				if (po->n > cap)
 					continue;
-				w = (float)kll__match_ln(1.0 + (double)sd->n / po->n);
+				w = (float)kll__match_ln(
+				    1.0 + (double)sd->n / po->n);
 				if (k > 0)
 					w *= 0.5f;
 				for (j = 0; j < po->n; j++)
@@ -585,4 +588,3 @@ kll__match_side_free(side *sd)
 	free(sd->cp);
 	free(sd->cpbase);
 }
-

@@ -7,7 +7,6 @@
 
 #include "vocab_match.h"
 
-
 /* A revision renames systematically ("service till" became
  * "stödverksamhet avseende", "specialiserad butikshandel" became
  * "detaljhandel"): the confident pairs with labels that differ show it.

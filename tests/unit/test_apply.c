@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* test_apply.c: recoding a column of a table through a key (lib/apply.c). */
+/* test_apply.c: recoding a column of a table through a key
+ * (lib/map_apply.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* test_compose.c: the predicate algebra, composing and inverting keys
- * (lib/compose.c). */
+ * (lib/map_pred.c, map_compose.c, map_invert.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

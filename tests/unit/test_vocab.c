@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* test_vocab.c: loading vocabularies into the index (lib/vocab.c,
- * lib/rdfload.c) and finding them (lib/resolve.c). */
+ * lib/rdfload.c) and finding them (lib/vocab_resolve.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* mapimport.c: key tables as SCB and Eurostat publish them (two code
+/* map_import.c: key tables as SCB and Eurostat publish them (two code
  * columns, maybe labels, notes and a relation) to SSSOM mapping sets,
  * with codes normalised and checked against both vocabularies and the
  * predicate derived from the shape of the key where the table gives

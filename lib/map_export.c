@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* mapexport.c: a key as RDF: SKOS mapping triples, SSSOM/RDF (the set and
+/* map_export.c: a key as RDF: SKOS mapping triples, SSSOM/RDF (the set and
  * its owl:Axiom records), or an XKOS correspondence of concept
  * associations. */
 #include <stdarg.h>

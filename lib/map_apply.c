@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * apply.c: recoding a column of a CSV/TSV table through a key, one row at
+ * map_apply.c: recoding a column of a CSV/TSV table through a key, one row at
  * a time.  The key becomes a hash from subject codes to sorted lists of
  * target codes; the table streams through kll_csv into a large output
  * buffer, so memory depends on the key and on the longest row only.
@@ -198,21 +198,6 @@ strength(const kll_mapset *m, size_t r)
 	}
 }
 
-/* Record r's confidence; 1 when it states none. */
-static double
-confidence(const kll_mapset *m, size_t r)
-{
-	const char *v = kll_mapset_get(m, r, KLL_SLOT_CONFIDENCE);
-	char *end;
-	double x;
-
-	if (v == NULL)
-		return 1;
-	errno = 0;
-	x = strtod(v, &end);
-	return *end == '\0' && errno == 0 && x >= 0 && x <= 1 ? x : 1;
-}
-
 /* The (subject code, target code) pairs the key gives. */
 static kll_status
 collect_pairs(struct pair **out, size_t *np, const kll_mapset *m,
@@ -242,7 +227,7 @@ collect_pairs(struct pair **out, size_t *np, const kll_mapset *m,
 			return kll__nomem(err);
 		}
 		p[k].rank = strength(m, r);
-		p[k].conf = confidence(m, r);
+		p[k].conf = kll__record_confidence(m, r, NULL);
 		p[k].row = r;
 		k++;
 	}

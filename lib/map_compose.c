@@ -1,15 +1,9 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * compose.c: the predicate algebra of kll, and the two operations that
- * use it on whole keys: composing A to B with B to C into A to C, and
- * inverting a key.
- *
- * The algebra follows the chaining rules that the SSSOM documentation
- * gives as reasonable defaults (role chains over exactMatch, RCE1 and
- * RCE2; transitivity of broadMatch and narrowMatch, T1; owl:equivalentClass
- * read as exactMatch and rdfs:subClassOf as broadMatch when mixed with
- * SKOS, RG1 and RG2) and stays on the safe side everywhere else: a chain
- * that does not give a predicate that must hold gives no record.
+ * map_compose.c: composing a key A to B with a key B to C into a key A
+ * to C (kll_mapset_compose): where the two keys meet, the chains through
+ * their pivot concepts, one record per group of chains with the
+ * predicate of the algebra (map_pred.c), and the new set's metadata.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -18,310 +12,7 @@
 
 #include "internal.h"
 
-/* ------------------------------------------------------------------ */
-/* Predicates                                                           */
-
-#define SKOS_NS "http://www.w3.org/2004/02/skos/core#"
-#define OWL_NS  "http://www.w3.org/2002/07/owl#"
-#define RDFS_NS "http://www.w3.org/2000/01/rdf-schema#"
 #define NO_TERM "https://w3id.org/sssom/NoTermFound"
-
-static const struct {
-	const char *name, *curie, *iri;
-} preds[KLL_PRED__COUNT] = {
-	{ NULL, NULL, NULL },
-	{ "exact", "skos:exactMatch", SKOS_NS "exactMatch" },
-	{ "close", "skos:closeMatch", SKOS_NS "closeMatch" },
-	{ "broad", "skos:broadMatch", SKOS_NS "broadMatch" },
-	{ "narrow", "skos:narrowMatch", SKOS_NS "narrowMatch" },
-	{ "related", "skos:relatedMatch", SKOS_NS "relatedMatch" },
-	{ "equivalent", "owl:equivalentClass", OWL_NS "equivalentClass" },
-	{ "sameas", "owl:sameAs", OWL_NS "sameAs" },
-	{ "subclass", "rdfs:subClassOf", RDFS_NS "subClassOf" },
-};
-
-/* Short names for the table. */
-enum {
-	N_ = KLL_PRED_NONE,
-	EX = KLL_PRED_EXACT,
-	CL = KLL_PRED_CLOSE,
-	BR = KLL_PRED_BROAD,
-	NA = KLL_PRED_NARROW,
-	RE = KLL_PRED_RELATED,
-	EQ = KLL_PRED_EQUIVALENT,
-	SA = KLL_PRED_SAME_AS,
-	SC = KLL_PRED_SUBCLASS,
-	SIB = KLL_PRED__COUNT /* nothing, or related with "siblings" */
-};
-
-/*
- * compose_table[p][q]: the predicate of "a c" from "a p b" and "b q c".
- * Rows and columns: none, exact, close, broad, narrow, related,
- * equivalentClass, sameAs, subClassOf.
- *
- * - exact (and equivalentClass, sameAs) is neutral on either side.
- * - close composes like exact with the others, but close and exact
- *   give close: a close match is good enough to stand for its match.
- * - broad then broad is broad, narrow then narrow is narrow.
- * - narrow then broad: b lies in both a and c, so they overlap: related.
- * - broad then narrow: a and c lie in one b and may be disjoint: nothing
- *   (SIB: related on request).
- * - related composes only with exact and close.
- * - equivalentClass, sameAs and subClassOf stay themselves among
- *   themselves (T1); mixed with SKOS they read as exact and broad.
- */
-/* clang-format off */
-static const unsigned char compose_table[KLL_PRED__COUNT][KLL_PRED__COUNT] = {
-	/*        N_  EX  CL  BR  NA   RE  EQ  SA  SC */
-	/* N_ */ { N_, N_, N_, N_, N_, N_, N_, N_, N_ },
-	/* EX */ { N_, EX, CL, BR, NA, RE, EX, EX, BR },
-	/* CL */ { N_, CL, CL, BR, NA, RE, CL, CL, BR },
-	/* BR */ { N_, BR, BR, BR, SIB, N_, BR, BR, BR },
-	/* NA */ { N_, NA, NA, RE, NA, N_, NA, NA, RE },
-	/* RE */ { N_, RE, RE, N_, N_, N_, RE, RE, N_ },
-	/* EQ */ { N_, EX, CL, BR, NA, RE, EQ, EX, SC },
-	/* SA */ { N_, EX, CL, BR, NA, RE, EX, SA, BR },
-	/* SC */ { N_, BR, BR, BR, SIB, N_, SC, BR, SC },
-};
-/* clang-format on */
-
-kll_pred
-kll_pred_from_iri(const char *iri)
-{
-	int i;
-
-	if (iri == NULL)
-		return KLL_PRED_NONE;
-	for (i = 1; i < KLL_PRED__COUNT; i++)
-		if (strcmp(iri, preds[i].iri) == 0)
-			return (kll_pred)i;
-	return KLL_PRED_NONE;
-}
-
-kll_pred
-kll_pred_from_name(const char *name)
-{
-	int i;
-
-	if (name == NULL)
-		return KLL_PRED_NONE;
-	for (i = 1; i < KLL_PRED__COUNT; i++)
-		if (strcmp(name, preds[i].name) == 0 ||
-		    strcmp(name, preds[i].curie) == 0)
-			return (kll_pred)i;
-	return KLL_PRED_NONE;
-}
-
-static int
-pred_ok(kll_pred p)
-{
-	return (int)p > 0 && p < KLL_PRED__COUNT;
-}
-
-const char *
-kll_pred_iri(kll_pred p)
-{
-	return pred_ok(p) ? preds[p].iri : NULL;
-}
-
-const char *
-kll_pred_curie(kll_pred p)
-{
-	return pred_ok(p) ? preds[p].curie : NULL;
-}
-
-const char *
-kll_pred_name(kll_pred p)
-{
-	return pred_ok(p) ? preds[p].name : NULL;
-}
-
-kll_pred
-kll_mapset_pred(const kll_mapset *m, size_t rec)
-{
-	const char *id = kll_mapset_get(m, rec, KLL_SLOT_PREDICATE_ID);
-	char iri[256];
-	size_t n;
-
-	if (id == NULL)
-		return KLL_PRED_NONE;
-	n = kll_mapset_expand(m, id, iri, sizeof(iri));
-	if (n == 0 || n >= sizeof(iri))
-		return KLL_PRED_NONE;
-	return kll_pred_from_iri(iri);
-}
-
-/* The predicates a mapping may use: kll's algebra, and the others that
- * SSSOM lists as common. */
-#define OBO_NS "http://www.geneontology.org/formats/oboInOwl#"
-static const struct {
-	const char *ns, *local, *curie;
-} allowed[] = {
-	{ SKOS_NS, "exactMatch", "skos:exactMatch" },
-	{ SKOS_NS, "closeMatch", "skos:closeMatch" },
-	{ SKOS_NS, "broadMatch", "skos:broadMatch" },
-	{ SKOS_NS, "narrowMatch", "skos:narrowMatch" },
-	{ SKOS_NS, "relatedMatch", "skos:relatedMatch" },
-	{ SKOS_NS, "mappingRelation", "skos:mappingRelation" },
-	{ OWL_NS, "sameAs", "owl:sameAs" },
-	{ OWL_NS, "equivalentClass", "owl:equivalentClass" },
-	{ OWL_NS, "equivalentProperty", "owl:equivalentProperty" },
-	{ RDFS_NS, "subClassOf", "rdfs:subClassOf" },
-	{ RDFS_NS, "subPropertyOf", "rdfs:subPropertyOf" },
-	{ RDFS_NS, "seeAlso", "rdfs:seeAlso" },
-	{ OBO_NS, "hasDbXref", "oboInOwl:hasDbXref" },
-};
-#define NALLOWED (sizeof(allowed) / sizeof(allowed[0]))
-
-/* SKOS relations within a scheme, and the mapping property meant. */
-static const struct {
-	const char *local;
-	size_t meant;
-} skos_inner[] = {
-	{ "broader", 2 },
-	{ "broaderTransitive", 2 },
-	{ "narrower", 3 },
-	{ "narrowerTransitive", 3 },
-	{ "related", 4 },
-	{ "semanticRelation", 5 },
-};
-
-static int
-lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-/* The edit distance of a and b, ignoring case; at most 32 of b. */
-static size_t
-edit_distance(const char *a, const char *b)
-{
-	size_t d[33], i, j, lb = strlen(b), prev, cur;
-
-	if (lb > 32)
-		return (size_t)-1;
-	for (j = 0; j <= lb; j++)
-		d[j] = j;
-	for (i = 1; a[i - 1] != '\0'; i++) {
-		prev = d[0];
-		d[0] = i;
-		for (j = 1; j <= lb; j++) {
-			cur = d[j];
-			d[j] = prev + (lower(a[i - 1]) != lower(b[j - 1]));
-			if (d[j - 1] + 1 < d[j])
-				d[j] = d[j - 1] + 1;
-			if (cur + 1 < d[j])
-				d[j] = cur + 1;
-			prev = cur;
-		}
-	}
-	return d[lb];
-}
-
-/* The allowed predicate "local" (in namespace "ns") most likely means:
- * the same name in another case or namespace, the mapping property of
- * a SKOS relation, or the nearest name within a few edits. */
-static const char *
-suggest(const char *ns, const char *local)
-{
-	size_t i, best = NALLOWED, bd = (size_t)-1, d, len = strlen(local);
-
-	for (i = 0; i < sizeof(skos_inner) / sizeof(skos_inner[0]); i++)
-		if (strcmp(ns, SKOS_NS) == 0 &&
-		    edit_distance(local, skos_inner[i].local) == 0)
-			best = skos_inner[i].meant, bd = 0;
-	for (i = 0; i < NALLOWED && bd != 0; i++) {
-		d = edit_distance(local, allowed[i].local);
-		/* Another namespace costs one edit more. */
-		d = d * 2 + (strcmp(ns, allowed[i].ns) != 0);
-		if (d < bd)
-			best = i, bd = d;
-	}
-	if (best == NALLOWED || bd / 2 > (len < 9 ? 2 : len / 4))
-		return NULL;
-	return allowed[best].curie;
-}
-
-kll_pred_class
-kll_pred_classify(const char *iri, const char **meant)
-{
-	static const char *const guarded[] = { SKOS_NS, OWL_NS, RDFS_NS, OBO_NS,
-		"http://www.w3.org/2008/05/skos#" };
-	const char *ns = NULL;
-	size_t i, g = 0;
-
-	if (meant != NULL)
-		*meant = NULL;
-	if (iri == NULL || *iri == '\0')
-		return KLL_PRED_CLASS_BAD;
-	if (kll_pred_from_iri(iri) != KLL_PRED_NONE)
-		return KLL_PRED_CLASS_ALGEBRA;
-	for (i = 0; i < NALLOWED; i++)
-		if (strncmp(iri, allowed[i].ns, strlen(allowed[i].ns)) == 0 &&
-		    strcmp(iri + strlen(allowed[i].ns), allowed[i].local) == 0)
-			return KLL_PRED_CLASS_SSSOM;
-	for (i = 0; i < sizeof(guarded) / sizeof(guarded[0]); i++)
-		if (strncmp(iri, guarded[i], strlen(guarded[i])) == 0)
-			ns = guarded[i], g = i;
-	if (ns == NULL)
-		return KLL_PRED_CLASS_OTHER;
-	/* The 2008 draft namespace of SKOS means today's. */
-	if (meant != NULL)
-		*meant = suggest(g == 4 ? SKOS_NS : ns, iri + strlen(ns));
-	return KLL_PRED_CLASS_BAD;
-}
-
-kll_pred
-kll_pred_inverse(kll_pred p)
-{
-	switch (p) {
-	case KLL_PRED_BROAD:
-		return KLL_PRED_NARROW;
-	case KLL_PRED_NARROW:
-		return KLL_PRED_BROAD;
-	case KLL_PRED_EXACT:
-	case KLL_PRED_CLOSE:
-	case KLL_PRED_RELATED:
-	case KLL_PRED_EQUIVALENT:
-	case KLL_PRED_SAME_AS:
-		return p;
-	default:
-		return KLL_PRED_NONE;
-	}
-}
-
-static int
-exact_kind(kll_pred p)
-{
-	return p == KLL_PRED_EXACT || p == KLL_PRED_EQUIVALENT ||
-	       p == KLL_PRED_SAME_AS;
-}
-
-kll_pred
-kll_pred_compose(
-    kll_pred p, int p_not, kll_pred q, int q_not, int siblings, int *not_out)
-{
-	kll_pred r = KLL_PRED_NONE;
-	int neg = 0;
-
-	if (!pred_ok(p) || !pred_ok(q) || (p_not && q_not)) {
-		r = KLL_PRED_NONE;
-	} else if (p_not || q_not) {
-		/* "a is not p of b" and "b is c" give "a is not p of c"; no
-		 * weaker link than identity carries a negation. */
-		if (p_not && exact_kind(q))
-			r = p, neg = 1;
-		else if (q_not && exact_kind(p))
-			r = q, neg = 1;
-	} else if (compose_table[p][q] == SIB) {
-		r = siblings ? KLL_PRED_RELATED : KLL_PRED_NONE;
-	} else {
-		r = (kll_pred)compose_table[p][q];
-	}
-	if (not_out != NULL)
-		*not_out = r != KLL_PRED_NONE && neg;
-	return r;
-}
 
 /* ------------------------------------------------------------------ */
 /* Helpers                                                              */
@@ -333,24 +24,6 @@ negated(const kll_mapset *m, size_t rec)
 
 	return v != NULL && strcmp(v, "Not") == 0;
 }
-
-/* "curie" expanded with m's prefixes into buf; the text itself when it
- * is no CURIE of m.  NULL when it does not fit. */
-static const char *
-expand(const kll_mapset *m, const char *curie, char *buf, size_t size)
-{
-	size_t n = kll_mapset_expand(m, curie, buf, size);
-
-	if (n >= size)
-		return NULL;
-	if (n == 0) {
-		if (strlen(curie) >= size)
-			return NULL;
-		memcpy(buf, curie, strlen(curie) + 1);
-	}
-	return buf;
-}
-
 static int
 no_term(const kll_mapset *m, const char *curie)
 {
@@ -359,7 +32,7 @@ no_term(const kll_mapset *m, const char *curie)
 
 	if (curie == NULL)
 		return 1;
-	iri = expand(m, curie, buf, sizeof(buf));
+	iri = kll__curie_expand(m, curie, buf, sizeof(buf));
 	return iri != NULL && strcmp(iri, NO_TERM) == 0;
 }
 
@@ -411,80 +84,6 @@ out:
 }
 
 /* ------------------------------------------------------------------ */
-/* Predicates of whole keys                                             */
-
-kll_pred_class
-kll__record_pred(const kll_mapset *m, size_t r, char *msg, size_t size)
-{
-	const char *id = kll_mapset_get(m, r, KLL_SLOT_PREDICATE_ID), *meant;
-	char iri[1024];
-	kll_pred_class cls;
-
-	if (size > 0)
-		msg[0] = '\0';
-	if (id == NULL)
-		id = "";
-	if (expand(m, id, iri, sizeof(iri)) == NULL)
-		snprintf(iri, sizeof(iri), "%s", id);
-	cls = kll_pred_classify(iri, &meant);
-	if (size == 0)
-		return cls;
-	if (cls == KLL_PRED_CLASS_BAD && meant != NULL)
-		snprintf(msg, size,
-		    "predicate '%s' is no mapping property; did you mean "
-		    "'%s'?",
-		    id, meant);
-	else if (cls == KLL_PRED_CLASS_BAD)
-		snprintf(msg, size,
-		    "predicate '%s' is no mapping property of SKOS, OWL, RDFS "
-		    "or SSSOM",
-		    id);
-	return cls;
-}
-
-/* Refuse a key with a predicate that check calls bad, or (with rule
- * "rule") one outside the algebra: each such record goes to diag as an
- * error, err names the first and the number of them. */
-static kll_status
-check_predicates(const kll_mapset *m, const char *rule, const char *why,
-    kll_diag_fn diag, void *payload, kll_error *err)
-{
-	size_t r, nbad = 0;
-	kll_error d, first;
-	kll_pred_class cls;
-	char msg[sizeof(d.msg)];
-
-	for (r = 0; r < kll_mapset_count(m); r++) {
-		cls = kll__record_pred(m, r, msg, sizeof(msg));
-		if (cls == KLL_PRED_CLASS_ALGEBRA ||
-		    (rule == NULL && cls != KLL_PRED_CLASS_BAD))
-			continue;
-		kll__error_set(&d, KLL_EINVALID, kll_mapset_path(m),
-		    kll_mapset_line(m, r), 0, "%s", msg);
-		if (cls != KLL_PRED_CLASS_BAD)
-			snprintf(d.msg, sizeof(d.msg),
-			    "predicate '%s' is outside kll's algebra: %s",
-			    kll_mapset_get(m, r, KLL_SLOT_PREDICATE_ID), why);
-		snprintf(d.rule, sizeof(d.rule), "%s",
-		    cls == KLL_PRED_CLASS_BAD ? "map-bad-predicate" : rule);
-		if (nbad++ == 0)
-			first = d;
-		if (diag != NULL)
-			diag(payload, &d);
-	}
-	if (nbad == 0)
-		return KLL_OK;
-	if (err != NULL) {
-		*err = first;
-		if (nbad > 1)
-			snprintf(err->msg, sizeof(err->msg),
-			    "%zu records have a predicate that refuses the key",
-			    nbad);
-	}
-	return KLL_EINVALID;
-}
-
-/* ------------------------------------------------------------------ */
 /* Composition: where the two keys meet                                 */
 
 /* Whether two vocabulary names resolve to the same file. */
@@ -524,8 +123,8 @@ check_meet(const kll_mapset *ab, const kll_mapset *bc, const char *dirs,
 		    "cannot tell whether the keys meet: %s has no %s",
 		    kll_mapset_path(s1 == NULL ? ab : bc),
 		    s1 == NULL ? "object_source" : "subject_source");
-	} else if ((i1 = expand(ab, s1, b1, sizeof(b1))) == NULL ||
-	           (i2 = expand(bc, s2, b2, sizeof(b2))) == NULL ||
+	} else if ((i1 = kll__curie_expand(ab, s1, b1, sizeof(b1))) == NULL ||
+	           (i2 = kll__curie_expand(bc, s2, b2, sizeof(b2))) == NULL ||
 	           (strcmp(i1, i2) != 0 && !same_vocab(i1, i2, dirs))) {
 		snprintf(msg, sizeof(msg),
 		    "the keys do not meet: object_source '%s' is not the "
@@ -636,7 +235,7 @@ index_bc(struct comp *k, kll_error *err)
 		k->next[r] = NOREC;
 		s = kll_mapset_get(bc, r, KLL_SLOT_SUBJECT_ID);
 		if (s == NULL || no_term(bc, s) ||
-		    (iri = expand(bc, s, buf, sizeof(buf))) == NULL)
+		    (iri = kll__curie_expand(bc, s, buf, sizeof(buf))) == NULL)
 			continue;
 		if (!no_term(bc, kll_mapset_get(bc, r, KLL_SLOT_OBJECT_ID)) &&
 		    !negated(bc, r)) {
@@ -758,7 +357,7 @@ follow(struct comp *k, size_t r1)
 
 	if (no_term(k->ab, a) || no_term(k->ab, b))
 		return 0;
-	if ((iri = expand(k->ab, b, buf, sizeof(buf))) == NULL ||
+	if ((iri = kll__curie_expand(k->ab, b, buf, sizeof(buf))) == NULL ||
 	    !kll__map_get(&k->bysubj, iri, strlen(iri), &head)) {
 		no_pivot(k, r1, a, b);
 		return 0;
@@ -888,25 +487,6 @@ copy_side(struct comp *k, size_t rec, const struct chain *g, size_t n, int obj,
 	return KLL_OK;
 }
 
-/* The confidence of record r of m, 1 when it states none; *stated says
- * whether it does. */
-static double
-confidence(const kll_mapset *m, size_t r, int *stated)
-{
-	const char *v = kll_mapset_get(m, r, KLL_SLOT_CONFIDENCE);
-	char *end;
-	double x;
-
-	if (v == NULL)
-		return 1;
-	errno = 0;
-	x = strtod(v, &end);
-	if (*end != '\0' || errno != 0 || !(x >= 0 && x <= 1))
-		return 1;
-	*stated = 1;
-	return x;
-}
-
 /* The highest confidence of a chain of the group, as text in buf: the
  * product of the two (a missing one counts as 1), times KLL_COMPOSE_WEAK
  * for a weakened chain; "" when the best chain states none and is not
@@ -921,8 +501,8 @@ group_confidence(
 
 	for (i = 0; i < n; i++) {
 		stated = g[i].weak;
-		x = confidence(k->ab, g[i].r1, &stated) *
-		    confidence(k->bc, g[i].r2, &stated);
+		x = kll__record_confidence(k->ab, g[i].r1, &stated) *
+		    kll__record_confidence(k->bc, g[i].r2, &stated);
 		if (g[i].weak)
 			x *= KLL_COMPOSE_WEAK;
 		if (x > best || (x == best && !stated)) {
@@ -1126,9 +706,8 @@ copy_prefixes(kll_mapset *out, const kll_mapset *m, kll_error *err)
 	return KLL_OK;
 }
 
-/* Append "v" to b escaped as one value of a joined list. */
-static int
-add_escaped(kll__buf *b, const char *v)
+int
+kll__list_add_escaped(kll__buf *b, const char *v)
 {
 	for (; *v != '\0'; v++)
 		if (((*v == '|' || *v == '\\') && kll__buf_addc(b, '\\') < 0) ||
@@ -1176,9 +755,9 @@ set_metadata(struct comp *k, const char *license, kll_error *err)
 	if ((st = set_id(k, &b, err)) != KLL_OK)
 		goto out;
 	b.n = 0;
-	if ((id1 != NULL && add_escaped(&b, id1) < 0) ||
+	if ((id1 != NULL && kll__list_add_escaped(&b, id1) < 0) ||
 	    (id1 != NULL && id2 != NULL && kll__buf_addc(&b, '|') < 0) ||
-	    (id2 != NULL && add_escaped(&b, id2) < 0) ||
+	    (id2 != NULL && kll__list_add_escaped(&b, id2) < 0) ||
 	    kll__buf_addc(&b, '\0') < 0) {
 		st = kll__nomem(err);
 		goto out;
@@ -1252,10 +831,10 @@ kll_mapset_compose(kll_mapset **out, const kll_mapset *ab, const kll_mapset *bc,
 	k.ab = ab;
 	k.bc = bc;
 	k.o = opts != NULL ? opts : &def;
-	if ((st = check_predicates(ab, "compose-unknown-predicate", UNKNOWN,
-	         k.o->diag, k.o->payload, err)) != KLL_OK ||
-	    (st = check_predicates(bc, "compose-unknown-predicate", UNKNOWN,
-	         k.o->diag, k.o->payload, err)) != KLL_OK ||
+	if ((st = kll__check_predicates(ab, "compose-unknown-predicate",
+	         UNKNOWN, k.o->diag, k.o->payload, err)) != KLL_OK ||
+	    (st = kll__check_predicates(bc, "compose-unknown-predicate",
+	         UNKNOWN, k.o->diag, k.o->payload, err)) != KLL_OK ||
 	    (!k.o->force &&
 	        (st = check_meet(ab, bc, k.o->dirs, err)) != KLL_OK) ||
 	    (st = pick_license(&license, ab, bc, k.o, err)) != KLL_OK ||
@@ -1285,232 +864,5 @@ out:
 	free(k.asplit);
 	free(k.bsplit);
 	free(k.ch);
-	return st;
-}
-
-/* ------------------------------------------------------------------ */
-/* Inversion                                                            */
-
-static const kll_slot swap_slots[][2] = {
-	{ KLL_SLOT_SUBJECT_ID, KLL_SLOT_OBJECT_ID },
-	{ KLL_SLOT_SUBJECT_LABEL, KLL_SLOT_OBJECT_LABEL },
-	{ KLL_SLOT_SUBJECT_CATEGORY, KLL_SLOT_OBJECT_CATEGORY },
-	{ KLL_SLOT_SUBJECT_TYPE, KLL_SLOT_OBJECT_TYPE },
-	{ KLL_SLOT_SUBJECT_SOURCE, KLL_SLOT_OBJECT_SOURCE },
-	{ KLL_SLOT_SUBJECT_SOURCE_VERSION, KLL_SLOT_OBJECT_SOURCE_VERSION },
-	{ KLL_SLOT_SUBJECT_MATCH_FIELD, KLL_SLOT_OBJECT_MATCH_FIELD },
-	{ KLL_SLOT_SUBJECT_PREPROCESSING, KLL_SLOT_OBJECT_PREPROCESSING },
-};
-#define NSWAP (sizeof(swap_slots) / sizeof(swap_slots[0]))
-
-static const char *
-inverse_cardinality(const char *c)
-{
-	static const char *const pairs[][2] = { { "1:n", "n:1" },
-		{ "n:1", "1:n" }, { "1:0", "0:1" }, { "0:1", "1:0" } };
-	size_t i;
-
-	for (i = 0; c != NULL && i < sizeof(pairs) / sizeof(pairs[0]); i++)
-		if (strcmp(c, pairs[i][0]) == 0)
-			return pairs[i][1];
-	return c;
-}
-
-/* A slot name with its subject_ or object_ swapped, into b. */
-static int
-swap_name(kll__buf *b, const char *s)
-{
-	if (strncmp(s, "subject_", 8) == 0)
-		return kll__buf_adds(b, "object_") < 0 ? -1 :
-		                                         add_escaped(b, s + 8);
-	if (strncmp(s, "object_", 7) == 0)
-		return kll__buf_adds(b, "subject_") < 0 ? -1 :
-		                                          add_escaped(b, s + 7);
-	return add_escaped(b, s);
-}
-
-/* A cardinality_scope list with subject_ and object_ swapped in each
- * slot name, into b; NULL when out of memory. */
-static const char *
-inverse_scope(const char *v, kll__buf *b)
-{
-	char **items = NULL;
-	size_t n, i;
-	int bad = 0;
-
-	b->n = 0;
-	if (kll_sssom_split(&items, &n, v, NULL) != KLL_OK)
-		return NULL;
-	for (i = 0; i < n && !bad; i++)
-		bad = (i > 0 && kll__buf_addc(b, '|') < 0) ||
-		      swap_name(b, items[i]) < 0;
-	free(items);
-	return bad || kll__buf_addc(b, '\0') < 0 ? NULL : b->p;
-}
-
-static kll_status
-check_invertible(kll_mapset *m, kll_diag_fn diag, void *payload, kll_error *err)
-{
-	size_t r, bad = 0, first = 0;
-	const char *p;
-	kll_error d;
-
-	for (r = 0; r < kll_mapset_count(m); r++) {
-		if (kll_pred_inverse(kll_mapset_pred(m, r)) != KLL_PRED_NONE)
-			continue;
-		if (bad++ == 0)
-			first = r;
-		p = kll_mapset_get(m, r, KLL_SLOT_PREDICATE_ID);
-		if (diag == NULL)
-			continue;
-		kll__error_set(&d, KLL_EINVALID, kll_mapset_path(m),
-		    kll_mapset_line(m, r), 0,
-		    "predicate '%s' has no inverse among the SSSOM predicates",
-		    p ? p : "");
-		snprintf(d.rule, sizeof(d.rule), "invert-no-inverse");
-		diag(payload, &d);
-	}
-	if (bad == 0)
-		return KLL_OK;
-	p = kll_mapset_get(m, first, KLL_SLOT_PREDICATE_ID);
-	if (bad == 1)
-		kll__error_set(err, KLL_EINVALID, kll_mapset_path(m),
-		    kll_mapset_line(m, first), 0,
-		    "predicate '%s' has no inverse among the SSSOM predicates",
-		    p ? p : "");
-	else
-		kll__error_set(err, KLL_EINVALID, kll_mapset_path(m),
-		    kll_mapset_line(m, first), 0,
-		    "predicate '%s' has no inverse among the SSSOM predicates "
-		    "(%zu records in all)",
-		    p ? p : "", bad);
-	if (err != NULL)
-		snprintf(err->rule, sizeof(err->rule), "invert-no-inverse");
-	return KLL_EINVALID;
-}
-
-/* The inverse predicate written with the prefix the record uses. */
-static kll_status
-invert_predicate(kll_mapset *m, size_t r, kll__buf *b, kll_error *err)
-{
-	kll_pred p = kll_mapset_pred(m, r), q = kll_pred_inverse(p);
-	const char *id = kll_mapset_get(m, r, KLL_SLOT_PREDICATE_ID);
-	const char *colon = strchr(id, ':'), *local;
-	kll_status st;
-
-	if (q == p)
-		return KLL_OK;
-	local = strchr(kll_pred_curie(q), ':') + 1;
-	b->n = 0;
-	if (kll__buf_add(b, id, (size_t)(colon - id + 1)) < 0 ||
-	    kll__buf_adds(b, local) < 0)
-		return kll__nomem(err);
-	if ((st = kll_mapset_set(m, r, KLL_SLOT_PREDICATE_ID, b->p, err)) !=
-	    KLL_OK)
-		return st;
-	return kll_mapset_set(m, r, KLL_SLOT_PREDICATE_LABEL, NULL, err);
-}
-
-static kll_status
-invert_record(kll_mapset *m, size_t r, kll__buf *b, kll_error *err)
-{
-	const char *x, *y;
-	kll_status st;
-	size_t i;
-
-	for (i = 0; i < NSWAP; i++) {
-		x = kll_mapset_get(m, r, swap_slots[i][0]);
-		y = kll_mapset_get(m, r, swap_slots[i][1]);
-		if ((st = kll_mapset_set(m, r, swap_slots[i][0], y, err)) !=
-		        KLL_OK ||
-		    (st = kll_mapset_set(m, r, swap_slots[i][1], x, err)) !=
-		        KLL_OK)
-			return st;
-	}
-	if ((st = invert_predicate(m, r, b, err)) != KLL_OK)
-		return st;
-	x = kll_mapset_get(m, r, KLL_SLOT_MAPPING_CARDINALITY);
-	if (x != NULL &&
-	    (st = kll_mapset_set(m, r, KLL_SLOT_MAPPING_CARDINALITY,
-	         inverse_cardinality(x), err)) != KLL_OK)
-		return st;
-	if ((x = kll_mapset_get(m, r, KLL_SLOT_CARDINALITY_SCOPE)) == NULL)
-		return KLL_OK;
-	if ((y = inverse_scope(x, b)) == NULL)
-		return kll__nomem(err);
-	return kll_mapset_set(m, r, KLL_SLOT_CARDINALITY_SCOPE, y, err);
-}
-
-/* The levels a key declares for its sides (kll-map check reads these
- * non-standard keys) change sides too. */
-static kll_status
-swap_levels(kll_mapset *m, kll_error *err)
-{
-	const char *x = kll_mapset_meta(m, "subject_level");
-	const char *y = kll_mapset_meta(m, "object_level");
-	char *sx = NULL, *sy = NULL;
-	kll_status st = KLL_OK;
-
-	if (x == NULL && y == NULL)
-		return KLL_OK;
-	if ((x != NULL && (sx = kll__strdup(x)) == NULL) ||
-	    (y != NULL && (sy = kll__strdup(y)) == NULL))
-		st = kll__nomem(err);
-	else if ((st = kll_mapset_set_meta(m, "subject_level", sy, err)) ==
-	         KLL_OK)
-		st = kll_mapset_set_meta(m, "object_level", sx, err);
-	free(sx);
-	free(sy);
-	return st;
-}
-
-/* The set-level values of the propagatable side slots. */
-static kll_status
-invert_metadata(kll_mapset *m, kll__buf *b, kll_error *err)
-{
-	const char *x, *y, *n1, *n2;
-	kll_status st;
-	size_t i;
-
-	for (i = 0; i < NSWAP; i++) {
-		if (!kll_slot_propagatable(swap_slots[i][0]))
-			continue;
-		n1 = kll_slot_name(swap_slots[i][0]);
-		n2 = kll_slot_name(swap_slots[i][1]);
-		x = kll_mapset_meta(m, n1);
-		y = kll_mapset_meta(m, n2);
-		if ((st = kll_mapset_set_meta(m, n1, y, err)) != KLL_OK ||
-		    (st = kll_mapset_set_meta(m, n2, x, err)) != KLL_OK)
-			return st;
-	}
-	if ((st = swap_levels(m, err)) != KLL_OK)
-		return st;
-	if ((x = kll_mapset_meta(m, "cardinality_scope")) == NULL)
-		return KLL_OK;
-	if ((y = inverse_scope(x, b)) == NULL)
-		return kll__nomem(err);
-	return kll_mapset_set_meta(m, "cardinality_scope", y, err);
-}
-
-kll_status
-kll_mapset_invert(
-    kll_mapset *m, kll_diag_fn diag, void *payload, kll_error *err)
-{
-	kll__buf b = { NULL, 0, 0 };
-	kll_status st;
-	size_t r;
-
-	if (m == NULL)
-		return kll__error_set(err, KLL_EARG, NULL, 0, 0, "no key");
-	if ((st = check_predicates(m, NULL, NULL, diag, payload, err)) !=
-	        KLL_OK ||
-	    (st = check_invertible(m, diag, payload, err)) != KLL_OK ||
-	    (st = invert_metadata(m, &b, err)) != KLL_OK)
-		goto out;
-	for (r = 0; r < kll_mapset_count(m); r++)
-		if ((st = invert_record(m, r, &b, err)) != KLL_OK)
-			goto out;
-out:
-	kll__buf_free(&b);
 	return st;
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* resolve.c: finding a vocabulary by path, short id or scheme IRI along
+/* vocab_resolve.c: finding a vocabulary by path, short id or scheme IRI along
  * the search path (option, $KLL_PATH, the installed share folder). */
 #include <stdlib.h>
 #include <string.h>
