@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* test_publish.c: the publisher's configuration (lib/pubconfig.c), the
- * DCAT-AP-SE catalog and its digests (lib/dcat.c) and the published
+/* test_publish.c: the publisher's configuration (lib/pub_config.c), the
+ * DCAT-AP-SE catalog and its digests (lib/pub_dcat.c) and the published
  * folder (lib/publish.c). */
 /* A test, not lib/: it may call malloc() and the like, which
  * internal.h poisons for the library (see there). */
@@ -18,7 +18,7 @@
 #include <unistd.h>
 
 #include "kll.h"
-#include "publish.h"
+#include "pub.h"
 
 #define DATA "tests/data/"
 #define CONF DATA "publish/fixture.conf"

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* dcat.c: the DCAT-AP-SE catalog of a published folder: SHA-1 and
+/* pub_dcat.c: the DCAT-AP-SE catalog of a published folder: SHA-1 and
  * name-based UUIDs, the metadata each dataset gets from its data and the
  * configuration, the checks of DCAT-AP-SE 3.0.1's mandatory and
  * recommended properties, and the catalog as an RDF graph. */
@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "publish.h"
+#include "pub.h"
 #include "rdfwrite.h"
 
 /* ------------------------------------------------------------------ */
@@ -602,6 +602,16 @@ kll__catalog_complete(kll_catalog *c, kll_error *err)
 	return KLL_OK;
 }
 
+kll_status
+kll_catalog_check(kll_catalog *c, size_t *nerrors, kll_error *err)
+{
+	kll_status st = kll__catalog_complete(c, err);
+
+	if (nerrors != NULL)
+		*nerrors = c->nerrors;
+	return st;
+}
+
 /* ------------------------------------------------------------------ */
 /* The graph                                                            */
 
@@ -919,30 +929,9 @@ set_prefixes(kll__rdf *g)
 		kll__rdf_prefix(g, ns[i][0], ns[i][1]);
 }
 
-/* The number of lines of the graph as N-Triples: its triples. */
-static kll_status
-count_triples(kll__rdf *g, size_t *n, kll_error *err)
-{
-	char *buf = NULL;
-	size_t len = 0, i;
-	kll_status st;
-	FILE *fp;
-
-	if ((fp = open_memstream(&buf, &len)) == NULL)
-		return kll__nomem(err);
-	st = kll__rdf_write(g, fp, "ntriples", NULL, err);
-	fclose(fp);
-	*n = 0;
-	for (i = 0; st == KLL_OK && i < len; i++)
-		if (buf[i] == '\n')
-			(*n)++;
-	free(buf);
-	return st;
-}
-
 kll_status
-kll__catalog_write_rdf(kll_catalog *c, FILE *fp, const char *name,
-    size_t *ntriples, kll_error *err)
+kll__catalog_write_rdf(kll_catalog *c, FILE *fp, const char *syntax,
+    const char *name, kll_error *err)
 {
 	kll__rdf *g = NULL;
 	kll_status st;
@@ -969,10 +958,7 @@ kll__catalog_write_rdf(kll_catalog *c, FILE *fp, const char *name,
 		st = kll__nomem(err);
 		goto out;
 	}
-	if ((st = kll__rdf_write(g, fp, "rdfxml-abbrev", name, err)) ==
-	        KLL_OK &&
-	    ntriples != NULL)
-		st = count_triples(g, ntriples, err);
+	st = kll__rdf_write(g, fp, syntax, name, err);
 out:
 	kll__rdf_free(g);
 	return st;

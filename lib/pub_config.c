@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* pubconfig.c: the publisher's details for a DCAT-AP-SE catalog, from a
+/* pub_config.c: the publisher's details for a DCAT-AP-SE catalog, from a
  * file of "key = value" lines and from options; every value is checked
  * and normalised when it is set. */
 #include <ctype.h>
@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "publish.h"
+#include "pub.h"
 
 /* What a key's values must look like. */
 typedef enum vkind {

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* publish.h: what the three parts of kll-publish share: the publisher's
- * configuration (pubconfig.c), the DCAT-AP-SE catalog (dcat.c) and the
- * folder of dumps it describes (publish.c).  Not installed. */
-#ifndef KLL_PUBLISH_H
-#define KLL_PUBLISH_H
+/* pub.h: what the parts of kll-publish share: the publisher's
+ * configuration (pub_config.c), the catalog and its datasets
+ * (pub_catalog.c), its DCAT-AP-SE description (pub_dcat.c), the RDF it
+ * reads (pub_rdf.c), and the folder (publish.c) of dumps (pub_dumps.c,
+ * pub_csv.c) and a page (pub_page.c) that it describes.  Not installed. */
+#ifndef KLL_PUB_H
+#define KLL_PUB_H
 
 #include <stdint.h>
 
@@ -161,14 +163,89 @@ const char *kll__catalog_iri(kll_catalog *c, const char *fragment);
 void kll__catalog_diag(kll_catalog *c, kll_severity sev, const char *rule,
     const char *file, unsigned line, const char *fmt, ...) KLL__PRINTF(6, 7);
 
-/* Write the catalog of c (after its files were written and measured) as
- * RDF/XML to fp; *ntriples (may be NULL) gets the number of triples. */
-kll_status kll__catalog_write_rdf(kll_catalog *c, FILE *fp, const char *name,
-    size_t *ntriples, kll_error *err);
+/* Write the catalog of c (after its files were written and measured) to
+ * fp in raptor syntax "syntax" ("rdfxml-abbrev"; "ntriples" to count its
+ * triples); "name" (may be NULL) is used in messages. */
+kll_status kll__catalog_write_rdf(kll_catalog *c, FILE *fp, const char *syntax,
+    const char *name, kll_error *err);
 
 /* Complete each dataset's metadata from its data and the
  * configuration, and check the whole catalog: every finding to the sink,
  * errors counted in c->nerrors.  Errors: KLL_ENOMEM. */
 kll_status kll__catalog_complete(kll_catalog *c, kll_error *err);
+
+/* ------------------------------------------------------------------ */
+/* Reading RDF (pub_rdf.c)                                              */
+
+/* Count the triples of "path", and the subjects typed "cls" (may be
+ * NULL; typed may then be NULL too). */
+kll_status kll__pub_count_rdf(const char *path, const char *cls,
+    size_t *triples, size_t *typed, kll_error *err);
+
+/* Write "src" again to fp in raptor syntax "syntax", with its prefixes;
+ * *triples gets the number written. */
+kll_status kll__pub_reserialize(const char *src, FILE *fp, const char *syntax,
+    size_t *triples, kll_error *err);
+
+/* What an RDF file says of its concept scheme that the catalog uses,
+ * first value wins: dcterms:description in Swedish and English,
+ * dcterms:license, dcterms:issued (its date), dcterms:source; NULL when
+ * it says nothing.  And the file's number of triples. */
+typedef struct kll__pubmeta {
+	size_t triples;
+	const char *desc[2], *license, *issued, *source;
+} kll__pubmeta;
+
+/* Read "path" for the metadata of scheme "scheme" into *out, the strings
+ * in arena "a". */
+kll_status kll__pub_scheme_meta(kll__pubmeta *out, const char *path,
+    const char *scheme, kll__arena *a, kll_error *err);
+
+/* ------------------------------------------------------------------ */
+/* Writing the folder (publish.c)                                       */
+
+/* One run of kll_catalog_publish(): the first error sticks in st. */
+typedef struct kll__pubjob {
+	kll_catalog *c;
+	const char *tmp; /* the new folder */
+	kll_error *err;
+	kll_status st;
+} kll__pubjob;
+
+/* "dir/rel", for the caller to free; NULL when out of memory. */
+char *kll__pub_join(const char *dir, const char *rel);
+
+/* Whether the job failed, or stops now because its caller asks it to
+ * (opts.stop): then it fails with "interrupted". */
+int kll__pub_stopped(kll__pubjob *j);
+
+/* Open "rel" in the new folder for writing; *path gets its full name
+ * (the caller frees it, also on failure).  NULL after an error. */
+FILE *kll__pub_create(kll__pubjob *j, const char *rel, char **path);
+
+/* Flush, sync and close fp (a failure is a write error); then, when f
+ * is not NULL, the file's size and SHA-1 into f.  Returns j->st. */
+kll_status kll__pub_close(
+    kll__pubjob *j, FILE *fp, const char *path, kll__pubfile *f);
+
+/* A new distribution of d at "dir/ID.ext" with its tag and media type;
+ * NULL after an error. */
+kll__pubfile *kll__pub_add_file(kll__pubjob *j, kll__dataset *d,
+    const char *dir, const char *ext, const char *tag, const char *media);
+
+/* The number of lines that fn writes to a stream, into *n: for output
+ * that is only counted (N-Triples, a triple a line).  They go to a
+ * scratch file in the new folder, removed after.  Returns j->st. */
+typedef kll_status (*kll__pub_writer)(void *ctx, FILE *fp, kll_error *err);
+kll_status kll__pub_count_lines(
+    kll__pubjob *j, kll__pub_writer fn, void *ctx, size_t *n);
+
+/* The files of a dataset: a vocabulary's RDF forms and a key's TSV,
+ * SKOS and XKOS (pub_dumps.c), a vocabulary's code list (pub_csv.c);
+ * each read back.  And the page (pub_page.c). */
+void kll__pub_write_vocab(kll__pubjob *j, kll__dataset *d);
+void kll__pub_write_key(kll__pubjob *j, kll__dataset *d);
+void kll__pub_write_csv(kll__pubjob *j, kll__dataset *d);
+void kll__pub_write_page(kll__pubjob *j);
 
 #endif

@@ -1,0 +1,278 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* pub_rdf.c: the RDF files of a publication read with raptor: their
+ * triples counted, a vocabulary written again in another syntax, the
+ * concept scheme's metadata that the catalog uses. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <raptor2.h>
+
+#include "pub.h"
+#include "rdfguard.h"
+#include "rdfwrite.h"
+
+typedef struct rdfio {
+	raptor_world *world;
+	kll_error *err;
+	const char *name;
+	kll_status st;
+	/* What a scan collects. */
+	const char *subject; /* this one's metadata; may be NULL */
+	const char *cls;     /* count the subjects of this type */
+	size_t triples, typed;
+	kll__arena *arena;
+	const char *desc[2], *license, *issued, *source;
+	raptor_serializer *ser; /* a copy goes here; may be NULL */
+} rdfio;
+
+static void
+on_raptor_log(void *data, raptor_log_message *m)
+{
+	rdfio *io = data;
+	int line = -1, col = -1;
+
+	if (m->level < RAPTOR_LOG_LEVEL_ERROR || io->st != KLL_OK)
+		return;
+	if (m->locator != NULL) {
+		line = raptor_locator_line(m->locator);
+		col = raptor_locator_column(m->locator);
+	}
+	io->st = kll__error_set(io->err, KLL_ESYNTAX, io->name,
+	    line > 0 ? (unsigned)line : 0, col > 0 ? (unsigned)col : 0, "%s",
+	    m->text ? m->text : "RDF error");
+}
+
+static int
+rdfio_open(rdfio *io, const char *name, kll_error *err)
+{
+	memset(io, 0, sizeof(*io));
+	io->err = err, io->name = name;
+	if ((io->world = kll__raptor_world_new(io, on_raptor_log)) == NULL) {
+		io->st = kll__nomem(err);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+term_is(const raptor_term *t, const char *iri)
+{
+	return t->type == RAPTOR_TERM_TYPE_URI &&
+	       strcmp((const char *)raptor_uri_as_string(t->value.uri), iri) ==
+	           0;
+}
+
+static const char *
+keep(rdfio *io, const char *old, const unsigned char *s)
+{
+	if (old != NULL || s == NULL)
+		return old;
+	return kll__arena_strdup(io->arena, (const char *)s);
+}
+
+/* The scheme's metadata that the catalog uses, first value wins. */
+static void
+collect(rdfio *io, const raptor_statement *st)
+{
+	const raptor_term *o = st->object;
+	const char *lang;
+	int l;
+
+	if (term_is(st->predicate, NS_DCT "description") &&
+	    o->type == RAPTOR_TERM_TYPE_LITERAL) {
+		lang = (const char *)o->value.literal.language;
+		for (l = 0; l < 2 && lang != NULL; l++)
+			if (strncmp(lang, l ? "en" : "sv", 2) == 0 &&
+			    (lang[2] == '\0' || lang[2] == '-'))
+				io->desc[l] = keep(
+				    io, io->desc[l], o->value.literal.string);
+	} else if (term_is(st->predicate, NS_DCT "license") &&
+	           o->type == RAPTOR_TERM_TYPE_URI) {
+		io->license =
+		    keep(io, io->license, raptor_uri_as_string(o->value.uri));
+	} else if (term_is(st->predicate, NS_DCT "source") &&
+	           o->type == RAPTOR_TERM_TYPE_URI) {
+		io->source =
+		    keep(io, io->source, raptor_uri_as_string(o->value.uri));
+	} else if (term_is(st->predicate, NS_DCT "issued") &&
+	           o->type == RAPTOR_TERM_TYPE_LITERAL &&
+	           o->value.literal.string_len >= 10) {
+		if (io->issued == NULL)
+			io->issued = kll__arena_strndup(io->arena,
+			    (const char *)o->value.literal.string, 10);
+	}
+}
+
+static void
+on_statement(void *data, raptor_statement *st)
+{
+	rdfio *io = data;
+
+	io->triples++;
+	if (io->ser != NULL)
+		raptor_serializer_serialize_statement(io->ser, st);
+	if (io->cls != NULL && term_is(st->predicate, NS_RDF "type") &&
+	    term_is(st->object, io->cls))
+		io->typed++;
+	if (io->subject != NULL && term_is(st->subject, io->subject))
+		collect(io, st);
+}
+
+static void
+on_namespace(void *data, raptor_namespace *ns)
+{
+	rdfio *io = data;
+
+	if (io->ser != NULL)
+		raptor_serializer_set_namespace_from_namespace(io->ser, ns);
+}
+
+/* Parse "path" with the syntax its name or content says, calling the
+ * handlers above for each statement. */
+static kll_status
+rdfio_parse(rdfio *io, const char *path)
+{
+	raptor_parser *p = NULL;
+	raptor_uri *base = NULL;
+	unsigned char *uri = NULL, *buf = NULL;
+	const char *syntax;
+	size_t n;
+	FILE *fp;
+	kll__guard guard;
+
+	kll__guard_init(&guard, NULL, path);
+	if ((fp = kll__fopen_file(path, io->err)) == NULL)
+		return io->st = KLL_EIO;
+	if ((buf = kll__malloc(KLL_XML_DOCTYPE_MAX)) == NULL) {
+		io->st = kll__nomem(io->err);
+		goto out;
+	}
+	n = fread(buf, 1, KLL_XML_DOCTYPE_MAX, fp);
+	syntax = raptor_world_guess_parser_name(
+	    io->world, NULL, NULL, buf, n, (const unsigned char *)path);
+	if (syntax == NULL)
+		syntax = "turtle";
+	kll__guard_init(&guard, syntax, path);
+	if (!kll__rdf_syntax_ok(syntax)) {
+		io->st = kll__error_set(io->err, KLL_EARG, path, 0, 0,
+		    "RDF syntax '%s' is not read", syntax);
+		goto out;
+	}
+	if ((io->st = kll__guard_xml_prologue(
+	         &guard, (const char *)buf, n, io->err)) != KLL_OK)
+		goto out;
+	if ((uri = raptor_uri_filename_to_uri_string(path)) == NULL ||
+	    (base = raptor_new_uri(io->world, uri)) == NULL ||
+	    (p = kll__raptor_parser_new(io->world, syntax)) == NULL) {
+		io->st = kll__nomem(io->err);
+		goto out;
+	}
+	raptor_parser_set_statement_handler(p, io, on_statement);
+	raptor_parser_set_namespace_handler(p, io, on_namespace);
+	if (raptor_parser_parse_start(p, base) != 0 && io->st == KLL_OK)
+		io->st = kll__nomem(io->err);
+	/* The limits first: the parser never sees what passes one. */
+	while (io->st == KLL_OK) {
+		int end = n < KLL_XML_DOCTYPE_MAX;
+		if ((io->st = kll__guard_feed(
+		         &guard, (const char *)buf, n, io->err)) != KLL_OK)
+			break;
+		if (raptor_parser_parse_chunk(p, buf, n, end) != 0 &&
+		    io->st == KLL_OK)
+			io->st = kll__error_set(
+			    io->err, KLL_ESYNTAX, path, 0, 0, "cannot parse");
+		if (end)
+			break;
+		n = fread(buf, 1, KLL_XML_DOCTYPE_MAX, fp);
+	}
+	if (ferror(fp) && io->st == KLL_OK)
+		io->st = kll__error_set(io->err, KLL_EIO, path, 0, 0,
+		    "read error: %s", strerror(errno));
+	if ((syntax = kll__xml_refused()) != NULL && io->st == KLL_OK)
+		io->st = kll__error_set(io->err, KLL_ESYNTAX, path, 0, 0,
+		    "external entity \"%s\" is not read", syntax);
+out:
+	kll__guard_free(&guard);
+	if (p != NULL)
+		raptor_free_parser(p);
+	if (base != NULL)
+		raptor_free_uri(base);
+	raptor_free_memory(uri);
+	free(buf);
+	fclose(fp);
+	return io->st;
+}
+
+static void
+rdfio_close(rdfio *io)
+{
+	if (io->ser != NULL)
+		raptor_free_serializer(io->ser);
+	if (io->world != NULL)
+		raptor_free_world(io->world);
+	io->ser = NULL, io->world = NULL;
+}
+
+kll_status
+kll__pub_count_rdf(const char *path, const char *cls, size_t *triples,
+    size_t *typed, kll_error *err)
+{
+	rdfio io;
+
+	if (rdfio_open(&io, path, err) == 0) {
+		io.cls = cls;
+		rdfio_parse(&io, path);
+	}
+	*triples = io.triples;
+	if (typed != NULL)
+		*typed = io.typed;
+	rdfio_close(&io);
+	return io.st;
+}
+
+kll_status
+kll__pub_reserialize(const char *src, FILE *fp, const char *syntax,
+    size_t *triples, kll_error *err)
+{
+	rdfio io;
+
+	if (rdfio_open(&io, src, err) < 0)
+		goto out;
+	if ((io.ser = raptor_new_serializer(io.world, syntax)) == NULL ||
+	    raptor_serializer_start_to_file_handle(io.ser, NULL, fp) != 0) {
+		io.st = kll__error_set(err, KLL_EIO, src, 0, 0,
+		    "cannot start the %s writer", syntax);
+		goto out;
+	}
+	if (rdfio_parse(&io, src) == KLL_OK &&
+	    raptor_serializer_serialize_end(io.ser) != 0 && io.st == KLL_OK)
+		io.st = kll__error_set(
+		    err, KLL_EIO, src, 0, 0, "cannot write %s", syntax);
+	*triples = io.triples;
+out:
+	rdfio_close(&io);
+	return io.st;
+}
+
+kll_status
+kll__pub_scheme_meta(kll__pubmeta *out, const char *path, const char *scheme,
+    kll__arena *a, kll_error *err)
+{
+	rdfio io;
+
+	memset(out, 0, sizeof(*out));
+	if (rdfio_open(&io, path, err) == 0) {
+		io.subject = scheme;
+		io.arena = a;
+		rdfio_parse(&io, path);
+	}
+	rdfio_close(&io);
+	if (io.st == KLL_OK) {
+		out->triples = io.triples;
+		out->desc[0] = io.desc[0], out->desc[1] = io.desc[1];
+		out->license = io.license, out->issued = io.issued;
+		out->source = io.source;
+	}
+	return io.st;
+}
