@@ -30,13 +30,17 @@ char *kll__strdup(const char *s);
 #endif
 
 /* So that every allocation of lib/ goes through the four above, the libc
- * names are poisoned: a direct call does not compile.  A macro defined
+ * names are poisoned, and the calls that allocate with malloc() for
+ * their caller (a line, a stream in memory, a formatted string): a
+ * direct call does not compile (kll__getline() reads a line; getline()
+ * itself is not poisoned while mapcheck.c calls it).  A macro defined
  * before the poison may still expand to them.  alloc.c, which calls
  * them, and the unit tests that include this header define KLL__ALLOC_C
  * first.  A file of lib/ includes its system headers before this one:
  * one that declares malloc() after the poison would not compile. */
 #if defined(__GNUC__) && !defined(KLL__ALLOC_C)
 #pragma GCC poison malloc calloc realloc strdup strndup
+#pragma GCC poison getdelim open_memstream open_wmemstream asprintf vasprintf
 #endif
 
 /* Limits on what the readers take, so that a hostile input gets one
@@ -182,6 +186,12 @@ double kll__record_confidence(const kll_mapset *m, size_t r, int *stated);
 kll_status kll__check_predicates(const kll_mapset *m, const char *rule,
     const char *why, kll_diag_fn diag, void *payload, kll_error *err);
 int kll__list_add_escaped(kll__buf *b, const char *v);
+
+/* The next line of fp into b (text.c), with its newline if it has one,
+ * NUL-terminated, b->n bytes long: 1, or 0 at the end of the input or
+ * on a read error (ferror() tells), -1 when out of memory.  getline()
+ * without the allocation behind the library's back. */
+int kll__getline(kll__buf *b, FILE *fp);
 
 /* Whether s[0..n) is valid UTF-8; if not, *bad is the offset of the first
  * invalid byte. */

@@ -966,11 +966,11 @@ kll_status
 kll_pubconf_read(kll_pubconf *c, const char *path, kll_diag_fn diag,
     void *payload, kll_error *err)
 {
-	reader r;
-	char *line = NULL;
-	size_t cap = 0;
+	kll__buf line = { NULL, 0, 0 };
 	unsigned lineno = 0;
+	reader r;
 	FILE *fp;
+	int got;
 
 	memset(&r, 0, sizeof(r));
 	r.c = c, r.name = kll__display_name(path), r.diag = diag;
@@ -979,16 +979,18 @@ kll_pubconf_read(kll_pubconf *c, const char *path, kll_diag_fn diag,
 		fp = stdin;
 	else if ((fp = kll__fopen_file(path, err)) == NULL)
 		return KLL_EIO;
-	while (getline(&line, &cap, fp) >= 0) {
+	while ((got = kll__getline(&line, fp)) > 0) {
 		lineno++;
-		read_line(&r, line, lineno);
+		read_line(&r, line.p, lineno);
 		if (r.st == KLL_ENOMEM || (r.st != KLL_OK && diag == NULL))
 			break;
 	}
+	if (got < 0 && r.st == KLL_OK)
+		r.st = kll__nomem(err);
 	if (ferror(fp) && r.st == KLL_OK)
 		r.st = kll__error_set(err, KLL_EIO, path, lineno, 0,
 		    "read error: %s", strerror(errno));
-	free(line);
+	kll__buf_free(&line);
 	if (fp != stdin)
 		fclose(fp);
 	return r.st;

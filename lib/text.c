@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* text.c: text as libkll compares it: UTF-8 checks, folding for
- * matching (libunistring), and the similarity of two texts alone (the
- * label part of the matcher, vocab_match_label.c). */
+/* text.c: text as libkll reads and compares it: lines read into a
+ * kll__buf, UTF-8 checks, folding for matching (libunistring), and the
+ * similarity of two texts alone (the label part of the matcher,
+ * vocab_match_label.c). */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,25 @@
 #include <unistr.h>
 
 #include "vocab_match.h"
+
+int
+kll__getline(kll__buf *b, FILE *fp)
+{
+	int ch;
+
+	b->n = 0;
+	while ((ch = getc(fp)) != EOF) {
+		if (kll__buf_addc(b, (char)ch) < 0)
+			return -1;
+		if (ch == '\n')
+			break;
+	}
+	if (b->n == 0)
+		return 0;
+	/* kll__buf_addc() leaves room for the NUL. */
+	b->p[b->n] = '\0';
+	return 1;
+}
 
 int
 kll__utf8_valid(const char *s, size_t n, size_t *bad)
