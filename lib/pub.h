@@ -154,6 +154,7 @@ struct kll_catalog {
 	kll__dataset *ds;
 	size_t nds, capds;
 	size_t nerrors; /* errors found by the last check */
+	int oom;        /* a copy into the arena failed (pub_catalog.c) */
 };
 
 /* The IRIs the catalog mints under the configured base URL. */

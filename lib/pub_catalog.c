@@ -59,10 +59,43 @@ kll_catalog_dataset_id(const kll_catalog *c, size_t i)
 	return c && i < c->nds ? c->ds[i].id : NULL;
 }
 
+/* A copy of s (NULL: none) in the catalog's arena.  A failure marks the
+ * catalog: adding a dataset checks once, at its end (added()). */
 static const char *
 cdup(kll_catalog *c, const char *s)
 {
-	return s ? kll__arena_strdup(&c->arena, s) : NULL;
+	const char *p;
+
+	if (s == NULL)
+		return NULL;
+	if ((p = kll__arena_strdup(&c->arena, s)) == NULL)
+		c->oom = 1;
+	return p;
+}
+
+/* A licence IRI normalised into the arena, likewise. */
+static const char *
+license(kll_catalog *c, const char *iri)
+{
+	const char *p;
+
+	if (iri == NULL)
+		return NULL;
+	if ((p = kll__license_norm(&c->arena, iri)) == NULL)
+		c->oom = 1;
+	return p;
+}
+
+/* The end of adding the last dataset: it stays, or it goes when memory
+ * ran out on the way. */
+static kll_status
+added(kll_catalog *c, kll_error *err)
+{
+	if (!c->oom)
+		return KLL_OK;
+	c->oom = 0;
+	c->nds--;
+	return kll__nomem(err);
 }
 
 /* An id names files and parts of IRIs: letters, digits, '.', '_', '-'. */
@@ -113,8 +146,10 @@ new_dataset(kll__dataset **out, kll_catalog *c, kll__dskind kind,
 	d->kind = kind;
 	snprintf(frag, sizeof(frag), "dataset/%s", id);
 	if ((d->id = cdup(c, id)) == NULL || (d->src = cdup(c, src)) == NULL ||
-	    (d->iri = kll__catalog_iri(c, frag)) == NULL)
+	    (d->iri = kll__catalog_iri(c, frag)) == NULL) {
+		c->oom = 0;
 		return kll__nomem(err);
+	}
 	kll__uuid5_url(d->iri, d->uuid);
 	c->nds++;
 	*out = d;
@@ -201,6 +236,8 @@ kll_catalog_add_vocab(kll_catalog *c, const char *name, kll_error *err)
 	d->count = kll_vocab_count(v);
 	d->count2 = (size_t)kll_vocab_levels(v);
 	d->coded = count_coded(v);
+	if ((st = added(c, err)) != KLL_OK)
+		goto out;
 	if ((st = kll__pub_scheme_meta(
 	         &pm, d->src, d->scheme, &c->arena, err)) != KLL_OK) {
 		c->nds--;
@@ -208,9 +245,9 @@ kll_catalog_add_vocab(kll_catalog *c, const char *name, kll_error *err)
 	}
 	d->triples = pm.triples;
 	d->own_desc[0] = pm.desc[0], d->own_desc[1] = pm.desc[1];
-	d->own_license =
-	    pm.license ? kll__license_norm(&c->arena, pm.license) : NULL;
+	d->own_license = license(c, pm.license);
 	d->own_issued = pm.issued, d->page = pm.source;
+	st = added(c, err);
 out:
 	kll_vocab_free(v);
 	return st;
@@ -262,6 +299,7 @@ key_sides(kll_catalog *c, kll__dataset *d)
 	const kll__dataset *pub;
 	kll_vocab *v;
 	kll_error e;
+	kll_status st;
 	int side;
 
 	for (side = 0; side < 2; side++) {
@@ -271,8 +309,13 @@ key_sides(kll_catalog *c, kll__dataset *d)
 			d->side_name[side][1] = pub->own_title[1];
 			continue;
 		}
-		if (kll_mapset_vocab(&v, d->m, side ? KLL_OBJECT : KLL_SUBJECT,
-		        c->opts.dirs, NULL, &e) != KLL_OK) {
+		st = kll_mapset_vocab(&v, d->m, side ? KLL_OBJECT : KLL_SUBJECT,
+		    c->opts.dirs, NULL, &e);
+		if (st == KLL_ENOMEM) {
+			c->oom = 1;
+			return;
+		}
+		if (st != KLL_OK) {
 			kll__catalog_diag(c, KLL_SEV_WARNING,
 			    "publish-no-vocab", d->src, 0,
 			    "cannot find the "
@@ -343,14 +386,13 @@ kll_catalog_add_key(kll_catalog *c, const char *path, kll_error *err)
 	d->m = m;
 	d->count = kll_mapset_count(m);
 	d->version = cdup(c, kll_mapset_meta(m, "mapping_set_version"));
-	if (kll_mapset_meta(m, "license") != NULL)
-		d->own_license =
-		    kll__license_norm(&c->arena, kll_mapset_meta(m, "license"));
+	d->own_license = license(c, kll_mapset_meta(m, "license"));
 	if ((date = kll_mapset_meta(m, "publication_date")) == NULL)
 		date = kll_mapset_meta(m, "mapping_date");
 	d->own_issued = cdup(c, date);
 	key_sides(c, d);
-	return KLL_OK;
+	if ((st = added(c, err)) == KLL_OK)
+		return KLL_OK;
 fail:
 	kll_mapset_free(m);
 	return st;

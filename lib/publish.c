@@ -201,35 +201,56 @@ write_catalog(kll__pubjob *j)
 /* ------------------------------------------------------------------ */
 /* The folder                                                           */
 
+/* Remove all in the folder open as fd, and close it.  It allocates
+ * nothing of ours, so that a run that ran out of memory still cleans
+ * up. */
+static int
+empty_dir(int fd)
+{
+	struct dirent *e;
+	struct stat sb;
+	DIR *dp;
+	int sub, r = 0;
+
+	if ((dp = fdopendir(fd)) == NULL) {
+		close(fd);
+		return -1;
+	}
+	while ((e = readdir(dp)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if (fstatat(dirfd(dp), e->d_name, &sb, AT_SYMLINK_NOFOLLOW) !=
+		    0) {
+			r = -1;
+		} else if (!S_ISDIR(sb.st_mode)) {
+			if (unlinkat(dirfd(dp), e->d_name, 0) != 0)
+				r = -1;
+		} else if ((sub = openat(dirfd(dp), e->d_name,
+		                O_RDONLY | O_DIRECTORY | O_NOFOLLOW)) < 0 ||
+		           empty_dir(sub) != 0 ||
+		           unlinkat(dirfd(dp), e->d_name, AT_REMOVEDIR) != 0) {
+			r = -1;
+		}
+	}
+	closedir(dp);
+	return r;
+}
+
 /* Remove "path" and all below it. */
 static int
 remove_tree(const char *path)
 {
-	struct dirent *e;
 	struct stat sb;
-	char *sub;
-	DIR *dp;
-	int r = 0;
+	int fd;
 
 	if (lstat(path, &sb) != 0)
 		return errno == ENOENT ? 0 : -1;
 	if (!S_ISDIR(sb.st_mode))
 		return unlink(path);
-	if ((dp = opendir(path)) == NULL)
+	if ((fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW)) < 0 ||
+	    empty_dir(fd) != 0)
 		return -1;
-	while ((e = readdir(dp)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		if ((sub = kll__pub_join(path, e->d_name)) == NULL) {
-			r = -1;
-			break;
-		}
-		if (remove_tree(sub) != 0)
-			r = -1;
-		free(sub);
-	}
-	closedir(dp);
-	return rmdir(path) != 0 ? -1 : r;
+	return rmdir(path);
 }
 
 /* Whether an existing folder may be replaced: it is empty or holds a

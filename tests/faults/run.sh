@@ -387,6 +387,12 @@ else
 	alloc "map learn --key" kll-map learn -q -L "$data/vocab" \
 	    --count-column=n --key="$data/map/occ_isc.sssom.tsv" \
 	    "$data/map/learn-counts.tsv"
+	# A key published: the configuration read line by line, the
+	# dumps, their N-Triples counted, catalog.rdf, the page; a failed
+	# run leaves no folder, new or temporary, beside "out".
+	alloc "publish" kll-publish -q -c "$data/publish/fixture.conf" \
+	    --theme=EDUC -L "$data/publish/tree/vocab" -o "$t/am/pub" \
+	    "$data/publish/tree/mappings/edu_lvl.sssom.tsv"
 fi
 
 echo "faults: $pass passed, $fail failed"
