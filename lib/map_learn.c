@@ -5,7 +5,6 @@
  * evidence.  The evidence is read as a stream into a table of pair
  * counts, so memory grows with the distinct pairs, not with the rows. */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,8 +33,8 @@ typedef struct learn {
 	table t;
 	uint64_t *tot[2]; /* per concept number: its evidence */
 	kll_learn_stats st;
-	size_t nfind;
-	char src[2][1024]; /* the key's sources as IRIs (audit) */
+	kll__problems found; /* the audit's findings, to the sink */
+	char src[2][1024];   /* the key's sources as IRIs (audit) */
 } learn;
 
 /* The largest count one row of a cross-table may give: with at most
@@ -504,6 +503,17 @@ out:
 	return st;
 }
 
+static void
+learn_init(learn *l, const kll_learn_opts *opts, kll_error *err)
+{
+	memset(l, 0, sizeof(*l));
+	l->o = opts;
+	l->io = opts->imp;
+	l->err = err ? err : &l->local;
+	l->found.fn = opts->imp.diag;
+	l->found.payload = opts->imp.payload;
+}
+
 kll_status
 kll_mapset_learn(kll_mapset **out, kll_learn_stats *stats, const char *path,
     const kll_learn_opts *opts, kll_error *err)
@@ -512,10 +522,7 @@ kll_mapset_learn(kll_mapset **out, kll_learn_stats *stats, const char *path,
 	kll_status st;
 
 	*out = NULL;
-	memset(&l, 0, sizeof(l));
-	l.o = opts;
-	l.io = opts->imp;
-	l.err = err ? err : &l.local;
+	learn_init(&l, opts, err);
 	if ((st = start(&l, path)) == KLL_OK && (st = set_meta(&l)) == KLL_OK &&
 	    (st = opts->pairs ? learn_pairs(&l) : learn_all(&l)) == KLL_OK) {
 		if (l.st.written == 0)
@@ -535,30 +542,6 @@ kll_mapset_learn(kll_mapset **out, kll_learn_stats *stats, const char *path,
 
 /* ------------------------------------------------------------------ */
 /* Audit                                                                */
-
-static void finding(learn *l, const char *file, unsigned line, const char *rule,
-    const char *fmt, ...) KLL__PRINTF(5, 6);
-
-static void
-finding(learn *l, const char *file, unsigned line, const char *rule,
-    const char *fmt, ...)
-{
-	kll_error d;
-	va_list ap;
-
-	memset(&d, 0, sizeof(d));
-	d.code = KLL_EINVALID;
-	d.severity = KLL_SEV_ERROR;
-	snprintf(d.file, sizeof(d.file), "%s", file);
-	d.line = line;
-	snprintf(d.rule, sizeof(d.rule), "%s", rule);
-	va_start(ap, fmt);
-	vsnprintf(d.msg, sizeof(d.msg), fmt, ap);
-	va_end(ap);
-	l->nfind++;
-	if (l->o->imp.diag != NULL)
-		l->o->imp.diag(l->o->imp.payload, &d);
-}
 
 /* The vocabularies: the options', else the key's sources as IRIs. */
 static kll_status
@@ -615,7 +598,7 @@ audit_record(learn *l, const kll_mapset *key, size_t rec, table *seen)
 		c[k] = kll_mapset_concept(
 		    key, rec, (kll_side)k, kll__imp_vocab(l->im, k));
 	if (c[0] == NULL || c[1] == NULL) {
-		finding(l, file, line, "learn-unknown-code",
+		kll__problem(&l->found, file, line, "learn-unknown-code",
 		    "'%s' is no concept of %s", c[0] ? oid : sid,
 		    kll_vocab_id(kll__imp_vocab(l->im, c[0] ? 1 : 0)));
 		return KLL_OK;
@@ -627,10 +610,10 @@ audit_record(learn *l, const kll_mapset *key, size_t rec, table *seen)
 	n = get_count(&l->t, pair_key(s, o));
 	if (n < l->o->min_count) {
 		if (l->o->min_count == 1)
-			finding(l, file, line, "learn-no-evidence",
+			kll__problem(&l->found, file, line, "learn-no-evidence",
 			    "no evidence for %s %s %s", sid, pid, oid);
 		else
-			finding(l, file, line, "learn-no-evidence",
+			kll__problem(&l->found, file, line, "learn-no-evidence",
 			    "fewer than %lu rows of evidence for %s %s %s",
 			    l->o->min_count, sid, pid, oid);
 		return KLL_OK;
@@ -639,7 +622,7 @@ audit_record(learn *l, const kll_mapset *key, size_t rec, table *seen)
 	        kll_mapset_pred(key, rec), n, l->tot[0][s], l->tot[1][o], l->o))
 		return KLL_OK;
 	want = kll_learn_rule(&conf, n, l->tot[0][s], l->tot[1][o], l->o);
-	finding(l, file, line, "learn-contradicted",
+	kll__problem(&l->found, file, line, "learn-contradicted",
 	    "the evidence does not bear out %s %s %s: %llu of the "
 	    "subject's %llu, of the object's %llu; it gives %s",
 	    sid, pid, oid, (unsigned long long)n,
@@ -677,7 +660,7 @@ audit_unkeyed(learn *l, const table *seen)
 	}
 	qsort(v, n, sizeof(*v), cmp_line);
 	for (i = 0; i < n; i++)
-		finding(l, l->name, v[i].line, "learn-not-in-key",
+		kll__problem(&l->found, l->name, v[i].line, "learn-not-in-key",
 		    "%s and %s: %llu row%s of evidence, no pair in the key",
 		    notation(l, 0, (uint32_t)(v[i].key >> 32)),
 		    notation(l, 1, (uint32_t)(v[i].key & 0xffffffffu)),
@@ -698,10 +681,7 @@ kll_mapset_audit(size_t *nfindings, kll_learn_stats *stats,
 	kll_status st;
 
 	*nfindings = 0;
-	memset(&l, 0, sizeof(l));
-	l.o = opts;
-	l.io = opts->imp;
-	l.err = err ? err : &l.local;
+	learn_init(&l, opts, err);
 	if ((st = key_sources(&l, key)) == KLL_OK &&
 	    (st = start(&l, path)) == KLL_OK) {
 		for (i = 0; i < kll_mapset_count(key) && st == KLL_OK; i++)
@@ -712,7 +692,7 @@ kll_mapset_audit(size_t *nfindings, kll_learn_stats *stats,
 	}
 	if (st == KLL_ENOMEM)
 		kll__error_set(l.err, st, l.name, 0, 0, "out of memory");
-	*nfindings = l.nfind;
+	*nfindings = l.found.n;
 	free(seen.c);
 	finish(&l, stats);
 	return st;
