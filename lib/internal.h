@@ -193,6 +193,10 @@ int kll__list_add_escaped(kll__buf *b, const char *v);
  * without the allocation behind the library's back. */
 int kll__getline(kll__buf *b, FILE *fp);
 
+/* The length of the namespace of a concept IRI (vocab.c): up to and
+ * including its last '/' or '#'; 0 when it has neither. */
+size_t kll__iri_namespace_len(const char *iri);
+
 /* Whether s[0..n) is valid UTF-8; if not, *bad is the offset of the first
  * invalid byte. */
 int kll__utf8_valid(const char *s, size_t n, size_t *bad);

@@ -39,16 +39,6 @@ typedef struct kll__imp {
 	kll_error local;  /* where errors go when the caller gives none */
 } imp;
 
-/* The namespace of a concept IRI: up to its last '/' or '#'. */
-static size_t
-namespace_len(const char *iri)
-{
-	const char *slash = strrchr(iri, '/'), *hash = strrchr(iri, '#');
-	const char *end = hash > slash ? hash : slash;
-
-	return end ? (size_t)(end - iri) + 1 : 0;
-}
-
 /* A CURIE prefix from a vocabulary id: its letters and digits. */
 static void
 prefix_from_id(char *out, size_t size, const char *id)
@@ -91,7 +81,7 @@ open_side(imp *im, int k, const char *vocab, const char *prefix)
 	    KLL_OK)
 		return st;
 	c = kll_vocab_at(sd->v, 0);
-	n = namespace_len(kll_concept_iri(c));
+	n = kll__iri_namespace_len(kll_concept_iri(c));
 	if (n == 0 || n >= sizeof(sd->ns))
 		return kll__error_set(im->err, KLL_EINVALID,
 		    kll_vocab_path(sd->v), 0, 0,
@@ -507,7 +497,7 @@ static kll_status
 scheme_curie(imp *im, const char *iri, char *out, size_t size)
 {
 	char ns[512], name[64];
-	size_t n = namespace_len(iri), len;
+	size_t n = kll__iri_namespace_len(iri), len;
 	const char *seg;
 
 	len = kll_mapset_contract(im->m, iri, out, size);

@@ -963,3 +963,12 @@ out:
 	kll_vocab_free(v);
 	return st;
 }
+
+size_t
+kll__iri_namespace_len(const char *iri)
+{
+	const char *slash = strrchr(iri, '/'), *hash = strrchr(iri, '#');
+	const char *end = hash > slash ? hash : slash;
+
+	return end ? (size_t)(end - iri) + 1 : 0;
+}

@@ -376,16 +376,6 @@ typedef struct keyw {
 	const char *idpfx[2]; /* prefix names from the vocabulary ids */
 } keyw;
 
-/* The namespace of an IRI: up to its last '/' or '#'. */
-static size_t
-namespace_len(const char *iri)
-{
-	const char *slash = strrchr(iri, '/'), *hash = strrchr(iri, '#');
-	const char *end = hash > slash ? hash : slash;
-
-	return end ? (size_t)(end - iri) + 1 : 0;
-}
-
 /* A prefix name from text: its ASCII letters and digits, starting with
  * a letter. */
 static void
@@ -443,7 +433,7 @@ curie(keyw *k, const char *iri, const char *base, char *buf, size_t size)
 	len = kll_mapset_contract(k->ms, iri, buf, size);
 	if (len > 0 && len < size && buf[len - 1] != ':')
 		return KLL_OK;
-	n = namespace_len(iri);
+	n = kll__iri_namespace_len(iri);
 	if (n == 0 || n >= sizeof(ns) || iri[n] == '\0')
 		return kll__error_set(k->err, KLL_EINVALID, NULL, 0, 0,
 		    "cannot make a CURIE of <%s>", iri);
@@ -464,7 +454,7 @@ static void
 scheme_base(const char *iri, char *out, size_t size)
 {
 	char seg[256];
-	size_t n = namespace_len(iri), b;
+	size_t n = kll__iri_namespace_len(iri), b;
 
 	if (n == strlen(KLL_BASE_IRI) && strncmp(iri, KLL_BASE_IRI, n) == 0) {
 		snprintf(out, size, "kll");
