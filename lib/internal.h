@@ -171,9 +171,10 @@ int kll__buf_adds(kll__buf *b, const char *s);
 void kll__buf_free(kll__buf *b);
 
 /* What the operations on keys share (map_pred.c, map_compose.c,
- * map_invert.c, map_apply.c).  kll__curie_expand: "curie" expanded with
- * m's prefixes into buf, the text itself when it is no CURIE of m; NULL
- * when it does not fit.  kll__record_confidence: record r's confidence,
+ * map_invert.c, map_apply.c, map_export.c).  kll__curie_expand: "curie"
+ * expanded with m's prefixes into buf, the text itself when it is no
+ * CURIE of m; NULL when it does not fit.  kll__record_negated: whether record r
+ * has predicate_modifier Not.  kll__record_confidence: record r's confidence,
  * 1 when it states none or no number from 0 to 1; *stated (may be NULL)
  * is set to 1 when it does.  kll__check_predicates: refuse a key with a
  * predicate that check calls bad, or (with rule "rule") one outside the
@@ -183,6 +184,7 @@ void kll__buf_free(kll__buf *b);
 const char *kll__curie_expand(
     const kll_mapset *m, const char *curie, char *buf, size_t size);
 double kll__record_confidence(const kll_mapset *m, size_t r, int *stated);
+int kll__record_negated(const kll_mapset *m, size_t r);
 kll_status kll__check_predicates(const kll_mapset *m, const char *rule,
     const char *why, kll_diag_fn diag, void *payload, kll_error *err);
 int kll__list_add_escaped(kll__buf *b, const char *v);

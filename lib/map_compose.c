@@ -18,13 +18,6 @@
 /* Helpers                                                              */
 
 static int
-negated(const kll_mapset *m, size_t rec)
-{
-	const char *v = kll_mapset_get(m, rec, KLL_SLOT_PREDICATE_MODIFIER);
-
-	return v != NULL && strcmp(v, "Not") == 0;
-}
-static int
 no_term(const kll_mapset *m, const char *curie)
 {
 	char buf[64];
@@ -238,7 +231,7 @@ index_bc(struct comp *k, kll_error *err)
 		    (iri = kll__curie_expand(bc, s, buf, sizeof(buf))) == NULL)
 			continue;
 		if (!no_term(bc, kll_mapset_get(bc, r, KLL_SLOT_OBJECT_ID)) &&
-		    !negated(bc, r)) {
+		    !kll__record_negated(bc, r)) {
 			keys[r] = s;
 			vals[r] = kll_mapset_get(bc, r, KLL_SLOT_OBJECT_ID);
 		}
@@ -280,7 +273,8 @@ count_ab_splits(struct comp *k, kll_error *err)
 	for (r = 0; r < n; r++) {
 		s = kll_mapset_get(ab, r, KLL_SLOT_SUBJECT_ID);
 		o = kll_mapset_get(ab, r, KLL_SLOT_OBJECT_ID);
-		if (!no_term(ab, s) && !no_term(ab, o) && !negated(ab, r)) {
+		if (!no_term(ab, s) && !no_term(ab, o) &&
+		    !kll__record_negated(ab, r)) {
 			keys[r] = s;
 			vals[r] = o;
 		}
@@ -349,7 +343,7 @@ follow(struct comp *k, size_t r1)
 	const char *b = kll_mapset_get(k->ab, r1, KLL_SLOT_OBJECT_ID);
 	const char *iri;
 	kll_pred p = kll_mapset_pred(k->ab, r1), q;
-	int pn = negated(k->ab, r1), qn;
+	int pn = kll__record_negated(k->ab, r1), qn;
 	struct chain c;
 	char buf[1024];
 	uint32_t head;
@@ -368,7 +362,7 @@ follow(struct comp *k, size_t r1)
 			continue;
 		k->st.chains++;
 		q = kll_mapset_pred(k->bc, r2);
-		qn = negated(k->bc, r2);
+		qn = kll__record_negated(k->bc, r2);
 		c.p = kll_pred_compose(p, pn, q, qn, 0, &c.neg);
 		c.weak = c.p == KLL_PRED_NONE;
 		if (c.weak && !keep_weak(k, p, pn, q, qn)) {
@@ -656,7 +650,7 @@ set_cardinality(kll_mapset *m, kll_error *err)
 		goto out;
 	}
 	for (r = 0; r < n; r++) {
-		if (negated(m, r))
+		if (kll__record_negated(m, r))
 			continue;
 		subj[r] = kll_mapset_get(m, r, KLL_SLOT_SUBJECT_ID);
 		obj[r] = kll_mapset_get(m, r, KLL_SLOT_OBJECT_ID);

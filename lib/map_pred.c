@@ -431,3 +431,11 @@ kll__record_confidence(const kll_mapset *m, size_t r, int *stated)
 		*stated = 1;
 	return x;
 }
+
+int
+kll__record_negated(const kll_mapset *m, size_t r)
+{
+	const char *v = kll_mapset_get(m, r, KLL_SLOT_PREDICATE_MODIFIER);
+
+	return v != NULL && strcmp(v, "Not") == 0;
+}
