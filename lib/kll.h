@@ -448,6 +448,14 @@ int kll_slot_multivalued(kll_slot s);
  * (the schema's propagatable slots, such as subject_source). */
 int kll_slot_propagatable(kll_slot s);
 
+/* Reading a record at a time: called with the set once each record is
+ * read and checked, the set then holding that record alone (rec 0), the
+ * metadata, and the reader's findings so far.  The record's values and
+ * positions are valid until the call returns.  Nonzero stops reading,
+ * and kll_mapset_read() then fails with that status. */
+typedef int (*kll_sssom_row_fn)(void *payload, const kll_mapset *m,
+    size_t rec);
+
 typedef struct kll_sssom_opts {
 	const char *metadata_path;	/* the metadata block in a separate
 					 * YAML file; NULL: embedded in the
@@ -455,8 +463,10 @@ typedef struct kll_sssom_opts {
 					 * (x.sssom.tsv -> x.sssom.yml) */
 	kll_diag_fn diag;	/* receives every finding; may be NULL */
 	void *payload;
+	kll_sssom_row_fn row;	/* NULL: keep every record in the set */
+	void *row_payload;
 } kll_sssom_opts;
-#define KLL_SSSOM_OPTS_INIT { NULL, NULL, NULL }
+#define KLL_SSSOM_OPTS_INIT { NULL, NULL, NULL, NULL, NULL }
 
 /* Read the SSSOM/TSV file "path" ("-" is stdin): the '#' metadata block
  * (YAML without directives, tags, anchors or aliases), one header line,
@@ -573,6 +583,13 @@ kll_status kll_mapset_define_extension(kll_mapset *m, const char *slot_name,
 size_t kll_mapset_count(const kll_mapset *m);
 const char *kll_mapset_get(const kll_mapset *m, size_t rec, kll_slot s);
 unsigned kll_mapset_line(const kll_mapset *m, size_t rec);
+
+/* Where record rec's field of slot "s" was read: its line (a quoted value
+ * may move it past the record's first) and 1-based byte column.  col is
+ * 0 when the file has no column for it (a value from the metadata), and
+ * both are 0 for records made or edited in code. */
+void kll_mapset_pos(const kll_mapset *m, size_t rec, kll_slot s,
+    unsigned *line, unsigned *col);
 
 /* Non-standard columns: their number, the name of column "i", and a
  * record's value in the column named "name" (NULL when empty). */
