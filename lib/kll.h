@@ -1065,10 +1065,10 @@ const kll_check_rule *kll_mapcheck_rule_at(size_t i);
  * ancestor, cardinality, and the codes left unmapped.  Each finding goes
  * to opts->diag with code KLL_EINVALID, a rule id of
  * kll_mapcheck_rule_at(), file = kll_mapset_path(m), and the line and
- * byte column of the field it is about (columns come from reading the
- * file again, only when there are findings; 0 when it cannot be read).
- * Findings about the set come first (line 0), then those of each record
- * in file order, then the unmapped codes.
+ * byte column of the field it is about (kll_mapset_pos(); 0 for records
+ * made or edited in code).  Findings about the set come first (line 0),
+ * then those that each record has on its own, in file order, then those
+ * that need every record, in file order, then the unmapped codes.
  *
  * A side whose vocabulary cannot be had gives one map-no-vocabulary
  * finding (an error), and the rules that need no vocabulary still run.
@@ -1077,6 +1077,24 @@ const kll_check_rule *kll_mapcheck_rule_at(size_t i);
  * Errors: KLL_EARG (m is NULL), KLL_ENOMEM. */
 kll_status kll_mapset_check(const kll_mapset *m,
     const kll_mapcheck_opts *opts, size_t *nerrors, kll_error *err);
+
+/* The same check on records as they are read, a record at a time: give
+ * kll_mapcheck_row as kll_sssom_opts.row with the check as row_payload,
+ * then call kll_mapcheck_end with the set that kll_mapset_read() gave.
+ * What is kept of each record is a few numbers, not its values.  The
+ * findings of a record that need no other go out as it is read, those
+ * that need every record (duplicates, contradictions, cardinality,
+ * exact matches, mixed levels) and the unmapped codes at the end, each
+ * in file order.  opts, and what it points to, must outlive the check.
+ * kll_mapcheck_new's errors: KLL_ENOMEM.  kll_mapcheck_row returns a
+ * kll_status: KLL_ENOMEM, or KLL_EARG after too many records. */
+typedef struct kll_mapcheck kll_mapcheck;
+kll_status kll_mapcheck_new(kll_mapcheck **out,
+    const kll_mapcheck_opts *opts, kll_error *err);
+int kll_mapcheck_row(void *check, const kll_mapset *m, size_t rec);
+kll_status kll_mapcheck_end(kll_mapcheck *mc, const kll_mapset *m,
+    size_t *nerrors, kll_error *err);
+void kll_mapcheck_free(kll_mapcheck *mc);
 
 /* What a key holds, for kll-map stats. */
 typedef struct kll_mapstats_pred {

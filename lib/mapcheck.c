@@ -4,13 +4,17 @@
  * two sides, the actual cardinality of their records, and a cache that
  * loads each vocabulary once for many keys.
  *
- * A check reads the records twice.  The first pass numbers each distinct
- * CURIE of a side (hashed once, with the concept it names), each distinct
- * subject-object pair, and each distinct predicate with its modifier; it
- * finds duplicates and contradictions on the way and keeps them as small
- * events.  The second pass sends the findings of each record in file
- * order.  Apart from the events, what a record costs is a few fixed-size
- * array elements and hash table slots, never a malloc of its own.
+ * A check takes the records one at a time, as the reader reads them
+ * (kll_mapcheck_row), or from a set in memory (kll_mapset_check).  Each
+ * record gets the findings it can have on its own at once: links, codes
+ * unknown or deprecated or off the declared level, label drift, bad
+ * predicates.  Of the record, what stays is a few numbers: the distinct
+ * CURIE of each side (hashed once, with the concept it names), the
+ * predicate with its modifier, a hash of the justification and of the
+ * cardinality scope, the line and the columns of the fields that later
+ * findings are about.  At the end, a walk of these numbers by subject
+ * finds duplicates, contradictions and the cardinality of each record,
+ * and the findings that need every record go out in file order.
  */
 #include <stdarg.h>
 #include <stdlib.h>
@@ -445,195 +449,6 @@ kll_vocab_cache_source(const kll_vocab **out, kll_vocab_cache *vc,
 }
 
 /* ------------------------------------------------------------------ */
-/* Where fields are: the file read again                                */
-
-/* The mapping set keeps values, not where they were, so the columns of
- * findings come from reading the file once more, a record at a time, as
- * the findings ask for them (in file order, so one pass suffices). */
-struct locator {
-	const char *path;
-	FILE *fp;
-	int state; /* 0: not opened yet; 1: ready; -1: no columns */
-	int col[KLL_SLOT__COUNT]; /* header column of each slot, or -1 */
-	size_t ncols;
-	unsigned next; /* the number of the line read next */
-	char *buf;
-	size_t cap;
-	unsigned rec;           /* the line of the record below; 0: none */
-	unsigned *fline, *fcol; /* where each column's field starts */
-};
-
-static void
-loc_close(struct locator *lc)
-{
-	if (lc->fp != NULL)
-		fclose(lc->fp);
-	free(lc->buf);
-	free(lc->fline);
-	free(lc->fcol);
-	lc->fp = NULL;
-	lc->buf = NULL;
-	lc->fline = lc->fcol = NULL;
-	lc->cap = 0;
-}
-
-static long
-loc_getline(struct locator *lc)
-{
-	ssize_t n = getline(&lc->buf, &lc->cap, lc->fp);
-
-	/* The reader refused such lines; the file changed since. */
-	if (n > (ssize_t)KLL__MAX_LINE + 2)
-		return -1;
-	if (n >= 0)
-		lc->next++;
-	return (long)n;
-}
-
-/* Take the header names of buf[0..n). */
-static int
-loc_header(struct locator *lc, long n)
-{
-	char *p = lc->buf, *end = lc->buf + n, *q;
-	size_t c;
-	kll_slot s;
-	int mt = -1;
-
-	while (end > p && (end[-1] == '\n' || end[-1] == '\r'))
-		*--end = '\0';
-	if (lc->next == 2 && end - p >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
-		p += 3;
-	for (c = 0; p <= end; c++) {
-		if (c == KLL__MAX_COLUMNS)
-			return -1; /* as the reader refuses it */
-		if ((q = memchr(p, '\t', (size_t)(end - p))) == NULL)
-			q = end;
-		*q = '\0';
-		if (*p == '"' && q - p >= 2 && q[-1] == '"') {
-			q[-1] = '\0';
-			p++;
-		}
-		if ((s = kll_slot_from_name(p)) != KLL_SLOT__COUNT &&
-		    lc->col[s] < 0)
-			lc->col[s] = (int)c;
-		else if (strcmp(p, "match_type") == 0)
-			mt = (int)c;
-		p = q + 1;
-	}
-	if (lc->col[KLL_SLOT_MAPPING_JUSTIFICATION] < 0)
-		lc->col[KLL_SLOT_MAPPING_JUSTIFICATION] = mt;
-	lc->ncols = c;
-	lc->fline = kll__calloc(c, sizeof(*lc->fline));
-	lc->fcol = kll__calloc(c, sizeof(*lc->fcol));
-	return lc->fline != NULL && lc->fcol != NULL ? 0 : -1;
-}
-
-/* Open the file and read up to its header line. */
-static int
-loc_open(struct locator *lc)
-{
-	long n;
-	size_t i;
-
-	for (i = 0; i < KLL_SLOT__COUNT; i++)
-		lc->col[i] = -1;
-	lc->next = 1;
-	lc->rec = 0;
-	if (lc->path == NULL || *lc->path == '\0' ||
-	    strcmp(lc->path, "<stdin>") == 0 ||
-	    (lc->fp = fopen(lc->path, "rb")) == NULL)
-		return -1;
-	while ((n = loc_getline(lc)) >= 0) {
-		if (lc->buf[0] == '#' || lc->buf[0] == '\n' ||
-		    (lc->buf[0] == '\r' && lc->buf[1] == '\n'))
-			continue;
-		return loc_header(lc, n);
-	}
-	return -1;
-}
-
-/* The fields of the record that starts on "line": quoted values may span
- * lines, and each field's line and byte column are noted. */
-static int
-loc_parse(struct locator *lc, unsigned line)
-{
-	unsigned ln = line;
-	size_t f = 0, i = 0, k;
-	long n;
-
-	if ((n = loc_getline(lc)) < 0)
-		return -1;
-	lc->fline[0] = ln;
-	lc->fcol[0] = 1;
-	for (;;) {
-		if (lc->buf[i] == '"') {
-			for (i++;; i++) {
-				if (i >= (size_t)n) {
-					if ((n = loc_getline(lc)) < 0)
-						goto end;
-					ln++;
-					i = 0;
-				}
-				if (lc->buf[i] == '"' && lc->buf[i + 1] == '"')
-					i++;
-				else if (lc->buf[i] == '"')
-					break;
-			}
-			i++;
-		}
-		while (
-		    i < (size_t)n && lc->buf[i] != '\t' && lc->buf[i] != '\n')
-			i++;
-		if (i >= (size_t)n || lc->buf[i] != '\t')
-			break;
-		i++;
-		if (++f < lc->ncols) {
-			lc->fline[f] = ln;
-			lc->fcol[f] = (unsigned)i + 1;
-		}
-	}
-end:
-	for (k = f + 1; k < lc->ncols; k++) {
-		lc->fline[k] = ln;
-		lc->fcol[k] = (unsigned)i + 1;
-	}
-	lc->rec = line;
-	return 0;
-}
-
-/* Where slot "s" of the record on "line" is; col 0 when unknown. */
-static void
-loc_find(
-    struct locator *lc, unsigned line, kll_slot s, unsigned *fl, unsigned *fc)
-{
-	int c;
-
-	*fl = line;
-	*fc = 0;
-	if (line == 0 || lc->state < 0 || (int)s < 0 || s >= KLL_SLOT__COUNT)
-		return;
-	if (lc->state == 0 || (lc->rec != line && line < lc->next)) {
-		loc_close(lc);
-		lc->state = loc_open(lc) == 0 ? 1 : -1;
-		if (lc->state < 0) {
-			loc_close(lc);
-			return;
-		}
-	}
-	if ((c = lc->col[s]) < 0)
-		return;
-	if (lc->rec != line) {
-		while (lc->next < line)
-			if (loc_getline(lc) < 0)
-				return;
-		if (loc_parse(lc, line) < 0)
-			return;
-	}
-	*fl = lc->fline[c];
-	*fc = lc->fcol[c];
-}
-
-/* ------------------------------------------------------------------ */
 /* The state of a check                                                 */
 
 enum {
@@ -661,10 +476,9 @@ struct side {
 	const kll_vocab *v; /* NULL: none, or it could not be had */
 	struct entry *e;
 	size_t n, cap;
-	kll__arena text;  /* the CURIEs of the entries */
-	struct itab tab;  /* CURIE -> entry */
-	const char *last; /* the CURIE looked up last, and its entry */
-	uint32_t lastid;
+	kll__arena text; /* the CURIEs of the entries */
+	struct itab tab; /* CURIE -> entry */
+	uint32_t lastid; /* the entry looked up last, or NONE */
 	uint32_t *id;          /* per record: its entry, or NONE */
 	unsigned char *mapped; /* per concept of v: some record maps it */
 };
@@ -675,7 +489,7 @@ enum { K_EXACT = 1, K_BROAD = 2, K_NARROW = 4, K_RELATED = 8 };
 #define IN_T1 0x80 /* in omask: the pair's first record is in t1 */
 
 struct pred {
-	const char *p; /* the predicate_id as the records give it */
+	const char *p; /* the predicate_id as the records give it (a copy) */
 	unsigned kind;
 	kll_pred_class cls;
 	uint32_t first; /* the first record that has it */
@@ -698,27 +512,33 @@ struct kset {
 	size_t n, cap, ccap, scap;
 };
 
-/* Records of one cardinality scope share the values of its slots. */
-struct scopes {
-	const struct chk *c;
-	uint32_t *rep; /* per scope: a record of it */
-	size_t n, cap;
-	struct itab t;
-};
+/* The fields whose places the findings made at the end need. */
+static const kll_slot dslot[] = { KLL_SLOT_SUBJECT_ID, KLL_SLOT_OBJECT_ID,
+	KLL_SLOT_PREDICATE_ID, KLL_SLOT_MAPPING_CARDINALITY };
+#define NDSLOT (sizeof(dslot) / sizeof(dslot[0]))
 
 struct chk {
 	uint32_t *xdeg[2]; /* per code of a side: its exact counterparts */
 	uint32_t *xrep[2]; /* per code: the code that stands for its category */
 	const kll_mapset *m;
-	const kll_mapcheck_opts *o;
+	kll_mapcheck_opts o;
 	const char *file;
-	size_t n; /* records */
+	size_t n, cap; /* records, and room for them in each array */
+	uint32_t cur;  /* the record taken now, or NONE */
+	size_t rec;    /* the set's number for it */
+	int begun;     /* the set's metadata is taken */
+	int full;      /* all the rules, not only what shapes need */
 	struct side sd[2];
 	struct pred *pred;
 	size_t npred, predcap;
-	const char *lastp;
-	uint32_t lastpi;
-	uint32_t *pk; /* per record: predicate << 1 | Not */
+	kll__arena text; /* the predicates */
+	uint32_t lastpi; /* the predicate looked up last, or NONE */
+	uint32_t *pk;    /* per record: predicate << 1 | Not */
+	uint64_t *jh;    /* per record: a hash of its justification */
+	unsigned char *card; /* per record: its own mapping_cardinality */
+	uint32_t *line;      /* per record: its line */
+	uint32_t *pcol[NDSLOT]; /* per record: the column of each dslot[] */
+	struct kset fl;   /* record << 2 | dslot: a field's other line */
 	/* The walk of the records by subject. */
 	uint32_t *order;      /* records with a subject, by subject, line */
 	uint32_t *gend;       /* per subject: where its records end */
@@ -729,28 +549,29 @@ struct chk {
 	/* With a cardinality_scope. */
 	kll_slot scope[KLL_SLOT__COUNT];
 	size_t nscope;
-	uint32_t *g; /* per record: its scope */
-	struct scopes sc;
+	uint32_t *g;   /* per record: its scope */
+	struct kset sc; /* the hash of a scope's values -> its number */
 	struct kset sg, og; /* (scope, subject) and (scope, object) */
 	struct event *ev;
 	size_t nev, evcap;
 	unsigned char *shape; /* per record: kll_cardinality */
-	unsigned char *drift; /* per record: bit k, side k's label drifts */
 	int level[2];         /* declared, or 0 */
 	int major[2];         /* most records' level, when undeclared */
 	int mixed[2];         /* a side's mixed levels are reported */
 	size_t lrows[2][MAXLEVEL + 1];
 	kll_cardinality setcard; /* declared for the set, or NONE */
-	struct locator loc;
 	const char *linkmeta[8]; /* the set's value of each link_slots[] */
 	size_t nerrors;
 	int nomem;
 };
 
+/* Record r's value of slot s: only while it is the record taken. */
 static const char *
 get(const struct chk *c, size_t r, kll_slot s)
 {
-	return kll_mapset_get(c->m, r, s);
+	if (r != c->cur)
+		return NULL;
+	return kll_mapset_get(c->m, c->rec, s);
 }
 
 static int
@@ -790,6 +611,36 @@ one_line(char *out, size_t size, const char *s)
 	out[n] = '\0';
 }
 
+static uint32_t kset_find(const struct kset *ks, uint64_t key);
+
+/* Where record "row"'s field of slot s is: from the set while the
+ * record is the one taken, else from what was kept of it. */
+static void
+locate(const struct chk *c, uint32_t row, kll_slot s, unsigned *line,
+    unsigned *col)
+{
+	uint32_t i;
+	size_t k;
+
+	*line = *col = 0;
+	if (row == NONE)
+		return;
+	if (row == c->cur) {
+		kll_mapset_pos(c->m, c->rec, s, line, col);
+		return;
+	}
+	if ((*line = c->line[row]) == 0)
+		return;
+	for (k = 0; k < NDSLOT && dslot[k] != s; k++)
+		;
+	if (k == NDSLOT)
+		return;
+	*col = c->pcol[k][row];
+	if (c->fl.n > 0 &&
+	    (i = kset_find(&c->fl, (uint64_t)row << 2 | k)) != NONE)
+		*line = c->fl.cnt[i];
+}
+
 /* Send one finding; "row" NONE is about the set (line 0). */
 static void
 emit(struct chk *c, int rule, kll_severity sev, uint32_t row, kll_slot slot,
@@ -801,21 +652,19 @@ emit(struct chk *c, int rule, kll_severity sev, uint32_t row, kll_slot slot,
 
 	if (sev == KLL_SEV_ERROR)
 		c->nerrors++;
-	if (c->o->diag == NULL || sev < c->o->min)
+	if (c->o.diag == NULL || sev < c->o.min)
 		return;
 	memset(&d, 0, sizeof(d));
 	d.code = KLL_EINVALID;
 	d.severity = sev;
 	snprintf(d.file, sizeof(d.file), "%s", c->file);
 	snprintf(d.rule, sizeof(d.rule), "%s", rules[rule].id);
-	if (row != NONE)
-		loc_find(
-		    &c->loc, kll_mapset_line(c->m, row), slot, &d.line, &d.col);
+	locate(c, row, slot, &d.line, &d.col);
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	one_line(d.msg, sizeof(d.msg), msg);
-	c->o->diag(c->o->payload, &d);
+	c->o.diag(c->o.payload, &d);
 }
 
 static void
@@ -892,8 +741,7 @@ side_id(struct chk *c, int k, const char *curie)
 
 	if (curie == NULL)
 		return NONE;
-	if (sd->last != NULL &&
-	    (curie == sd->last || strcmp(curie, sd->last) == 0))
+	if (sd->lastid != NONE && strcmp(curie, sd->e[sd->lastid].curie) == 0)
 		return sd->lastid;
 	len = strlen(curie);
 	key.s = curie;
@@ -917,7 +765,6 @@ side_id(struct chk *c, int k, const char *curie)
 		*slot = (uint32_t)sd->n++;
 		sd->tab.n++;
 	}
-	sd->last = curie;
 	sd->lastid = *slot;
 	return *slot;
 }
@@ -961,22 +808,24 @@ pred_key(struct chk *c, size_t r)
 
 	if (p == NULL)
 		p = "";
-	if (c->lastp == NULL || (p != c->lastp && strcmp(p, c->lastp) != 0)) {
+	if (c->lastpi == NONE || strcmp(p, c->pred[c->lastpi].p) != 0) {
 		for (i = 0; i < c->npred && strcmp(c->pred[i].p, p) != 0; i++)
 			;
 		if (i == c->npred) {
-			if (i >= 0x7fffffff || grow(&c->pred, &c->predcap, i,
-			                           sizeof(*c->pred)) < 0) {
+			if (i >= 0x7fffffff ||
+			    grow(&c->pred, &c->predcap, i, sizeof(*c->pred)) <
+			        0 ||
+			    (p = kll__arena_strndup(&c->text, p, strlen(p))) ==
+			        NULL) {
 				c->nomem = 1;
 				return 0;
 			}
 			c->pred[i].p = p;
 			c->pred[i].kind = pred_kind(c->m, p);
-			c->pred[i].cls = kll__record_pred(c->m, r, NULL, 0);
+			c->pred[i].cls = kll__record_pred(c->m, c->rec, NULL, 0);
 			c->pred[i].first = (uint32_t)r;
 			c->npred++;
 		}
-		c->lastp = p;
 		c->lastpi = (uint32_t)i;
 	}
 	return c->lastpi << 1 | neg;
@@ -1016,8 +865,9 @@ drifts(struct entry *e, const char *label)
 	return np > 0;
 }
 
-/* Levels, coverage and labels of the two codes of a record. */
-static void
+/* Levels, coverage and labels of the two codes of a record; bit k of
+ * what it returns: side k's label drifts. */
+static unsigned
 note_row(struct chk *c, uint32_t r)
 {
 	static const kll_slot label_of[2] = { KLL_SLOT_SUBJECT_LABEL,
@@ -1025,6 +875,7 @@ note_row(struct chk *c, uint32_t r)
 	const char *label;
 	struct entry *e;
 	uint32_t id;
+	unsigned drift = 0;
 	int k;
 
 	for (k = 0; k < 2; k++) {
@@ -1033,13 +884,14 @@ note_row(struct chk *c, uint32_t r)
 			continue;
 		if ((label = get(c, r, label_of[k])) != NULL &&
 		    drifts(e, label))
-			c->drift[r] |= (unsigned char)(1u << k);
+			drift |= 1u << k;
 		c->lrows[k][e->level > MAXLEVEL ? MAXLEVEL : e->level]++;
 		/* Whatever the other side is: a concept, sssom:NoTermFound
 		 * (the code is unmappable), or a code that is wrong. */
 		if (!(c->pk[r] & 1) && c->sd[k].mapped != NULL)
 			c->sd[k].mapped[e->index] = 1;
 	}
+	return drift;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1049,18 +901,15 @@ note_row(struct chk *c, uint32_t r)
  * the few that differ only in it, the first with each justification. */
 struct rkey {
 	uint32_t s, o, pk;
-	const char *just;
+	uint64_t just; /* the justification's hash */
 };
 
 static uint32_t
-rkey_hash(uint32_t s, uint32_t o, uint32_t pk, const char *just)
+rkey_hash(uint32_t s, uint32_t o, uint32_t pk, uint64_t just)
 {
-	uint32_t h = hash_u64(
-	    ((uint64_t)s << 32 | o) ^ ((uint64_t)pk * 0x9e3779b97f4a7c15u));
-
-	if (just != NULL)
-		h ^= hash_str(just, strlen(just));
-	return h;
+	return hash_u64(((uint64_t)s << 32 | o) ^
+	                ((uint64_t)pk * 0x9e3779b97f4a7c15u)) ^
+	       hash_u64(just);
 }
 
 static int
@@ -1078,8 +927,7 @@ t1_hash(const void *ctx, uint32_t item)
 {
 	const struct chk *c = ctx;
 
-	return rkey_hash(
-	    c->sd[0].id[item], c->sd[1].id[item], c->pk[item], NULL);
+	return rkey_hash(c->sd[0].id[item], c->sd[1].id[item], c->pk[item], 0);
 }
 
 static int
@@ -1088,8 +936,7 @@ t2_eq(const void *ctx, uint32_t item, const void *key)
 	const struct chk *c = ctx;
 	const struct rkey *k = key;
 
-	return t1_eq(ctx, item, key) &&
-	       same(get(c, item, KLL_SLOT_MAPPING_JUSTIFICATION), k->just);
+	return t1_eq(ctx, item, key) && c->jh[item] == k->just;
 }
 
 static uint32_t
@@ -1097,8 +944,8 @@ t2_hash(const void *ctx, uint32_t item)
 {
 	const struct chk *c = ctx;
 
-	return rkey_hash(c->sd[0].id[item], c->sd[1].id[item], c->pk[item],
-	    get(c, item, KLL_SLOT_MAPPING_JUSTIFICATION));
+	return rkey_hash(
+	    c->sd[0].id[item], c->sd[1].id[item], c->pk[item], c->jh[item]);
 }
 
 /* The key of record r, with predicate key pk instead of its own. */
@@ -1108,7 +955,7 @@ rkey_of(struct rkey *k, const struct chk *c, uint32_t r, uint32_t pk)
 	k->s = c->sd[0].id[r];
 	k->o = c->sd[1].id[r];
 	k->pk = pk;
-	k->just = get(c, r, KLL_SLOT_MAPPING_JUSTIFICATION);
+	k->just = c->jh[r];
 }
 
 /* The first record of r's pair with predicate key pk, or NONE. */
@@ -1118,7 +965,7 @@ first_with(const struct chk *c, uint32_t r, uint32_t pk)
 	struct rkey k;
 
 	rkey_of(&k, c, r, pk);
-	return *itab_slot(&c->t1, rkey_hash(k.s, k.o, pk, NULL), t1_eq, c, &k);
+	return *itab_slot(&c->t1, rkey_hash(k.s, k.o, pk, 0), t1_eq, c, &k);
 }
 
 /* The first record of r's pair whose plain predicate is of a kind in
@@ -1150,7 +997,7 @@ t_insert(struct chk *c, uint32_t r, int just)
 		c->nomem = 1;
 		return NONE;
 	}
-	slot = itab_slot(t, rkey_hash(k.s, k.o, k.pk, just ? k.just : NULL),
+	slot = itab_slot(t, rkey_hash(k.s, k.o, k.pk, just ? k.just : 0),
 	    just ? t2_eq : t1_eq, c, &k);
 	if (*slot != NONE)
 		return *slot;
@@ -1168,8 +1015,7 @@ pair_rules(struct chk *c, uint32_t r, unsigned char *mask)
 	unsigned kind, x;
 
 	if ((f = t_insert(c, r, 0)) != NONE) {
-		if (same(get(c, f, KLL_SLOT_MAPPING_JUSTIFICATION),
-		        get(c, r, KLL_SLOT_MAPPING_JUSTIFICATION)) ||
+		if (c->jh[f] == c->jh[r] ||
 		    (f = t_insert(c, r, 1)) != NONE)
 			add_event(c, r, R_DUPLICATE_ROW, f, 0);
 		return;
@@ -1222,14 +1068,20 @@ kset_add(struct kset *ks, uint64_t key)
 	return *slot;
 }
 
+/* The number of "key", or NONE. */
+static uint32_t
+kset_find(const struct kset *ks, uint64_t key)
+{
+	if (ks->t.slot == NULL)
+		return NONE;
+	return *itab_slot(&ks->t, hash_u64(key), kset_eq, ks, &key);
+}
+
 static uint32_t
 kset_count(const struct kset *ks, uint64_t key)
 {
-	uint32_t i;
+	uint32_t i = kset_find(ks, key);
 
-	if (ks->t.slot == NULL)
-		return 0;
-	i = *itab_slot(&ks->t, hash_u64(key), kset_eq, ks, &key);
 	return i == NONE ? 0 : ks->cnt[i];
 }
 
@@ -1246,58 +1098,21 @@ kset_free(struct kset *ks)
 /* ------------------------------------------------------------------ */
 /* Cardinality scopes                                                   */
 
+/* The number of record r's scope: records whose values of the scope's
+ * slots hash alike share it. */
 static uint32_t
-scope_hash_row(const struct chk *c, uint32_t r)
+scope_of(struct chk *c, uint32_t r)
 {
-	uint32_t h = 0x811c9dc5u;
+	uint64_t h = 0xcbf29ce484222325u;
 	const char *v;
 	size_t i;
 
 	for (i = 0; i < c->nscope; i++) {
 		v = get(c, r, c->scope[i]);
-		h = (h ^ (v != NULL ? hash_str(v, strlen(v)) : 0)) *
-		    0x01000193u;
+		h = (h ^ (v != NULL ? kll__hash64(v, strlen(v)) : 0)) *
+		    0x100000001b3u;
 	}
-	return h;
-}
-
-static int
-scope_eq(const void *ctx, uint32_t item, const void *key)
-{
-	const struct scopes *sc = ctx;
-	uint32_t a = sc->rep[item], b = *(const uint32_t *)key;
-	size_t i;
-
-	for (i = 0; i < sc->c->nscope; i++)
-		if (!same(get(sc->c, a, sc->c->scope[i]),
-		        get(sc->c, b, sc->c->scope[i])))
-			return 0;
-	return 1;
-}
-
-static uint32_t
-scope_hash(const void *ctx, uint32_t item)
-{
-	const struct scopes *sc = ctx;
-
-	return scope_hash_row(sc->c, sc->rep[item]);
-}
-
-static uint32_t
-scope_of(struct scopes *sc, uint32_t r)
-{
-	uint32_t *slot;
-
-	if (itab_room(&sc->t, scope_hash, sc) < 0 ||
-	    grow(&sc->rep, &sc->cap, sc->n, sizeof(*sc->rep)) < 0)
-		return NONE;
-	slot = itab_slot(&sc->t, scope_hash_row(sc->c, r), scope_eq, sc, &r);
-	if (*slot == NONE) {
-		sc->rep[sc->n] = r;
-		*slot = (uint32_t)sc->n++;
-		sc->t.n++;
-	}
-	return *slot;
+	return kset_add(&c->sc, h);
 }
 
 /* Record r of subject s (seen as "stamp") and object o, with a scope:
@@ -1307,8 +1122,7 @@ scoped_pair(struct chk *c, uint32_t r, uint32_t s, uint32_t o, uint32_t stamp)
 {
 	uint32_t i, g;
 
-	if ((g = c->g[r] = scope_of(&c->sc, r)) == NONE)
-		return -1;
+	g = c->g[r];
 	if ((c->sd[0].e[s].flags | c->sd[1].e[o].flags) & E_NTF)
 		return 0;
 	if ((i = kset_add(&c->og, (uint64_t)g << 32 | o)) == NONE)
@@ -1359,46 +1173,82 @@ read_scope(struct chk *c, int report)
 /* ------------------------------------------------------------------ */
 /* The first pass                                                       */
 
+/* The tables a check starts with. */
 static int
-alloc_rows(struct chk *c)
+alloc_tables(struct chk *c)
 {
-	size_t n = c->n ? c->n : 1;
-
-	c->sd[0].id = kll__malloc(n * sizeof(uint32_t));
-	c->sd[1].id = kll__malloc(n * sizeof(uint32_t));
-	c->pk = kll__malloc(n * sizeof(uint32_t));
-	c->shape = kll__calloc(n, 1);
-	c->drift = kll__calloc(n, 1);
-	if (c->drift == NULL)
+	if (itab_init(&c->sd[0].tab, 0) < 0 ||
+	    itab_init(&c->sd[1].tab, 0) < 0 || itab_init(&c->fl.t, 0) < 0)
 		return -1;
-	if (c->nscope > 0) {
-		c->g = kll__malloc(n * sizeof(uint32_t));
-		c->sc.c = c;
-		if (c->g == NULL || itab_init(&c->sc.t, 0) < 0 ||
-		    itab_init(&c->sg.t, 0) < 0 || itab_init(&c->og.t, 0) < 0)
-			return -1;
-	}
-	return c->sd[0].id == NULL || c->sd[1].id == NULL || c->pk == NULL ||
-	               c->shape == NULL || itab_init(&c->sd[0].tab, 0) < 0 ||
-	               itab_init(&c->sd[1].tab, 0) < 0 ||
-	               itab_init(&c->t1, 0) < 0 || itab_init(&c->t2, 0) < 0 ?
-	           -1 :
-	           0;
+	if (c->nscope > 0 &&
+	    (itab_init(&c->sc.t, 0) < 0 || itab_init(&c->sg.t, 0) < 0 ||
+	        itab_init(&c->og.t, 0) < 0))
+		return -1;
+	return 0;
 }
 
-/* Number the codes and predicates of every record; with "full", count
- * levels and coverage too. */
 static int
-number(struct chk *c, int full)
+resize(void *p, size_t n, size_t size)
 {
-	uint32_t r;
+	void *q;
 
-	for (r = 0; r < c->n && !c->nomem; r++) {
-		c->sd[0].id[r] = side_id(c, 0, get(c, r, KLL_SLOT_SUBJECT_ID));
-		c->sd[1].id[r] = side_id(c, 1, get(c, r, KLL_SLOT_OBJECT_ID));
-		c->pk[r] = pred_key(c, r);
-		if (full)
-			note_row(c, r);
+	if ((q = kll__realloc(*(void **)p, n * size)) == NULL)
+		return -1;
+	*(void **)p = q;
+	return 0;
+}
+
+/* Room for one more record in every per-record array. */
+static int
+row_room(struct chk *c)
+{
+	size_t cap = c->cap ? c->cap * 2 : 1024, k;
+
+	if (c->n < c->cap)
+		return 0;
+	if (resize(&c->sd[0].id, cap, sizeof(uint32_t)) < 0 ||
+	    resize(&c->sd[1].id, cap, sizeof(uint32_t)) < 0 ||
+	    resize(&c->pk, cap, sizeof(uint32_t)) < 0 ||
+	    resize(&c->jh, cap, sizeof(uint64_t)) < 0 ||
+	    resize(&c->card, cap, 1) < 0 ||
+	    resize(&c->line, cap, sizeof(uint32_t)) < 0 ||
+	    (c->nscope > 0 && resize(&c->g, cap, sizeof(uint32_t)) < 0))
+		return -1;
+	for (k = 0; k < NDSLOT; k++)
+		if (resize(&c->pcol[k], cap, sizeof(uint32_t)) < 0)
+			return -1;
+	c->cap = cap;
+	return 0;
+}
+
+/* Number the codes and predicate of record r, the one taken, and keep
+ * what the end needs of it. */
+static int
+keep_row(struct chk *c, uint32_t r)
+{
+	const char *j = get(c, r, KLL_SLOT_MAPPING_JUSTIFICATION);
+	unsigned line, col;
+	uint32_t i;
+	size_t k;
+
+	c->sd[0].id[r] = side_id(c, 0, get(c, r, KLL_SLOT_SUBJECT_ID));
+	c->sd[1].id[r] = side_id(c, 1, get(c, r, KLL_SLOT_OBJECT_ID));
+	c->pk[r] = pred_key(c, r);
+	/* 0 only for none. */
+	c->jh[r] = j != NULL ? kll__hash64(j, strlen(j)) | 1 : 0;
+	c->card[r] = (unsigned char)kll_cardinality_from_name(
+	    get(c, r, KLL_SLOT_MAPPING_CARDINALITY));
+	if (c->nscope > 0 && (c->g[r] = scope_of(c, r)) == NONE)
+		return -1;
+	c->line[r] = kll_mapset_line(c->m, c->rec);
+	for (k = 0; k < NDSLOT; k++) {
+		kll_mapset_pos(c->m, c->rec, dslot[k], &line, &col);
+		c->pcol[k][r] = col;
+		if (line == c->line[r])
+			continue;
+		if ((i = kset_add(&c->fl, (uint64_t)r << 2 | k)) == NONE)
+			return -1;
+		c->fl.cnt[i] = line;
 	}
 	return c->nomem ? -1 : 0;
 }
@@ -1445,6 +1295,7 @@ walk(struct chk *c, int full)
 	c->ofirst = kll__malloc(no * sizeof(uint32_t));
 	c->omask = kll__malloc(no);
 	if (c->ostamp == NULL || c->ofirst == NULL || c->omask == NULL ||
+	    itab_init(&c->t1, 0) < 0 || itab_init(&c->t2, 0) < 0 ||
 	    by_subject(c) < 0)
 		return -1;
 	for (s = 0; s < c->sd[0].n && !c->nomem; s++) {
@@ -1489,9 +1340,7 @@ free_walk(struct chk *c)
 	c->omask = NULL;
 	itab_free(&c->t1);
 	itab_free(&c->t2);
-	itab_free(&c->sc.t);
-	free(c->sc.rep);
-	c->sc.rep = NULL;
+	kset_free(&c->sc);
 	kset_free(&c->sg);
 	kset_free(&c->og);
 }
@@ -1571,15 +1420,15 @@ set_vocabs(struct chk *c)
 	kll_error why;
 	int k;
 
-	if (c->o->vocabs == NULL)
+	if (c->o.vocabs == NULL)
 		return;
 	for (k = 0; k < 2 && !c->nomem; k++) {
 		memset(&why, 0, sizeof(why));
-		if (c->o->vocab[k] != NULL)
+		if (c->o.vocab[k] != NULL)
 			st = kll_vocab_cache_open(
-			    &v, c->o->vocabs, c->o->vocab[k], &why);
+			    &v, c->o.vocabs, c->o.vocab[k], &why);
 		else
-			st = kll_vocab_cache_source(&v, c->o->vocabs, c->m,
+			st = kll_vocab_cache_source(&v, c->o.vocabs, c->m,
 			    k ? "object_source" : "subject_source", &why);
 		if (st == KLL_ENOMEM) {
 			c->nomem = 1;
@@ -1632,7 +1481,7 @@ set_levels(struct chk *c)
 		v = c->sd[k].v;
 		key = k ? "object_level" : "subject_level";
 		mv = NULL;
-		if ((lv = c->o->level[k]) == 0 &&
+		if ((lv = c->o.level[k]) == 0 &&
 		    (mv = kll_mapset_meta(c->m, key)) != NULL &&
 		    (lv = parse_level(c, v, mv)) < 0) {
 			emit(c, R_WRONG_LEVEL, KLL_SEV_ERROR, NONE,
@@ -2019,6 +1868,7 @@ mixed_levels(struct chk *c, uint32_t r, int k)
 	    c->lrows[k][c->major[k]], c->major[k], off);
 }
 
+/* A code off the key's declared level. */
 static void
 rule_level(struct chk *c, uint32_t r, int k)
 {
@@ -2033,19 +1883,31 @@ rule_level(struct chk *c, uint32_t r, int k)
 		    "level %d",
 		    code_of(e), lv, kll_vocab_id(c->sd[k].v), side_name[k],
 		    c->level[k]);
-	else if (c->major[k] > 0 && lv != c->major[k])
-		mixed_levels(c, r, k);
+}
+
+/* Without a declared level: a code off the level of most records,
+ * known once all are read. */
+static void
+rule_mixed(struct chk *c, uint32_t r, int k)
+{
+	const struct entry *e;
+
+	if (c->mixed[k] || c->level[k] > 0 || c->major[k] == 0 ||
+	    (e = known(c, r, k)) == NULL || e->level == 0 ||
+	    e->level == c->major[k])
+		return;
+	mixed_levels(c, r, k);
 }
 
 static void
-rule_drift(struct chk *c, uint32_t r, int k)
+rule_drift(struct chk *c, uint32_t r, int k, unsigned drift)
 {
 	const struct entry *e = known(c, r, k);
 	const kll_label *l;
 	char list[320];
 	size_t i, n, len = 0, np = 0;
 
-	if (e == NULL || !(c->drift[r] & (1u << k)))
+	if (e == NULL || !(drift & (1u << k)))
 		return;
 	list[0] = '\0';
 	n = kll_concept_nlabels(e->c);
@@ -2076,7 +1938,7 @@ pred_text(char *buf, size_t size, const struct chk *c, uint32_t r)
 static void
 where(char *buf, size_t size, const struct chk *c, uint32_t r)
 {
-	unsigned line = kll_mapset_line(c->m, r);
+	unsigned line = c->line[r];
 
 	if (line > 0)
 		snprintf(buf, size, "on line %u", line);
@@ -2134,16 +1996,16 @@ card_fits(kll_cardinality a, kll_cardinality d)
 static void
 rule_cardinality(struct chk *c, uint32_t r)
 {
-	kll_cardinality a = (kll_cardinality)c->shape[r], d;
-	const char *v = get(c, r, KLL_SLOT_MAPPING_CARDINALITY);
+	kll_cardinality a = (kll_cardinality)c->shape[r];
+	kll_cardinality d = (kll_cardinality)c->card[r];
 
 	if (a == KLL_CARD_NONE)
 		return;
-	if (v != NULL && (d = kll_cardinality_from_name(v)) != KLL_CARD_NONE &&
-	    d != a)
+	if (d != KLL_CARD_NONE && d != a)
 		emit(c, R_CARDINALITY, KLL_SEV_WARNING, r,
 		    KLL_SLOT_MAPPING_CARDINALITY,
-		    "mapping_cardinality is %s but the row is %s%s", v,
+		    "mapping_cardinality is %s but the row is %s%s",
+		    kll_cardinality_name(d),
 		    kll_cardinality_name(a),
 		    c->nscope ? " within its cardinality_scope" : "");
 	if (c->setcard != KLL_CARD_NONE && !card_fits(a, c->setcard))
@@ -2295,42 +2157,6 @@ record_links(struct chk *c, uint32_t r)
 	}
 }
 
-/* Mark the codes whose records need the vocabulary rules: unknown,
- * deprecated, or off the key's level. */
-static void
-attention(struct chk *c)
-{
-	struct entry *e;
-	size_t i;
-	int k, lv;
-
-	for (k = 0; k < 2; k++) {
-		if (c->sd[k].v == NULL)
-			continue;
-		/* Off the level of most records is only worth an info. */
-		lv = c->level[k];
-		if (lv == 0 && c->o->min <= KLL_SEV_INFO && c->o->diag != NULL)
-			lv = c->major[k];
-		for (i = 0; i < c->sd[k].n; i++) {
-			e = &c->sd[k].e[i];
-			if ((e->c == NULL &&
-			        !(e->flags & (E_NTF | E_NOPREFIX))) ||
-			    (e->flags & E_DEPRECATED) ||
-			    (e->level > 0 && lv > 0 && e->level != lv))
-				e->flags |= E_ATTN;
-		}
-	}
-}
-
-/* Whether record r's code on side k needs the vocabulary rules. */
-static int
-needs(const struct chk *c, uint32_t r, int k)
-{
-	uint32_t id = c->sd[k].id[r];
-
-	return id != NONE && (c->sd[k].e[id].flags & E_ATTN);
-}
-
 /* A predicate that is no mapping property, or one from another
  * vocabulary: reported on each record with it. */
 static void
@@ -2342,7 +2168,7 @@ rule_predicate(struct chk *c, uint32_t r)
 	if (p->p[0] == '\0') /* missing: the reader says so */
 		return;
 	if (p->cls == KLL_PRED_CLASS_BAD) {
-		kll__record_pred(c->m, r, msg, sizeof(msg));
+		kll__record_pred(c->m, c->rec, msg, sizeof(msg));
 		emit(c, R_BAD_PREDICATE, KLL_SEV_ERROR, r,
 		    KLL_SLOT_PREDICATE_ID, "%s", msg);
 	} else if (p->cls == KLL_PRED_CLASS_OTHER) {
@@ -2464,32 +2290,35 @@ rule_exact_shape(struct chk *c, uint32_t r)
 	    hint[a]);
 }
 
+/* The findings that record r, the one taken, has on its own. */
 static void
-pass_b(struct chk *c)
+row_rules(struct chk *c, uint32_t r, unsigned drift)
+{
+	int k;
+
+	record_links(c, r);
+	for (k = 0; k < 2; k++)
+		rule_unknown(c, r, k);
+	for (k = 0; k < 2; k++)
+		rule_deprecated(c, r, k);
+	for (k = 0; k < 2; k++)
+		rule_level(c, r, k);
+	for (k = 0; k < 2; k++)
+		rule_drift(c, r, k, drift);
+	rule_predicate(c, r);
+}
+
+/* The findings that need every record, record by record. */
+static void
+end_rules(struct chk *c)
 {
 	size_t ie = 0;
 	uint32_t r;
-	int k, a[2];
+	int k;
 
-	attention(c);
 	for (r = 0; r < c->n; r++) {
-		record_links(c, r);
-		a[0] = needs(c, r, 0);
-		a[1] = needs(c, r, 1);
-		if (a[0] || a[1]) {
-			for (k = 0; k < 2; k++)
-				if (a[k])
-					rule_unknown(c, r, k);
-			for (k = 0; k < 2; k++)
-				if (a[k])
-					rule_deprecated(c, r, k);
-			for (k = 0; k < 2; k++)
-				if (a[k])
-					rule_level(c, r, k);
-		}
 		for (k = 0; k < 2; k++)
-			rule_drift(c, r, k);
-		rule_predicate(c, r);
+			rule_mixed(c, r, k);
 		for (; ie < c->nev && c->ev[ie].row == r; ie++)
 			event_finding(c, &c->ev[ie]);
 		rule_cardinality(c, r);
@@ -2558,7 +2387,7 @@ unmapped(struct chk *c)
 static void
 chk_release(struct chk *c)
 {
-	int k;
+	size_t k;
 
 	free_walk(c);
 	for (k = 0; k < 2; k++) {
@@ -2569,64 +2398,178 @@ chk_release(struct chk *c)
 		kll__arena_free(&c->sd[k].text);
 	}
 	free(c->pred);
+	kll__arena_free(&c->text);
 	free(c->xdeg[0]);
 	free(c->xdeg[1]);
 	free(c->xrep[0]);
 	free(c->xrep[1]);
 	free(c->pk);
+	free(c->jh);
+	free(c->card);
+	free(c->line);
+	for (k = 0; k < NDSLOT; k++)
+		free(c->pcol[k]);
+	kset_free(&c->fl);
 	free(c->ev);
 	free(c->shape);
-	free(c->drift);
-	loc_close(&c->loc);
 }
 
-/* Number the records, walk them by subject and work out their shapes;
- * with "full", find what the walk can find on the way. */
-static int
-first_pass(struct chk *c, int full)
+static void
+chk_init(struct chk *c, const kll_mapcheck_opts *o, int full)
 {
-	if (read_scope(c, full) < 0 || alloc_rows(c) < 0 ||
-	    number(c, full) < 0 || walk(c, full) < 0)
+	kll_mapcheck_opts def = KLL_MAPCHECK_OPTS_INIT;
+
+	memset(c, 0, sizeof(*c));
+	c->o = o != NULL ? *o : def;
+	c->full = full;
+	c->cur = NONE;
+	c->lastpi = NONE;
+	c->sd[0].lastid = c->sd[1].lastid = NONE;
+}
+
+/* What the set's metadata says, from the set of the first record (or of
+ * none). */
+static void
+begin(struct chk *c, const kll_mapset *m)
+{
+	c->begun = 1;
+	c->m = m;
+	c->file = kll_mapset_path(m);
+	if (c->full) {
+		set_vocabs(c);
+		set_levels(c);
+		set_cardinality(c);
+		set_links(c);
+	}
+	if (read_scope(c, c->full) < 0 || alloc_tables(c) < 0)
+		c->nomem = 1;
+}
+
+/* Take record rec of m as the next record of the key. */
+static kll_status
+take(struct chk *c, const kll_mapset *m, size_t rec)
+{
+	uint32_t r = (uint32_t)c->n;
+	unsigned drift;
+
+	if (!c->begun)
+		begin(c, m);
+	if (c->nomem)
+		return KLL_ENOMEM;
+	if (c->n >= NONE - 1)
+		return KLL_EARG;
+	if (row_room(c) < 0) {
+		c->nomem = 1;
+		return KLL_ENOMEM;
+	}
+	c->m = m;
+	c->cur = r;
+	c->rec = rec;
+	c->n++;
+	if (keep_row(c, r) < 0)
+		c->nomem = 1;
+	else if (c->full && (drift = note_row(c, r), 1))
+		row_rules(c, r, drift);
+	c->cur = NONE;
+	return c->nomem ? KLL_ENOMEM : KLL_OK;
+}
+
+/* After the last record: the walk by subject, the shapes, and with
+ * every rule, the findings that need all the records. */
+static int
+end(struct chk *c, const kll_mapset *m)
+{
+	if (!c->begun)
+		begin(c, m);
+	c->m = m;
+	if (c->nomem || (c->shape = kll__calloc(c->n + 1, 1)) == NULL ||
+	    walk(c, c->full) < 0)
 		return -1;
 	shapes(c);
 	free_walk(c);
+	if (!c->full)
+		return 0;
+	majority(c);
+	if (clashes(c) < 0 || exact_degrees(c) < 0)
+		return -1;
+	end_rules(c);
+	unmapped(c);
 	return 0;
+}
+
+struct kll_mapcheck {
+	struct chk c;
+};
+
+kll_status
+kll_mapcheck_new(
+    kll_mapcheck **out, const kll_mapcheck_opts *opts, kll_error *err)
+{
+	kll_mapcheck *mc;
+
+	*out = NULL;
+	if ((mc = kll__malloc(sizeof(*mc))) == NULL)
+		return kll__nomem(err);
+	chk_init(&mc->c, opts, 1);
+	*out = mc;
+	return KLL_OK;
+}
+
+int
+kll_mapcheck_row(void *check, const kll_mapset *m, size_t rec)
+{
+	return (int)take(&((kll_mapcheck *)check)->c, m, rec);
+}
+
+kll_status
+kll_mapcheck_end(kll_mapcheck *mc, const kll_mapset *m, size_t *nerrors,
+    kll_error *err)
+{
+	kll_status st = KLL_OK;
+
+	if (nerrors != NULL)
+		*nerrors = 0;
+	if (mc == NULL || m == NULL)
+		return kll__error_set(
+		    err, KLL_EARG, NULL, 0, 0, "no check or no mapping set");
+	if (mc->c.n >= NONE - 1)
+		st = kll__error_set(err, KLL_EARG, NULL, 0, 0,
+		    "too many records");
+	else if (end(&mc->c, m) < 0)
+		st = kll__nomem(err);
+	if (nerrors != NULL)
+		*nerrors = mc->c.nerrors;
+	return st;
+}
+
+void
+kll_mapcheck_free(kll_mapcheck *mc)
+{
+	if (mc == NULL)
+		return;
+	chk_release(&mc->c);
+	free(mc);
 }
 
 kll_status
 kll_mapset_check(const kll_mapset *m, const kll_mapcheck_opts *opts,
     size_t *nerrors, kll_error *err)
 {
-	kll_mapcheck_opts def = KLL_MAPCHECK_OPTS_INIT;
 	kll_status st = KLL_OK;
 	struct chk c;
+	size_t i, n;
 
 	if (nerrors != NULL)
 		*nerrors = 0;
-	if (m == NULL || kll_mapset_count(m) >= NONE)
+	if (m == NULL || kll_mapset_count(m) >= NONE - 1)
 		return kll__error_set(err, KLL_EARG, NULL, 0, 0,
 		    m == NULL ? "no mapping set" : "too many records");
-	memset(&c, 0, sizeof(c));
-	c.m = m;
-	c.o = opts != NULL ? opts : &def;
-	c.file = kll_mapset_path(m);
-	c.n = kll_mapset_count(m);
-	c.loc.path = c.file;
-	set_vocabs(&c);
-	set_levels(&c);
-	set_cardinality(&c);
-	set_links(&c);
-	if (c.nomem || first_pass(&c, 1) < 0)
-		goto nomem;
-	majority(&c);
-	if (clashes(&c) < 0 || exact_degrees(&c) < 0)
-		goto nomem;
-	pass_b(&c);
-	unmapped(&c);
-	goto out;
-nomem:
-	st = kll__nomem(err);
-out:
+	chk_init(&c, opts, 1);
+	n = kll_mapset_count(m);
+	for (i = 0; i < n && st == KLL_OK; i++)
+		st = take(&c, m, i);
+	if (st != KLL_OK || end(&c, m) < 0)
+		st = kll__nomem(err);
 	if (nerrors != NULL)
 		*nerrors = c.nerrors;
 	chk_release(&c);
@@ -2637,22 +2580,21 @@ kll_status
 kll_mapset_cardinalities(
     unsigned char *out, const kll_mapset *m, kll_error *err)
 {
-	kll_mapcheck_opts def = KLL_MAPCHECK_OPTS_INIT;
 	kll_status st = KLL_OK;
 	struct chk c;
+	size_t i, n;
 
-	if (m == NULL || kll_mapset_count(m) >= NONE)
+	if (m == NULL || kll_mapset_count(m) >= NONE - 1)
 		return kll__error_set(err, KLL_EARG, NULL, 0, 0,
 		    m == NULL ? "no mapping set" : "too many records");
-	memset(&c, 0, sizeof(c));
-	c.m = m;
-	c.o = &def;
-	c.file = kll_mapset_path(m);
-	c.n = kll_mapset_count(m);
-	if (first_pass(&c, 0) < 0)
+	chk_init(&c, NULL, 0);
+	n = kll_mapset_count(m);
+	for (i = 0; i < n && st == KLL_OK; i++)
+		st = take(&c, m, i);
+	if (st != KLL_OK || end(&c, m) < 0)
 		st = kll__nomem(err);
-	else if (c.n > 0)
-		memcpy(out, c.shape, c.n);
+	else if (n > 0)
+		memcpy(out, c.shape, n);
 	chk_release(&c);
 	return st;
 }

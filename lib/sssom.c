@@ -1085,7 +1085,7 @@ kll__sssom_common_value(const kll_mapset *m, int s)
 	const char **c = m->col[s], *v;
 	size_t i;
 
-	if (c == NULL || m->n == 0 || (v = c[0]) == NULL)
+	if (c == NULL || m->n == 0 || m->rowwise || (v = c[0]) == NULL)
 		return NULL;
 	for (i = 1; i < m->n; i++)
 		if (c[i] != v && (c[i] == NULL || strcmp(c[i], v) != 0))

@@ -57,6 +57,7 @@ struct kll_mapset {
 	const char **istr;
 	size_t nistr, istrcap;
 	size_t nerrors;
+	int rowwise; /* read a record at a time: no values common to all */
 };
 
 /* The result of checking one value. */

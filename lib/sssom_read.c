@@ -725,7 +725,8 @@ field_pos(
 static int
 type_later(const struct rd *r, int type)
 {
-	return r->fp == NULL || r->m->meta[type] != NULL;
+	return r->fp == NULL ||
+	       (r->m->meta[type] != NULL && r->slotcol[type] >= 0);
 }
 
 /* The subject or object needs an id, or a label when its type is rdfs
@@ -991,9 +992,11 @@ new_row(struct rd *r, kll_error *err)
 			if (m->col[s] == NULL &&
 			    (m->col[s] = kll__sssom_new_column(m)) == NULL)
 				return kll__sssom_nomem(err);
+			/* Kept as the set's value too: the records are
+			 * not there to tell it. */
 			r->prop[s] = m->meta[s];
-			m->meta[s] = NULL;
 		}
+		m->rowwise = 1;
 	}
 	if (kll__sssom_grow_records(m, 1) < 0)
 		return kll__sssom_nomem(err);
