@@ -1198,11 +1198,13 @@ resize(void *p, size_t n, size_t size)
 	return 0;
 }
 
-/* Room for one more record in every per-record array. */
+/* Room for one more record in every per-record array.  They grow four
+ * times at a time: what a copy costs matters more than room not yet
+ * used, which takes no memory until it is written. */
 static int
 row_room(struct chk *c)
 {
-	size_t cap = c->cap ? c->cap * 2 : 1024, k;
+	size_t cap = c->cap ? c->cap * 4 : 4096, k;
 
 	if (c->n < c->cap)
 		return 0;

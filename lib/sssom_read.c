@@ -935,7 +935,14 @@ more(struct rd *r, kll_error *err)
 	       (size_t)(r->end - r->chk) <= KLL__MAX_LINE + KLL__MAX_FIELD)
 		if ((st = refill(r, err)) != KLL_OK)
 			return st;
-	/* Check every record the window holds whole, in one go. */
+	/* Check every record the window holds whole, in one go.  Without
+	 * quotes, that is up to the last LF. */
+	if (e != NULL &&
+	    memchr(e, '"', (size_t)(r->end - e)) == NULL) {
+		for (last = r->end; last > e && last[-1] != '\n'; last--)
+			;
+		e = NULL;
+	}
 	while (e != NULL) {
 		last = e;
 		e = record_end(e, r->end);
