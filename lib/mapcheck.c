@@ -138,93 +138,11 @@ kll_cardinality_from_name(const char *s)
 	return KLL_CARD_NONE;
 }
 
-/* ------------------------------------------------------------------ */
-/* Hash tables of 32-bit items                                          */
-
 /* String hashes: kll__hash64(), folded where 32 bits do. */
 static uint32_t
 hash_str(const char *s, size_t n)
 {
 	return (uint32_t)kll__hash64(s, n);
-}
-
-static uint32_t
-hash_u64(uint64_t k)
-{
-	k ^= k >> 33;
-	k *= 0xff51afd7ed558ccdu;
-	k ^= k >> 33;
-	return (uint32_t)k;
-}
-
-/* Open addressing over items (record or entry numbers) that the caller
- * keeps elsewhere: the table holds only the numbers, NONE when free. */
-typedef int (*item_eq)(const void *ctx, uint32_t item, const void *key);
-typedef uint32_t (*item_hash)(const void *ctx, uint32_t item);
-
-struct itab {
-	uint32_t *slot;
-	size_t mask, n;
-};
-
-static int
-itab_init(struct itab *t, size_t expect)
-{
-	size_t cap = 16;
-
-	while (cap - cap / 4 <= expect)
-		cap *= 2;
-	if ((t->slot = kll__malloc(cap * sizeof(*t->slot))) == NULL)
-		return -1;
-	memset(t->slot, 0xff, cap * sizeof(*t->slot));
-	t->mask = cap - 1;
-	t->n = 0;
-	return 0;
-}
-
-static void
-itab_free(struct itab *t)
-{
-	free(t->slot);
-	memset(t, 0, sizeof(*t));
-}
-
-/* The slot that holds the item equal to "key", or the free one where it
- * would go. */
-static uint32_t *
-itab_slot(const struct itab *t, uint32_t h, item_eq eq, const void *ctx,
-    const void *key)
-{
-	size_t i = h & t->mask;
-
-	while (t->slot[i] != NONE && !eq(ctx, t->slot[i], key))
-		i = (i + 1) & t->mask;
-	return &t->slot[i];
-}
-
-/* Make room for one more item, rehashing when three quarters are used. */
-static int
-itab_room(struct itab *t, item_hash hf, const void *ctx)
-{
-	struct itab u;
-	size_t i, j;
-
-	if ((t->n + 1) * 4 < (t->mask + 1) * 3)
-		return 0;
-	if (itab_init(&u, (t->mask + 1) * 3 / 4 + 1) < 0)
-		return -1;
-	for (i = 0; i <= t->mask; i++) {
-		if (t->slot[i] == NONE)
-			continue;
-		j = hf(ctx, t->slot[i]) & u.mask;
-		while (u.slot[j] != NONE)
-			j = (j + 1) & u.mask;
-		u.slot[j] = t->slot[i];
-	}
-	u.n = t->n;
-	itab_free(t);
-	*t = u;
-	return 0;
 }
 
 /* Grow array *p of *cap elements of "size" bytes to hold n + 1. */
@@ -477,7 +395,7 @@ struct side {
 	struct entry *e;
 	size_t n, cap;
 	kll__arena text; /* the CURIEs of the entries */
-	struct itab tab; /* CURIE -> entry */
+	kll__itab tab; /* CURIE -> entry */
 	uint32_t lastid; /* the entry looked up last, or NONE */
 	uint32_t *id;          /* per record: its entry, or NONE */
 	unsigned char *mapped; /* per concept of v: some record maps it */
@@ -504,13 +422,6 @@ struct event {
 
 enum { F_OBJECT_SIDE = 1, F_ANCESTOR = 2 };
 
-/* A set of 64-bit keys, each with a count and a stamp. */
-struct kset {
-	struct itab t;
-	uint64_t *key;
-	uint32_t *cnt, *stamp;
-	size_t n, cap, ccap, scap;
-};
 
 /* The fields whose places the findings made at the end need. */
 static const kll_slot dslot[] = { KLL_SLOT_SUBJECT_ID, KLL_SLOT_OBJECT_ID,
@@ -538,20 +449,20 @@ struct chk {
 	unsigned char *card; /* per record: its own mapping_cardinality */
 	uint32_t *line;      /* per record: its line */
 	uint32_t *pcol[NDSLOT]; /* per record: the column of each dslot[] */
-	struct kset fl;   /* record << 2 | dslot: a field's other line */
+	kll__kset fl;   /* record << 2 | dslot: a field's other line */
 	/* The walk of the records by subject. */
 	uint32_t *order;      /* records with a subject, by subject, line */
 	uint32_t *gend;       /* per subject: where its records end */
 	uint32_t *ostamp;     /* per object: subject + 1 that saw it last */
 	uint32_t *ofirst;     /* per object: that subject's first record */
 	unsigned char *omask; /* per object: kinds seen, IN_T1 */
-	struct itab t1, t2;   /* records of pairs with several */
+	kll__itab t1, t2;   /* records of pairs with several */
 	/* With a cardinality_scope. */
 	kll_slot scope[KLL_SLOT__COUNT];
 	size_t nscope;
 	uint32_t *g;   /* per record: its scope */
-	struct kset sc; /* the hash of a scope's values -> its number */
-	struct kset sg, og; /* (scope, subject) and (scope, object) */
+	kll__kset sc; /* the hash of a scope's values -> its number */
+	kll__kset sg, og; /* (scope, subject) and (scope, object) */
 	struct event *ev;
 	size_t nev, evcap;
 	unsigned char *shape; /* per record: kll_cardinality */
@@ -611,8 +522,6 @@ one_line(char *out, size_t size, const char *s)
 	out[n] = '\0';
 }
 
-static uint32_t kset_find(const struct kset *ks, uint64_t key);
-
 /* Where record "row"'s field of slot s is: from the set while the
  * record is the one taken, else from what was kept of it. */
 static void
@@ -637,7 +546,7 @@ locate(const struct chk *c, uint32_t row, kll_slot s, unsigned *line,
 		return;
 	*col = c->pcol[k][row];
 	if (c->fl.n > 0 &&
-	    (i = kset_find(&c->fl, (uint64_t)row << 2 | k)) != NONE)
+	    (i = kll__kset_find(&c->fl, (uint64_t)row << 2 | k)) != NONE)
 		*line = c->fl.cnt[i];
 }
 
@@ -746,12 +655,12 @@ side_id(struct chk *c, int k, const char *curie)
 	len = strlen(curie);
 	key.s = curie;
 	key.h = hash_str(curie, len);
-	if (itab_room(&sd->tab, entry_hash, sd) < 0 ||
+	if (kll__itab_room(&sd->tab, entry_hash, sd) < 0 ||
 	    grow(&sd->e, &sd->cap, sd->n, sizeof(*sd->e)) < 0) {
 		c->nomem = 1;
 		return NONE;
 	}
-	slot = itab_slot(&sd->tab, key.h, entry_eq, sd, &key);
+	slot = kll__itab_slot(&sd->tab, key.h, entry_eq, sd, &key);
 	if (*slot == NONE) {
 		e = &sd->e[sd->n];
 		memset(e, 0, sizeof(*e));
@@ -907,9 +816,9 @@ struct rkey {
 static uint32_t
 rkey_hash(uint32_t s, uint32_t o, uint32_t pk, uint64_t just)
 {
-	return hash_u64(((uint64_t)s << 32 | o) ^
+	return kll__hash_u64(((uint64_t)s << 32 | o) ^
 	                ((uint64_t)pk * 0x9e3779b97f4a7c15u)) ^
-	       hash_u64(just);
+	       kll__hash_u64(just);
 }
 
 static int
@@ -965,7 +874,7 @@ first_with(const struct chk *c, uint32_t r, uint32_t pk)
 	struct rkey k;
 
 	rkey_of(&k, c, r, pk);
-	return *itab_slot(&c->t1, rkey_hash(k.s, k.o, pk, 0), t1_eq, c, &k);
+	return *kll__itab_slot(&c->t1, rkey_hash(k.s, k.o, pk, 0), t1_eq, c, &k);
 }
 
 /* The first record of r's pair whose plain predicate is of a kind in
@@ -988,16 +897,16 @@ first_of_kinds(const struct chk *c, uint32_t r, unsigned x)
 static uint32_t
 t_insert(struct chk *c, uint32_t r, int just)
 {
-	struct itab *t = just ? &c->t2 : &c->t1;
+	kll__itab *t = just ? &c->t2 : &c->t1;
 	struct rkey k;
 	uint32_t *slot;
 
 	rkey_of(&k, c, r, c->pk[r]);
-	if (itab_room(t, just ? t2_hash : t1_hash, c) < 0) {
+	if (kll__itab_room(t, just ? t2_hash : t1_hash, c) < 0) {
 		c->nomem = 1;
 		return NONE;
 	}
-	slot = itab_slot(t, rkey_hash(k.s, k.o, k.pk, just ? k.just : 0),
+	slot = kll__itab_slot(t, rkey_hash(k.s, k.o, k.pk, just ? k.just : 0),
 	    just ? t2_eq : t1_eq, c, &k);
 	if (*slot != NONE)
 		return *slot;
@@ -1031,71 +940,6 @@ pair_rules(struct chk *c, uint32_t r, unsigned char *mask)
 }
 
 /* ------------------------------------------------------------------ */
-/* Sets of 64-bit keys                                                  */
-
-static int
-kset_eq(const void *ctx, uint32_t item, const void *key)
-{
-	return ((const struct kset *)ctx)->key[item] == *(const uint64_t *)key;
-}
-
-static uint32_t
-kset_hash(const void *ctx, uint32_t item)
-{
-	return hash_u64(((const struct kset *)ctx)->key[item]);
-}
-
-/* The number of "key", made when new (count and stamp 0); NONE when out
- * of memory. */
-static uint32_t
-kset_add(struct kset *ks, uint64_t key)
-{
-	uint32_t *slot;
-
-	if (itab_room(&ks->t, kset_hash, ks) < 0 ||
-	    grow(&ks->key, &ks->cap, ks->n, sizeof(*ks->key)) < 0 ||
-	    grow(&ks->cnt, &ks->ccap, ks->n, sizeof(*ks->cnt)) < 0 ||
-	    grow(&ks->stamp, &ks->scap, ks->n, sizeof(*ks->stamp)) < 0)
-		return NONE;
-	slot = itab_slot(&ks->t, hash_u64(key), kset_eq, ks, &key);
-	if (*slot == NONE) {
-		ks->key[ks->n] = key;
-		ks->cnt[ks->n] = 0;
-		ks->stamp[ks->n] = 0;
-		*slot = (uint32_t)ks->n++;
-		ks->t.n++;
-	}
-	return *slot;
-}
-
-/* The number of "key", or NONE. */
-static uint32_t
-kset_find(const struct kset *ks, uint64_t key)
-{
-	if (ks->t.slot == NULL)
-		return NONE;
-	return *itab_slot(&ks->t, hash_u64(key), kset_eq, ks, &key);
-}
-
-static uint32_t
-kset_count(const struct kset *ks, uint64_t key)
-{
-	uint32_t i = kset_find(ks, key);
-
-	return i == NONE ? 0 : ks->cnt[i];
-}
-
-static void
-kset_free(struct kset *ks)
-{
-	itab_free(&ks->t);
-	free(ks->key);
-	free(ks->cnt);
-	free(ks->stamp);
-	memset(ks, 0, sizeof(*ks));
-}
-
-/* ------------------------------------------------------------------ */
 /* Cardinality scopes                                                   */
 
 /* The number of record r's scope: records whose values of the scope's
@@ -1112,7 +956,7 @@ scope_of(struct chk *c, uint32_t r)
 		h = (h ^ (v != NULL ? kll__hash64(v, strlen(v)) : 0)) *
 		    0x100000001b3u;
 	}
-	return kset_add(&c->sc, h);
+	return kll__kset_add(&c->sc, h);
 }
 
 /* Record r of subject s (seen as "stamp") and object o, with a scope:
@@ -1125,13 +969,13 @@ scoped_pair(struct chk *c, uint32_t r, uint32_t s, uint32_t o, uint32_t stamp)
 	g = c->g[r];
 	if ((c->sd[0].e[s].flags | c->sd[1].e[o].flags) & E_NTF)
 		return 0;
-	if ((i = kset_add(&c->og, (uint64_t)g << 32 | o)) == NONE)
+	if ((i = kll__kset_add(&c->og, (uint64_t)g << 32 | o)) == NONE)
 		return -1;
 	if (c->og.stamp[i] == stamp)
 		return 0;
 	c->og.stamp[i] = stamp;
 	c->og.cnt[i]++;
-	if ((i = kset_add(&c->sg, (uint64_t)g << 32 | s)) == NONE)
+	if ((i = kll__kset_add(&c->sg, (uint64_t)g << 32 | s)) == NONE)
 		return -1;
 	c->sg.cnt[i]++;
 	return 0;
@@ -1177,12 +1021,12 @@ read_scope(struct chk *c, int report)
 static int
 alloc_tables(struct chk *c)
 {
-	if (itab_init(&c->sd[0].tab, 0) < 0 ||
-	    itab_init(&c->sd[1].tab, 0) < 0 || itab_init(&c->fl.t, 0) < 0)
+	if (kll__itab_init(&c->sd[0].tab, 0) < 0 ||
+	    kll__itab_init(&c->sd[1].tab, 0) < 0 || kll__itab_init(&c->fl.t, 0) < 0)
 		return -1;
 	if (c->nscope > 0 &&
-	    (itab_init(&c->sc.t, 0) < 0 || itab_init(&c->sg.t, 0) < 0 ||
-	        itab_init(&c->og.t, 0) < 0))
+	    (kll__itab_init(&c->sc.t, 0) < 0 || kll__itab_init(&c->sg.t, 0) < 0 ||
+	        kll__itab_init(&c->og.t, 0) < 0))
 		return -1;
 	return 0;
 }
@@ -1248,7 +1092,7 @@ keep_row(struct chk *c, uint32_t r)
 		c->pcol[k][r] = col;
 		if (line == c->line[r])
 			continue;
-		if ((i = kset_add(&c->fl, (uint64_t)r << 2 | k)) == NONE)
+		if ((i = kll__kset_add(&c->fl, (uint64_t)r << 2 | k)) == NONE)
 			return -1;
 		c->fl.cnt[i] = line;
 	}
@@ -1297,7 +1141,7 @@ walk(struct chk *c, int full)
 	c->ofirst = kll__malloc(no * sizeof(uint32_t));
 	c->omask = kll__malloc(no);
 	if (c->ostamp == NULL || c->ofirst == NULL || c->omask == NULL ||
-	    itab_init(&c->t1, 0) < 0 || itab_init(&c->t2, 0) < 0 ||
+	    kll__itab_init(&c->t1, 0) < 0 || kll__itab_init(&c->t2, 0) < 0 ||
 	    by_subject(c) < 0)
 		return -1;
 	for (s = 0; s < c->sd[0].n && !c->nomem; s++) {
@@ -1340,11 +1184,11 @@ free_walk(struct chk *c)
 	free(c->g);
 	c->order = c->gend = c->ostamp = c->ofirst = c->g = NULL;
 	c->omask = NULL;
-	itab_free(&c->t1);
-	itab_free(&c->t2);
-	kset_free(&c->sc);
-	kset_free(&c->sg);
-	kset_free(&c->og);
+	kll__itab_free(&c->t1);
+	kll__itab_free(&c->t2);
+	kll__kset_free(&c->sc);
+	kll__kset_free(&c->sg);
+	kll__kset_free(&c->og);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1382,8 +1226,8 @@ shapes(struct chk *c)
 		if (s == NONE || o == NONE)
 			continue;
 		if (c->nscope > 0) {
-			ds = kset_count(&c->og, (uint64_t)c->g[r] << 32 | o);
-			dob = kset_count(&c->sg, (uint64_t)c->g[r] << 32 | s);
+			ds = kll__kset_count(&c->og, (uint64_t)c->g[r] << 32 | o);
+			dob = kll__kset_count(&c->sg, (uint64_t)c->g[r] << 32 | s);
 		} else {
 			ds = eo[o].deg;
 			dob = es[s].deg;
@@ -2396,7 +2240,7 @@ chk_release(struct chk *c)
 		free(c->sd[k].e);
 		free(c->sd[k].id);
 		free(c->sd[k].mapped);
-		itab_free(&c->sd[k].tab);
+		kll__itab_free(&c->sd[k].tab);
 		kll__arena_free(&c->sd[k].text);
 	}
 	free(c->pred);
@@ -2411,7 +2255,7 @@ chk_release(struct chk *c)
 	free(c->line);
 	for (k = 0; k < NDSLOT; k++)
 		free(c->pcol[k]);
-	kset_free(&c->fl);
+	kll__kset_free(&c->fl);
 	free(c->ev);
 	free(c->shape);
 }

@@ -911,7 +911,7 @@ add_corr_links(ex *x, const char *corr)
 static void
 add_groups(ex *x, const graph *gr, const char *corr)
 {
-	kll__map used = { NULL, NULL, NULL, 0, 0 };
+	kll__map used = KLL__MAP_INIT;
 	const char *a;
 	size_t g, i;
 

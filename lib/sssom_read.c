@@ -473,7 +473,7 @@ header_fields(struct rd *r, struct header *h, kll_error *err)
 static kll_status
 header_check(struct rd *r, const struct header *h, int *have, kll_error *err)
 {
-	kll__map seen = { NULL, NULL, NULL, 0, 0 };
+	kll__map seen = KLL__MAP_INIT;
 	kll_status st = KLL_OK;
 	size_t i;
 	int s;
