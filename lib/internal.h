@@ -243,6 +243,10 @@ const char *kll__vocab_link(const kll_vocab *v, size_t i, const char **prop);
 const char *kll__mapset_unsafe_link(const kll_mapset *m, const char **slot,
     const char **policy, char *buf, size_t size);
 
+/* map_check.c: the actual shape (kll_cardinality) of each record of m
+ * into out, kll_mapset_count(m) bytes; -1 when out of memory. */
+int kll__mapset_shapes(unsigned char *out, const kll_mapset *m);
+
 /* The machinery of kll_mapset_import() (mapimport.c) that learning a key
  * (map_learn.c) shares: both vocabularies opened and their CURIE prefixes
  * declared in a new mapping set, codes looked up loosely, a key table of

@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * mapcheck.c: checking translation keys against the vocabularies of their
- * two sides, the actual cardinality of their records, and a cache that
- * loads each vocabulary once for many keys.
+ * map_check.c: checking translation keys against the vocabularies of
+ * their two sides, and the actual cardinality of their records.
  *
  * A check takes the records one at a time, as the reader reads them
  * (kll_mapcheck_row), or from a set in memory (kll_mapset_check).  Each
@@ -19,7 +18,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "internal.h"
 
@@ -111,33 +109,6 @@ kll_mapcheck_rule_at(size_t i)
 	return i < NRULES ? &rules[i] : NULL;
 }
 
-/* ------------------------------------------------------------------ */
-/* Cardinality names                                                    */
-
-static const char *const card_names[KLL_CARD__COUNT] = { "", "1:1", "1:n",
-	"n:1", "n:n", "1:0", "0:1", "0:0" };
-
-const char *
-kll_cardinality_name(kll_cardinality c)
-{
-	if ((int)c < 0 || c >= KLL_CARD__COUNT)
-		return "";
-	return card_names[c];
-}
-
-kll_cardinality
-kll_cardinality_from_name(const char *s)
-{
-	int i;
-
-	if (s == NULL)
-		return KLL_CARD_NONE;
-	for (i = 1; i < KLL_CARD__COUNT; i++)
-		if (strcmp(s, card_names[i]) == 0)
-			return (kll_cardinality)i;
-	return KLL_CARD_NONE;
-}
-
 /* String hashes: kll__hash64(), folded where 32 bits do. */
 static uint32_t
 hash_str(const char *s, size_t n)
@@ -161,209 +132,6 @@ grow(void *p, size_t *cap, size_t n, size_t size)
 	*(void **)p = q;
 	*cap = c;
 	return 0;
-}
-
-/* ------------------------------------------------------------------ */
-/* The vocabulary cache                                                 */
-
-struct vc_entry {
-	char *name; /* as asked for */
-	char *key;  /* its path; NULL when it did not resolve */
-	dev_t dev;  /* the file, when stat() could tell */
-	ino_t ino;
-	int have_id;
-	kll_vocab *v; /* NULL after a failure */
-	int owner;    /* this entry frees v */
-	kll_status st;
-	kll_error err; /* why it failed */
-};
-
-struct kll_vocab_cache {
-	char *dirs, *syntax, *base;
-	kll_load_opts lo;
-	struct vc_entry *e;
-	size_t n, cap;
-};
-
-static char *
-dup_or_null(const char *s, int *bad)
-{
-	char *p;
-
-	if (s == NULL)
-		return NULL;
-	if ((p = kll__strdup(s)) == NULL)
-		*bad = 1;
-	return p;
-}
-
-kll_status
-kll_vocab_cache_new(kll_vocab_cache **out, const char *dirs,
-    const kll_load_opts *lo, kll_error *err)
-{
-	kll_vocab_cache *vc;
-	int bad = 0;
-
-	*out = NULL;
-	if ((vc = kll__calloc(1, sizeof(*vc))) == NULL)
-		return kll__nomem(err);
-	vc->dirs = dup_or_null(dirs, &bad);
-	if (lo != NULL) {
-		vc->syntax = dup_or_null(lo->syntax, &bad);
-		vc->base = dup_or_null(lo->base_iri, &bad);
-	}
-	vc->lo.syntax = vc->syntax;
-	vc->lo.base_iri = vc->base;
-	if (bad) {
-		kll_vocab_cache_free(vc);
-		return kll__nomem(err);
-	}
-	*out = vc;
-	return KLL_OK;
-}
-
-void
-kll_vocab_cache_free(kll_vocab_cache *vc)
-{
-	size_t i;
-
-	if (vc == NULL)
-		return;
-	for (i = 0; i < vc->n; i++) {
-		if (vc->e[i].owner)
-			kll_vocab_free(vc->e[i].v);
-		free(vc->e[i].name);
-		free(vc->e[i].key);
-	}
-	free(vc->e);
-	free(vc->dirs);
-	free(vc->syntax);
-	free(vc->base);
-	free(vc);
-}
-
-/* Remember the outcome for "name"; takes over key.  Returns st, or
- * KLL_ENOMEM when there is no room (v is then freed if it is ours). */
-static kll_status
-vc_add(kll_vocab_cache *vc, const char *name, char *key, const struct stat *sb,
-    kll_vocab *v, int owner, kll_status st, const kll_error *why,
-    kll_error *err)
-{
-	struct vc_entry *e;
-	char *nm;
-
-	if (grow(&vc->e, &vc->cap, vc->n, sizeof(*vc->e)) < 0 ||
-	    (nm = kll__strdup(name)) == NULL) {
-		free(key);
-		if (owner)
-			kll_vocab_free(v);
-		return kll__nomem(err);
-	}
-	e = &vc->e[vc->n++];
-	memset(e, 0, sizeof(*e));
-	e->name = nm;
-	e->key = key;
-	if (sb != NULL) {
-		e->dev = sb->st_dev;
-		e->ino = sb->st_ino;
-		e->have_id = 1;
-	}
-	e->v = v;
-	e->owner = owner;
-	e->st = st;
-	if (why != NULL)
-		e->err = *why;
-	if (st != KLL_OK && err != NULL)
-		*err = e->err;
-	return st;
-}
-
-/* The outcome already known for entry e. */
-static kll_status
-vc_answer(const struct vc_entry *e, const kll_vocab **out, kll_error *err)
-{
-	if (e->st != KLL_OK) {
-		if (err != NULL)
-			*err = e->err;
-		return e->st;
-	}
-	*out = e->v;
-	return KLL_OK;
-}
-
-/* Whether entry e is the file of path "key", whose stat() is sb. */
-static int
-vc_same_file(const struct vc_entry *e, const char *key, const struct stat *sb)
-{
-	if (e->key == NULL)
-		return 0;
-	if (sb != NULL && e->have_id)
-		return e->dev == sb->st_dev && e->ino == sb->st_ino;
-	return strcmp(e->key, key) == 0;
-}
-
-kll_status
-kll_vocab_cache_open(const kll_vocab **out, kll_vocab_cache *vc,
-    const char *name, kll_error *err)
-{
-	kll_vocab *v = NULL;
-	char *path = NULL;
-	struct stat sb, *psb = NULL;
-	kll_status st;
-	kll_error why;
-	size_t i;
-
-	*out = NULL;
-	if (vc == NULL || name == NULL)
-		return kll__error_set(
-		    err, KLL_EARG, NULL, 0, 0, "no cache or no name");
-	for (i = 0; i < vc->n; i++)
-		if (strcmp(vc->e[i].name, name) == 0)
-			return vc_answer(&vc->e[i], out, err);
-	if ((st = kll_vocab_resolve(&path, name, vc->dirs, &why)) != KLL_OK)
-		return vc_add(vc, name, NULL, NULL, NULL, 0, st, &why, err);
-	if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 &&
-	    S_ISREG(sb.st_mode))
-		psb = &sb;
-	for (i = 0; i < vc->n; i++)
-		if (vc_same_file(&vc->e[i], path, psb)) {
-			v = vc->e[i].v;
-			st = vc_add(vc, name, path, psb, v, 0, vc->e[i].st,
-			    &vc->e[i].err, err);
-			break;
-		}
-	if (i == vc->n) {
-		st = kll_vocab_load(&v, path, &vc->lo, &why);
-		st = vc_add(vc, name, path, psb, v, v != NULL, st, &why, err);
-	}
-	if (st != KLL_OK)
-		return st;
-	*out = v;
-	return KLL_OK;
-}
-
-kll_status
-kll_vocab_cache_source(const kll_vocab **out, kll_vocab_cache *vc,
-    const kll_mapset *m, const char *slot, kll_error *err)
-{
-	const char *src;
-	char iri[1024];
-	size_t n;
-
-	*out = NULL;
-	if (m == NULL || slot == NULL ||
-	    (strcmp(slot, "subject_source") != 0 &&
-	        strcmp(slot, "object_source") != 0))
-		return kll__error_set(err, KLL_EARG, NULL, 0, 0,
-		    "give subject_source or object_source");
-	src = kll_mapset_meta(m, slot);
-	if (src == NULL || *src == '\0')
-		return kll__error_set(err, KLL_ENOTFOUND, kll_mapset_path(m), 0,
-		    0, "no %s in the metadata", slot);
-	n = kll_mapset_expand(m, src, iri, sizeof(iri));
-	if (n == 0 || n >= sizeof(iri))
-		snprintf(iri, sizeof(iri), "%s", src);
-	return kll_vocab_cache_open(out, vc, iri, err);
 }
 
 /* ------------------------------------------------------------------ */
@@ -2422,25 +2190,22 @@ kll_mapset_check(const kll_mapset *m, const kll_mapcheck_opts *opts,
 	return st;
 }
 
-kll_status
-kll_mapset_cardinalities(
-    unsigned char *out, const kll_mapset *m, kll_error *err)
+/* The actual shape of each record of m, into out (kll_mapset_count(m)
+ * bytes); -1 when out of memory. */
+int
+kll__mapset_shapes(unsigned char *out, const kll_mapset *m)
 {
 	kll_status st = KLL_OK;
 	struct chk c;
-	size_t i, n;
+	size_t i, n = kll_mapset_count(m);
 
-	if (m == NULL || kll_mapset_count(m) >= NONE - 1)
-		return kll__error_set(err, KLL_EARG, NULL, 0, 0,
-		    m == NULL ? "no mapping set" : "too many records");
 	chk_init(&c, NULL, 0);
-	n = kll_mapset_count(m);
 	for (i = 0; i < n && st == KLL_OK; i++)
 		st = take(&c, m, i);
-	if (st != KLL_OK || end(&c, m) < 0)
-		st = kll__nomem(err);
-	else if (n > 0)
+	if (st == KLL_OK && end(&c, m) < 0)
+		st = KLL_ENOMEM;
+	if (st == KLL_OK && n > 0)
 		memcpy(out, c.shape, n);
 	chk_release(&c);
-	return st;
+	return st == KLL_OK ? 0 : -1;
 }
