@@ -25,62 +25,22 @@
 /* Rules                                                                */
 
 
-static const kll_check_rule rules[NRULES] = {
-	{ "map-no-vocabulary", KLL_SEV_ERROR,
-	    "the vocabulary of a side is not named in the metadata, or "
-	    "cannot be found or read" },
-	{ "map-unsafe-link", KLL_SEV_ERROR,
-	    "a link of the metadata (license, see_also, ...) that is not "
-	    "http(s), or an identifier that is not http(s) or urn" },
-	{ "map-unknown-subject", KLL_SEV_ERROR,
-	    "a subject_id that is no concept of the subject vocabulary" },
-	{ "map-unknown-object", KLL_SEV_ERROR,
-	    "an object_id that is no concept of the object vocabulary" },
-	{ "map-deprecated-subject", KLL_SEV_WARNING,
-	    "a subject that its vocabulary deprecates" },
-	{ "map-deprecated-object", KLL_SEV_WARNING,
-	    "an object that its vocabulary deprecates" },
-	{ "map-wrong-level", KLL_SEV_ERROR,
-	    "a code off the key's declared level (info when no level is "
-	    "declared: once, where the rows first leave the level most are "
-	    "on)" },
-	{ "map-label-drift", KLL_SEV_WARNING,
-	    "a subject_label or object_label that is no prefLabel of its "
-	    "concept in any language" },
-	{ "map-duplicate-row", KLL_SEV_ERROR,
-	    "the subject, predicate, modifier, object and justification of "
-	    "an earlier row" },
-	{ "map-contradiction", KLL_SEV_ERROR,
-	    "one pair with two of exactMatch, broadMatch, narrowMatch and "
-	    "relatedMatch, or with a mapping and its Not" },
-	{ "map-hierarchy-clash", KLL_SEV_ERROR,
-	    "a code that is an exactMatch of both a concept and its ancestor" },
-	{ "map-cardinality", KLL_SEV_ERROR,
-	    "rows that break the set's declared cardinality (warning: a "
-	    "row's mapping_cardinality that is not its actual shape)" },
-	{ "map-bad-predicate", KLL_SEV_ERROR,
-	    "a predicate that is no mapping property: a term of SKOS, OWL, "
-	    "RDFS or oboInOwl other than skos:exactMatch, closeMatch, "
-	    "broadMatch, narrowMatch, relatedMatch, mappingRelation, "
-	    "owl:sameAs, equivalentClass, equivalentProperty, "
-	    "rdfs:subClassOf, subPropertyOf, seeAlso, oboInOwl:hasDbXref "
-	    "(skos:exactmatch, skos:sameAs, skos:broader), with the one "
-	    "meant" },
-	{ "map-other-predicate", KLL_SEV_WARNING,
-	    "a predicate from another vocabulary: SSSOM allows it, but "
-	    "kll-map compose and invert refuse it" },
-	{ "map-exact-not-one-to-one", KLL_SEV_WARNING,
-	    "an exactMatch (or owl:equivalentClass, owl:sameAs) on a pair "
-	    "that is 1:n, n:1 or n:n among the key's exact matches" },
-	{ "map-unmapped", KLL_SEV_INFO,
-	    "codes of a level the key uses that no row maps, one count per "
-	    "level and side" },
+/* A rule: what kll_mapcheck_rule_at() says of it, and what checks it: a
+ * record as it is taken, a record once all are, the set at the end.  A
+ * record's findings come in the order of the table. */
+struct rule {
+	kll_check_rule r;
+	void (*row)(struct chk *c, uint32_t r);
+	void (*after)(struct chk *c, uint32_t r);
+	void (*last)(struct chk *c);
 };
+
+static const struct rule rules[NRULES]; /* below, after the checks */
 
 const kll_check_rule *
 kll_mapcheck_rule_at(size_t i)
 {
-	return i < NRULES ? &rules[i] : NULL;
+	return i < NRULES ? &rules[i].r : NULL;
 }
 
 static const char *const side_name[2] = { "subject", "object" };
@@ -159,7 +119,7 @@ emit(struct chk *c, int rule, kll_severity sev, uint32_t row, kll_slot slot,
 	d.code = KLL_EINVALID;
 	d.severity = sev;
 	snprintf(d.file, sizeof(d.file), "%s", c->file);
-	snprintf(d.rule, sizeof(d.rule), "%s", rules[rule].id);
+	snprintf(d.rule, sizeof(d.rule), "%s", rules[rule].r.id);
 	locate(c, row, slot, &d.line, &d.col);
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
@@ -850,40 +810,77 @@ rule_exact_shape(struct chk *c, uint32_t r)
 	    hint[a]);
 }
 
-/* The findings that record r, the one taken, has on its own. */
 static void
-row_rules(struct chk *c, uint32_t r, unsigned drift)
+unknown_subject(struct chk *c, uint32_t r)
 {
-	int k;
-
-	record_links(c, r);
-	for (k = 0; k < 2; k++)
-		rule_unknown(c, r, k);
-	for (k = 0; k < 2; k++)
-		rule_deprecated(c, r, k);
-	for (k = 0; k < 2; k++)
-		rule_level(c, r, k);
-	for (k = 0; k < 2; k++)
-		rule_drift(c, r, k, drift);
-	rule_predicate(c, r);
+	rule_unknown(c, r, 0);
 }
 
-/* The findings that need every record, record by record. */
 static void
-end_rules(struct chk *c)
+unknown_object(struct chk *c, uint32_t r)
 {
-	size_t ie = 0;
-	uint32_t r;
-	int k;
+	rule_unknown(c, r, 1);
+}
 
-	for (r = 0; r < c->n; r++) {
-		for (k = 0; k < 2; k++)
-			rule_mixed(c, r, k);
-		for (; ie < c->nev && c->ev[ie].row == r; ie++)
-			event_finding(c, &c->ev[ie]);
-		rule_cardinality(c, r);
-		rule_exact_shape(c, r);
-	}
+static void
+deprecated_subject(struct chk *c, uint32_t r)
+{
+	rule_deprecated(c, r, 0);
+}
+
+static void
+deprecated_object(struct chk *c, uint32_t r)
+{
+	rule_deprecated(c, r, 1);
+}
+
+static void
+levels(struct chk *c, uint32_t r)
+{
+	rule_level(c, r, 0);
+	rule_level(c, r, 1);
+}
+
+static void
+mixed(struct chk *c, uint32_t r)
+{
+	rule_mixed(c, r, 0);
+	rule_mixed(c, r, 1);
+}
+
+static void
+drift(struct chk *c, uint32_t r)
+{
+	rule_drift(c, r, 0, c->drift);
+	rule_drift(c, r, 1, c->drift);
+}
+
+/* The events of rule "rule" that the walk or the clashes found for
+ * record r: they are sorted by record, then rule. */
+static void
+events_of(struct chk *c, uint32_t r, int rule)
+{
+	while (c->ie < c->nev && c->ev[c->ie].row == r &&
+	       c->ev[c->ie].rule == rule)
+		event_finding(c, &c->ev[c->ie++]);
+}
+
+static void
+duplicates(struct chk *c, uint32_t r)
+{
+	events_of(c, r, R_DUPLICATE_ROW);
+}
+
+static void
+contradictions(struct chk *c, uint32_t r)
+{
+	events_of(c, r, R_CONTRADICTION);
+}
+
+static void
+hierarchy_clashes(struct chk *c, uint32_t r)
+{
+	events_of(c, r, R_HIERARCHY_CLASH);
 }
 
 /* The finding for side k's level d (0: the concepts on no level; "any":
@@ -939,6 +936,106 @@ unmapped(struct chk *c)
 			unmapped_level(c, k, d, any, total[d], mapped[d]);
 		}
 	}
+}
+
+/* The rules.  map-no-vocabulary, and the findings about the set of
+ * map-unsafe-link, map-wrong-level and map-cardinality, come from what
+ * begin() takes of the metadata; map-other-predicate from the check of
+ * map-bad-predicate. */
+static const struct rule rules[NRULES] = {
+	{ { "map-no-vocabulary", KLL_SEV_ERROR,
+	        "the vocabulary of a side is not named in the metadata, or "
+	        "cannot be found or read" },
+	    NULL, NULL, NULL },
+	{ { "map-unsafe-link", KLL_SEV_ERROR,
+	        "a link of the metadata (license, see_also, ...) that is not "
+	        "http(s), or an identifier that is not http(s) or urn" },
+	    record_links, NULL, NULL },
+	{ { "map-unknown-subject", KLL_SEV_ERROR,
+	        "a subject_id that is no concept of the subject vocabulary" },
+	    unknown_subject, NULL, NULL },
+	{ { "map-unknown-object", KLL_SEV_ERROR,
+	        "an object_id that is no concept of the object vocabulary" },
+	    unknown_object, NULL, NULL },
+	{ { "map-deprecated-subject", KLL_SEV_WARNING,
+	        "a subject that its vocabulary deprecates" },
+	    deprecated_subject, NULL, NULL },
+	{ { "map-deprecated-object", KLL_SEV_WARNING,
+	        "an object that its vocabulary deprecates" },
+	    deprecated_object, NULL, NULL },
+	{ { "map-wrong-level", KLL_SEV_ERROR,
+	        "a code off the key's declared level (info when no level is "
+	        "declared: once, where the rows first leave the level most are "
+	        "on)" },
+	    levels, mixed, NULL },
+	{ { "map-label-drift", KLL_SEV_WARNING,
+	        "a subject_label or object_label that is no prefLabel of its "
+	        "concept in any language" },
+	    drift, NULL, NULL },
+	{ { "map-duplicate-row", KLL_SEV_ERROR,
+	        "the subject, predicate, modifier, object and justification of "
+	        "an earlier row" },
+	    NULL, duplicates, NULL },
+	{ { "map-contradiction", KLL_SEV_ERROR,
+	        "one pair with two of exactMatch, broadMatch, narrowMatch and "
+	        "relatedMatch, or with a mapping and its Not" },
+	    NULL, contradictions, NULL },
+	{ { "map-hierarchy-clash", KLL_SEV_ERROR,
+	        "a code that is an exactMatch of both a concept and its ancestor" },
+	    NULL, hierarchy_clashes, NULL },
+	{ { "map-cardinality", KLL_SEV_ERROR,
+	        "rows that break the set's declared cardinality (warning: a "
+	        "row's mapping_cardinality that is not its actual shape)" },
+	    NULL, rule_cardinality, NULL },
+	{ { "map-bad-predicate", KLL_SEV_ERROR,
+	        "a predicate that is no mapping property: a term of SKOS, OWL, "
+	        "RDFS or oboInOwl other than skos:exactMatch, closeMatch, "
+	        "broadMatch, narrowMatch, relatedMatch, mappingRelation, "
+	        "owl:sameAs, equivalentClass, equivalentProperty, "
+	        "rdfs:subClassOf, subPropertyOf, seeAlso, oboInOwl:hasDbXref "
+	        "(skos:exactmatch, skos:sameAs, skos:broader), with the one "
+	        "meant" },
+	    rule_predicate, NULL, NULL },
+	{ { "map-other-predicate", KLL_SEV_WARNING,
+	        "a predicate from another vocabulary: SSSOM allows it, but "
+	        "kll-map compose and invert refuse it" },
+	    NULL, NULL, NULL },
+	{ { "map-exact-not-one-to-one", KLL_SEV_WARNING,
+	        "an exactMatch (or owl:equivalentClass, owl:sameAs) on a pair "
+	        "that is 1:n, n:1 or n:n among the key's exact matches" },
+	    NULL, rule_exact_shape, NULL },
+	{ { "map-unmapped", KLL_SEV_INFO,
+	        "codes of a level the key uses that no row maps, one count per "
+	        "level and side" },
+	    NULL, NULL, unmapped },
+};
+
+/* The findings that record r, the one taken, has on its own. */
+static void
+row_rules(struct chk *c, uint32_t r)
+{
+	size_t i;
+
+	for (i = 0; i < NRULES; i++)
+		if (rules[i].row != NULL)
+			rules[i].row(c, r);
+}
+
+/* The findings that need every record, record by record, then those
+ * about the set. */
+static void
+end_rules(struct chk *c)
+{
+	uint32_t r;
+	size_t i;
+
+	for (r = 0; r < c->n; r++)
+		for (i = 0; i < NRULES; i++)
+			if (rules[i].after != NULL)
+				rules[i].after(c, r);
+	for (i = 0; i < NRULES; i++)
+		if (rules[i].last != NULL)
+			rules[i].last(c);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1010,8 +1107,6 @@ static kll_status
 take(struct chk *c, const kll_mapset *m, size_t rec)
 {
 	uint32_t r = (uint32_t)c->n;
-	unsigned drift;
-
 	if (!c->begun)
 		begin(c, m);
 	if (c->nomem)
@@ -1028,8 +1123,10 @@ take(struct chk *c, const kll_mapset *m, size_t rec)
 	c->n++;
 	if (kll__mapcheck_keep_row(c, r) < 0)
 		c->nomem = 1;
-	else if (c->full && (drift = kll__mapcheck_note_row(c, r), 1))
-		row_rules(c, r, drift);
+	else if (c->full) {
+		c->drift = kll__mapcheck_note_row(c, r);
+		row_rules(c, r);
+	}
 	c->cur = NONE;
 	return c->nomem ? KLL_ENOMEM : KLL_OK;
 }
@@ -1053,7 +1150,6 @@ end(struct chk *c, const kll_mapset *m)
 	if (kll__mapcheck_clashes(c) < 0 || kll__mapcheck_exact_degrees(c) < 0)
 		return -1;
 	end_rules(c);
-	unmapped(c);
 	return 0;
 }
 

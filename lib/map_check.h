@@ -110,6 +110,8 @@ struct chk {
 	size_t rec;    /* the set's number for it */
 	int begun;     /* the set's metadata is taken */
 	int full;      /* all the rules, not only what shapes need */
+	unsigned drift; /* bit k: the label of side k of the record drifts */
+	size_t ie;      /* the next event to report */
 	struct side sd[2];
 	struct pred *pred;
 	size_t npred, predcap;
