@@ -493,11 +493,20 @@ typedef struct kll_sssom_opts {
  * kll_mapset_nerrors() counts the errors.  Without a sink the first error
  * fails the call instead.
  *
+ * With opts->row, the file is read through a window of about a megabyte
+ * and each record goes to opts->row as it is read, instead of staying in
+ * the set: *out then holds the metadata and no record.  Findings come in
+ * the order of reading (those of the file's text, such as a line too long
+ * or a byte that is not UTF-8, when the reader reaches it); a set value
+ * of a propagatable slot that the file has no column for is in every
+ * record, and kll_mapset_meta() gives the set's own values only.
+ *
  * On success the caller owns *out (kll_mapset_free()).  Errors: KLL_EIO,
  * KLL_EENCODING, KLL_ESYNTAX (YAML that does not parse or uses a
  * forbidden feature, no header line, a duplicate column, an unterminated
- * quote), KLL_EINVALID (without a sink), KLL_ENOMEM; on failure *out is
- * NULL and err (may be NULL) says why and where. */
+ * quote), KLL_EINVALID (without a sink), KLL_ENOMEM, or what opts->row
+ * returned; on failure *out is NULL and err (may be NULL) says why and
+ * where. */
 kll_status kll_mapset_read(kll_mapset **out, const char *path,
     const kll_sssom_opts *opts, kll_error *err);
 
