@@ -2,11 +2,9 @@
 /* map-check.c: kll-map check, the rules of kll_mapset_check() on each key
  * named, with the reader's own findings.  Findings are diagnostics: one
  * line each on stderr, or JSON lines on stdout with --format=json. */
-#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 
@@ -47,7 +45,10 @@ static const char help_text[] =
     "vocabulary could not be read (the other keys are still checked) or\n"
     "a usage error.\n"
     "\n"
-    "The reader's own findings (rules sssom-*) come first for each key.\n"
+    "Each key is checked as it is read: the findings of the metadata\n"
+    "first, then those that a row has on its own (the reader's, rules\n"
+    "sssom-*, then the check's), row by row, then those that need every\n"
+    "row (duplicates, contradictions, cardinality, ...), row by row.\n"
     "Rules of the check, with their severity:\n";
 
 typedef struct opts {
@@ -64,7 +65,6 @@ typedef struct tally {
 	size_t shown[3]; /* by severity */
 	size_t errors;   /* error findings of this key */
 	int novocab;     /* a side of this key had no vocabulary */
-	const char *tmp; /* the file that stands for stdin, or NULL */
 } tally;
 
 enum {
@@ -186,22 +186,10 @@ parse_opts(int argc, char **argv, opts *o)
 	return optind;
 }
 
-/* A finding, with the file that stands for stdin called "<stdin>". */
-static const kll_error *
-named(const tally *t, const kll_error *d, kll_error *copy)
-{
-	if (t->tmp == NULL || strcmp(d->file, t->tmp) != 0)
-		return d;
-	*copy = *d;
-	snprintf(copy->file, sizeof(copy->file), "<stdin>");
-	return copy;
-}
-
 static void
 on_finding(void *payload, const kll_error *d)
 {
 	tally *t = payload;
-	kll_error copy;
 
 	if (d->severity == KLL_SEV_ERROR) {
 		t->errors++;
@@ -211,55 +199,7 @@ on_finding(void *payload, const kll_error *d)
 	if (d->severity < t->o->min)
 		return;
 	t->shown[d->severity]++;
-	print_diag(
-	    t->o->json ? stdout : stderr, named(t, d, &copy), t->o->json);
-}
-
-/* Copy stdin into a temporary file, so that the columns of findings can
- * be read again; the caller unlinks and frees *out. */
-static int
-stdin_to_file(char **out)
-{
-	const char *dir = getenv("TMPDIR");
-	char buf[65536], *path;
-	size_t n, len;
-	FILE *fp;
-	int fd, bad = 0;
-
-	if (dir == NULL || *dir == '\0')
-		dir = "/tmp";
-	len = strlen(dir) + 32;
-	if ((path = malloc(len)) == NULL) {
-		errmsg("out of memory");
-		return -1;
-	}
-	snprintf(path, len, "%s/kll-stdin-XXXXXX", dir);
-	if ((fd = mkstemp(path)) < 0 || (fp = fdopen(fd, "wb")) == NULL) {
-		errmsg("%s: cannot create: %s", path, strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(path);
-		}
-		free(path);
-		return -1;
-	}
-	while (!bad && (n = fread(buf, 1, sizeof(buf), stdin)) > 0)
-		bad = fwrite(buf, 1, n, fp) != n;
-	if (ferror(stdin))
-		errmsg("<stdin>: cannot read: %s", strerror(errno));
-	else if (bad || fclose(fp) != 0)
-		errmsg("%s: write error: %s", path, strerror(errno));
-	else
-		fp = NULL;
-	if (fp != NULL || ferror(stdin)) {
-		if (fp != NULL)
-			fclose(fp);
-		unlink(path);
-		free(path);
-		return -1;
-	}
-	*out = path;
-	return 0;
+	print_diag(t->o->json ? stdout : stderr, d, t->o->json);
 }
 
 /* Check one key; returns its exit status.  *read (a count) goes up when
@@ -270,23 +210,13 @@ check_one(const opts *o, tally *t, kll_vocab_cache *vc, const char *name,
 {
 	kll_sssom_opts so = KLL_SSSOM_OPTS_INIT;
 	kll_mapcheck_opts co = KLL_MAPCHECK_OPTS_INIT;
+	kll_mapcheck *mc = NULL;
 	kll_mapset *m = NULL;
-	char *tmp = NULL;
-	kll_error err, copy;
+	kll_error err;
 	int rc = EXIT_TROUBLE;
 
-	if (strcmp(name, "-") == 0 && stdin_to_file(&tmp) < 0)
-		return EXIT_TROUBLE;
-	t->tmp = tmp;
 	t->errors = 0;
 	t->novocab = 0;
-	so.diag = on_finding;
-	so.payload = t;
-	if (kll_mapset_read(&m, tmp ? tmp : name, &so, &err) != KLL_OK) {
-		report(named(t, &err, &copy));
-		goto out;
-	}
-	(*read)++;
 	co.vocabs = vc;
 	co.vocab[0] = o->vocab[0];
 	co.vocab[1] = o->vocab[1];
@@ -295,18 +225,29 @@ check_one(const opts *o, tally *t, kll_vocab_cache *vc, const char *name,
 	co.min = o->min;
 	co.diag = on_finding;
 	co.payload = t;
-	if (kll_mapset_check(m, &co, NULL, &err) != KLL_OK)
-		report(named(t, &err, &copy));
+	if (kll_mapcheck_new(&mc, &co, &err) != KLL_OK) {
+		report(&err);
+		return EXIT_TROUBLE;
+	}
+	/* The rows are checked as they are read. */
+	so.diag = on_finding;
+	so.payload = t;
+	so.row = kll_mapcheck_row;
+	so.row_payload = mc;
+	if (kll_mapset_read(&m, name, &so, &err) != KLL_OK) {
+		report(&err);
+		goto out;
+	}
+	(*read)++;
+	if (kll_mapcheck_end(mc, m, NULL, &err) != KLL_OK)
+		report(&err);
 	else
 		rc = t->novocab ? EXIT_TROUBLE :
 		     t->errors  ? EXIT_FOUND :
 		                  EXIT_OK;
 out:
+	kll_mapcheck_free(mc);
 	kll_mapset_free(m);
-	if (tmp != NULL)
-		unlink(tmp);
-	free(tmp);
-	t->tmp = NULL;
 	return rc;
 }
 

@@ -894,7 +894,7 @@ check_replacements(table *t)
 static kll_status
 assign_iris(table *t, const names *nm)
 {
-	kll__map seen = { NULL, NULL, NULL, 0, 0 };
+	kll__map seen = KLL__MAP_INIT;
 	kll_status st = KLL_ENOMEM;
 	const char *key, *code;
 	char buf[600];

@@ -135,20 +135,47 @@ char *kll__arena_strndup(kll__arena *a, const char *s, size_t n);
 char *kll__arena_strdup(kll__arena *a, const char *s);
 void kll__arena_free(kll__arena *a);
 
-/* A hash set of NUL-terminated strings mapping each to a 32-bit value.
- * Keys are borrowed: the caller keeps them alive (in an arena). */
+/* hash.c: the one hash table.  A kll__itab holds 32-bit item numbers
+ * (KLL__ITAB_NONE: a free slot) of items the caller keeps; it gives the
+ * item's hash and how to compare an item with a key. */
+#define KLL__ITAB_NONE UINT32_MAX
+typedef struct kll__itab {
+	uint32_t *slot;
+	size_t mask, n; /* n: the items in it, counted by the caller */
+} kll__itab;
+typedef int (*kll__item_eq)(const void *ctx, uint32_t item, const void *key);
+typedef uint32_t (*kll__item_hash)(const void *ctx, uint32_t item);
+
+/* Room for "expect" items; -1 when out of memory. */
+int kll__itab_init(kll__itab *t, size_t expect);
+void kll__itab_free(kll__itab *t);
+/* The slot that holds the item equal to "key" (hash h), or the free slot
+ * where it would go: store the item there and count it in t->n. */
+uint32_t *kll__itab_slot(const kll__itab *t, uint32_t h, kll__item_eq eq,
+    const void *ctx, const void *key);
+/* Make room for one more item (a table never made is made); -1 when
+ * out of memory. */
+int kll__itab_room(kll__itab *t, kll__item_hash hf, const void *ctx);
+
+/* A map of NUL-terminated strings to 32-bit values, on a kll__itab.  Keys
+ * are borrowed: the caller keeps them alive (in an arena). */
 typedef struct kll__map {
-	const char **keys;
+	kll__itab t;
+	const char **keys; /* per entry, in the order put */
 	uint32_t *hashes;
 	uint32_t *vals;
 	size_t n, cap;
 } kll__map;
+#define KLL__MAP_INIT { { NULL, 0, 0 }, NULL, NULL, NULL, 0, 0 }
 
 uint32_t kll__hash(const char *s, size_t n);
 
 /* A 64-bit hash of s[0..n) that takes eight bytes a step, for long keys
  * (IRIs, CURIEs) that share their first bytes. */
 uint64_t kll__hash64(const char *s, size_t n);
+
+/* A 64-bit key mixed down to a 32-bit hash. */
+uint32_t kll__hash_u64(uint64_t k);
 
 /* Find "key"; returns 1 and sets *val when present. */
 int kll__map_get(const kll__map *m, const char *key, size_t n, uint32_t *val);
@@ -157,6 +184,24 @@ int kll__map_get(const kll__map *m, const char *key, size_t n, uint32_t *val);
 int kll__map_put(kll__map *m, const char *key, size_t n, uint32_t val);
 
 void kll__map_free(kll__map *m);
+
+/* A set of 64-bit keys, each numbered in the order added, with a count
+ * and a stamp for the caller.  Zeroed is empty. */
+typedef struct kll__kset {
+	kll__itab t;
+	uint64_t *key;
+	uint32_t *cnt, *stamp;
+	size_t n, cap, ccap, scap;
+} kll__kset;
+
+/* The number of "key", made when new (count and stamp 0);
+ * KLL__ITAB_NONE when out of memory. */
+uint32_t kll__kset_add(kll__kset *ks, uint64_t key);
+/* The number of "key", or KLL__ITAB_NONE. */
+uint32_t kll__kset_find(const kll__kset *ks, uint64_t key);
+/* The count of "key", 0 when absent. */
+uint32_t kll__kset_count(const kll__kset *ks, uint64_t key);
+void kll__kset_free(kll__kset *ks);
 
 /* A growing array of bytes. */
 typedef struct kll__buf {
@@ -230,6 +275,10 @@ const char *kll__vocab_link(const kll_vocab *v, size_t i, const char **prop);
  * gets the slot's name and *policy the schemes it may have, in words. */
 const char *kll__mapset_unsafe_link(const kll_mapset *m, const char **slot,
     const char **policy, char *buf, size_t size);
+
+/* map_check.c: the actual shape (kll_cardinality) of each record of m
+ * into out, kll_mapset_count(m) bytes; -1 when out of memory. */
+int kll__mapset_shapes(unsigned char *out, const kll_mapset *m);
 
 /* The machinery of kll_mapset_import() (map_import.c) that learning a key
  * (map_learn.c) shares: both vocabularies opened and their CURIE prefixes

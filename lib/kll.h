@@ -448,6 +448,14 @@ int kll_slot_multivalued(kll_slot s);
  * (the schema's propagatable slots, such as subject_source). */
 int kll_slot_propagatable(kll_slot s);
 
+/* Reading a record at a time: called with the set once each record is
+ * read and checked, the set then holding that record alone (rec 0), the
+ * metadata, and the reader's findings so far.  The record's values and
+ * positions are valid until the call returns.  Nonzero stops reading,
+ * and kll_mapset_read() then fails with that status. */
+typedef int (*kll_sssom_row_fn)(void *payload, const kll_mapset *m,
+    size_t rec);
+
 typedef struct kll_sssom_opts {
 	const char *metadata_path;	/* the metadata block in a separate
 					 * YAML file; NULL: embedded in the
@@ -455,8 +463,10 @@ typedef struct kll_sssom_opts {
 					 * (x.sssom.tsv -> x.sssom.yml) */
 	kll_diag_fn diag;	/* receives every finding; may be NULL */
 	void *payload;
+	kll_sssom_row_fn row;	/* NULL: keep every record in the set */
+	void *row_payload;
 } kll_sssom_opts;
-#define KLL_SSSOM_OPTS_INIT { NULL, NULL, NULL }
+#define KLL_SSSOM_OPTS_INIT { NULL, NULL, NULL, NULL, NULL }
 
 /* Read the SSSOM/TSV file "path" ("-" is stdin): the '#' metadata block
  * (YAML without directives, tags, anchors or aliases), one header line,
@@ -483,11 +493,20 @@ typedef struct kll_sssom_opts {
  * kll_mapset_nerrors() counts the errors.  Without a sink the first error
  * fails the call instead.
  *
+ * With opts->row, the file is read through a window of about a megabyte
+ * and each record goes to opts->row as it is read, instead of staying in
+ * the set: *out then holds the metadata and no record.  Findings come in
+ * the order of reading (those of the file's text, such as a line too long
+ * or a byte that is not UTF-8, when the reader reaches it); a set value
+ * of a propagatable slot that the file has no column for is in every
+ * record, and kll_mapset_meta() gives the set's own values only.
+ *
  * On success the caller owns *out (kll_mapset_free()).  Errors: KLL_EIO,
  * KLL_EENCODING, KLL_ESYNTAX (YAML that does not parse or uses a
  * forbidden feature, no header line, a duplicate column, an unterminated
- * quote), KLL_EINVALID (without a sink), KLL_ENOMEM; on failure *out is
- * NULL and err (may be NULL) says why and where. */
+ * quote), KLL_EINVALID (without a sink), KLL_ENOMEM, or what opts->row
+ * returned; on failure *out is NULL and err (may be NULL) says why and
+ * where. */
 kll_status kll_mapset_read(kll_mapset **out, const char *path,
     const kll_sssom_opts *opts, kll_error *err);
 
@@ -573,6 +592,13 @@ kll_status kll_mapset_define_extension(kll_mapset *m, const char *slot_name,
 size_t kll_mapset_count(const kll_mapset *m);
 const char *kll_mapset_get(const kll_mapset *m, size_t rec, kll_slot s);
 unsigned kll_mapset_line(const kll_mapset *m, size_t rec);
+
+/* Where record rec's field of slot "s" was read: its line (a quoted value
+ * may move it past the record's first) and 1-based byte column.  col is
+ * 0 when the file has no column for it (a value from the metadata), and
+ * both are 0 for records made or edited in code. */
+void kll_mapset_pos(const kll_mapset *m, size_t rec, kll_slot s,
+    unsigned *line, unsigned *col);
 
 /* Non-standard columns: their number, the name of column "i", and a
  * record's value in the column named "name" (NULL when empty). */
@@ -1048,10 +1074,10 @@ const kll_check_rule *kll_mapcheck_rule_at(size_t i);
  * ancestor, cardinality, and the codes left unmapped.  Each finding goes
  * to opts->diag with code KLL_EINVALID, a rule id of
  * kll_mapcheck_rule_at(), file = kll_mapset_path(m), and the line and
- * byte column of the field it is about (columns come from reading the
- * file again, only when there are findings; 0 when it cannot be read).
- * Findings about the set come first (line 0), then those of each record
- * in file order, then the unmapped codes.
+ * byte column of the field it is about (kll_mapset_pos(); 0 for records
+ * made or edited in code).  Findings about the set come first (line 0),
+ * then those that each record has on its own, in file order, then those
+ * that need every record, in file order, then the unmapped codes.
  *
  * A side whose vocabulary cannot be had gives one map-no-vocabulary
  * finding (an error), and the rules that need no vocabulary still run.
@@ -1060,6 +1086,24 @@ const kll_check_rule *kll_mapcheck_rule_at(size_t i);
  * Errors: KLL_EARG (m is NULL), KLL_ENOMEM. */
 kll_status kll_mapset_check(const kll_mapset *m,
     const kll_mapcheck_opts *opts, size_t *nerrors, kll_error *err);
+
+/* The same check on records as they are read, a record at a time: give
+ * kll_mapcheck_row as kll_sssom_opts.row with the check as row_payload,
+ * then call kll_mapcheck_end with the set that kll_mapset_read() gave.
+ * What is kept of each record is a few numbers, not its values.  The
+ * findings of a record that need no other go out as it is read, those
+ * that need every record (duplicates, contradictions, cardinality,
+ * exact matches, mixed levels) and the unmapped codes at the end, each
+ * in file order.  opts, and what it points to, must outlive the check.
+ * kll_mapcheck_new's errors: KLL_ENOMEM.  kll_mapcheck_row returns a
+ * kll_status: KLL_ENOMEM, or KLL_EARG after too many records. */
+typedef struct kll_mapcheck kll_mapcheck;
+kll_status kll_mapcheck_new(kll_mapcheck **out,
+    const kll_mapcheck_opts *opts, kll_error *err);
+int kll_mapcheck_row(void *check, const kll_mapset *m, size_t rec);
+kll_status kll_mapcheck_end(kll_mapcheck *mc, const kll_mapset *m,
+    size_t *nerrors, kll_error *err);
+void kll_mapcheck_free(kll_mapcheck *mc);
 
 /* What a key holds, for kll-map stats. */
 typedef struct kll_mapstats_pred {

@@ -369,7 +369,7 @@ report(struct table *t, const kll_apply_opts *o, kll_error *err)
 		return KLL_OK;
 	if ((r = kll__malloc((t->nmiss + t->ne + 1) * sizeof(*r))) == NULL)
 		return kll__nomem(err);
-	for (i = 0; i < t->miss.cap; i++)
+	for (i = 0; i < t->miss.n; i++)
 		if (t->miss.keys[i] != NULL) {
 			r[k].code = t->miss.keys[i];
 			r[k].n = 0;

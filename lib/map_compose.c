@@ -37,8 +37,8 @@ distinct_counts(
     const char *const *keys, const char *const *vals, size_t n, uint32_t *out)
 {
 	kll__arena a = { NULL, 0, 0 };
-	kll__map pairs = { NULL, NULL, NULL, 0, 0 };
-	kll__map per = { NULL, NULL, NULL, 0, 0 };
+	kll__map pairs = KLL__MAP_INIT;
+	kll__map per = KLL__MAP_INIT;
 	size_t i, kl, vl;
 	uint32_t c;
 	char *pair;
@@ -417,8 +417,8 @@ same_group(const struct chain *a, const struct chain *b)
 static int
 count_unreached(struct comp *k)
 {
-	kll__map seen = { NULL, NULL, NULL, 0, 0 };
-	kll__map reached = { NULL, NULL, NULL, 0, 0 };
+	kll__map seen = KLL__MAP_INIT;
+	kll__map reached = KLL__MAP_INIT;
 	size_t i, n = kll_mapset_count(k->ab);
 	const char *s;
 	int rc = -1;

@@ -403,7 +403,7 @@ add_corr_links(kll__ex *x, const char *corr)
 static void
 add_groups(kll__ex *x, const graph *gr, const char *corr)
 {
-	kll__map used = { NULL, NULL, NULL, 0, 0 };
+	kll__map used = KLL__MAP_INIT;
 	const char *a;
 	size_t g, i;
 

@@ -710,8 +710,11 @@ kll_mapset_free(kll_mapset *m)
 
 	if (m == NULL)
 		return;
-	for (i = 0; i < KLL_SLOT__COUNT; i++)
+	for (i = 0; i < KLL_SLOT__COUNT; i++) {
 		free((void *)m->col[i]);
+		free(m->fcol[i]);
+		free(m->fline[i]);
+	}
 	for (i = 0; i < m->next; i++)
 		free((void *)m->ext[i].vals);
 	free(m->ext);
@@ -759,6 +762,32 @@ kll_mapset_line(const kll_mapset *m, size_t rec)
 	return rec < m->n ? m->lines[rec] : 0;
 }
 
+void
+kll_mapset_pos(const kll_mapset *m, size_t rec, kll_slot s, unsigned *line,
+    unsigned *col)
+{
+	*line = kll_mapset_line(m, rec);
+	*col = 0;
+	if (*line == 0 || (int)s < 0 || s >= KLL_SLOT__COUNT)
+		return;
+	if (m->fline[s] != NULL && m->fline[s][rec] != 0)
+		*line = m->fline[s][rec];
+	if (m->fcol[s] != NULL)
+		*col = m->fcol[s][rec];
+}
+
+static int
+grow_pos(unsigned **pos, size_t old, size_t cap)
+{
+	unsigned *p;
+
+	if ((p = kll__realloc(*pos, cap * sizeof(*p))) == NULL)
+		return -1;
+	memset(p + old, 0, (cap - old) * sizeof(*p));
+	*pos = p;
+	return 0;
+}
+
 static int
 grow_col(const char ***col, size_t old, size_t cap)
 {
@@ -786,7 +815,12 @@ kll__sssom_grow_records(kll_mapset *m, size_t need)
 		return -1;
 	m->lines = l;
 	for (i = 0; i < KLL_SLOT__COUNT; i++)
-		if (m->col[i] != NULL && grow_col(&m->col[i], m->cap, cap) < 0)
+		if ((m->col[i] != NULL &&
+		        grow_col(&m->col[i], m->cap, cap) < 0) ||
+		    (m->fcol[i] != NULL &&
+		        grow_pos(&m->fcol[i], m->cap, cap) < 0) ||
+		    (m->fline[i] != NULL &&
+		        grow_pos(&m->fline[i], m->cap, cap) < 0))
 			return -1;
 	for (i = 0; i < m->next; i++)
 		if (m->ext[i].vals != NULL &&
@@ -800,6 +834,12 @@ const char **
 kll__sssom_new_column(const kll_mapset *m)
 {
 	return kll__calloc(m->cap ? m->cap : 1, sizeof(const char *));
+}
+
+unsigned *
+kll__sssom_new_pos(const kll_mapset *m)
+{
+	return kll__calloc(m->cap ? m->cap : 1, sizeof(unsigned));
 }
 
 /* The one copy of "s" among the set's interned values; s itself is kept
@@ -979,6 +1019,7 @@ kll_mapset_set(
 			return kll__sssom_nomem(err);
 	}
 	m->col[s][rec] = v;
+	m->lines[rec] = 0; /* its positions are no longer the file's */
 	return KLL_OK;
 }
 
@@ -1033,6 +1074,7 @@ kll_mapset_set_extra(kll_mapset *m, size_t rec, const char *name,
 			return kll__sssom_nomem(err);
 	}
 	x->vals[rec] = v;
+	m->lines[rec] = 0;
 	return KLL_OK;
 }
 
@@ -1043,7 +1085,7 @@ kll__sssom_common_value(const kll_mapset *m, int s)
 	const char **c = m->col[s], *v;
 	size_t i;
 
-	if (c == NULL || m->n == 0 || (v = c[0]) == NULL)
+	if (c == NULL || m->n == 0 || m->rowwise || (v = c[0]) == NULL)
 		return NULL;
 	for (i = 1; i < m->n; i++)
 		if (c[i] != v && (c[i] == NULL || strcmp(c[i], v) != 0))

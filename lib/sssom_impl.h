@@ -39,8 +39,13 @@ struct kll_mapset {
 	char *text; /* the file's text, which values point into */
 	const char *path;
 	size_t n, cap; /* records, and room for them in each array */
-	unsigned *lines;
+	unsigned *lines; /* the line each record starts on; 0: made in code */
 	const char **col[KLL_SLOT__COUNT]; /* NULL: no value anywhere */
+	/* Where each record's field of a slot is: its 1-based byte column
+	 * (0: no column; NULL: none anywhere), and its line when that is
+	 * not the record's (0: the record's; NULL: never). */
+	unsigned *fcol[KLL_SLOT__COUNT];
+	unsigned *fline[KLL_SLOT__COUNT];
 	const char *meta[SL__COUNT];
 	struct prefix *pfx; /* declared prefixes, no built-in one */
 	size_t npfx, pfxcap;
@@ -52,6 +57,7 @@ struct kll_mapset {
 	const char **istr;
 	size_t nistr, istrcap;
 	size_t nerrors;
+	int rowwise; /* read a record at a time: no values common to all */
 };
 
 /* The result of checking one value. */
@@ -93,6 +99,7 @@ struct colmap {
 struct pend {
 	size_t rec;
 	int slot;
+	int has_id, has_label; /* the record's id and label are there */
 	unsigned line, col;   /* where the id is, or would be */
 	unsigned lline, lcol; /* the same for the label */
 };
@@ -116,6 +123,18 @@ struct rd {
 	unsigned *fline, *fcol; /* where the current record's fields are */
 	struct pend *pend;
 	size_t npend, pendcap;
+	/* Reading a record at a time (kll_sssom_opts.row): the text is a
+	 * window of the file, m->text, refilled from fp. */
+	FILE *fp;             /* NULL: the whole text is in memory */
+	size_t cap;           /* the size of m->text */
+	int eof;              /* fp has no more */
+	char *chk;            /* the text before it passed the checks */
+	unsigned chkline;     /* the line of chk */
+	const char *prop[KLL_SLOT__COUNT]; /* set values given to each row */
+	unsigned char seen[KLL_SLOT__COUNT]; /* some row has a value */
+	kll_sssom_row_fn row;
+	void *row_payload;
+	size_t nrows;
 };
 
 /* ------------------------------------------------------------------ */
@@ -140,6 +159,7 @@ int kll__sssom_check_item(const kll_mapset *m, const struct slotdef *sd,
     const char *name, const char *v, size_t n, int declared, struct ccache *cc,
     struct vres *res);
 int kll__sssom_grow_records(kll_mapset *m, size_t need);
+unsigned *kll__sssom_new_pos(const kll_mapset *m);
 const char **kll__sssom_new_column(const kll_mapset *m);
 const char *kll__sssom_intern(kll_mapset *m, const char *s, int copy);
 const char *kll__sssom_keep(kll_mapset *m, int slot, const char *v);

@@ -548,7 +548,7 @@ load_metadata(struct rd *r, const struct ysrc *y, const struct ynode *root,
     kll_error *err)
 {
 	const struct ynode *k;
-	kll__map seen = { NULL, NULL, NULL, 0, 0 };
+	kll__map seen = KLL__MAP_INIT;
 	kll_status st = KLL_OK;
 	int pass;
 

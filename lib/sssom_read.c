@@ -148,10 +148,10 @@ utf8_ok(const char *text, size_t len, size_t *bad)
 
 /* Refuse text with a line longer than the limit. */
 static kll_status
-line_check(const char *text, size_t len, const char *file, kll_error *err)
+line_check(const char *text, size_t len, const char *file, unsigned line,
+    kll_error *err)
 {
 	const char *p = text, *end = text + len, *q;
-	unsigned line = 1;
 
 	for (; p < end; p = q + 1, line++) {
 		if ((q = memchr(p, '\n', (size_t)(end - p))) == NULL)
@@ -316,10 +316,20 @@ blank_line(const char *p, const char *end)
 	       (*p == '\n' || (*p == '\r' && p + 1 < end && p[1] == '\n'));
 }
 
-static void
-skip_blank(struct rd *r)
+static kll_status more(struct rd *r, kll_error *err);
+
+/* Pass blank lines; when reading a record at a time, the window then
+ * holds the record that follows. */
+static kll_status
+skip_blank(struct rd *r, kll_error *err)
 {
-	while (blank_line(r->p, r->end)) {
+	kll_status st;
+
+	for (;;) {
+		if ((st = more(r, err)) != KLL_OK)
+			return st;
+		if (!blank_line(r->p, r->end))
+			return KLL_OK;
 		r->p += *r->p == '\r' ? 2 : 1;
 		r->bol = r->p;
 		r->line++;
@@ -387,8 +397,11 @@ alloc_columns(struct rd *r, kll_error *err)
 			s[ns++] = KLL_SLOT_OBJECT_TYPE;
 		for (k = 0; k < (int)ns; k++) {
 			r->slotcol[s[k]] = (int)c;
-			if (m->col[s[k]] == NULL &&
-			    (m->col[s[k]] = kll__sssom_new_column(m)) == NULL)
+			if ((m->col[s[k]] == NULL &&
+			        (m->col[s[k]] = kll__sssom_new_column(m)) ==
+			            NULL) ||
+			    (m->fcol[s[k]] == NULL &&
+			        (m->fcol[s[k]] = kll__sssom_new_pos(m)) == NULL))
 				return kll__sssom_nomem(err);
 		}
 		if (cm->what == C_EXTRA && m->ext[cm->ext].vals == NULL &&
@@ -413,8 +426,10 @@ header_fields(struct rd *r, struct header *h, kll_error *err)
 	char *v;
 	void *p;
 	int term;
+	kll_status st;
 
-	skip_blank(r);
+	if ((st = skip_blank(r, err)) != KLL_OK)
+		return st;
 	if (r->p < r->end && *r->p == '#')
 		return kll__error_set(err, KLL_ESYNTAX, r->file, r->line, 1,
 		    "a blank line in the metadata block");
@@ -458,7 +473,7 @@ header_fields(struct rd *r, struct header *h, kll_error *err)
 static kll_status
 header_check(struct rd *r, const struct header *h, int *have, kll_error *err)
 {
-	kll__map seen = { NULL, NULL, NULL, 0, 0 };
+	kll__map seen = KLL__MAP_INIT;
 	kll_status st = KLL_OK;
 	size_t i;
 	int s;
@@ -508,8 +523,8 @@ read_header(struct rd *r, kll_error *err)
 		        h.cols[i]) < 0)
 			goto oom;
 	/* Room for as many records as the text has lines. */
-	for (q = r->p;
-	     q < r->end && (q = memchr(q, '\n', (size_t)(r->end - q))) != NULL;
+	for (q = r->p; r->fp == NULL && q < r->end &&
+	     (q = memchr(q, '\n', (size_t)(r->end - q))) != NULL;
 	     q++)
 		est++;
 	if (kll__sssom_grow_records(r->m, est) < 0)
@@ -558,8 +573,9 @@ take(struct rd *r, struct colmap *cm, int slot, char *v, unsigned line,
 				break;
 		}
 	}
+	/* A window of the file is overwritten: keep a copy. */
 	if ((sd->flags & SF_INTERN) &&
-	    (s = kll__sssom_intern(r->m, s, 0)) == NULL)
+	    (s = kll__sssom_intern(r->m, s, r->fp != NULL)) == NULL)
 		goto oom;
 	if (!bad)
 		cm->last = s;
@@ -632,6 +648,36 @@ val(const kll_mapset *m, int s, size_t rec)
 	return m->col[s] != NULL ? m->col[s][rec] : NULL;
 }
 
+/* Note where field c of record rec is, for each slot the column fills. */
+static void
+put_pos(struct rd *r, size_t rec, size_t c, unsigned line, unsigned col)
+{
+	const struct colmap *cm = &r->cols[c];
+	kll_mapset *m = r->m;
+	int s[2], n = 0, k;
+
+	if (cm->what == C_SLOT)
+		s[n++] = cm->slot;
+	else if (cm->what == C_MATCH_TYPE)
+		s[n++] = KLL_SLOT_MAPPING_JUSTIFICATION;
+	if (cm->what == C_MATCH_TERM_TYPE && cm->subj)
+		s[n++] = KLL_SLOT_SUBJECT_TYPE;
+	if (cm->what == C_MATCH_TERM_TYPE && cm->obj)
+		s[n++] = KLL_SLOT_OBJECT_TYPE;
+	for (k = 0; k < n; k++) {
+		m->fcol[s[k]][rec] = col;
+		if (line == m->lines[rec])
+			continue;
+		/* Only after a value with line breaks in it. */
+		if (m->fline[s[k]] == NULL &&
+		    (m->fline[s[k]] = kll__sssom_new_pos(m)) == NULL) {
+			kll__sssom_out_of_memory(r);
+			return;
+		}
+		m->fline[s[k]][rec] = line;
+	}
+}
+
 static void
 missing(struct rd *r, size_t rec, int slot, const char *what)
 {
@@ -642,25 +688,21 @@ missing(struct rd *r, size_t rec, int slot, const char *what)
 	    "missing %s", what);
 }
 
-/* Subject or object "id" of record rec is empty: fine for a literal
- * mapping with a label. */
+/* Subject or object "id" of a record is empty, or its label: fine for a
+ * literal mapping with a label; "type" is the record's type there. */
 static void
-literal_side(struct rd *r, const struct pend *p)
+literal_side(struct rd *r, const struct pend *p, const char *type)
 {
 	int subj = p->slot == KLL_SLOT_SUBJECT_ID;
-	const char *t = val(
-	    r->m, subj ? KLL_SLOT_SUBJECT_TYPE : KLL_SLOT_OBJECT_TYPE, p->rec);
 
-	if (t != NULL && strcmp(t, "rdfs literal") == 0) {
-		if (val(r->m,
-		        subj ? KLL_SLOT_SUBJECT_LABEL : KLL_SLOT_OBJECT_LABEL,
-		        p->rec) == NULL)
+	if (type != NULL && strcmp(type, "rdfs literal") == 0) {
+		if (!p->has_label)
 			kll__sssom_report(r, KLL_SEV_ERROR, KLL_EINVALID,
 			    "sssom-missing-slot", p->lline, p->lcol,
 			    "missing %s of a literal %s",
 			    subj ? "subject_label" : "object_label",
 			    subj ? "subject" : "object");
-	} else if (val(r->m, p->slot, p->rec) == NULL) {
+	} else if (!p->has_id) {
 		kll__sssom_report(r, KLL_SEV_ERROR, KLL_EINVALID,
 		    "sssom-missing-slot", p->line, p->col, "missing %s",
 		    subj ? "subject_id" : "object_id");
@@ -678,6 +720,15 @@ field_pos(
 	*col = c >= 0 ? r->fcol[c] : 1;
 }
 
+/* Whether the type of a record without one is still to be known: a
+ * set value that goes to every record only when none has its own. */
+static int
+type_later(const struct rd *r, int type)
+{
+	return r->fp == NULL ||
+	       (r->m->meta[type] != NULL && r->slotcol[type] >= 0);
+}
+
 /* The subject or object needs an id, or a label when its type is rdfs
  * literal (a literal mapping). */
 static void
@@ -687,7 +738,8 @@ required_side(struct rd *r, size_t rec, int id, int type, int label)
 	size_t cap;
 
 	if (val(r->m, type, rec) == NULL &&
-	    (val(r->m, id, rec) == NULL || val(r->m, label, rec) == NULL)) {
+	    (val(r->m, id, rec) == NULL || val(r->m, label, rec) == NULL) &&
+	    type_later(r, type)) {
 		/* The type may come from the metadata: decide after
 		 * propagation. */
 		if (r->npend == r->pendcap) {
@@ -701,17 +753,20 @@ required_side(struct rd *r, size_t rec, int id, int type, int label)
 			r->pendcap = cap;
 		}
 		p = &r->pend[r->npend++];
-	} else if (val(r->m, type, rec) != NULL) {
+	} else if (val(r->m, type, rec) != NULL ||
+	           val(r->m, id, rec) == NULL) {
 		p = &one;
 	} else {
 		return;
 	}
 	p->rec = rec;
 	p->slot = id;
+	p->has_id = val(r->m, id, rec) != NULL;
+	p->has_label = val(r->m, label, rec) != NULL;
 	field_pos(r, rec, id, &p->line, &p->col);
 	field_pos(r, rec, label, &p->lline, &p->lcol);
 	if (p == &one)
-		literal_side(r, p);
+		literal_side(r, p, val(r->m, type, rec));
 }
 
 static void
@@ -728,56 +783,295 @@ required(struct rd *r, size_t rec)
 	    KLL_SLOT_OBJECT_LABEL);
 }
 
+/* The fields of one record into record rec. */
+static kll_status
+read_fields(struct rd *r, size_t rec, kll_error *err)
+{
+	size_t nf = 0, i;
+	unsigned line, col;
+	int term, extra = 0;
+	char *v;
+
+	do {
+		if (field(r, &v, &line, &col, &term, err) < 0)
+			return KLL_ESYNTAX;
+		if (nf < r->ncols) {
+			r->fline[nf] = line;
+			r->fcol[nf] = col;
+			put_pos(r, rec, nf, line, col);
+			store(r, rec, nf, v, line, col);
+		} else if (v != NULL && !extra) {
+			kll__sssom_report(r, KLL_SEV_ERROR, KLL_EINVALID,
+			    "sssom-bad-column-count", line, col,
+			    "more fields than the %zu columns of the header",
+			    r->ncols);
+			extra = 1;
+		}
+		nf++;
+	} while (term == '\t');
+	if (nf < r->ncols) {
+		for (i = nf; i < r->ncols; i++) {
+			r->fline[i] = line;
+			r->fcol[i] = r->endcol;
+			put_pos(r, rec, i, line, r->endcol);
+		}
+		kll__sssom_report(r, KLL_SEV_WARNING, KLL_EINVALID,
+		    "sssom-bad-column-count", line, r->endcol,
+		    "%zu field%s where the header has %zu columns; "
+		    "the rest read as empty",
+		    nf, nf == 1 ? "" : "s", r->ncols);
+	}
+	return KLL_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading a record at a time                                           */
+
+/* What one read from the file asks for, and the first size of the
+ * window. */
+#define WINDOW ((size_t)1 << 20)
+
+/* Where the record at p ends: past the LF that ends it outside quotes,
+ * or NULL when [p, end) does not hold all of it.  The same quoting as
+ * field() reads. */
+static const char *
+record_end(const char *p, const char *end)
+{
+	for (;;) {
+		if (p < end && *p == '"') {
+			for (p++;; p++) {
+				if (end - p < 2)
+					return NULL;
+				if (*p == '"' && p[1] != '"')
+					break;
+				if (*p == '"')
+					p++;
+			}
+			p++;
+		}
+		while (p < end && *p != '\t' && *p != '\n')
+			p++;
+		if (p >= end)
+			return NULL;
+		if (*p++ == '\n')
+			return p;
+	}
+}
+
+/* Move what is left to read to the start of the window and read more
+ * of the file after it, growing the window when it is more than half
+ * full. */
+static kll_status
+refill(struct rd *r, kll_error *err)
+{
+	kll_mapset *m = r->m;
+	size_t keep = (size_t)(r->end - r->p), chk = (size_t)(r->chk - r->p);
+	size_t got, i, cap;
+	char *t;
+
+	if (m->text != NULL && r->p > m->text) {
+		memmove(m->text, r->p, keep);
+		/* The last values of the columns were in what moved. */
+		for (i = 0; i < r->ncols; i++)
+			r->cols[i].last = NULL;
+	}
+	if (m->text == NULL || r->cap - keep <= WINDOW / 2) {
+		cap = r->cap ? r->cap * 2 : WINDOW + 1;
+		if ((t = kll__realloc(m->text, cap)) == NULL)
+			return kll__sssom_nomem(err);
+		m->text = t;
+		r->cap = cap;
+		for (i = 0; i < r->ncols; i++)
+			r->cols[i].last = NULL;
+	}
+	r->p = r->bol = m->text;
+	r->chk = r->p + chk;
+	got = fread(m->text + keep, 1, r->cap - keep - 1, r->fp);
+	if (got == 0) {
+		if (ferror(r->fp))
+			return kll__error_set(err, KLL_EIO, r->file, 0, 0,
+			    "cannot read: %s", strerror(errno));
+		r->eof = 1;
+	}
+	r->end = m->text + keep + got;
+	*r->end = '\0';
+	return KLL_OK;
+}
+
+/* The checks that the whole text has in one go, on [r->chk, to). */
+static kll_status
+check_window(struct rd *r, const char *to, kll_error *err)
+{
+	const char *p;
+	kll_status st;
+
+	if ((st = line_check(r->chk, (size_t)(to - r->chk), r->file,
+	         r->chkline, err)) != KLL_OK)
+		return st;
+	if ((st = kll__sssom_text_check(
+	         r->chk, (size_t)(to - r->chk), r->file, err)) != KLL_OK) {
+		if (err != NULL && err->line > 0)
+			err->line += r->chkline - 1;
+		return st;
+	}
+	for (p = r->chk; (p = memchr(p, '\n', (size_t)(to - p))) != NULL;
+	     p++)
+		r->chkline++;
+	r->chk = (char *)to;
+	return KLL_OK;
+}
+
+/* Make the window hold the record at r->p whole, checked, unless the
+ * file ends first; with all the text in memory, nothing to do. */
+static kll_status
+more(struct rd *r, kll_error *err)
+{
+	const char *e, *last = NULL;
+	kll_status st;
+
+	if (r->fp == NULL || r->p < r->chk || (r->eof && r->chk == r->end))
+		return KLL_OK;
+	while ((e = record_end(r->chk, r->end)) == NULL && !r->eof &&
+	       (size_t)(r->end - r->chk) <= KLL__MAX_LINE + KLL__MAX_FIELD)
+		if ((st = refill(r, err)) != KLL_OK)
+			return st;
+	/* Check every record the window holds whole, in one go.  Without
+	 * quotes, that is up to the last LF. */
+	if (e != NULL &&
+	    memchr(e, '"', (size_t)(r->end - e)) == NULL) {
+		for (last = r->end; last > e && last[-1] != '\n'; last--)
+			;
+		e = NULL;
+	}
+	while (e != NULL) {
+		last = e;
+		e = record_end(e, r->end);
+	}
+	return check_window(r, last != NULL ? last : r->end, err);
+}
+
+/* Read the first window: the metadata block at least, checked. */
+static kll_status
+first_window(struct rd *r, kll_error *err)
+{
+	size_t off = 0;
+	const char *q, *nl;
+	kll_status st;
+
+	if ((st = refill(r, err)) != KLL_OK)
+		return st;
+	if (r->end - r->p >= 3 && memcmp(r->p, "\xef\xbb\xbf", 3) == 0)
+		r->p = r->bol = r->chk = r->p + 3;
+	for (;;) {
+		q = r->p + off;
+		nl = q < r->end && *q == '#' ?
+		         memchr(q, '\n', (size_t)(r->end - q)) :
+		         NULL;
+		if (nl != NULL) {
+			off = (size_t)(nl + 1 - r->p);
+			if (off > 2 * (size_t)KLL__MAX_META_BYTES)
+				break; /* too long for the reader of it */
+		} else if (r->eof || (q < r->end && *q != '#') ||
+		           (size_t)(r->end - q) > KLL__MAX_LINE) {
+			if (q < r->end && *q == '#')
+				off = (size_t)(r->end - r->p);
+			break;
+		} else if ((st = refill(r, err)) != KLL_OK) {
+			return st;
+		}
+	}
+	return check_window(r, r->p + off, err);
+}
+
+/* Start record 0 afresh: the set holds one record at a time. */
+static kll_status
+new_row(struct rd *r, kll_error *err)
+{
+	kll_mapset *m = r->m;
+	size_t s;
+
+	if (r->nrows == 0 && m->n == 0) {
+		/* A set value with no column is every record's. */
+		for (s = 0; s < KLL_SLOT__COUNT; s++) {
+			if (!(kll__sssom_slotdefs[s].flags & SF_PROP) ||
+			    m->meta[s] == NULL || r->slotcol[s] >= 0)
+				continue;
+			if (m->col[s] == NULL &&
+			    (m->col[s] = kll__sssom_new_column(m)) == NULL)
+				return kll__sssom_nomem(err);
+			/* Kept as the set's value too: the records are
+			 * not there to tell it. */
+			r->prop[s] = m->meta[s];
+		}
+		m->rowwise = 1;
+	}
+	if (kll__sssom_grow_records(m, 1) < 0)
+		return kll__sssom_nomem(err);
+	for (s = 0; s < KLL_SLOT__COUNT; s++) {
+		if (m->col[s] != NULL)
+			m->col[s][0] = r->prop[s];
+		if (m->fcol[s] != NULL)
+			m->fcol[s][0] = 0;
+		if (m->fline[s] != NULL)
+			m->fline[s][0] = 0;
+	}
+	for (s = 0; s < m->next; s++)
+		if (m->ext[s].vals != NULL)
+			m->ext[s].vals[0] = NULL;
+	m->n = 1;
+	return KLL_OK;
+}
+
+/* Give the record read to the caller. */
+static kll_status
+end_row(struct rd *r, kll_error *err)
+{
+	kll_mapset *m = r->m;
+	int rc;
+
+	r->seen[KLL_SLOT_SUBJECT_TYPE] |= val(m, KLL_SLOT_SUBJECT_TYPE, 0) !=
+	                                  NULL;
+	r->seen[KLL_SLOT_OBJECT_TYPE] |= val(m, KLL_SLOT_OBJECT_TYPE, 0) !=
+	                                 NULL;
+	r->nrows++;
+	if (r->stop || (rc = r->row(r->row_payload, m, 0)) == 0)
+		return KLL_OK;
+	if (rc == KLL_ENOMEM)
+		return kll__sssom_nomem(err);
+	return kll__error_set(err, (kll_status)rc, r->file, m->lines[0], 0,
+	    "reading stopped");
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading: the records                                                 */
+
 static kll_status
 read_rows(struct rd *r, kll_error *err)
 {
 	kll_mapset *m = r->m;
-	size_t rec, nf, i;
-	unsigned line, col;
-	int term, extra;
-	char *v;
+	kll_status st;
+	size_t rec;
 
-	while (r->p < r->end && !r->stop) {
-		if (blank_line(r->p, r->end)) {
-			skip_blank(r);
-			continue;
-		}
-		if (kll__sssom_grow_records(m, m->n + 1) < 0)
+	while (!r->stop) {
+		if ((st = skip_blank(r, err)) != KLL_OK)
+			return st;
+		if (r->p >= r->end)
+			break;
+		if (r->fp != NULL) {
+			if ((st = new_row(r, err)) != KLL_OK)
+				return st;
+		} else if (kll__sssom_grow_records(m, m->n + 1) < 0) {
 			return kll__sssom_nomem(err);
-		rec = m->n++;
-		m->lines[rec] = r->line;
-		nf = 0;
-		extra = 0;
-		do {
-			if (field(r, &v, &line, &col, &term, err) < 0)
-				return KLL_ESYNTAX;
-			if (nf < r->ncols) {
-				r->fline[nf] = line;
-				r->fcol[nf] = col;
-				store(r, rec, nf, v, line, col);
-			} else if (v != NULL && !extra) {
-				kll__sssom_report(r, KLL_SEV_ERROR,
-				    KLL_EINVALID, "sssom-bad-column-count",
-				    line, col,
-				    "more fields than the %zu columns of the "
-				    "header",
-				    r->ncols);
-				extra = 1;
-			}
-			nf++;
-		} while (term == '\t');
-		if (nf < r->ncols) {
-			for (i = nf; i < r->ncols; i++) {
-				r->fline[i] = line;
-				r->fcol[i] = r->endcol;
-			}
-			kll__sssom_report(r, KLL_SEV_WARNING, KLL_EINVALID,
-			    "sssom-bad-column-count", line, r->endcol,
-			    "%zu field%s where the header has %zu columns; "
-			    "the rest read as empty",
-			    nf, nf == 1 ? "" : "s", r->ncols);
+		} else {
+			m->n++;
 		}
+		rec = m->n - 1;
+		m->lines[rec] = r->line;
+		if ((st = read_fields(r, rec, err)) != KLL_OK)
+			return st;
 		required(r, rec);
+		if (r->fp != NULL && (st = end_row(r, err)) != KLL_OK)
+			return st;
 	}
 	return KLL_OK;
 }
@@ -811,23 +1105,34 @@ propagate(kll_mapset *m)
 	return 0;
 }
 
+/* The type of pending record p after propagation. */
+static const char *
+pend_type(const struct rd *r, const struct pend *p)
+{
+	int t = p->slot == KLL_SLOT_SUBJECT_ID ? KLL_SLOT_SUBJECT_TYPE :
+	                                         KLL_SLOT_OBJECT_TYPE;
+
+	if (r->fp == NULL)
+		return val(r->m, t, p->rec);
+	/* Record by record, the set's value went to none: it would have
+	 * gone to all when none had its own. */
+	return r->seen[t] ? NULL : r->m->meta[t];
+}
+
 static void
 finish(struct rd *r)
 {
 	kll_mapset *m = r->m;
-	const struct pend *p;
 	size_t i;
 
 	if (r->stop)
 		return;
-	if (propagate(m) < 0) {
+	if (r->fp == NULL && propagate(m) < 0) {
 		kll__sssom_out_of_memory(r);
 		return;
 	}
-	for (i = 0; i < r->npend; i++) {
-		p = &r->pend[i];
-		literal_side(r, p);
-	}
+	for (i = 0; i < r->npend; i++)
+		literal_side(r, &r->pend[i], pend_type(r, &r->pend[i]));
 	r->file = r->metafile;
 	if (m->meta[SL_MAPPING_SET_ID] == NULL)
 		kll__sssom_report(r, KLL_SEV_WARNING, KLL_EINVALID,
@@ -838,6 +1143,39 @@ finish(struct rd *r)
 		    "sssom-missing-set-slot", 1, 0,
 		    "the metadata has no license");
 	r->file = m->path;
+	if (r->fp != NULL)
+		m->n = 0; /* the records went to the caller */
+}
+
+/* The text to read: all of it, or with opts->row the first window. */
+static kll_status
+open_text(struct rd *r, const char *path, kll_error *err)
+{
+	kll_mapset *m = r->m;
+	size_t len = 0;
+	kll_status st;
+
+	if (r->row != NULL) {
+		if (strcmp(path, "-") == 0)
+			r->fp = stdin;
+		else if ((r->fp = kll__fopen_file(path, err)) == NULL)
+			return KLL_EIO;
+		r->line = r->chkline = 1;
+		return first_window(r, err);
+	}
+	if ((st = kll__sssom_slurp(&m->text, &len, path, SIZE_MAX, err)) !=
+	    KLL_OK)
+		return st;
+	r->p = r->bol = m->text;
+	r->end = m->text + len;
+	r->line = 1;
+	if (len >= 3 && memcmp(r->p, "\xef\xbb\xbf", 3) == 0)
+		r->p = r->bol = r->p + 3;
+	if ((st = line_check(r->p, (size_t)(r->end - r->p), r->file, 1,
+	         err)) != KLL_OK)
+		return st;
+	return kll__sssom_text_check(r->p, (size_t)(r->end - r->p), r->file,
+	    err);
 }
 
 kll_status
@@ -848,7 +1186,7 @@ kll_mapset_read(kll_mapset **out, const char *path, const kll_sssom_opts *opts,
 	kll_mapset *m = NULL;
 	kll_status st;
 	struct rd r;
-	size_t len = 0, i;
+	size_t i;
 
 	*out = NULL;
 	memset(&r, 0, sizeof(r));
@@ -861,6 +1199,8 @@ kll_mapset_read(kll_mapset **out, const char *path, const kll_sssom_opts *opts,
 	r.m = m;
 	r.diag = opts->diag;
 	r.payload = opts->payload;
+	r.row = opts->row;
+	r.row_payload = opts->row_payload;
 	for (i = 0; i < KLL_SLOT__COUNT; i++)
 		r.slotcol[i] = -1;
 	if ((m->path = kll__arena_strdup(&m->arena, kll__display_name(path))) ==
@@ -869,18 +1209,7 @@ kll_mapset_read(kll_mapset **out, const char *path, const kll_sssom_opts *opts,
 		goto out;
 	}
 	r.file = m->path;
-	if ((st = kll__sssom_slurp(&m->text, &len, path, SIZE_MAX, err)) !=
-	    KLL_OK)
-		goto out;
-	r.p = r.bol = m->text;
-	r.end = m->text + len;
-	r.line = 1;
-	if (len >= 3 && memcmp(r.p, "\xef\xbb\xbf", 3) == 0)
-		r.p = r.bol = r.p + 3;
-	if ((st = line_check(r.p, (size_t)(r.end - r.p), r.file, err)) !=
-	        KLL_OK ||
-	    (st = kll__sssom_text_check(
-	         r.p, (size_t)(r.end - r.p), r.file, err)) != KLL_OK ||
+	if ((st = open_text(&r, path, err)) != KLL_OK ||
 	    (st = kll__sssom_read_metadata(
 	         &r, path, opts->metadata_path, err)) != KLL_OK ||
 	    (r.stop == 0 && (st = read_header(&r, err)) != KLL_OK) ||
@@ -898,6 +1227,8 @@ kll_mapset_read(kll_mapset **out, const char *path, const kll_sssom_opts *opts,
 		m = NULL;
 	}
 out:
+	if (r.fp != NULL && r.fp != stdin)
+		fclose(r.fp);
 	free(r.cols);
 	free(r.fline);
 	free(r.fcol);

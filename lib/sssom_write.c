@@ -798,6 +798,20 @@ normalize_numbers(kll_mapset *m)
 	return 0;
 }
 
+/* The same for an array of positions, through "tmp" as well. */
+static void
+permute_pos(unsigned *v, const uint32_t *perm, size_t n, const char **tmp)
+{
+	unsigned *t = (unsigned *)(void *)tmp;
+	size_t i;
+
+	if (v == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		t[i] = v[perm[i]];
+	memcpy(v, t, n * sizeof(*v));
+}
+
 static int
 permute(const char **v, const uint32_t *perm, size_t n, const char **tmp)
 {
@@ -826,8 +840,11 @@ kll_mapset_sort(kll_mapset *m)
 	    (tmp = kll__malloc(m->n * sizeof(*tmp))) == NULL ||
 	    (lines = kll__malloc(m->n * sizeof(*lines))) == NULL)
 		goto out;
-	for (i = 0; i < KLL_SLOT__COUNT; i++)
+	for (i = 0; i < KLL_SLOT__COUNT; i++) {
 		permute(m->col[i], w.perm, m->n, tmp);
+		permute_pos(m->fcol[i], w.perm, m->n, tmp);
+		permute_pos(m->fline[i], w.perm, m->n, tmp);
+	}
 	for (i = 0; i < m->next; i++)
 		permute(m->ext[i].vals, w.perm, m->n, tmp);
 	for (i = 0; i < m->n; i++)

@@ -1094,6 +1094,127 @@ test_spec_invalid(void **state)
 	kll_mapset_free(m);
 }
 
+/* ------------------------------------------------------------------ */
+/* Record by record, and where fields are                               */
+
+struct rows {
+	const kll_mapset *full; /* the same file read whole */
+	size_t n;
+};
+
+/* Each record handed over is the full read's record n, with the same
+ * values and positions. */
+static int
+same_row(void *payload, const kll_mapset *m, size_t rec)
+{
+	struct rows *w = payload;
+	unsigned l1, c1, l2, c2;
+	const char *a, *b;
+	int s;
+
+	assert_int_equal(rec, 0);
+	assert_int_equal(kll_mapset_count(m), 1);
+	assert_true(w->n < kll_mapset_count(w->full));
+	assert_int_equal(kll_mapset_line(m, 0), kll_mapset_line(w->full, w->n));
+	for (s = 0; s < KLL_SLOT__COUNT; s++) {
+		kll_mapset_pos(m, 0, (kll_slot)s, &l1, &c1);
+		kll_mapset_pos(w->full, w->n, (kll_slot)s, &l2, &c2);
+		assert_int_equal(l1, l2);
+		assert_int_equal(c1, c2);
+		a = kll_mapset_get(m, 0, (kll_slot)s);
+		b = kll_mapset_get(w->full, w->n, (kll_slot)s);
+		if (a == NULL || b == NULL)
+			assert_true(a == b);
+		else
+			assert_string_equal(a, b);
+	}
+	w->n++;
+	return 0;
+}
+
+static void
+test_rows(void **state)
+{
+	kll_sssom_opts o = KLL_SSSOM_OPTS_INIT;
+	struct diags c, d;
+	struct rows w;
+	kll_mapset *m, *full;
+	unsigned line, col;
+	kll_error err;
+	size_t i, j;
+
+	(void)state;
+	full = read_ok(DATA "quoting.sssom.tsv", &c);
+	/* Fields after a value with a line break are on a later line. */
+	kll_mapset_pos(full, 1, KLL_SLOT_MAPPING_JUSTIFICATION, &line, &col);
+	assert_int_equal(line, kll_mapset_line(full, 1) + 1);
+	assert_int_equal(col, 8);
+	kll_mapset_pos(full, 0, KLL_SLOT_PREDICATE_ID, &line, &col);
+	assert_int_equal(line, kll_mapset_line(full, 0));
+	assert_int_equal(col, 16);
+	memset(&w, 0, sizeof(w));
+	memset(&d, 0, sizeof(d));
+	w.full = full;
+	o.diag = collect;
+	o.payload = &d;
+	o.row = same_row;
+	o.row_payload = &w;
+	assert_int_equal(kll_mapset_read(&m, DATA "quoting.sssom.tsv", &o, &err),
+	    KLL_OK);
+	assert_int_equal(w.n, kll_mapset_count(full));
+	assert_int_equal(kll_mapset_count(m), 0);
+	assert_string_equal(
+	    kll_mapset_meta(m, "mapping_set_id"), "https://example.org/sets/quoting");
+	/* The same findings, in the order of reading. */
+	assert_int_equal(d.n, c.n);
+	for (i = 0; i < c.n; i++) {
+		for (j = 0; j < d.n; j++)
+			if (strcmp(c.d[i].rule, d.d[j].rule) == 0 &&
+			    strcmp(c.d[i].msg, d.d[j].msg) == 0 &&
+			    c.d[i].line == d.d[j].line && c.d[i].col == d.d[j].col)
+				break;
+		assert_true(j < d.n);
+	}
+	kll_mapset_free(m);
+	/* An edited record has no place in the file any more. */
+	assert_int_equal(kll_mapset_set(full, 0, KLL_SLOT_COMMENT, "x", &err),
+	    KLL_OK);
+	assert_int_equal(kll_mapset_line(full, 0), 0);
+	kll_mapset_pos(full, 0, KLL_SLOT_PREDICATE_ID, &line, &col);
+	assert_int_equal(line, 0);
+	assert_int_equal(col, 0);
+	kll_mapset_free(full);
+}
+
+/* A stop asked for by the callback fails the read with its status. */
+static int
+stop_row(void *payload, const kll_mapset *m, size_t rec)
+{
+	(void)m;
+	(void)rec;
+	return ++*(int *)payload == 2 ? KLL_EINVALID : 0;
+}
+
+static void
+test_rows_stop(void **state)
+{
+	kll_sssom_opts o = KLL_SSSOM_OPTS_INIT;
+	kll_mapset *m = (kll_mapset *)&o;
+	kll_error err;
+	int n = 0;
+
+	(void)state;
+	o.row = stop_row;
+	o.row_payload = &n;
+	o.diag = collect;
+	o.payload = &(struct diags){ 0 };
+	assert_int_equal(kll_mapset_read(&m, DATA "quoting.sssom.tsv", &o, &err),
+	    KLL_EINVALID);
+	assert_null(m);
+	assert_int_equal(n, 2);
+	assert_int_equal(err.code, KLL_EINVALID);
+}
+
 int
 main(void)
 {
@@ -1114,6 +1235,8 @@ main(void)
 		cmocka_unit_test(test_split),
 		cmocka_unit_test(test_build),
 		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_rows),
+		cmocka_unit_test(test_rows_stop),
 		cmocka_unit_test(test_yaml_scalars),
 		cmocka_unit_test(test_partial_propagation),
 		cmocka_unit_test(test_write_errors),

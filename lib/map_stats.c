@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* mapstats.c: what a translation key holds: rows by predicate and by
+/* map_stats.c: what a translation key holds: rows by predicate and by
  * actual cardinality, distinct codes, and coverage of each side's
- * vocabulary by level. */
+ * vocabulary by level; the actual cardinality of each record. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -238,4 +238,43 @@ kll_mapstats_release(kll_mapstats *s)
 	free(s->levels[0]);
 	free(s->levels[1]);
 	memset(s, 0, sizeof(*s));
+}
+
+/* ------------------------------------------------------------------ */
+/* Cardinality names                                                    */
+
+static const char *const card_names[KLL_CARD__COUNT] = { "", "1:1", "1:n",
+	"n:1", "n:n", "1:0", "0:1", "0:0" };
+
+const char *
+kll_cardinality_name(kll_cardinality c)
+{
+	if ((int)c < 0 || c >= KLL_CARD__COUNT)
+		return "";
+	return card_names[c];
+}
+
+kll_cardinality
+kll_cardinality_from_name(const char *s)
+{
+	int i;
+
+	if (s == NULL)
+		return KLL_CARD_NONE;
+	for (i = 1; i < KLL_CARD__COUNT; i++)
+		if (strcmp(s, card_names[i]) == 0)
+			return (kll_cardinality)i;
+	return KLL_CARD_NONE;
+}
+
+kll_status
+kll_mapset_cardinalities(
+    unsigned char *out, const kll_mapset *m, kll_error *err)
+{
+	if (m == NULL || kll_mapset_count(m) >= UINT32_MAX - 1)
+		return kll__error_set(err, KLL_EARG, NULL, 0, 0,
+		    m == NULL ? "no mapping set" : "too many records");
+	if (kll__mapset_shapes(out, m) < 0)
+		return kll__nomem(err);
+	return KLL_OK;
 }
