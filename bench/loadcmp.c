@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "rdfload.h"
+#include "rdf_read.h"
 
 int
 main(int argc, char **argv)

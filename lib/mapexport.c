@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rdfwrite.h"
+#include "rdf_write.h"
 
 #define NOTERM NS_SSSOM "NoTermFound"
 #define DASH   "\xe2\x80\x93" /* U+2013, between two titles */

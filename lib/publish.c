@@ -18,8 +18,8 @@
 #include <raptor2.h>
 
 #include "publish.h"
-#include "rdfguard.h"
-#include "rdfwrite.h"
+#include "rdf_guard.h"
+#include "rdf_write.h"
 
 /* ------------------------------------------------------------------ */
 /* The catalog and its datasets                                         */

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rdfload.h"
+#include "rdf_read.h"
 
 struct kll_concept {
 	const char *iri;

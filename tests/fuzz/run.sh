@@ -38,13 +38,13 @@ san="-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all"
 mkdir -p "$B/bin" "$B/log"
 
 # Leaks are crashes too, but not raptor's own (tests/lsan.supp, and for
-# the targets that only parse RDF, tests/fuzz/lsan-rdfload.supp).
+# the targets that only parse RDF, tests/fuzz/lsan-rdf-read.supp).
 ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 export ASAN_OPTIONS UBSAN_OPTIONS
 supp() {
 	case $1 in
-	turtle | ntriples) s=$top/$fz/lsan-rdfload.supp ;;
+	turtle | ntriples) s=$top/$fz/lsan-rdf-read.supp ;;
 	*) s=$top/tests/lsan.supp ;;
 	esac
 	echo "suppressions=$s:print_suppressions=0"
@@ -79,7 +79,7 @@ done
 
 # Each target runs in libFuzzer's fork mode, so that it goes on after a
 # crash and one run finds as many as it can.  raptor loses a block on
-# most documents (tests/fuzz/lsan-rdfload.supp), and libFuzzer then runs
+# most documents (tests/fuzz/lsan-rdf-read.supp), and libFuzzer then runs
 # a leak check after each input, which makes the RDF targets a hundred
 # times slower: they fuzz without leak checks, and their whole corpus is
 # run once more with them at the end.

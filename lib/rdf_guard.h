@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* rdfguard.h: how libkll starts raptor, and the limits every RDF reader
+/* rdf_guard.h: how libkll starts raptor, and the limits every RDF reader
  * keeps on hostile input.  Every raptor world and parser of libkll is made
  * here, so that none of them reaches the network, a file other than the
  * input, an external entity or an external DTD. */
-#ifndef KLL_RDFGUARD_H
-#define KLL_RDFGUARD_H
+#ifndef KLL_RDF_GUARD_H
+#define KLL_RDF_GUARD_H
 
 #include <raptor2.h>
 

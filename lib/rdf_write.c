@@ -9,8 +9,8 @@
 
 #include <librdf.h>
 
-#include "rdfguard.h"
-#include "rdfwrite.h"
+#include "rdf_guard.h"
+#include "rdf_write.h"
 
 #define MAX_PREFIX 32
 

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* rdfwrite.h: building an output graph in a librdf model and serializing
+/* rdf_write.h: building an output graph in a librdf model and serializing
  * it with raptor.  Errors are sticky: after the first one every call does
  * nothing, and kll__rdf_write() or kll__rdf_status() report it. */
-#ifndef KLL_RDFWRITE_H
-#define KLL_RDFWRITE_H
+#ifndef KLL_RDF_WRITE_H
+#define KLL_RDF_WRITE_H
 
 #include <stdio.h>
 

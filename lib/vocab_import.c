@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rdfwrite.h"
+#include "rdf_write.h"
 
 #define MAX_LANG  16
 #define MAX_DEPTH 32

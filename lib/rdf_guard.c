@@ -10,7 +10,7 @@
 #include <libxml/parser.h>
 #include <raptor2.h>
 
-#include "rdfguard.h"
+#include "rdf_guard.h"
 
 /* ------------------------------------------------------------------ */
 /* Worlds and parsers                                                   */
