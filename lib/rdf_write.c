@@ -1,13 +1,16 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* rdfwrite.c: output graphs, serialized by raptor through a Redland
- * (librdf) model.  With no librdf storage asked for, the triples are kept
- * in a compact list instead, and Turtle is written straight from it in
- * the very bytes raptor's Turtle serializer gives; any other syntax, or a
- * graph whose shape that writer does not cover, goes through librdf. */
+/* rdf_write.c: output graphs.  With no librdf storage asked for, the
+ * triples are kept in a compact list; serd writes Turtle and N-Triples
+ * from it, sorted, and any other syntax goes through a Redland (librdf)
+ * model and raptor's serializers.  A graph in a librdf store is handed to
+ * serd the same way for Turtle and N-Triples. */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <librdf.h>
+#include <serd/serd.h>
 
 #include "rdf_guard.h"
 #include "rdf_write.h"
@@ -97,6 +100,19 @@ open_librdf(kll__rdf *r, const char *storage, const char *name,
 	return KLL_OK;
 }
 
+/* The kept list, empty; id 0 is the empty string. */
+static int
+keep_init(kll__rdf *r)
+{
+	if (r->str != NULL)
+		return 0;
+	if ((r->str = kll__malloc(64 * sizeof(*r->str))) == NULL)
+		return -1;
+	r->capstr = 64;
+	r->str[r->nstr++] = "";
+	return 0;
+}
+
 kll_status
 kll__rdf_new(kll__rdf **out, const char *storage, const char *name,
     const char *options, kll_error *err)
@@ -108,14 +124,11 @@ kll__rdf_new(kll__rdf **out, const char *storage, const char *name,
 	if ((r = kll__calloc(1, sizeof(*r))) == NULL)
 		return kll__nomem(err);
 	if (storage == NULL) {
-		/* Id 0 is the empty string. */
 		r->keep = 1;
-		if ((r->str = kll__malloc(64 * sizeof(*r->str))) == NULL) {
+		if (keep_init(r) < 0) {
 			kll__rdf_free(r);
 			return kll__nomem(err);
 		}
-		r->capstr = 64;
-		r->str[r->nstr++] = "";
 	} else if ((st = open_librdf(r, storage, name, options, err)) !=
 	           KLL_OK) {
 		kll__rdf_free(r);
@@ -405,48 +418,33 @@ kll__rdf_status(const kll__rdf *r, kll_error *err)
 }
 
 /* ------------------------------------------------------------------ */
-/* Turtle straight from the kept triples                                */
+/* Turtle and N-Triples through serd                                    */
 
-/* This follows raptor 2's Turtle serializer as librdf drives it: the
- * prefixes (rdf: first, then the declared ones, skipping a prefix or a
- * namespace seen before) and an empty line; the subjects sorted, each
- * with its predicate-object pairs sorted (IRIs before literals before
- * blank nodes; IRIs and texts by bytes; a literal without language
- * before one with, without datatype before one with), "a" for
- * rdf:type, objects of one predicate joined by ", "; an IRI as
- * prefix:local when the local part is a name ([A-Za-z_][A-Za-z0-9_-]*),
- * else <IRI>; literals in "..." or, with a newline, """...""", with only
- * \ and " escaped; xsd:integer, decimal, double and boolean bare; a
- * blank node used once as an object nested in [ ] or, for an rdf:List,
- * ( ).  Graphs outside that (other blank nodes, IRIs that raptor would
- * escape, ambiguous prefixes...) go through librdf instead. */
+/* The triples are sorted (subjects, then predicates, then objects: IRIs
+ * before literals before blank nodes, IRIs and texts by bytes) and
+ * written by serd's writer, so the same graph always gives the same
+ * bytes.  In Turtle an IRI subject comes first; a blank node that is
+ * the object of exactly one triple is written in place, as [ ] or, for
+ * an rdf:List, as ( ); any other blank node is a subject of its own,
+ * _:id, at the end. */
 
-#define XSD    "http://www.w3.org/2001/XMLSchema#"
-#define NS_XML "http://www.w3.org/XML/1998/namespace"
-
-typedef struct wns {
-	const char *prefix, *iri;
-	size_t len;
-} wns;
+#define XSD NS_XSD
 
 typedef struct writer {
 	kll__rdf *r;
 	FILE *fp;
-	kll__buf out;
-	int indent;
+	SerdWriter *sw;
+	SerdSyntax syntax;
 	wtriple *t; /* a sorted copy of the triples, with ranks */
 	size_t nt;
 	uint32_t *byrank; /* rank -> id */
 	uint32_t *rank;   /* id -> rank */
-	int16_t *qn;      /* rank -> namespace of its qname, -1 none,
-	                   * -2 not for this writer, -3 not known yet */
 	size_t *bfirst;   /* rank of a blank node -> first triple */
 	uint32_t *bcount; /* ... and how many it is the subject of */
 	uint32_t *ocount; /* ... and how many it is the object of */
-	wns ns[MAX_PREFIX + 2];
-	size_t nns;
-	uint32_t rdf_type, rdf_first, rdf_rest, rdf_nil; /* ranks */
-	uint32_t xsd_int, xsd_dbl, xsd_dec, xsd_bool;
+	uint8_t *done;    /* ... and whether it has been written */
+	uint32_t rdf_first, rdf_rest, rdf_nil; /* ranks */
+	int failed;
 } writer;
 
 static const char *
@@ -496,362 +494,221 @@ cmp_triple(const void *a, const void *b)
 	return x->x < y->x ? -1 : x->x > y->x;
 }
 
-/* An IRI raptor writes as it is: printable ASCII that needs no escape. */
-static int
-plain_iri(const char *s)
+static size_t
+on_bytes(const void *buf, size_t len, void *stream)
 {
+	writer *w = stream;
+
+	if (fwrite(buf, 1, len, w->fp) != len)
+		w->failed = 1;
+	return len;
+}
+
+static SerdStatus
+on_serd_error(void *handle, const SerdError *e)
+{
+	writer *w = handle;
+	char msg[256];
+
+	vsnprintf(msg, sizeof(msg), e->fmt, *e->args);
+	msg[strcspn(msg, "\n")] = '\0';
+	fail(w->r, KLL_EIO, msg);
+	return SERD_SUCCESS;
+}
+
+/* A typed literal that serd writes bare in Turtle must be a number or a
+ * boolean as Turtle spells them; serd does not check. */
+static int
+lexical_ok(const char *s, const char *dt)
+{
+	int digits = 0, dot = 0;
+
+	if (strcmp(dt, XSD "boolean") == 0)
+		return strcmp(s, "true") == 0 || strcmp(s, "false") == 0;
+	if (strcmp(dt, XSD "integer") != 0 && strcmp(dt, XSD "decimal") != 0)
+		return 1;
+	if (*s == '+' || *s == '-')
+		s++;
 	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c <= 0x20 || c >= 0x7f || c == '<' || c == '>' ||
-		    c == '"' || c == '{' || c == '}' || c == '|' || c == '^' ||
-		    c == '`' || c == '\\')
+		if (*s >= '0' && *s <= '9')
+			digits++;
+		else if (*s == '.' && !dot)
+			dot = 1;
+		else
 			return 0;
 	}
+	return digits > 0 && (dot ? s[-1] != '.' : 1);
+}
+
+/* Whether serd can write every literal of the graph as it is. */
+static int
+serd_can_write(const writer *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->nt; i++)
+		if (w->t[i].okind == O_LIT && w->t[i].xdt &&
+		    !lexical_ok(w->t[i].text, wstr(w, w->t[i].x)))
+			return 0;
 	return 1;
 }
 
-static int
-name_ok(const char *s)
+static SerdNode
+term(const writer *w, uint32_t rank, int blank)
 {
-	if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
-	        *s == '_'))
-		return 0;
-	for (s++; *s; s++)
-		if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
-		        (*s >= '0' && *s <= '9') || *s == '_' || *s == '-'))
-			return 0;
-	return 1;
+	const char *s = wstr(w, rank);
+
+	if (blank)
+		return serd_node_from_string(SERD_BLANK, (const uint8_t *)s + 2);
+	return serd_node_from_string(SERD_URI, (const uint8_t *)s);
 }
 
-/* The namespace whose prefix names IRI rank i, -1 if none, -2 if more
- * than one could (raptor's choice then depends on its hash table). */
-static int
-qname_of(writer *w, uint32_t i)
-{
-	const char *s = wstr(w, i);
-	size_t n = strlen(s), k;
-	int hit = -1;
-
-	for (k = 0; k < w->nns; k++) {
-		if (w->ns[k].len >= n ||
-		    strncmp(s, w->ns[k].iri, w->ns[k].len) != 0 ||
-		    !name_ok(s + w->ns[k].len))
-			continue;
-		if (hit >= 0)
-			return -2;
-		hit = (int)k;
-	}
-	return hit;
-}
-
-static int
-utf8_ok(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-
-	while (*p) {
-		unsigned c = *p;
-		int n = c < 0x80           ? 0 :
-		        (c & 0xe0) == 0xc0 ? 1 :
-		        (c & 0xf0) == 0xe0 ? 2 :
-		        (c & 0xf8) == 0xf0 ? 3 :
-		                             -1;
-		if (n < 0 || (n == 1 && c < 0xc2) || (n == 3 && c > 0xf4))
-			return 0;
-		for (p++; n > 0; n--, p++)
-			if ((*p & 0xc0) != 0x80)
-				return 0;
-	}
-	return 1;
-}
-
-/* How raptor writes a literal of a datatype it knows: 1 bare, 0 quoted,
- * -1 an error (raptor complains, so librdf must say it). */
-static int
-bare_literal(const writer *w, const wtriple *t)
-{
-	const char *s = t->text;
-	char *end;
-
-	if (!t->xdt)
-		return 0;
-	if (t->x == w->xsd_int) {
-		(void)strtol(s, &end, 10);
-		return end != s && *end == '\0' ? 1 : -1;
-	}
-	if (t->x == w->xsd_dbl || t->x == w->xsd_dec) {
-		(void)strtod(s, &end);
-		return end != s && *end == '\0' ? 1 : -1;
-	}
-	if (t->x == w->xsd_bool)
-		return strcmp(s, "0") == 0 || strcmp(s, "1") == 0 ||
-		               strcmp(s, "true") == 0 ||
-		               strcmp(s, "false") == 0 ?
-		           1 :
-		           -1;
-	return 0;
-}
-
-/* The triples of blank node b as subject: [*first, *first + *n). */
+/* Whether blank node b is an rdf:List cell: rdf:first and rdf:rest only,
+ * the rest nil or another such cell. */
 static int
 is_cell(const writer *w, uint32_t b)
 {
 	const wtriple *t;
 
-	if (w->bcount[b] < 2)
+	if (w->bcount[b] != 2)
 		return 0;
 	t = &w->t[w->bfirst[b]];
-	return t[0].p == w->rdf_first && t[1].p == w->rdf_rest;
+	if (t[0].p != w->rdf_first || t[1].p != w->rdf_rest)
+		return 0;
+	if (t[1].okind == O_IRI)
+		return t[1].o == w->rdf_nil;
+	return t[1].okind == O_BLANK && w->ocount[t[1].o] == 1 &&
+	       is_cell(w, t[1].o);
 }
 
-/* Whether IRI rank i is one to write here; sets its qname. */
+/* Whether blank node b is written in place, where it is the object. */
 static int
-iri_ok(writer *w, uint32_t i)
+nested(const writer *w, uint32_t b)
 {
-	if (w->qn[i] == -3) {
-		if (!plain_iri(wstr(w, i)))
-			w->qn[i] = -2;
-		else
-			w->qn[i] = (int16_t)qname_of(w, i);
-	}
-	return w->qn[i] != -2;
+	return w->syntax == SERD_TURTLE && w->ocount[b] == 1 &&
+	       w->bcount[b] > 0 && !w->done[b];
 }
 
-/* Whether the graph is one this writer puts out as raptor would. */
-static int
-can_write(writer *w)
-{
-	size_t i;
-
-	for (i = 0; i < w->nt; i++) {
-		const wtriple *t = &w->t[i];
-		if (!iri_ok(w, t->p) || strncmp(wstr(w, t->p), NS_RDF "_",
-		                            sizeof(NS_RDF "_") - 1) == 0)
-			return 0;
-		if (!t->sblank && !iri_ok(w, t->s))
-			return 0;
-		if (t->okind == O_IRI && !iri_ok(w, t->o))
-			return 0;
-		if (t->okind == O_LIT) {
-			if (!utf8_ok(t->text) || !utf8_ok(wstr(w, t->x)) ||
-			    bare_literal(w, t) < 0)
-				return 0;
-			if (t->xdt && !iri_ok(w, t->x))
-				return 0;
-		}
-		if (t->okind == O_BLANK && w->bcount[t->o] == 0)
-			return 0;
-		if (t->sblank) {
-			/* Only blank nodes used once as an object, and lists
-			 * of exactly rdf:first and rdf:rest cells. */
-			const wtriple *c = &w->t[w->bfirst[t->s]];
-			if (w->ocount[t->s] != 1)
-				return 0;
-			if (is_cell(w, t->s) &&
-			    (w->bcount[t->s] != 2 ||
-			        (c[1].okind == O_BLANK ?
-			                !is_cell(w, c[1].o) :
-			                c[1].okind != O_IRI ||
-			                    c[1].o != w->rdf_nil)))
-				return 0;
-		}
-	}
-	return 1;
-}
+static void write_props(writer *w, size_t first, size_t n, SerdNode *subj,
+    SerdStatementFlags flags, int depth);
 
 static void
-wflush(writer *w)
+put(writer *w, SerdStatementFlags flags, const SerdNode *s, const wtriple *t,
+    const SerdNode *o)
 {
-	if (w->out.n > 0)
-		fwrite(w->out.p, 1, w->out.n, w->fp);
-	w->out.n = 0;
-}
+	SerdNode p = term(w, t->p, 0), x = SERD_NODE_NULL, lit, lang;
 
-static void
-wput(writer *w, const char *s, size_t n)
-{
-	if (w->out.cap - w->out.n <= n) {
-		wflush(w);
-		if (w->out.cap <= n) {
-			fwrite(s, 1, n, w->fp);
-			return;
-		}
-	}
-	memcpy(w->out.p + w->out.n, s, n);
-	w->out.n += n;
-}
-
-static void
-wputs(writer *w, const char *s)
-{
-	wput(w, s, strlen(s));
-}
-
-static void
-newline(writer *w)
-{
-	static const char sp[] = "\n                                ";
-	int n = w->indent;
-
-	wput(w, sp, 1);
-	for (; n > 0; n -= (int)sizeof(sp) - 2)
-		wput(w, sp + 1,
-		    (size_t)(n < (int)sizeof(sp) - 2 ? n :
-		                                       (int)sizeof(sp) - 2));
-}
-
-static void
-write_iri(writer *w, uint32_t i)
-{
-	int k = w->qn[i];
-	const char *s = wstr(w, i);
-
-	if (k >= 0) {
-		wputs(w, w->ns[k].prefix);
-		wput(w, ":", 1);
-		wputs(w, s + w->ns[k].len);
-	} else {
-		wput(w, "<", 1);
-		wputs(w, s);
-		wput(w, ">", 1);
-	}
-}
-
-static void
-write_literal(writer *w, const wtriple *t)
-{
-	const char *s = t->text, *q = "\"", *run;
-
-	if (bare_literal(w, t) > 0) {
-		if (t->x == w->xsd_bool)
-			wputs(w, *s == '1' || *s == 't' ? "true" : "false");
-		else
-			wputs(w, s);
+	if (t->okind == O_LIT) {
+		lit = serd_node_from_string(
+		    SERD_LITERAL, (const uint8_t *)t->text);
+		if (t->xdt)
+			x = term(w, t->x, 0);
+		lang = t->x != 0 && !t->xdt ?
+		           serd_node_from_string(SERD_LITERAL,
+		               (const uint8_t *)wstr(w, t->x)) :
+		           SERD_NODE_NULL;
+		o = &lit;
+		if (serd_writer_write_statement(w->sw, flags, NULL, s, &p, o,
+		        t->xdt ? &x : NULL, lang.buf ? &lang : NULL) != 0)
+			w->failed = 1;
 		return;
 	}
-	/* A line end may stand in a long string only (raptor writes a lone
-	 * CR in a short one, which no Turtle reader takes). */
-	if (strpbrk(s, "\n\r") != NULL)
-		q = "\"\"\"";
-	wputs(w, q);
-	for (run = s; *s; s++) {
-		if (*s != '"' && *s != '\\')
-			continue;
-		wput(w, run, (size_t)(s - run));
-		wput(w, "\\", 1);
-		run = s;
-	}
-	wput(w, run, (size_t)(s - run));
-	wputs(w, q);
-	if (t->xdt) {
-		wput(w, "^^", 2);
-		write_iri(w, t->x);
-	} else if (t->x != 0) {
-		wput(w, "@", 1);
-		wputs(w, wstr(w, t->x));
-	}
+	if (serd_writer_write_statement(w->sw, flags, NULL, s, &p, o, NULL,
+	        NULL) != 0)
+		w->failed = 1;
 }
 
-static void write_props(writer *w, size_t first, size_t n);
-
+/* A list as ( ): each cell's rdf:first and rdf:rest, as serd's reader
+ * hands them over. */
 static void
-write_object(writer *w, const wtriple *t)
+write_list(writer *w, uint32_t b, int depth)
 {
 	const wtriple *c;
-	uint32_t b;
-	int i;
+	SerdNode cell, o;
 
-	if (t->okind == O_IRI) {
-		write_iri(w, t->o);
-		return;
-	}
-	if (t->okind == O_LIT) {
-		write_literal(w, t);
-		return;
-	}
-	b = t->o;
-	if (!is_cell(w, b)) {
-		wput(w, "[", 1);
-		w->indent += 4;
-		newline(w);
-		write_props(w, w->bfirst[b], w->bcount[b]);
-		w->indent -= 4;
-		newline(w);
-		wput(w, "]", 1);
-		return;
-	}
-	wput(w, "(", 1);
-	w->indent += 4;
-	for (i = 0;; i++) {
+	for (;;) {
 		c = &w->t[w->bfirst[b]];
-		if (i > 0)
-			newline(w);
-		write_object(w, &c[0]);
+		cell = term(w, b, 1);
+		w->done[b] = 1;
+		if (c[0].okind == O_BLANK && nested(w, c[0].o)) {
+			o = term(w, c[0].o, 1);
+			w->done[c[0].o] = 1;
+			put(w, SERD_LIST_CONT | SERD_ANON_O_BEGIN, &cell, &c[0],
+			    &o);
+			write_props(w, w->bfirst[c[0].o], w->bcount[c[0].o],
+			    &o, SERD_ANON_CONT, depth + 1);
+			serd_writer_end_anon(w->sw, &o);
+		} else {
+			o = c[0].okind == O_LIT ? SERD_NODE_NULL :
+			                          term(w, c[0].o,
+			                              c[0].okind == O_BLANK);
+			put(w, SERD_LIST_CONT, &cell, &c[0], &o);
+		}
+		o = term(w, c[1].o, c[1].okind == O_BLANK);
+		put(w, SERD_LIST_CONT, &cell, &c[1], &o);
 		if (c[1].okind != O_BLANK)
 			break;
 		b = c[1].o;
 	}
-	w->indent -= 4;
-	newline(w);
-	wput(w, ")", 1);
 }
 
 static void
-write_props(writer *w, size_t first, size_t n)
+write_props(writer *w, size_t first, size_t n, SerdNode *subj,
+    SerdStatementFlags flags, int depth)
 {
-	size_t i;
+	size_t k;
+	SerdNode o;
+	int list;
 
-	for (i = first; i < first + n; i++) {
-		const wtriple *t = &w->t[i];
-		if (i > first && t->p == t[-1].p) {
-			wput(w, ", ", 2);
-		} else {
-			if (i > first) {
-				wput(w, " ;", 2);
-				newline(w);
-			}
-			if (t->p == w->rdf_type)
-				wput(w, "a", 1);
-			else
-				write_iri(w, t->p);
-			wput(w, " ", 1);
+	/* Lists last: serd starts the subject anew after one. */
+	for (k = 0; k < 2 * n && !w->failed; k++) {
+		const wtriple *t = &w->t[first + k % n];
+		list = t->okind == O_BLANK && nested(w, t->o) &&
+		       is_cell(w, t->o) && depth <= 64;
+		if (list != (k >= n))
+			continue;
+		if (t->okind == O_LIT) {
+			put(w, flags, subj, t, NULL);
+			continue;
 		}
-		write_object(w, t);
+		o = term(w, t->o, t->okind == O_BLANK);
+		/* Nesting stops deep down, where serd's stack would. */
+		if (t->okind != O_BLANK || !nested(w, t->o) || depth > 64) {
+			put(w, flags, subj, t, &o);
+		} else if (is_cell(w, t->o)) {
+			put(w, flags | SERD_LIST_O_BEGIN, subj, t, &o);
+			write_list(w, t->o, depth + 1);
+		} else {
+			w->done[t->o] = 1;
+			put(w, flags | SERD_ANON_O_BEGIN, subj, t, &o);
+			write_props(w, w->bfirst[t->o], w->bcount[t->o], &o,
+			    SERD_ANON_CONT, depth + 1);
+			serd_writer_end_anon(w->sw, &o);
+		}
 	}
 }
 
-static uint32_t
-rank_of(const writer *w, const char *s)
+/* Rank, sort and count the kept triples.  -1 when out of memory. */
+static int
+prepare(writer *w)
 {
+	kll__rdf *r = w->r;
+	sref *ref = NULL;
+	size_t i, j, n = r->nstr;
 	uint32_t id;
 
-	return kll__map_get(&w->r->ids, s, strlen(s), &id) ? w->rank[id] :
-	                                                     UINT32_MAX;
-}
-
-/* 1: written; 0: not a graph for this writer; -1: out of memory. */
-static int
-write_turtle(kll__rdf *r, FILE *fp)
-{
-	writer w;
-	sref *ref = NULL;
-	size_t i, j, n;
-	int ret = -1;
-
-	memset(&w, 0, sizeof(w));
-	w.r = r;
-	w.fp = fp;
-	n = r->nstr;
-	if ((w.t = kll__malloc((r->nt ? r->nt : 1) * sizeof(*w.t))) == NULL ||
+	if ((w->t = kll__malloc((r->nt ? r->nt : 1) * sizeof(*w->t))) ==
+	        NULL ||
 	    (ref = kll__malloc(n * sizeof(*ref))) == NULL ||
-	    (w.byrank = kll__malloc(n * sizeof(*w.byrank))) == NULL ||
-	    (w.rank = kll__malloc(n * sizeof(*w.rank))) == NULL ||
-	    (w.qn = kll__malloc(n * sizeof(*w.qn))) == NULL ||
-	    (w.bfirst = kll__calloc(n, sizeof(*w.bfirst))) == NULL ||
-	    (w.bcount = kll__calloc(n, sizeof(*w.bcount))) == NULL ||
-	    (w.ocount = kll__calloc(n, sizeof(*w.ocount))) == NULL ||
-	    kll__buf_grow(&w.out, 1 << 16) < 0)
-		goto out;
+	    (w->byrank = kll__malloc(n * sizeof(*w->byrank))) == NULL ||
+	    (w->rank = kll__malloc(n * sizeof(*w->rank))) == NULL ||
+	    (w->bfirst = kll__calloc(n, sizeof(*w->bfirst))) == NULL ||
+	    (w->bcount = kll__calloc(n, sizeof(*w->bcount))) == NULL ||
+	    (w->ocount = kll__calloc(n, sizeof(*w->ocount))) == NULL ||
+	    (w->done = kll__calloc(n, sizeof(*w->done))) == NULL) {
+		free(ref);
+		return -1;
+	}
 	/* Strings by rank: in the copy, ids become ranks, so that comparing
 	 * two strings is comparing two integers. */
 	for (i = 0; i < n; i++) {
@@ -860,117 +717,243 @@ write_turtle(kll__rdf *r, FILE *fp)
 	}
 	qsort(ref, n, sizeof(*ref), cmp_sref);
 	for (i = 0; i < n; i++) {
-		w.byrank[i] = ref[i].id;
-		w.rank[ref[i].id] = (uint32_t)i;
-		w.qn[i] = -3;
+		w->byrank[i] = ref[i].id;
+		w->rank[ref[i].id] = (uint32_t)i;
 	}
+	free(ref);
 	for (i = 0; i < r->nt; i++) {
-		wtriple *t = &w.t[i];
+		wtriple *t = &w->t[i];
 		*t = r->t[i];
-		t->s = w.rank[t->s];
-		t->p = w.rank[t->p];
-		t->o = w.rank[t->o]; /* 0 for a literal */
-		t->x = w.rank[t->x];
+		t->s = w->rank[t->s];
+		t->p = w->rank[t->p];
+		t->o = w->rank[t->o]; /* 0 for a literal */
+		t->x = w->rank[t->x];
 	}
-	qsort(w.t, r->nt, sizeof(*w.t), cmp_triple);
+	qsort(w->t, r->nt, sizeof(*w->t), cmp_triple);
 	for (i = j = 0; i < r->nt; i++)
-		if (j == 0 || cmp_triple(&w.t[j - 1], &w.t[i]) != 0)
-			w.t[j++] = w.t[i];
-	w.nt = j;
-	for (i = w.nt; i-- > 0;) {
-		const wtriple *t = &w.t[i];
+		if (j == 0 || cmp_triple(&w->t[j - 1], &w->t[i]) != 0)
+			w->t[j++] = w->t[i];
+	w->nt = j;
+	for (i = w->nt; i-- > 0;) {
+		const wtriple *t = &w->t[i];
 		if (t->sblank) {
-			w.bfirst[t->s] = i;
-			w.bcount[t->s]++;
+			w->bfirst[t->s] = i;
+			w->bcount[t->s]++;
 		}
 		if (t->okind == O_BLANK)
-			w.ocount[t->o]++;
+			w->ocount[t->o]++;
 	}
-	w.rdf_type = rank_of(&w, NS_RDF "type");
-	w.rdf_first = rank_of(&w, NS_RDF "first");
-	w.rdf_rest = rank_of(&w, NS_RDF "rest");
-	w.rdf_nil = rank_of(&w, NS_RDF "nil");
-	w.xsd_int = rank_of(&w, XSD "integer");
-	w.xsd_dbl = rank_of(&w, XSD "double");
-	w.xsd_dec = rank_of(&w, XSD "decimal");
-	w.xsd_bool = rank_of(&w, XSD "boolean");
-	/* The prefixes as raptor declares them. */
-	ret = 0;
-	w.ns[w.nns++] = (wns){ "rdf", NS_RDF, strlen(NS_RDF) };
+	w->rdf_first = w->rdf_rest = w->rdf_nil = UINT32_MAX;
+	if (kll__map_get(&r->ids, NS_RDF "first", strlen(NS_RDF "first"), &id))
+		w->rdf_first = w->rank[id];
+	if (kll__map_get(&r->ids, NS_RDF "rest", strlen(NS_RDF "rest"), &id))
+		w->rdf_rest = w->rank[id];
+	if (kll__map_get(&r->ids, NS_RDF "nil", strlen(NS_RDF "nil"), &id))
+		w->rdf_nil = w->rank[id];
+	return 0;
+}
+
+/* serd names an IRI with the first prefix whose namespace starts it:
+ * the longest namespaces go first, so that a namespace inside another
+ * still names its IRIs. */
+static void
+order_prefixes(const kll__rdf *r, size_t *ord)
+{
+	size_t i, j;
+
 	for (i = 0; i < r->nprefix; i++) {
-		if (*r->prefix[i] == '\0' || !plain_iri(r->ns[i]))
-			goto out;
-		for (j = 0; j < w.nns; j++)
-			if (strcmp(w.ns[j].prefix, r->prefix[i]) == 0 ||
-			    strcmp(w.ns[j].iri, r->ns[i]) == 0)
+		for (j = i; j > 0; j--) {
+			size_t a = strlen(r->ns[ord[j - 1]]), b = strlen(r->ns[i]);
+			if (a > b || (a == b && strcmp(r->prefix[ord[j - 1]],
+			                            r->prefix[i]) <= 0))
 				break;
-		if (j == w.nns)
-			w.ns[w.nns++] =
-			    (wns){ r->prefix[i], r->ns[i], strlen(r->ns[i]) };
+			ord[j] = ord[j - 1];
+		}
+		ord[j] = i;
 	}
-	n = w.nns;
-	/* raptor also knows xml: without declaring it. */
-	w.ns[w.nns++] = (wns){ "xml", NS_XML, strlen(NS_XML) };
-	if (!can_write(&w))
+}
+
+static void
+write_prefixes(writer *w, SerdEnv *env)
+{
+	kll__rdf *r = w->r;
+	SerdNode name, iri;
+	size_t ord[MAX_PREFIX], o, i, j;
+
+	order_prefixes(r, ord);
+	for (o = 0; o < r->nprefix; o++) {
+		i = ord[o];
+		/* The first of two declarations of a prefix or namespace. */
+		for (j = 0; j < i; j++)
+			if (strcmp(r->prefix[j], r->prefix[i]) == 0 ||
+			    strcmp(r->ns[j], r->ns[i]) == 0)
+				break;
+		if (j < i || *r->prefix[i] == '\0')
+			continue;
+		name = serd_node_from_string(
+		    SERD_LITERAL, (const uint8_t *)r->prefix[i]);
+		iri = serd_node_from_string(
+		    SERD_URI, (const uint8_t *)r->ns[i]);
+		if (w->syntax == SERD_TURTLE)
+			serd_writer_set_prefix(w->sw, &name, &iri);
+		else
+			serd_env_set_prefix(env, &name, &iri);
+	}
+}
+
+static void
+write_all(writer *w)
+{
+	size_t i, j;
+	SerdNode s;
+
+	int pass;
+
+	/* A blank node written in place has no statements of its own; the
+	 * second pass writes those that nothing written took in (a cycle of
+	 * blank nodes, a nesting too deep). */
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < w->nt && !w->failed; i = j) {
+			const wtriple *t = &w->t[i];
+			for (j = i + 1; j < w->nt &&
+			                w->t[j].sblank == t->sblank &&
+			                w->t[j].s == t->s;
+			     j++)
+				;
+			if (t->sblank && (w->done[t->s] ||
+			                     (pass == 0 && nested(w, t->s))))
+				continue;
+			if (!t->sblank && pass > 0)
+				continue;
+			if (t->sblank)
+				w->done[t->s] = 1;
+			s = term(w, t->s, t->sblank);
+			write_props(w, i, j - i, &s, 0, 0);
+		}
+	}
+}
+
+static void
+writer_free(writer *w)
+{
+	free(w->t);
+	free(w->byrank);
+	free(w->rank);
+	free(w->bfirst);
+	free(w->bcount);
+	free(w->ocount);
+	free(w->done);
+}
+
+/* 1: written; 0: a graph for librdf; -1: out of memory. */
+static int
+write_serd(kll__rdf *r, FILE *fp, SerdSyntax syntax)
+{
+	writer w;
+	SerdEnv *env = NULL;
+	int ret = -1;
+
+	memset(&w, 0, sizeof(w));
+	w.r = r;
+	w.fp = fp;
+	w.syntax = syntax;
+	if (prepare(&w) < 0)
 		goto out;
-	for (i = 0; i < n; i++) {
-		wputs(&w, "@prefix ");
-		wputs(&w, w.ns[i].prefix);
-		wputs(&w, ": <");
-		wputs(&w, w.ns[i].iri);
-		wputs(&w, "> .\n");
-	}
-	wput(&w, "\n", 1);
-	for (i = 0; i < w.nt && !w.t[i].sblank; i = j) {
-		for (j = i + 1;
-		     j < w.nt && !w.t[j].sblank && w.t[j].s == w.t[i].s; j++)
-			;
-		write_iri(&w, w.t[i].s);
-		w.indent = 4;
-		newline(&w);
-		write_props(&w, i, j - i);
-		w.indent = 0;
-		wput(&w, " .\n\n", 4);
-	}
-	wflush(&w);
+	ret = 0;
+	if (syntax == SERD_TURTLE && !serd_can_write(&w))
+		goto out;
+	ret = -1;
+	if ((env = serd_env_new(NULL)) == NULL ||
+	    (w.sw = serd_writer_new(syntax,
+	         syntax == SERD_TURTLE ?
+	             (SerdStyle)(SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED) :
+	             SERD_STYLE_ASCII,
+	         env, NULL, on_bytes, &w)) == NULL)
+		goto out;
+	serd_writer_set_error_sink(w.sw, on_serd_error, &w);
+	write_prefixes(&w, env);
+	write_all(&w);
+	serd_writer_finish(w.sw);
+	if (w.failed)
+		fail(r, KLL_EIO, "write error");
 	ret = 1;
 out:
-	free(ref);
-	free(w.t);
-	free(w.byrank);
-	free(w.rank);
-	free(w.qn);
-	free(w.bfirst);
-	free(w.bcount);
-	free(w.ocount);
-	kll__buf_free(&w.out);
+	if (w.sw != NULL)
+		serd_writer_free(w.sw);
+	if (env != NULL)
+		serd_env_free(env);
+	writer_free(&w);
 	return ret;
 }
 
-kll_status
-kll__rdf_write(
-    kll__rdf *r, FILE *fp, const char *syntax, const char *name, kll_error *err)
+/* The statements of the librdf model, kept as kll__rdf_add_* keeps
+ * them, for serd to write. */
+static kll_status
+harvest(kll__rdf *r)
+{
+	librdf_stream *st;
+	librdf_statement *s;
+	librdf_node *n[3];
+	const char *t[3];
+	char *blank[2] = { NULL, NULL };
+	librdf_uri *dt;
+	int i;
+
+	if ((st = librdf_model_as_stream(r->model)) == NULL) {
+		fail(r, KLL_ENOMEM, "out of memory");
+		return r->st;
+	}
+	for (; !librdf_stream_end(st) && r->st == KLL_OK;
+	     librdf_stream_next(st)) {
+		s = librdf_stream_get_object(st);
+		n[0] = librdf_statement_get_subject(s);
+		n[1] = librdf_statement_get_predicate(s);
+		n[2] = librdf_statement_get_object(s);
+		for (i = 0; i < 3; i++) {
+			if (librdf_node_is_blank(n[i])) {
+				const char *id = (const char *)
+				    librdf_node_get_blank_identifier(n[i]);
+				size_t len = strlen(id) + 3;
+				free(blank[i == 2]);
+				if ((blank[i == 2] = kll__malloc(len)) == NULL) {
+					fail(r, KLL_ENOMEM, "out of memory");
+					break;
+				}
+				snprintf(blank[i == 2], len, "_:%s", id);
+				t[i] = blank[i == 2];
+			} else if (librdf_node_is_resource(n[i])) {
+				t[i] = (const char *)librdf_uri_as_string(
+				    librdf_node_get_uri(n[i]));
+			} else {
+				t[i] = (const char *)librdf_node_get_literal_value(
+				    n[i]);
+			}
+		}
+		if (r->st != KLL_OK)
+			break;
+		if (!librdf_node_is_literal(n[2]))
+			keep(r, t[0], t[1], O_IRI, t[2], NULL, 0);
+		else if ((dt = librdf_node_get_literal_value_datatype_uri(
+		              n[2])) != NULL)
+			keep(r, t[0], t[1], O_LIT, t[2],
+			    (const char *)librdf_uri_as_string(dt), 1);
+		else
+			keep(r, t[0], t[1], O_LIT, t[2],
+			    librdf_node_get_literal_value_language(n[2]), 0);
+	}
+	free(blank[0]);
+	free(blank[1]);
+	librdf_free_stream(st);
+	return r->st;
+}
+
+static kll_status
+librdf_write(kll__rdf *r, FILE *fp, const char *syntax)
 {
 	librdf_serializer *ser = NULL;
 	librdf_uri *u;
 	size_t i;
 
-	if (r->st != KLL_OK)
-		goto out;
-	if (r->keep && strcmp(syntax, "turtle") == 0) {
-		int ok = write_turtle(r, fp);
-		if (ok < 0) {
-			fail(r, KLL_ENOMEM, "out of memory");
-			goto out;
-		}
-		if (ok > 0) {
-			if (fflush(fp) != 0 || ferror(fp))
-				fail(r, KLL_EIO, "write error");
-			goto out;
-		}
-	}
-	if (r->keep && replay(r) != KLL_OK)
-		goto out;
 	if ((ser = librdf_new_serializer(r->world, syntax, NULL, NULL)) ==
 	    NULL) {
 		fail(r, KLL_EARG, "unknown RDF syntax for output");
@@ -988,11 +971,39 @@ kll__rdf_write(
 	if (librdf_serializer_serialize_model_to_file_handle(
 	        ser, fp, NULL, r->model) != 0)
 		fail(r, KLL_EIO, "cannot serialize the graph");
-	if (r->st == KLL_OK && (fflush(fp) != 0 || ferror(fp)))
-		fail(r, KLL_EIO, "write error");
 out:
 	if (ser != NULL)
 		librdf_free_serializer(ser);
+	return r->st;
+}
+
+kll_status
+kll__rdf_write(
+    kll__rdf *r, FILE *fp, const char *syntax, const char *name, kll_error *err)
+{
+	int turtle = strcmp(syntax, "turtle") == 0, ok = 0;
+
+	if (r->st != KLL_OK)
+		goto out;
+	if (turtle || strcmp(syntax, "ntriples") == 0) {
+		/* A librdf store's statements go to serd as well. */
+		if (!r->keep && (keep_init(r) < 0 || harvest(r) != KLL_OK))
+			goto out;
+		ok = write_serd(r, fp, turtle ? SERD_TURTLE : SERD_NTRIPLES);
+		if (ok < 0) {
+			fail(r, KLL_ENOMEM, "out of memory");
+			goto out;
+		}
+	}
+	if (ok == 0) {
+		if (r->keep && replay(r) != KLL_OK)
+			goto out;
+		if (librdf_write(r, fp, syntax) != KLL_OK)
+			goto out;
+	}
+	if (r->st == KLL_OK && (fflush(fp) != 0 || ferror(fp)))
+		fail(r, KLL_EIO, "write error");
+out:
 	if (r->st != KLL_OK && name != NULL)
 		snprintf(r->err.file, sizeof(r->err.file), "%s",
 		    kll__display_name(name));
