@@ -538,6 +538,7 @@ s_on_error(void *handle, const SerdError *e)
 	loader *l = r->l;
 	char msg[sizeof(l->err->msg)];
 	size_t n;
+	unsigned col;
 	kll_status code = KLL_ESYNTAX;
 
 	if (l->st != KLL_OK)
@@ -549,9 +550,11 @@ s_on_error(void *handle, const SerdError *e)
 	if (strncmp(msg, "invalid UTF-8", 13) == 0)
 		code = KLL_EENCODING;
 	/* serd's column is that of the last byte it took, 0 for none yet
-	 * on the line: then the error is at the line's first byte. */
-	l->st = kll__error_set(l->err, code, l->name, e->line,
-	    e->col > 0 ? e->col : 1, "%s", msg);
+	 * on the line (then the error is at the line's first byte); on the
+	 * first line it counts one more. */
+	col = e->line == 1 && e->col > 0 ? e->col - 1 : e->col;
+	l->st = kll__error_set(
+	    l->err, code, l->name, e->line, col > 0 ? col : 1, "%s", msg);
 	r->failed = 1;
 	return SERD_SUCCESS;
 }
