@@ -14,7 +14,7 @@
  * far below each: SKOS and XKOS nest a [ ] or ( ) two or three deep, and
  * declare a few dozen prefixes. */
 
-/* Nesting of [ ] and ( ) in Turtle and TriG.  kll's Turtle reader
+/* Nesting of [ ] and ( ) in Turtle and TriG.  serd
  * recurses once per level (a few hundred bytes of stack), raptor's
  * parser stops at 10000 with "memory exhausted": 256 is deep enough for
  * any data and shallow enough for a small thread stack. */

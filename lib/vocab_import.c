@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* import.c: a classification table (CSV, as SCB publishes them) to a
- * SKOS+XKOS vocabulary, checked whole before anything is written. */
+/* vocab_import.c: a classification table (CSV, as SCB publishes them) to a
+ * SKOS+XKOS vocabulary, checked whole before anything is written, and
+ * written by the one RDF writer (rdf_write.c). */
 #include <regex.h>
 #include <stdarg.h>
 #include <stdio.h>
