@@ -683,7 +683,7 @@ s_iri(sreader *r, const SerdNode *n, const char **s, size_t *len)
 		    "undefined namespace prefix in '%s'", (const char *)n->buf);
 	}
 	if (kll__buf_add(&r->sb, pre.buf, pre.len) < 0 ||
-	    kll__buf_add(&r->sb, suf.buf, suf.len) < 0 ||
+	    (suf.len > 0 && kll__buf_add(&r->sb, suf.buf, suf.len) < 0) ||
 	    kll__buf_addc(&r->sb, '\0') < 0) {
 		serd_node_free(&abs);
 		return s_fail(r, KLL_ENOMEM, "%s", "out of memory");
