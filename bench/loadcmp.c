@@ -1,13 +1,12 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* loadcmp.c: print what the vocabulary loader keeps of an RDF file (its
- * status, nodes, literals and triples, in order), read from the file (the
- * fast Turtle reader, when it takes the file) or, with a second argument,
- * from standard input with that base IRI (raptor always).  bench/loadcmp.sh
- * compares the two. */
+ * status, nodes, literals and triples, in order), read from the file or,
+ * with a second argument, from standard input with that base IRI.
+ * bench/loadcmp.sh compares the two. */
 #include <stdio.h>
 #include <string.h>
 
-#include "rdfload.h"
+#include "rdf_read.h"
 
 int
 main(int argc, char **argv)

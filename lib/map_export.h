@@ -5,7 +5,7 @@
 #ifndef KLL_MAP_EXPORT_H
 #define KLL_MAP_EXPORT_H
 
-#include "rdfwrite.h"
+#include "rdf_write.h"
 
 #define NOTERM NS_SSSOM "NoTermFound"
 

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "pub.h"
-#include "rdfwrite.h"
+#include "rdf_write.h"
 
 /* ------------------------------------------------------------------ */
 /* SHA-1, as FIPS 180-4 section 6.1 describes it                        */

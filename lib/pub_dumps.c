@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "pub.h"
-#include "rdfwrite.h"
+#include "rdf_write.h"
 
 /* ------------------------------------------------------------------ */
 /* Vocabularies                                                         */

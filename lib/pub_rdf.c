@@ -9,8 +9,8 @@
 #include <raptor2.h>
 
 #include "pub.h"
-#include "rdfguard.h"
-#include "rdfwrite.h"
+#include "rdf_guard.h"
+#include "rdf_write.h"
 
 typedef struct rdfio {
 	raptor_world *world;

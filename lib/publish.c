@@ -19,7 +19,7 @@
 #include <unistd.h>
 
 #include "pub.h"
-#include "rdfwrite.h"
+#include "rdf_write.h"
 
 #ifndef PATH_MAX
 #define PATH_MAX 4096

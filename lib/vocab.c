@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* vocab.c: the vocabulary index, built from the triples rdfload.c keeps:
+/* vocab.c: the vocabulary index, built from the triples rdf_read.c keeps:
  * concepts sorted by notation, hashed by notation and IRI, with labels,
  * hierarchy and XKOS levels. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "rdfload.h"
+#include "rdf_read.h"
 
 struct kll_concept {
 	const char *iri;

@@ -3,7 +3,7 @@
 # Install the Debian packages kll needs that are missing (with sudo when
 # not root).  Quiet and quick when everything is there.
 set -eu
-pkgs="gcc make pkg-config libraptor2-dev librdf0-dev libxml2-dev libyaml-dev
+pkgs="gcc make pkg-config libserd-dev libraptor2-dev librdf0-dev libxml2-dev libyaml-dev
 libunistring-dev libcmocka-dev raptor2-utils clang libclang-rt-14-dev
 valgrind"
 missing=

@@ -30,9 +30,9 @@ void fuzz_check_error(const kll_error *err, kll_status st);
  * them; the payload is a size_t. */
 void fuzz_count_diag(void *payload, const kll_error *d);
 
-/* Load Turtle file "path" again from stdin, which raptor reads, and
- * check that it makes the same vocabulary as "v" (st: how loading the
- * file went), or fails as that did. */
+/* Load Turtle file "path" again as TriG, which raptor reads, and check
+ * that it makes the same vocabulary as "v" where both loads succeed (st:
+ * how loading the file through serd went). */
 void fuzz_compare_with_raptor(const char *path, const kll_load_opts *lo,
     const kll_vocab *v, kll_status st);
 

@@ -29,22 +29,22 @@ if [ ! -f "$B/lib/libkll.a" ]; then
 fi
 targets=${FUZZ_TARGETS:-$(for f in $fz/fuzz_*.c; do
 	f=${f##*/fuzz_}; echo "${f%.c}"; done)}
-libs="$(pkg-config --libs raptor2 redland libxml-2.0 yaml-0.1) -lunistring"
+libs="$(pkg-config --libs serd-0 raptor2 redland libxml-2.0 yaml-0.1) -lunistring"
 cflags="-std=c99 -D_POSIX_C_SOURCE=200809L -O1 -g -Wall -Wextra -Wpedantic
 -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
 -Wno-format-nonliteral -fno-omit-frame-pointer -Ilib -I$fz
-$(pkg-config --cflags raptor2 redland libxml-2.0 yaml-0.1)"
+$(pkg-config --cflags serd-0 raptor2 redland libxml-2.0 yaml-0.1)"
 san="-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all"
 mkdir -p "$B/bin" "$B/log"
 
 # Leaks are crashes too, but not raptor's own (tests/lsan.supp, and for
-# the targets that only parse RDF, tests/fuzz/lsan-rdfload.supp).
+# the targets that only parse RDF, tests/fuzz/lsan-rdf-read.supp).
 ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 export ASAN_OPTIONS UBSAN_OPTIONS
 supp() {
 	case $1 in
-	turtle | ntriples) s=$top/$fz/lsan-rdfload.supp ;;
+	turtle | ntriples) s=$top/$fz/lsan-rdf-read.supp ;;
 	*) s=$top/tests/lsan.supp ;;
 	esac
 	echo "suppressions=$s:print_suppressions=0"
@@ -79,7 +79,7 @@ done
 
 # Each target runs in libFuzzer's fork mode, so that it goes on after a
 # crash and one run finds as many as it can.  raptor loses a block on
-# most documents (tests/fuzz/lsan-rdfload.supp), and libFuzzer then runs
+# most documents (tests/fuzz/lsan-rdf-read.supp), and libFuzzer then runs
 # a leak check after each input, which makes the RDF targets a hundred
 # times slower: they fuzz without leak checks, and their whole corpus is
 # run once more with them at the end.

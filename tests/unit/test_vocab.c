@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* test_vocab.c: loading vocabularies into the index (lib/vocab.c,
- * lib/rdfload.c) and finding them (lib/vocab_resolve.c). */
+ * lib/rdf_read.c) and finding them (lib/vocab_resolve.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -157,7 +157,7 @@ test_errors(void **state)
 {
 	(void)state;
 	expect_load_error(
-	    "tests/data/rdf/syntax-error.ttl", KLL_ESYNTAX, 6, "syntax error");
+	    "tests/data/rdf/syntax-error.ttl", KLL_ESYNTAX, 6, "expected object");
 	expect_load_error("tests/data/rdf/no-concepts.ttl", KLL_EINVALID, 0,
 	    "no skos:Concept");
 	expect_load_error("tests/data/rdf/missing.ttl", KLL_EIO, 0,

@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* import.c: a classification table (CSV, as SCB publishes them) to a
- * SKOS+XKOS vocabulary, checked whole before anything is written. */
+/* vocab_import.c: a classification table (CSV, as SCB publishes them) to a
+ * SKOS+XKOS vocabulary, checked whole before anything is written, and
+ * written by the one RDF writer (rdf_write.c). */
 #include <regex.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "rdfwrite.h"
+#include "rdf_write.h"
 
 #define MAX_LANG  16
 #define MAX_DEPTH 32

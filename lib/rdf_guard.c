@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* rdfguard.c: raptor worlds and parsers that load nothing but their
+/* rdf_guard.c: raptor worlds and parsers that load nothing but their
  * input, and the limits on hostile input that every RDF reader of libkll
- * keeps (see rdfguard.h). */
+ * keeps (see rdf_guard.h). */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +10,7 @@
 #include <libxml/parser.h>
 #include <raptor2.h>
 
-#include "rdfguard.h"
+#include "rdf_guard.h"
 
 /* ------------------------------------------------------------------ */
 /* Worlds and parsers                                                   */

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* rdfwrite.h: building an output graph in a librdf model and serializing
- * it with raptor.  Errors are sticky: after the first one every call does
+/* rdf_write.h: building an output graph and serializing it (serd for
+ * Turtle and N-Triples, else librdf and raptor).
+ * Errors are sticky: after the first one every call does
  * nothing, and kll__rdf_write() or kll__rdf_status() report it. */
-#ifndef KLL_RDFWRITE_H
-#define KLL_RDFWRITE_H
+#ifndef KLL_RDF_WRITE_H
+#define KLL_RDF_WRITE_H
 
 #include <stdio.h>
 
@@ -55,7 +56,8 @@ void kll__rdf_add_list(kll__rdf *r, const char *s, const char *p,
 void kll__rdf_prefix(kll__rdf *r, const char *prefix, const char *iri);
 
 /* Serialize to fp in raptor syntax "syntax" ("turtle", "rdfxml",
- * "rdfxml-abbrev", "ntriples"...).  "name" is used in messages. */
+ * "rdfxml-abbrev", "ntriples"...).  Turtle and N-Triples come sorted from
+ * serd, the same bytes for the same graph.  "name" is used in messages. */
 kll_status kll__rdf_write(kll__rdf *r, FILE *fp, const char *syntax,
     const char *name, kll_error *err);
 

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* rdfguard.h: how libkll starts raptor, and the limits every RDF reader
+/* rdf_guard.h: how libkll starts raptor, and the limits every RDF reader
  * keeps on hostile input.  Every raptor world and parser of libkll is made
  * here, so that none of them reaches the network, a file other than the
  * input, an external entity or an external DTD. */
-#ifndef KLL_RDFGUARD_H
-#define KLL_RDFGUARD_H
+#ifndef KLL_RDF_GUARD_H
+#define KLL_RDF_GUARD_H
 
 #include <raptor2.h>
 
@@ -14,7 +14,7 @@
  * far below each: SKOS and XKOS nest a [ ] or ( ) two or three deep, and
  * declare a few dozen prefixes. */
 
-/* Nesting of [ ] and ( ) in Turtle and TriG.  kll's Turtle reader
+/* Nesting of [ ] and ( ) in Turtle and TriG.  serd
  * recurses once per level (a few hundred bytes of stack), raptor's
  * parser stops at 10000 with "memory exhausted": 256 is deep enough for
  * any data and shallow enough for a small thread stack. */

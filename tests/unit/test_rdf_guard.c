@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* test_rdfguard.c: the limits on hostile RDF input (lib/rdfguard.c). */
+/* test_rdf_guard.c: the limits on hostile RDF input (lib/rdf_guard.c). */
 /* A test, not lib/: it may call malloc() and the like, which
  * internal.h poisons for the library (see there). */
 #define KLL__ALLOC_C
@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rdfguard.h"
+#include "rdf_guard.h"
 
 /* Feed s in chunks of "step" bytes (0: at once). */
 static kll_status

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* rdfload.h: the triples of an RDF file that a vocabulary is made of. */
-#ifndef KLL_RDFLOAD_H
-#define KLL_RDFLOAD_H
+/* rdf_read.h: the triples of an RDF file that a vocabulary is made of. */
+#ifndef KLL_RDF_READ_H
+#define KLL_RDF_READ_H
 
 #include "internal.h"
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* test_import.c: classification tables to SKOS+XKOS (lib/import.c). */
+/* test_vocab_import.c: classification tables to SKOS+XKOS (lib/vocab_import.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
