@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* mapdiff.c: what changed between two versions of a mapping set: set
+/* map_diff.c: what changed between two versions of a mapping set: set
  * metadata, prefixes, and records paired by subject and object, so that
  * a predicate that changed from exact to broad is one change. */
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* vocabdiff.c: what changed between two versions of a vocabulary (codes
+/* vocab_diff.c: what changed between two versions of a vocabulary (codes
  * added, removed, relabelled, moved; content renumbered, split, merged
  * or gone, from the match of keymatch.c), and the match written as a
  * proposed SSSOM key from the old version to the new one. */
