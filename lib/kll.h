@@ -314,6 +314,14 @@ typedef struct kll_check_rule {
  * last one.  Static. */
 const kll_check_rule *kll_check_rule_at(size_t i);
 
+/* Every rule id the library reports: those of kll_check_rule_at(), then
+ * those of kll_mapcheck_rule_at(), then those of the readers, the
+ * importers, compose, invert, apply, export, learn and publish.  Rule
+ * "i" (0, 1, ...), NULL past the last one; kll_rule_find(): the rule
+ * "id", or NULL.  Static.  Where a rule has two severities, the higher. */
+const kll_check_rule *kll_rule_at(size_t i);
+const kll_check_rule *kll_rule_find(const char *id);
+
 typedef struct kll_check_opts {
 	const char *const *langs;	/* every concept needs a prefLabel in
 					 * each (a tag or a prefix of one, as
