@@ -2,46 +2,9 @@
 /* map-stats.c: kll-map stats, what each key holds: rows, predicates,
  * actual cardinality, distinct codes and coverage by level, as text or as
  * TSV lines "file, measure, key, value". */
-#include <getopt.h>
 #include <string.h>
 
 #include "cli.h"
-
-static const char usage_text[] =
-    "usage: kll-map stats [-q] [-L dirs] [--format=text|tsv] "
-    "[--subject-vocab=V]\n"
-    "                     [--object-vocab=V] key.sssom.tsv ...\n";
-
-static const char help_text[] =
-    "\n"
-    "Count what each key (an SSSOM/TSV mapping set; - is stdin) holds.\n"
-    "The cardinality of a row is its shape as SSSOM defines\n"
-    "mapping_cardinality: how many distinct subjects its object has, ':',\n"
-    "how many distinct objects its subject has (1 or n), within the\n"
-    "set's cardinality_scope.  Coverage needs the vocabularies that\n"
-    "subject_source and object_source name; without them it is left out\n"
-    "with a note.\n"
-    "\n"
-    "Options:\n"
-    "  -q, --quiet              no notes on stderr\n"
-    "  -L, --vocab-path=DIRS    folders to search for vocabularies first\n"
-    "      --format=FORMAT      text (default), or tsv: one line\n"
-    "                           FILE<TAB>MEASURE<TAB>KEY<TAB>VALUE each\n"
-    "      --subject-vocab=V    the subject vocabulary instead of\n"
-    "                           subject_source\n"
-    "      --object-vocab=V     the object vocabulary instead of\n"
-    "                           object_source\n"
-    "  -h, --help               this text;  -V, --version  the version\n"
-    "\n"
-    "TSV measures: rows (key all), predicate (the predicate, with 'Not '\n"
-    "before a negated one), cardinality (1:1, 1:n, n:1, n:n, 1:0, 0:1,\n"
-    "0:0), subjects and objects (keys distinct and unknown), and per\n"
-    "level (0: concepts on no level) subject_concepts, subject_mapped,\n"
-    "object_concepts and object_mapped.\n"
-    "\n"
-    "Exit status: 0 done, 2 a key or a vocabulary named with an option\n"
-    "could not be read (the other keys are still counted) or a usage\n"
-    "error.\n";
 
 typedef struct opts {
 	const char *dirs;
@@ -51,69 +14,45 @@ typedef struct opts {
 
 enum { OPT_FORMAT = 256, OPT_SUBJECT_VOCAB, OPT_OBJECT_VOCAB };
 
-static const struct option longopts[] = {
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "vocab-path", required_argument, NULL, 'L' },
-	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "subject-vocab", required_argument, NULL, OPT_SUBJECT_VOCAB },
-	{ "object-vocab", required_argument, NULL, OPT_OBJECT_VOCAB },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 },
+static const cli_opt options[] = {
+	{ "quiet", 'q', NULL, "no notes on stderr", CLI_U1 },
+	{ "vocab-path", 'L', "dirs", "folders to search for vocabularies first",
+	    CLI_U1 },
+	{ "format", OPT_FORMAT, "text|tsv",
+	    "text (default), or tsv: one line FILE<TAB>MEASURE<TAB>KEY<TAB>VALUE "
+	    "each",
+	    CLI_U1 },
+	{ "subject-vocab", OPT_SUBJECT_VOCAB, "V",
+	    "the subject vocabulary instead of subject_source", CLI_U1 },
+	{ "object-vocab", OPT_OBJECT_VOCAB, "V",
+	    "the object vocabulary instead of object_source", CLI_U1 },
+	CLI_OPT_HELP,
+	{ NULL },
 };
 
 static const char *const side_name[2] = { "subject", "object" };
 
-/* Returns the index of the first operand, -1 after a usage error (already
- * reported), or -2 after --help or --version. */
 static int
-parse_opts(int argc, char **argv, opts *o)
+on_option(void *ctx, int key, char *arg)
 {
-	int ch;
+	static const char *const formats[] = { "text", "tsv", NULL };
+	opts *o = ctx;
 
-	memset(o, 0, sizeof(*o));
-	optind = 1;
-	argv[0] = (char *)progname; /* getopt's messages name it */
-	while ((ch = getopt_long(argc, argv, "qL:hV", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'q':
-			o->quiet = 1;
-			break;
-		case 'L':
-			o->dirs = optarg;
-			break;
-		case OPT_FORMAT:
-			if (strcmp(optarg, "text") == 0 ||
-			    strcmp(optarg, "tsv") == 0) {
-				o->tsv = optarg[1] == 's';
-				break;
-			}
-			usage_error(usage_text,
-			    "bad format '%s': give text or tsv", optarg);
-			return -1;
-		case OPT_SUBJECT_VOCAB:
-			o->vocab[0] = optarg;
-			break;
-		case OPT_OBJECT_VOCAB:
-			o->vocab[1] = optarg;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			fputs(help_text, stdout);
-			return -2;
-		case 'V':
-			printf("kll-map %s\n", KLL_VERSION);
-			return -2;
-		default:
-			usage_error(usage_text, NULL);
-			return -1;
-		}
+	switch (key) {
+	case 'q':
+		o->quiet = 1;
+		break;
+	case 'L':
+		o->dirs = arg;
+		break;
+	case OPT_FORMAT:
+		return parse_choice(arg, "format", formats, &o->tsv);
+	case OPT_SUBJECT_VOCAB:
+	case OPT_OBJECT_VOCAB:
+		o->vocab[key == OPT_OBJECT_VOCAB] = arg;
+		break;
 	}
-	if (optind >= argc) {
-		usage_error(usage_text, "stats takes one or more keys");
-		return -1;
-	}
-	return optind;
+	return 0;
 }
 
 static double
@@ -275,21 +214,26 @@ stats_one(const opts *o, kll_vocab_cache *vc, const char *name, int *shown)
 	return rc;
 }
 
-int
-map_stats(int argc, char **argv)
+static int
+run(int argc, char **argv)
 {
 	kll_vocab_cache *vc = NULL;
 	kll_error err;
 	opts o;
-	int first, i, one, rc = EXIT_OK, shown = 0;
+	int i, one, rc = EXIT_OK, shown = 0;
 
-	if ((first = parse_opts(argc, argv, &o)) < 0)
-		return first == -2 ? finish(EXIT_OK) : EXIT_TROUBLE;
+	memset(&o, 0, sizeof(o));
+	if ((rc = cli_parse(&map_stats_cmd, argc, argv, on_option, &o)) !=
+	    CLI_GO)
+		return rc;
+	if (optind >= argc)
+		return usage_error("stats takes one or more keys");
+	rc = EXIT_OK;
 	if (kll_vocab_cache_new(&vc, o.dirs, NULL, &err) != KLL_OK) {
 		report(&err);
 		return EXIT_TROUBLE;
 	}
-	for (i = first; i < argc; i++) {
+	for (i = optind; i < argc; i++) {
 		one = stats_one(&o, vc, argv[i], &shown);
 		if (one > rc)
 			rc = one;
@@ -297,3 +241,30 @@ map_stats(int argc, char **argv)
 	kll_vocab_cache_free(vc);
 	return finish(rc);
 }
+
+const cli_cmd map_stats_cmd = {
+	.name = "kll-map stats",
+	.summary = "rows, predicates, cardinality and coverage of keys",
+	.run = run,
+	.operands = { "key.sssom.tsv ..." },
+	.about =
+	    "Count what each key (an SSSOM/TSV mapping set; - is stdin) holds.\n"
+	    "The cardinality of a row is its shape as SSSOM defines\n"
+	    "mapping_cardinality: how many distinct subjects its object has, ':',\n"
+	    "how many distinct objects its subject has (1 or n), within the\n"
+	    "set's cardinality_scope.  Coverage needs the vocabularies that\n"
+	    "subject_source and object_source name; without them it is left out\n"
+	    "with a note.\n",
+	.opts = options,
+	.after =
+	    "TSV measures: rows (key all), predicate (the predicate, with 'Not '\n"
+	    "before a negated one), cardinality (1:1, 1:n, n:1, n:n, 1:0, 0:1,\n"
+	    "0:0), subjects and objects (keys distinct and unknown), and per\n"
+	    "level (0: concepts on no level) subject_concepts, subject_mapped,\n"
+	    "object_concepts and object_mapped.\n"
+	    "\n"
+	    "Exit status: 0 done, 2 a key or a vocabulary named with an option\n"
+	    "could not be read (the other keys are still counted) or a usage\n"
+	    "error.\n",
+	.rules = "sssom- limit-",
+};

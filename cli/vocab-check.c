@@ -2,44 +2,10 @@
 /* vocab-check.c: kll-vocab check, the quality rules of kll_vocab_check()
  * on each vocabulary named.  Findings are diagnostics: one line each on
  * stderr, or JSON lines on stdout with --format=json. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
-
-static const char usage_text[] =
-    "usage: kll-vocab check [-q] [-L dirs] [--lang=LANGS] "
-    "[--format=text|json]\n"
-    "                       [--severity=info|warning|error] "
-    "[--syntax=NAME] vocab ...\n";
-
-static const char help_text[] =
-    "\n"
-    "Check each vocabulary against the rules below and report every\n"
-    "finding at or above the severity threshold.\n"
-    "\n"
-    "Options:\n"
-    "  -q, --quiet            no summary line at the end\n"
-    "  -L, --vocab-path=DIRS  folders to search for vocabulary ids first\n"
-    "  -l, --lang=LANGS       languages in which every concept needs a\n"
-    "                         prefLabel, comma-separated (sv,en); \"en\"\n"
-    "                         also accepts en-GB; default: any language\n"
-    "      --format=FORMAT    text (default): findings on stderr as\n"
-    "                         'kll-vocab: FILE: SEVERITY: MESSAGE [RULE]';\n"
-    "                         json: findings on stdout, one JSON object a\n"
-    "                         line (file, line, column, severity, rule,\n"
-    "                         message)\n"
-    "      --severity=LEVEL   report findings of LEVEL and above: info,\n"
-    "                         warning (default) or error\n"
-    "      --syntax=NAME      RDF syntax of the vocabulary files (turtle,\n"
-    "                         rdfxml, ntriples); default: guessed\n"
-    "  -h, --help             this text;  -V, --version  the version\n"
-    "\n"
-    "Exit status: 0 no finding of severity error, 1 some, 2 a vocabulary\n"
-    "could not be read (the others are still checked) or a usage error.\n"
-    "\n"
-    "Rules, in the order their findings come out:\n";
 
 typedef struct opts {
 	const char *dirs;
@@ -58,25 +24,30 @@ typedef struct tally {
 
 enum { OPT_FORMAT = 256, OPT_SEVERITY, OPT_SYNTAX };
 
-static const struct option longopts[] = {
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "vocab-path", required_argument, NULL, 'L' },
-	{ "lang", required_argument, NULL, 'l' },
-	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "severity", required_argument, NULL, OPT_SEVERITY },
-	{ "syntax", required_argument, NULL, OPT_SYNTAX },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 },
+static const cli_opt options[] = {
+	{ "quiet", 'q', NULL, "no summary line at the end", CLI_U1 },
+	{ "vocab-path", 'L', "dirs", "folders to search for vocabulary ids first",
+	    CLI_U1 },
+	{ "lang", 'l', "LANGS",
+	    "languages in which every concept needs a prefLabel, "
+	    "comma-separated (sv,en); \"en\" also accepts en-GB; default: any "
+	    "language",
+	    CLI_U1 },
+	{ "format", OPT_FORMAT, "text|json",
+	    "text (default): findings on stderr as 'kll-vocab: FILE: "
+	    "SEVERITY: MESSAGE [RULE]'; json: findings on stdout, one JSON "
+	    "object a line (file, line, column, severity, rule, message)",
+	    CLI_U1 },
+	{ "severity", OPT_SEVERITY, "info|warning|error",
+	    "report findings of that severity and above (default warning)",
+	    CLI_U1 },
+	{ "syntax", OPT_SYNTAX, "NAME",
+	    "RDF syntax of the vocabulary files (turtle, rdfxml, ntriples); "
+	    "default: guessed",
+	    CLI_U1 },
+	CLI_OPT_HELP,
+	{ NULL },
 };
-
-static void
-help(void)
-{
-	fputs(usage_text, stdout);
-	fputs(help_text, stdout);
-	print_rules(kll_check_rule_at);
-}
 
 /* A language tag as BCP 47 writes them: letters, digits and '-'. */
 static int
@@ -99,65 +70,38 @@ parse_langs(opts *o, char *arg)
 	n = split_list(
 	    arg, o->langs, (int)(sizeof(o->langs) / sizeof(o->langs[0])));
 	if (n < 0)
-		return usage_error(usage_text, "too many languages in --lang");
+		return usage_error("too many languages in --lang");
 	for (i = 0; i < n; i++)
 		if (!valid_tag(o->langs[i]))
-			return usage_error(
-			    usage_text, "bad language tag '%s'", o->langs[i]);
+			return usage_error("bad language tag '%s'", o->langs[i]);
 	o->nlangs = (size_t)n;
 	return 0;
 }
 
-/* Returns the index of the first operand, -1 after a usage error (already
- * reported), or -2 after --help or --version. */
 static int
-parse_opts(int argc, char **argv, opts *o)
+on_option(void *ctx, int key, char *arg)
 {
-	int ch, bad = 0;
+	static const char *const formats[] = { "text", "json", NULL };
+	opts *o = ctx;
 
-	memset(o, 0, sizeof(*o));
-	o->min = KLL_SEV_WARNING;
-	optind = 1;
-	argv[0] = (char *)progname; /* getopt's messages name it */
-	while (!bad && (ch = getopt_long(
-	                    argc, argv, "qL:l:hV", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'q':
-			o->quiet = 1;
-			break;
-		case 'L':
-			o->dirs = optarg;
-			break;
-		case 'l':
-			bad = parse_langs(o, optarg);
-			break;
-		case OPT_FORMAT:
-			bad = parse_format(usage_text, optarg, &o->json);
-			break;
-		case OPT_SEVERITY:
-			bad = parse_severity(usage_text, optarg, &o->min);
-			break;
-		case OPT_SYNTAX:
-			o->syntax = optarg;
-			break;
-		case 'h':
-			help();
-			return -2;
-		case 'V':
-			printf("kll-vocab %s\n", KLL_VERSION);
-			return -2;
-		default:
-			usage_error(usage_text, NULL);
-			return -1;
-		}
+	switch (key) {
+	case 'q':
+		o->quiet = 1;
+		break;
+	case 'L':
+		o->dirs = arg;
+		break;
+	case 'l':
+		return parse_langs(o, arg);
+	case OPT_FORMAT:
+		return parse_choice(arg, "format", formats, &o->json);
+	case OPT_SEVERITY:
+		return parse_severity(arg, &o->min);
+	case OPT_SYNTAX:
+		o->syntax = arg;
+		break;
 	}
-	if (bad)
-		return -1;
-	if (optind >= argc) {
-		usage_error(usage_text, "check takes one or more vocabularies");
-		return -1;
-	}
-	return optind;
+	return 0;
 }
 
 static void
@@ -201,25 +145,25 @@ check_one(const opts *o, tally *t, const char *name)
 	return rc;
 }
 
-static const char *
-plural(size_t n, const char *one, const char *many)
-{
-	return n == 1 ? one : many;
-}
-
-int
-vocab_check(int argc, char **argv)
+static int
+run(int argc, char **argv)
 {
 	opts o;
 	tally t;
-	int first, i, one, rc = EXIT_OK;
+	int i, one, rc;
 	size_t checked = 0;
 
-	if ((first = parse_opts(argc, argv, &o)) < 0)
-		return first == -2 ? finish(EXIT_OK) : EXIT_TROUBLE;
+	memset(&o, 0, sizeof(o));
+	o.min = KLL_SEV_WARNING;
+	if ((rc = cli_parse(&vocab_check_cmd, argc, argv, on_option, &o)) !=
+	    CLI_GO)
+		return rc;
+	if (optind >= argc)
+		return usage_error("check takes one or more vocabularies");
+	rc = EXIT_OK;
 	memset(&t, 0, sizeof(t));
 	t.o = &o;
-	for (i = first; i < argc; i++) {
+	for (i = optind; i < argc; i++) {
 		one = check_one(&o, &t, argv[i]);
 		if (one != EXIT_TROUBLE)
 			checked++;
@@ -228,13 +172,23 @@ vocab_check(int argc, char **argv)
 	}
 	/* After a file that could not be read and nothing else, its message
 	 * says it all. */
-	if (!o.quiet && checked > 0) {
-		size_t ne = t.shown[KLL_SEV_ERROR],
-		       nw = t.shown[KLL_SEV_WARNING];
-		errmsg("%zu %s, %zu %s in %zu %s", ne,
-		    plural(ne, "error", "errors"), nw,
-		    plural(nw, "warning", "warnings"), checked,
-		    plural(checked, "vocabulary", "vocabularies"));
-	}
+	if (!o.quiet && checked > 0)
+		print_tally(t.shown, checked, "vocabulary", "vocabularies");
 	return finish(rc);
 }
+
+const cli_cmd vocab_check_cmd = {
+	.name = "kll-vocab check",
+	.summary = "quality rules on vocabularies, one line per finding",
+	.run = run,
+	.operands = { "vocab ..." },
+	.about = "Check each vocabulary against the rules below and report every\n"
+	         "finding at or above the severity threshold.\n",
+	.opts = options,
+	.after =
+	    "Exit status: 0 no finding of severity error, 1 some, 2 a vocabulary\n"
+	    "could not be read (the others are still checked) or a usage error.\n"
+	    "\n"
+	    "The rules come in the order their findings come out.\n",
+	.table = kll_check_rule_at,
+};
