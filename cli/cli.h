@@ -143,8 +143,16 @@ int split_list(char *s, const char **out, int max);
 /* Option tables (opt.c)                                                */
 
 /* The usage forms an option shows in: CLI_U1 << n in form n (0, 1, 2),
- * in brackets unless also CLI_R1 << n (required there). */
-enum { CLI_U1 = 1, CLI_U2 = 2, CLI_U3 = 4, CLI_R1 = 16, CLI_R2 = 32 };
+ * in brackets unless also CLI_R1 << n (required there); by its long
+ * name with CLI_LONG. */
+enum {
+	CLI_U1 = 1,
+	CLI_U2 = 2,
+	CLI_U3 = 4,
+	CLI_R1 = 16,
+	CLI_R2 = 32,
+	CLI_LONG = 256
+};
 #define CLI_FORMS 3
 
 /* The option tables below leave out the fields an option does not use

@@ -14,7 +14,7 @@ enum { OPT_LEVEL = 256, OPT_FORMAT, OPT_MINCONF, OPT_REVIEW };
 
 static const cli_opt options[] = {
 	{ "key", 'k', NULL, "write the proposed key instead",
-	    .usage = CLI_U2 | CLI_R2, .set = SET(key) },
+	    .usage = CLI_U2 | CLI_R2 | CLI_LONG, .set = SET(key) },
 	{ "keys", CLI_AUTO, NULL, "the operands are mapping sets",
 	    .usage = CLI_U3, .set = SET(keys) },
 	{ "quiet", 'q', NULL, "print nothing; the exit status tells",

@@ -47,11 +47,11 @@ static const cli_opt options[] = {
 	{ "severity", OPT_SEVERITY, "info|warning|error",
 	    "report findings of that severity and above (default warning)",
 	    CLI_U1 },
-	{ "subject-vocab", OPT_SUBJECT_VOCAB, "V",
+	{ "subject-vocab", OPT_SUBJECT_VOCAB, "vocab",
 	    "the subject vocabulary (a file, id or scheme IRI) instead of "
 	    "subject_source",
 	    CLI_U1 },
-	{ "object-vocab", OPT_OBJECT_VOCAB, "V",
+	{ "object-vocab", OPT_OBJECT_VOCAB, "vocab",
 	    "the object vocabulary instead of object_source", CLI_U1 },
 	{ "levels", OPT_LEVELS, "S:O",
 	    "the key's levels (XKOS depths) on the subject and object sides; "

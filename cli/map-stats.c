@@ -22,9 +22,9 @@ static const cli_opt options[] = {
 	    "text (default), or tsv: one line FILE<TAB>MEASURE<TAB>KEY<TAB>VALUE "
 	    "each",
 	    CLI_U1 },
-	{ "subject-vocab", OPT_SUBJECT_VOCAB, "V",
+	{ "subject-vocab", OPT_SUBJECT_VOCAB, "vocab",
 	    "the subject vocabulary instead of subject_source", CLI_U1 },
-	{ "object-vocab", OPT_OBJECT_VOCAB, "V",
+	{ "object-vocab", OPT_OBJECT_VOCAB, "vocab",
 	    "the object vocabulary instead of object_source", CLI_U1 },
 	CLI_OPT_HELP,
 	{ NULL },

@@ -61,7 +61,7 @@ put_option(line *l, const cli_opt *o, int required)
 {
 	char buf[128];
 
-	if (o->key > 0 && o->key < 256)
+	if (o->key > 0 && o->key < 256 && !(o->usage & CLI_LONG))
 		snprintf(buf, sizeof(buf), "%s-%c%s%s%s", required ? "" : "[",
 		    o->key, o->arg ? " " : "", o->arg ? o->arg : "",
 		    required ? "" : "]");

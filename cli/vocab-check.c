@@ -28,7 +28,7 @@ static const cli_opt options[] = {
 	{ "quiet", 'q', NULL, "no summary line at the end", CLI_U1 },
 	{ "vocab-path", 'L', "dirs", "folders to search for vocabulary ids first",
 	    CLI_U1 },
-	{ "lang", 'l', "LANGS",
+	{ "lang", 'l', "langs",
 	    "languages in which every concept needs a prefLabel, "
 	    "comma-separated (sv,en); \"en\" also accepts en-GB; default: any "
 	    "language",
@@ -41,7 +41,7 @@ static const cli_opt options[] = {
 	{ "severity", OPT_SEVERITY, "info|warning|error",
 	    "report findings of that severity and above (default warning)",
 	    CLI_U1 },
-	{ "syntax", OPT_SYNTAX, "NAME",
+	{ "syntax", OPT_SYNTAX, "name",
 	    "RDF syntax of the vocabulary files (turtle, rdfxml, ntriples); "
 	    "default: guessed",
 	    CLI_U1 },
