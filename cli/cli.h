@@ -208,6 +208,10 @@ typedef struct cli_cmd {
 	const char *about;		 /* paragraphs before the options */
 	const cli_opt *opts;		 /* ends with { NULL } */
 	const char *after;		 /* paragraphs after them */
+	/* The number of operands, checked by cli_parse() when args_msg
+	 * says what to give (max_args 0: no limit). */
+	int min_args, max_args;
+	const char *args_msg;
 	const char *rules; /* rule ids and "family-" prefixes, or NULL */
 	/* A check's own table of rules, listed first and whole. */
 	const kll_check_rule *(*table)(size_t i);
@@ -352,6 +356,10 @@ typedef struct diff_opts {
 } diff_opts;
 int diff_vocabs(const diff_opts *o, const char *a, const char *b);
 int diff_keys(const diff_opts *o, const char *a, const char *b);
+
+/* Write m as SSSOM/TSV through ofile_open(path) (NULL: stdout); 0, or
+ * -1 after a message. */
+int write_mapset(const kll_mapset *m, const char *path);
 
 /* Write fn's output through ofile_open(path) (NULL: stdout) and commit
  * it; 0, or -1 after a message. */

@@ -115,8 +115,6 @@ parse_opts(int argc, char **argv, diff_opts *o)
 	memset(o, 0, sizeof(*o));
 	if ((rc = cli_parse(&diff_cmd, argc, argv, on_option, o)) != CLI_GO)
 		return rc;
-	if (argc - optind != 2)
-		return usage_error("give two versions to compare");
 	if (o->key && o->keys)
 		return usage_error("--key compares vocabularies, not keys");
 	if (o->key && o->quiet)
@@ -185,9 +183,10 @@ cmd_diff(int argc, char **argv)
 		    ka ? argv[first + 1] : argv[first]);
 	if (ka && o.key)
 		return usage_error("--key compares vocabularies, not keys");
-	if (ka)
-		return finish(diff_keys(&o, argv[first], argv[first + 1]));
-	return finish(diff_vocabs(&o, argv[first], argv[first + 1]));
+	rc = ka ? diff_keys(&o, argv[first], argv[first + 1]) :
+	          diff_vocabs(&o, argv[first], argv[first + 1]);
+	/* After trouble, its message says it all, a write error too. */
+	return rc == EXIT_TROUBLE ? rc : finish(rc);
 }
 
 const cli_cmd diff_cmd = {
@@ -202,6 +201,9 @@ const cli_cmd diff_cmd = {
 	    "sets (*.sssom.tsv, or --keys) are compared record by record, paired\n"
 	    "by subject and object.\n",
 	.opts = options,
+	.min_args = 2,
+	.max_args = 2,
+	.args_msg = "give two versions to compare",
 	.after =
 	    "Exit status: 0 no difference (or the key was written), 1 differences,\n"
 	    "2 trouble (usage, an input that cannot be read, a write error).\n",

@@ -189,7 +189,6 @@ write_key(const diff_opts *o, const kll_match *m)
 	kll_key_opts ko = KLL_KEY_OPTS_INIT;
 	kll_mapset *ms = NULL;
 	kll_error err;
-	ofile of;
 	int rc = EXIT_TROUBLE;
 
 	ko.mapping_set_id = o->set_id;
@@ -202,21 +201,8 @@ write_key(const diff_opts *o, const kll_match *m)
 		report(&err);
 		return EXIT_TROUBLE;
 	}
-	if (ofile_open(&of, o->output) < 0)
-		goto out;
-	if (kll_mapset_write(ms, of.fp, &err) != KLL_OK) {
-		/* A failed write to stdout is reported once, by finish(). */
-		if (!(err.code == KLL_EIO && of.fp == stdout))
-			report(&err);
-		ofile_abort(&of);
-		goto out;
-	}
-	if (ofile_commit(&of) < 0) {
-		ofile_abort(&of);
-		goto out;
-	}
-	rc = EXIT_OK;
-out:
+	if (write_mapset(ms, o->output) == 0)
+		rc = EXIT_OK;
 	kll_mapset_free(ms);
 	return rc;
 }

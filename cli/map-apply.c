@@ -98,8 +98,6 @@ check_args(opts *o, int argc, char **argv)
 	if (!digits && o->ao.no_header)
 		return usage_error("with --no-header, give the column by number, not '%s'",
 		    o->ao.column);
-	if (argc - optind > 1)
-		return usage_error("apply takes one data file");
 	o->data = argc - optind == 1 ? argv[optind] : "-";
 	if (strcmp(o->key, "-") == 0 && strcmp(o->data, "-") == 0)
 		return usage_error("the key and the data cannot both be stdin");
@@ -280,6 +278,9 @@ const cli_cmd map_apply_cmd = {
 	    "CURIEs end.  Targets are written as the object vocabulary's\n"
 	    "notations, else as the CURIEs end.\n",
 	.opts = options,
+	.min_args = 0,
+	.max_args = 1,
+	.args_msg = "apply takes one data file",
 	.after =
 	    "The report on stderr names each code with no target and each with\n"
 	    "several, with its number of rows, then the totals and the policies.\n"

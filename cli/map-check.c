@@ -263,8 +263,6 @@ run(int argc, char **argv)
 	if ((rc = cli_parse(&map_check_cmd, argc, argv, on_option, &o)) !=
 	    CLI_GO)
 		return rc;
-	if (optind >= argc)
-		return usage_error("check takes one or more keys");
 	rc = EXIT_OK;
 	if (kll_vocab_cache_new(&vc, o.dirs, NULL, &err) != KLL_OK) {
 		report(&err);
@@ -296,6 +294,9 @@ const cli_cmd map_check_cmd = {
 	    "the severity threshold.  The vocabularies are those the metadata\n"
 	    "names in subject_source and object_source, each loaded once.\n",
 	.opts = options,
+	.min_args = 1,
+	.max_args = 0,
+	.args_msg = "check takes one or more keys",
 	.after =
 	    "Exit status: 0 no finding of severity error, 1 some, 2 a key or a\n"
 	    "vocabulary could not be read (the other keys are still checked) or\n"

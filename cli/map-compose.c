@@ -111,7 +111,6 @@ compose(kll_mapset *ab, kll_mapset *bc, kll_compose_opts *co, const cli_list *me
 	kll_compose_stats stats;
 	kll_mapset *out = NULL;
 	kll_error err;
-	ofile of;
 	int rc = EXIT_TROUBLE;
 	size_t i;
 
@@ -134,17 +133,7 @@ compose(kll_mapset *ab, kll_mapset *bc, kll_compose_opts *co, const cli_list *me
 	for (i = 0; i < meta->n; i++)
 		if (set_meta(out, meta->v[i]) < 0)
 			goto out;
-	if (ofile_open(&of, output) < 0)
-		goto out;
-	if (kll_mapset_write(out, of.fp, &err) != KLL_OK) {
-		if (err.file[0] == '\0')
-			snprintf(err.file, sizeof(err.file), "%s",
-			    output ? output : "<stdout>");
-		report(&err);
-		ofile_abort(&of);
-		goto out;
-	}
-	if (ofile_commit(&of) < 0)
+	if (write_mapset(out, output) < 0)
 		goto out;
 	if (!quiet)
 		summary(&stats, kll_mapset_path(ab), kll_mapset_path(bc));
@@ -168,8 +157,6 @@ run(int argc, char **argv)
 	    CLI_GO)
 		return rc;
 	rc = EXIT_TROUBLE;
-	if (argc - optind != 2)
-		return usage_error("compose takes two keys");
 	if (strcmp(argv[optind], "-") == 0 &&
 	    strcmp(argv[optind + 1], "-") == 0)
 		return usage_error("only one key can be stdin");
@@ -200,6 +187,9 @@ const cli_cmd map_compose_cmd = {
 	    "carry gives nothing.  A key with a predicate outside the algebra is\n"
 	    "refused.  The result is canonical SSSOM/TSV.\n",
 	.opts = options,
+	.min_args = 2,
+	.max_args = 2,
+	.args_msg = "compose takes two keys",
 	.after =
 	    "Predicate of a->c from a->b (rows) and b->c (columns); '-' is\n"
 	    "weakened relatedMatch (none with --strict); equivalentClass and\n"

@@ -100,8 +100,6 @@ parse_args(opts *o, int argc, char **argv)
 		return rc;
 	if (!o->have_form)
 		return usage_error("give the form with --to");
-	if (argc - optind != 1)
-		return usage_error("export takes one key");
 	if (o->x.syntax != NULL && !kll_rdf_can_write(o->x.syntax))
 		return usage_error(
 		    "bad syntax '%s': raptor cannot write it", o->x.syntax);
@@ -176,6 +174,9 @@ const cli_cmd map_export_cmd = {
 	    "             (split, merge, n:m); predicates and per-record slots are\n"
 	    "             lost, negated records left out\n",
 	.opts = options,
+	.min_args = 1,
+	.max_args = 1,
+	.args_msg = "export takes one key",
 	.after = "Exit status: 0 written, 2 a usage error, a key that cannot be "
 	         "read or\nhas errors, or a failed write.\n",
 	.rules = "sssom- limit- export-",

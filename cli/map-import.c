@@ -37,7 +37,6 @@ run(int argc, char **argv)
 	kll_mapset *m = NULL;
 	int rc = EXIT_TROUBLE;
 	kll_error err;
-	ofile of;
 
 	memset(&a, 0, sizeof(a));
 	a.o = (kll_mapimport_opts)KLL_MAPIMPORT_OPTS_INIT;
@@ -45,8 +44,6 @@ run(int argc, char **argv)
 	    CLI_GO)
 		return rc;
 	rc = EXIT_TROUBLE;
-	if (argc - optind != 1)
-		return usage_error("import takes one table");
 	if (a.o.subject_vocab == NULL || a.o.object_vocab == NULL)
 		return usage_error("name both vocabularies with -s and -t");
 	map_args_done(&a.m, &a.o);
@@ -55,14 +52,7 @@ run(int argc, char **argv)
 			report(&err); /* table problems went to the sink */
 		return EXIT_TROUBLE;
 	}
-	if (ofile_open(&of, a.m.output) < 0)
-		goto out;
-	if (kll_mapset_write(m, of.fp, &err) != KLL_OK) {
-		report(&err);
-		ofile_abort(&of);
-		goto out;
-	}
-	if (ofile_commit(&of) < 0)
+	if (write_mapset(m, a.m.output) < 0)
 		goto out;
 	if (!a.m.quiet && a.m.output != NULL)
 		fprintf(stderr, "%s: %s: %zu mappings\n", progname, a.m.output,
@@ -89,6 +79,9 @@ const cli_cmd map_import_cmd = {
 	    "when the object has several subjects, relatedMatch when both have.\n"
 	    "Every problem is reported and nothing is written unless there is none.\n",
 	.opts = options,
+	.min_args = 1,
+	.max_args = 1,
+	.args_msg = "import takes one table",
 	.rules = "limit- map-separator map-unknown-column map-columns "
 	         "map-no-subject map-unknown-subject map-unknown-object "
 	         "map-bad-predicate map-duplicate-row",

@@ -18,7 +18,6 @@ invert(const char *path, const char *output, int quiet)
 {
 	kll_mapset *m;
 	kll_error err;
-	ofile of;
 	int rc = EXIT_TROUBLE;
 
 	if ((m = read_key(path, NULL, NULL, "inverted")) == NULL)
@@ -29,17 +28,7 @@ invert(const char *path, const char *output, int quiet)
 			report(&err);
 		goto out;
 	}
-	if (ofile_open(&of, output) < 0)
-		goto out;
-	if (kll_mapset_write(m, of.fp, &err) != KLL_OK) {
-		if (err.file[0] == '\0')
-			snprintf(err.file, sizeof(err.file), "%s",
-			    output ? output : "<stdout>");
-		report(&err);
-		ofile_abort(&of);
-		goto out;
-	}
-	if (ofile_commit(&of) < 0)
+	if (write_mapset(m, output) < 0)
 		goto out;
 	if (!quiet && output != NULL)
 		fprintf(stderr, "%s: %s: %zu records\n", progname, output,
@@ -76,8 +65,6 @@ run(int argc, char **argv)
 	if ((rc = cli_parse(&map_invert_cmd, argc, argv, on_option, &o)) !=
 	    CLI_GO)
 		return rc;
-	if (argc - optind != 1)
-		return usage_error("invert takes one key");
 	/* After trouble, its message says it all, a write error too. */
 	rc = invert(argv[optind], o.output, o.quiet);
 	return rc == EXIT_TROUBLE ? rc : finish(rc);
@@ -98,6 +85,9 @@ const cli_cmd map_invert_cmd = {
 	    "gives the same bytes.  A predicate with no inverse among the SSSOM\n"
 	    "predicates (rdfs:subClassOf, and any kll does not know) is an error.\n",
 	.opts = options,
+	.min_args = 1,
+	.max_args = 1,
+	.args_msg = "invert takes one key",
 	.after = "Exit status: 0 done, 2 the key could not be read or inverted, "
 	         "or a\nusage error.\n",
 	.rules = "sssom- limit- map-bad-predicate invert-no-inverse",

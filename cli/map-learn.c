@@ -147,21 +147,13 @@ run_learn(const char *path, const char *output, kll_learn_opts *o, int quiet)
 	kll_mapset *m = NULL;
 	kll_error err;
 	int rc = EXIT_TROUBLE;
-	ofile of;
 
 	if (kll_mapset_learn(&m, &st, path, o, &err) != KLL_OK) {
 		if (err.rule[0] == '\0')
 			report(&err);
 		return EXIT_TROUBLE;
 	}
-	if (ofile_open(&of, output) < 0)
-		goto out;
-	if (kll_mapset_write(m, of.fp, &err) != KLL_OK) {
-		report(&err);
-		ofile_abort(&of);
-		goto out;
-	}
-	if (ofile_commit(&of) < 0)
+	if (write_mapset(m, output) < 0)
 		goto out;
 	if (!quiet)
 		note(path, &st, o, 0);
@@ -182,8 +174,6 @@ run(int argc, char **argv)
 	if ((rc = cli_parse(&map_learn_cmd, argc, argv, on_option, &a)) !=
 	    CLI_GO)
 		return rc;
-	if (argc - optind != 1)
-		return usage_error("learn takes one evidence table");
 	if (a.key != NULL && (a.o.pairs != NULL || a.m.output != NULL))
 		return usage_error(
 		    "--key audits and writes nothing: no --pairs or -o");
@@ -213,6 +203,9 @@ const cli_cmd map_learn_cmd = {
 	    "With --key, audit that key against the evidence instead: one line per\n"
 	    "finding, exit 1 if any.\n",
 	.opts = options,
+	.min_args = 1,
+	.max_args = 1,
+	.args_msg = "learn takes one evidence table",
 	.rules = "sssom- limit- learn- map-separator map-unknown-column "
 	         "map-columns map-no-subject map-unknown-subject "
 	         "map-unknown-object map-bad-predicate map-duplicate-row",

@@ -226,8 +226,6 @@ run(int argc, char **argv)
 	if ((rc = cli_parse(&map_stats_cmd, argc, argv, on_option, &o)) !=
 	    CLI_GO)
 		return rc;
-	if (optind >= argc)
-		return usage_error("stats takes one or more keys");
 	rc = EXIT_OK;
 	if (kll_vocab_cache_new(&vc, o.dirs, NULL, &err) != KLL_OK) {
 		report(&err);
@@ -256,6 +254,9 @@ const cli_cmd map_stats_cmd = {
 	    "subject_source and object_source name; without them it is left out\n"
 	    "with a note.\n",
 	.opts = options,
+	.min_args = 1,
+	.max_args = 0,
+	.args_msg = "stats takes one or more keys",
 	.after =
 	    "TSV measures: rows (key all), predicate (the predicate, with 'Not '\n"
 	    "before a negated one), cardinality (1:1, 1:n, n:1, n:n, 1:0, 0:1,\n"

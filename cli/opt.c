@@ -363,6 +363,10 @@ cli_parse(const cli_cmd *c, int argc, char **argv, cli_optfn fn, void *ctx)
 		else if (o->set != 0)
 			*(int *)((char *)ctx + o->set - 1) = 1;
 	}
+	if (c->args_msg != NULL &&
+	    (argc - optind < c->min_args ||
+	        (c->max_args > 0 && argc - optind > c->max_args)))
+		return usage_error("%s", c->args_msg);
 	return CLI_GO;
 }
 

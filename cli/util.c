@@ -234,6 +234,25 @@ print_line(const kll_concept *c, const char *lang)
 }
 
 int
+write_mapset(const kll_mapset *m, const char *path)
+{
+	kll_error err;
+	ofile of;
+
+	if (ofile_open(&of, path) < 0)
+		return -1;
+	if (kll_mapset_write(m, of.fp, &err) != KLL_OK) {
+		if (err.file[0] == '\0')
+			snprintf(err.file, sizeof(err.file), "%s",
+			    path ? path : "<stdout>");
+		report(&err);
+		ofile_abort(&of);
+		return -1;
+	}
+	return ofile_commit(&of);
+}
+
+int
 write_output(
     const char *path, void (*fn)(FILE *, const void *), const void *arg)
 {
@@ -243,6 +262,9 @@ write_output(
 		return -1;
 	fn(of.fp, arg);
 	if (ofile_commit(&of) < 0) {
+		/* A file's failure has been reported; stdout's has not. */
+		if (path == NULL || strcmp(path, "-") == 0)
+			errmsg("write error: %s", strerror(errno ? errno : EIO));
 		ofile_abort(&of);
 		return -1;
 	}

@@ -158,8 +158,6 @@ run(int argc, char **argv)
 	if ((rc = cli_parse(&vocab_check_cmd, argc, argv, on_option, &o)) !=
 	    CLI_GO)
 		return rc;
-	if (optind >= argc)
-		return usage_error("check takes one or more vocabularies");
 	rc = EXIT_OK;
 	memset(&t, 0, sizeof(t));
 	t.o = &o;
@@ -185,6 +183,9 @@ const cli_cmd vocab_check_cmd = {
 	.about = "Check each vocabulary against the rules below and report every\n"
 	         "finding at or above the severity threshold.\n",
 	.opts = options,
+	.min_args = 1,
+	.max_args = 0,
+	.args_msg = "check takes one or more vocabularies",
 	.after =
 	    "Exit status: 0 no finding of severity error, 1 some, 2 a vocabulary\n"
 	    "could not be read (the others are still checked) or a usage error.\n"

@@ -127,8 +127,6 @@ run(int argc, char **argv)
 	if ((rc = cli_parse(&vocab_import_cmd, argc, argv, on_option, &a)) !=
 	    CLI_GO)
 		return rc;
-	if (argc - optind != 1)
-		return usage_error("import takes one table");
 	if (a.langs != NULL) {
 		if ((n = split_list(a.langs, langs, 16)) < 0)
 			return usage_error("too many languages");
@@ -172,5 +170,8 @@ const cli_cmd vocab_import_cmd = {
 	    "replaced_by).  Every problem of the table is reported, one line each,\n"
 	    "and nothing is written unless there is none.\n",
 	.opts = options,
+	.min_args = 1,
+	.max_args = 1,
+	.args_msg = "import takes one table",
 	.rules = "import- limit-",
 };

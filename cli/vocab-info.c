@@ -37,8 +37,6 @@ run(int argc, char **argv)
 	if ((rc = cli_parse(&vocab_info_cmd, argc, argv, NULL, &o)) != CLI_GO)
 		return rc;
 	first = optind;
-	if (argc - first < 1)
-		return usage_error("info takes vocabularies");
 	rc = EXIT_OK;
 	for (i = first; i < argc; i++) {
 		if ((v = open_vocab(argv[i], o.dirs, o.syntax)) == NULL) {
@@ -66,5 +64,8 @@ const cli_cmd vocab_info_cmd = {
 	.run = run,
 	.operands = { "vocab ..." },
 	.opts = options,
+	.min_args = 1,
+	.max_args = 0,
+	.args_msg = "info takes vocabularies",
 	.after = VOCAB_NAMES,
 };

@@ -23,8 +23,6 @@ run(int argc, char **argv)
 	if ((rc = cli_parse(&vocab_list_cmd, argc, argv, on_option, &o)) != CLI_GO)
 		return rc;
 	first = optind;
-	if (argc - first != 1)
-		return usage_error("list takes one vocabulary");
 	if ((v = open_vocab(argv[first], o.dirs, o.syntax)) == NULL)
 		return EXIT_TROUBLE;
 	n = kll_vocab_count(v);
@@ -53,5 +51,8 @@ const cli_cmd vocab_list_cmd = {
 	.run = run,
 	.operands = { "vocab" },
 	.opts = options,
+	.min_args = 1,
+	.max_args = 1,
+	.args_msg = "list takes one vocabulary",
 	.after = VOCAB_NAMES,
 };

@@ -78,8 +78,6 @@ run(int argc, char **argv)
 	if ((rc = cli_parse(&vocab_show_cmd, argc, argv, NULL, &o)) != CLI_GO)
 		return rc;
 	first = optind;
-	if (argc - first < 2)
-		return usage_error("show takes a vocabulary and codes");
 	if ((v = open_vocab(argv[first], o.dirs, o.syntax)) == NULL)
 		return EXIT_TROUBLE;
 	rc = EXIT_OK;
@@ -113,5 +111,8 @@ const cli_cmd vocab_show_cmd = {
 	.run = run,
 	.operands = { "vocab code ..." },
 	.opts = options,
+	.min_args = 2,
+	.max_args = 0,
+	.args_msg = "show takes a vocabulary and codes",
 	.after = VOCAB_NAMES,
 };
