@@ -184,11 +184,11 @@ typedef struct cli_opt {
 	{                                                                      \
 		"version", 'V', NULL, "the version", 0                         \
 	}
-#define CLI_OPT_OUTPUT(usage)                                                  \
+#define CLI_OPT_OUTPUT(usage, set_output)                                      \
 	{ "output", 'o', "file",                                               \
 		"write to file (replaced only when complete) instead of "     \
 		"stdout",                                                      \
-		usage }
+		usage, set_output }
 #define CLI_OPT_PRIVATE                                                        \
 	{ "private", OPT_PRIVATE, NULL,                                        \
 		"make -o file readable by you only (0600)", 0 }
@@ -283,7 +283,7 @@ enum { OPT_MAP_SEP = 0x900, OPT_MAP_META, OPT_MAP_EXTRA };
 		    .set = CLI_SET(T, IMP.object_vocab) },                     \
 	    { "quiet", 'q', NULL, "no summary on stderr", .usage = CLI_U1,      \
 		    .set = CLI_SET(T, m.quiet) },                              \
-	    CLI_OPT_OUTPUT(CLI_U1), CLI_OPT_PRIVATE, CLI_OPT_FORCE,            \
+	    CLI_OPT_OUTPUT(CLI_U1, CLI_SET(T, m.output)), CLI_OPT_PRIVATE, CLI_OPT_FORCE,          \
 	    { "vocab-path", 'L', "dirs",                                       \
 		    "folders searched first for vocabulary ids",               \
 		    .usage = CLI_U1, .set = CLI_SET(T, IMP.dirs) },            \
@@ -365,6 +365,43 @@ int write_mapset(const kll_mapset *m, const char *path);
  * it; 0, or -1 after a message. */
 int write_output(
     const char *path, void (*fn)(FILE *, const void *), const void *arg);
+
+/* The options of the checks (kll-vocab check, kll-map check): -q, -L,
+ * --format=text|json and --severity, for a context T with members
+ * quiet, dirs, json and min; check_option() takes the last two, LINE is
+ * the form of a finding. */
+enum { OPT_CHECK_FORMAT = 0xa00, OPT_CHECK_SEVERITY };
+#define CHECK_OPTIONS(T, LINE)                                                 \
+	{ "quiet", 'q', NULL, "no summary line at the end", .usage = CLI_U1,   \
+		.set = CLI_SET(T, quiet) },                                    \
+	    { "vocab-path", 'L', "dirs",                                       \
+		    "folders to search for vocabulary ids first",              \
+		    .usage = CLI_U1, .set = CLI_SET(T, dirs) },                \
+	    { "format", OPT_CHECK_FORMAT, "text|json",                         \
+		    "text (default): findings on stderr as '" LINE            \
+		    "'; json: findings on stdout, one JSON object a line "     \
+		    "(file, line, column, severity, rule, message)",           \
+		    .usage = CLI_U1 },                                         \
+	{                                                                      \
+		"severity", OPT_CHECK_SEVERITY, "info|warning|error",          \
+		    "report findings of that severity and above (default "     \
+		    "warning)",                                                \
+		    .usage = CLI_U1                                            \
+	}
+int check_option(int key, char *arg, int *json, kll_severity *min);
+
+/* --subject-vocab and --object-vocab of kll-map check and stats, into
+ * the member vocab[2] of T. */
+#define MAP_VOCAB_OPTIONS(T)                                                   \
+	{ "subject-vocab", CLI_AUTO, "vocab",                                  \
+		"the subject vocabulary (a file, id or scheme IRI) instead "  \
+		"of subject_source",                                           \
+		.usage = CLI_U1, .set = CLI_SET(T, vocab[0]) },                \
+	{                                                                      \
+		"object-vocab", CLI_AUTO, "vocab",                             \
+		    "the object vocabulary instead of object_source",          \
+		    .usage = CLI_U1, .set = CLI_SET(T, vocab[1])               \
+	}
 
 /* The commands and subcommands, each in a file of its own. */
 extern const cli_cmd vocab_cmd, vocab_import_cmd, vocab_check_cmd,

@@ -30,7 +30,7 @@ static const cli_opt options[] = {
 	{ "vocab-path", 'L', "dirs",
 	    "folders to search for the key's vocabularies", .usage = CLI_U1,
 	    .set = SET(dirs) },
-	CLI_OPT_OUTPUT(CLI_U1),
+	CLI_OPT_OUTPUT(CLI_U1, SET(output)),
 	{ "private", OPT_PRIVATE, NULL,
 	    "(always: the output is 0600, or the mode of the file it replaces "
 	    "without group or other bits)" },
@@ -119,9 +119,6 @@ on_option(void *ctx, int key, char *arg)
 	int i;
 
 	switch (key) {
-	case 'o':
-		o->output = arg;
-		break;
 	case OPT_MULTI:
 		if (parse_choice(arg, "--multi", multi, &i) != 0)
 			return EXIT_TROUBLE;

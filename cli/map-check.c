@@ -26,33 +26,11 @@ typedef struct tally {
 	const char *tmp; /* the file that stands for stdin, or NULL */
 } tally;
 
-enum {
-	OPT_FORMAT = 256,
-	OPT_SEVERITY,
-	OPT_SUBJECT_VOCAB,
-	OPT_OBJECT_VOCAB,
-	OPT_LEVELS
-};
+enum { OPT_LEVELS = 256 };
 
 static const cli_opt options[] = {
-	{ "quiet", 'q', NULL, "no summary line at the end", CLI_U1 },
-	{ "vocab-path", 'L', "dirs", "folders to search for vocabularies first",
-	    CLI_U1 },
-	{ "format", OPT_FORMAT, "text|json",
-	    "text (default): findings on stderr as 'kll-map: "
-	    "FILE:LINE:COL: SEVERITY: MESSAGE [RULE]'; json: findings on "
-	    "stdout, one JSON object a line (file, line, column, severity, "
-	    "rule, message)",
-	    CLI_U1 },
-	{ "severity", OPT_SEVERITY, "info|warning|error",
-	    "report findings of that severity and above (default warning)",
-	    CLI_U1 },
-	{ "subject-vocab", OPT_SUBJECT_VOCAB, "vocab",
-	    "the subject vocabulary (a file, id or scheme IRI) instead of "
-	    "subject_source",
-	    CLI_U1 },
-	{ "object-vocab", OPT_OBJECT_VOCAB, "vocab",
-	    "the object vocabulary instead of object_source", CLI_U1 },
+	CHECK_OPTIONS(opts, "kll-map: FILE:LINE:COL: SEVERITY: MESSAGE [RULE]"),
+	MAP_VOCAB_OPTIONS(opts),
 	{ "levels", OPT_LEVELS, "S:O",
 	    "the key's levels (XKOS depths) on the subject and object sides; "
 	    "either may be left out (4: or :4); default: the metadata keys "
@@ -100,28 +78,11 @@ parse_levels(opts *o, const char *arg)
 static int
 on_option(void *ctx, int key, char *arg)
 {
-	static const char *const formats[] = { "text", "json", NULL };
 	opts *o = ctx;
 
-	switch (key) {
-	case 'q':
-		o->quiet = 1;
-		break;
-	case 'L':
-		o->dirs = arg;
-		break;
-	case OPT_FORMAT:
-		return parse_choice(arg, "format", formats, &o->json);
-	case OPT_SEVERITY:
-		return parse_severity(arg, &o->min);
-	case OPT_SUBJECT_VOCAB:
-	case OPT_OBJECT_VOCAB:
-		o->vocab[key == OPT_OBJECT_VOCAB] = arg;
-		break;
-	case OPT_LEVELS:
+	if (key == OPT_LEVELS)
 		return parse_levels(o, arg);
-	}
-	return 0;
+	return check_option(key, arg, &o->json, &o->min);
 }
 
 /* A finding, with the file that stands for stdin called "<stdin>". */

@@ -23,7 +23,7 @@ static const cli_opt options[] = {
 	    "folders in which to resolve the two pivot sources, when they name "
 	    "one vocabulary in two ways",
 	    .usage = CLI_U1, .set = SET(co.dirs) },
-	CLI_OPT_OUTPUT(CLI_U1),
+	CLI_OPT_OUTPUT(CLI_U1, SET(output)),
 	CLI_OPT_PRIVATE,
 	{ "id", 'i', "id",
 	    "mapping_set_id of the result (default: the first key's, '+', the "
@@ -64,9 +64,6 @@ on_option(void *ctx, int key, char *arg)
 	args *a = ctx;
 
 	switch (key) {
-	case 'o':
-		a->output = arg;
-		break;
 	case OPT_FORCE: /* both refusals: keys that do not meet, and an
 	                   output with other links */
 		a->co.force = 1;

@@ -22,7 +22,7 @@ static const cli_opt options[] = {
 	    .usage = CLI_U1 | CLI_R1 },
 	{ "quiet", 'q', NULL, "no notes on what was left out", .usage = CLI_U1,
 	    .set = SET(quiet) },
-	CLI_OPT_OUTPUT(CLI_U1),
+	CLI_OPT_OUTPUT(CLI_U1, SET(output)),
 	CLI_OPT_PRIVATE,
 	CLI_OPT_FORCE,
 	{ "vocab-path", 'L', "dirs",
@@ -75,9 +75,6 @@ on_option(void *ctx, int key, char *arg)
 	int i;
 
 	switch (key) {
-	case 'o':
-		o->output = arg;
-		break;
 	case OPT_TO:
 		if (parse_choice(arg, "form", forms, &i) != 0)
 			return EXIT_TROUBLE;

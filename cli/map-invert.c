@@ -4,15 +4,6 @@
 
 #include "cli.h"
 
-static const cli_opt options[] = {
-	{ "quiet", 'q', NULL, "no summary on stderr", .usage = CLI_U1 },
-	CLI_OPT_OUTPUT(CLI_U1),
-	CLI_OPT_PRIVATE,
-	CLI_OPT_FORCE,
-	CLI_OPT_HELP,
-	{ NULL },
-};
-
 static int
 invert(const char *path, const char *output, int quiet)
 {
@@ -44,17 +35,15 @@ typedef struct opts {
 	int quiet;
 } opts;
 
-static int
-on_option(void *ctx, int key, char *arg)
-{
-	opts *o = ctx;
-
-	if (key == 'o')
-		o->output = arg;
-	else if (key == 'q')
-		o->quiet = 1;
-	return 0;
-}
+static const cli_opt options[] = {
+	{ "quiet", 'q', NULL, "no summary on stderr", .usage = CLI_U1,
+	    .set = CLI_SET(opts, quiet) },
+	CLI_OPT_OUTPUT(CLI_U1, CLI_SET(opts, output)),
+	CLI_OPT_PRIVATE,
+	CLI_OPT_FORCE,
+	CLI_OPT_HELP,
+	{ NULL },
+};
 
 static int
 run(int argc, char **argv)
@@ -62,7 +51,7 @@ run(int argc, char **argv)
 	opts o = { NULL, 0 };
 	int rc;
 
-	if ((rc = cli_parse(&map_invert_cmd, argc, argv, on_option, &o)) !=
+	if ((rc = cli_parse(&map_invert_cmd, argc, argv, NULL, &o)) !=
 	    CLI_GO)
 		return rc;
 	/* After trouble, its message says it all, a write error too. */

@@ -12,20 +12,18 @@ typedef struct opts {
 	int tsv, quiet;
 } opts;
 
-enum { OPT_FORMAT = 256, OPT_SUBJECT_VOCAB, OPT_OBJECT_VOCAB };
+enum { OPT_FORMAT = 256 };
 
 static const cli_opt options[] = {
-	{ "quiet", 'q', NULL, "no notes on stderr", CLI_U1 },
+	{ "quiet", 'q', NULL, "no notes on stderr", .usage = CLI_U1,
+	    .set = CLI_SET(opts, quiet) },
 	{ "vocab-path", 'L', "dirs", "folders to search for vocabularies first",
-	    CLI_U1 },
+	    .usage = CLI_U1, .set = CLI_SET(opts, dirs) },
 	{ "format", OPT_FORMAT, "text|tsv",
 	    "text (default), or tsv: one line FILE<TAB>MEASURE<TAB>KEY<TAB>VALUE "
 	    "each",
 	    CLI_U1 },
-	{ "subject-vocab", OPT_SUBJECT_VOCAB, "vocab",
-	    "the subject vocabulary instead of subject_source", CLI_U1 },
-	{ "object-vocab", OPT_OBJECT_VOCAB, "vocab",
-	    "the object vocabulary instead of object_source", CLI_U1 },
+	MAP_VOCAB_OPTIONS(opts),
 	CLI_OPT_HELP,
 	{ NULL },
 };
@@ -38,21 +36,9 @@ on_option(void *ctx, int key, char *arg)
 	static const char *const formats[] = { "text", "tsv", NULL };
 	opts *o = ctx;
 
-	switch (key) {
-	case 'q':
-		o->quiet = 1;
-		break;
-	case 'L':
-		o->dirs = arg;
-		break;
-	case OPT_FORMAT:
-		return parse_choice(arg, "format", formats, &o->tsv);
-	case OPT_SUBJECT_VOCAB:
-	case OPT_OBJECT_VOCAB:
-		o->vocab[key == OPT_OBJECT_VOCAB] = arg;
-		break;
-	}
-	return 0;
+	return key == OPT_FORMAT ?
+	    parse_choice(arg, "format", formats, &o->tsv) :
+	    0;
 }
 
 static double

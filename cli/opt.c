@@ -414,6 +414,18 @@ parse_severity(const char *arg, kll_severity *out)
 }
 
 int
+check_option(int key, char *arg, int *json, kll_severity *min)
+{
+	static const char *const formats[] = { "text", "json", NULL };
+
+	if (key == OPT_CHECK_FORMAT)
+		return parse_choice(arg, "format", formats, json);
+	if (key == OPT_CHECK_SEVERITY)
+		return parse_severity(arg, min);
+	return 0;
+}
+
+int
 parse_choice(const char *arg, const char *what, const char *const *names,
     int *out)
 {
@@ -485,9 +497,6 @@ int
 map_option(map_args *a, kll_mapimport_opts *imp, int key, char *arg)
 {
 	switch (key) {
-	case 'o':
-		a->output = arg;
-		break;
 	case OPT_MAP_SEP:
 		return parse_separator(arg, &imp->sep);
 	case OPT_MAP_META:

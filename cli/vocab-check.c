@@ -22,29 +22,17 @@ typedef struct tally {
 	size_t shown[3]; /* by severity */
 } tally;
 
-enum { OPT_FORMAT = 256, OPT_SEVERITY, OPT_SYNTAX };
-
 static const cli_opt options[] = {
-	{ "quiet", 'q', NULL, "no summary line at the end", CLI_U1 },
-	{ "vocab-path", 'L', "dirs", "folders to search for vocabulary ids first",
-	    CLI_U1 },
+	CHECK_OPTIONS(opts, "kll-vocab: FILE: SEVERITY: MESSAGE [RULE]"),
 	{ "lang", 'l', "langs",
 	    "languages in which every concept needs a prefLabel, "
 	    "comma-separated (sv,en); \"en\" also accepts en-GB; default: any "
 	    "language",
-	    CLI_U1 },
-	{ "format", OPT_FORMAT, "text|json",
-	    "text (default): findings on stderr as 'kll-vocab: FILE: "
-	    "SEVERITY: MESSAGE [RULE]'; json: findings on stdout, one JSON "
-	    "object a line (file, line, column, severity, rule, message)",
-	    CLI_U1 },
-	{ "severity", OPT_SEVERITY, "info|warning|error",
-	    "report findings of that severity and above (default warning)",
-	    CLI_U1 },
-	{ "syntax", OPT_SYNTAX, "name",
+	    .usage = CLI_U1 },
+	{ "syntax", CLI_AUTO, "name",
 	    "RDF syntax of the vocabulary files (turtle, rdfxml, ntriples); "
 	    "default: guessed",
-	    CLI_U1 },
+	    .usage = CLI_U1, .set = CLI_SET(opts, syntax) },
 	CLI_OPT_HELP,
 	{ NULL },
 };
@@ -81,27 +69,11 @@ parse_langs(opts *o, char *arg)
 static int
 on_option(void *ctx, int key, char *arg)
 {
-	static const char *const formats[] = { "text", "json", NULL };
 	opts *o = ctx;
 
-	switch (key) {
-	case 'q':
-		o->quiet = 1;
-		break;
-	case 'L':
-		o->dirs = arg;
-		break;
-	case 'l':
+	if (key == 'l')
 		return parse_langs(o, arg);
-	case OPT_FORMAT:
-		return parse_choice(arg, "format", formats, &o->json);
-	case OPT_SEVERITY:
-		return parse_severity(arg, &o->min);
-	case OPT_SYNTAX:
-		o->syntax = arg;
-		break;
-	}
-	return 0;
+	return check_option(key, arg, &o->json, &o->min);
 }
 
 static void

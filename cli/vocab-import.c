@@ -20,7 +20,7 @@ enum { OPT_TITLE = 256, OPT_DESC, OPT_LEVEL_NAME, OPT_PATTERN, OPT_COLUMN,
 
 static const cli_opt options[] = {
 	{ "quiet", 'q', NULL, "no summary on stderr", CLI_U1, SET(quiet) },
-	CLI_OPT_OUTPUT(CLI_U1),
+	CLI_OPT_OUTPUT(CLI_U1, SET(output)),
 	CLI_OPT_PRIVATE,
 	CLI_OPT_FORCE,
 	{ "id", CLI_AUTO, "id", "short id (default: the table's base name)",
@@ -90,9 +90,6 @@ on_option(void *ctx, int key, char *arg)
 	args *a = ctx;
 
 	switch (key) {
-	case 'o':
-		a->output = arg;
-		break;
 	case OPT_TITLE:
 		return push_arg(&a->titles, arg, "title");
 	case OPT_DESC:
