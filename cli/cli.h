@@ -94,6 +94,9 @@ typedef struct vocab_args {
 /* Write s as a JSON string, with quotes. */
 void json_string(FILE *fp, const char *s);
 
+/* Run fn on SIGINT, SIGTERM and SIGHUP. */
+void catch_signals(void (*fn)(int));
+
 /* Flush stdout and report a write error; returns rc or EXIT_TROUBLE. */
 int finish(int rc);
 
@@ -208,10 +211,12 @@ typedef struct cli_cmd {
 	const char *about;		 /* paragraphs before the options */
 	const cli_opt *opts;		 /* ends with { NULL } */
 	const char *after;		 /* paragraphs after them */
-	/* The number of operands, checked by cli_parse() when args_msg
-	 * says what to give (max_args 0: no limit). */
-	int min_args, max_args;
-	const char *args_msg;
+	/* The number of operands, checked by cli_parse() when msg says
+	 * what to give (max 0: no limit). */
+	struct {
+		int min, max;
+		const char *msg;
+	} args;
 	const char *rules; /* rule ids and "family-" prefixes, or NULL */
 	/* A check's own table of rules, listed first and whole. */
 	const kll_check_rule *(*table)(size_t i);
@@ -230,6 +235,10 @@ typedef int (*cli_optfn)(void *ctx, int key, char *arg);
  * fn.  Returns CLI_GO with the operands from optind, or the exit status
  * to end with. */
 int cli_parse(const cli_cmd *c, int argc, char **argv, cli_optfn fn,
+    void *ctx);
+
+/* fn on each operand from optind on; the highest exit status. */
+int cli_each(int argc, char **argv, int (*fn)(void *ctx, const char *arg),
     void *ctx);
 
 /* Run the subcommand argv[1] of c, or answer -h and -V. */

@@ -201,9 +201,7 @@ const cli_cmd diff_cmd = {
 	    "sets (*.sssom.tsv, or --keys) are compared record by record, paired\n"
 	    "by subject and object.\n",
 	.opts = options,
-	.min_args = 2,
-	.max_args = 2,
-	.args_msg = "give two versions to compare",
+	.args = { 2, 2, "give two versions to compare" },
 	.after =
 	    "Exit status: 0 no difference (or the key was written), 1 differences,\n"
 	    "2 trouble (usage, an input that cannot be read, a write error).\n",

@@ -246,19 +246,6 @@ add_operands(pub *p, kll_catalog *cat, int argc, char **argv)
 			fail(p, &err);
 }
 
-static void
-catch_signals(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-}
-
 static int
 run(pub *p, kll_catalog *cat)
 {
@@ -272,7 +259,7 @@ run(pub *p, kll_catalog *cat)
 		}
 		return nerrors > 0 ? EXIT_FOUND : EXIT_OK;
 	}
-	catch_signals();
+	catch_signals(on_signal);
 	if (kll_catalog_publish(cat, p->output, &err) != KLL_OK) {
 		if (interrupted)
 			errmsg(

@@ -275,9 +275,7 @@ const cli_cmd map_apply_cmd = {
 	    "CURIEs end.  Targets are written as the object vocabulary's\n"
 	    "notations, else as the CURIEs end.\n",
 	.opts = options,
-	.min_args = 0,
-	.max_args = 1,
-	.args_msg = "apply takes one data file",
+	.args = { 0, 1, "apply takes one data file" },
 	.after =
 	    "The report on stderr names each code with no target and each with\n"
 	    "several, with its number of rows, then the totals and the policies.\n"

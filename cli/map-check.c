@@ -24,6 +24,8 @@ typedef struct tally {
 	size_t errors;   /* error findings of this key */
 	int novocab;     /* a side of this key had no vocabulary */
 	const char *tmp; /* the file that stands for stdin, or NULL */
+	kll_vocab_cache *vc;
+	size_t read; /* keys that could be read */
 } tally;
 
 enum { OPT_LEVELS = 256 };
@@ -164,9 +166,10 @@ stdin_to_file(char **out)
 /* Check one key; returns its exit status.  *read (a count) goes up when
  * the key could be read. */
 static int
-check_one(const opts *o, tally *t, kll_vocab_cache *vc, const char *name,
-    size_t *read)
+check_one(void *ctx, const char *name)
 {
+	tally *t = ctx;
+	const opts *o = t->o;
 	kll_sssom_opts so = KLL_SSSOM_OPTS_INIT;
 	kll_mapcheck_opts co = KLL_MAPCHECK_OPTS_INIT;
 	kll_mapset *m = NULL;
@@ -185,8 +188,8 @@ check_one(const opts *o, tally *t, kll_vocab_cache *vc, const char *name,
 		report(named(t, &err, &copy));
 		goto out;
 	}
-	(*read)++;
-	co.vocabs = vc;
+	t->read++;
+	co.vocabs = t->vc;
 	co.vocab[0] = o->vocab[0];
 	co.vocab[1] = o->vocab[1];
 	co.level[0] = o->level[0];
@@ -212,35 +215,28 @@ out:
 static int
 run(int argc, char **argv)
 {
-	kll_vocab_cache *vc = NULL;
 	kll_error err;
 	opts o;
 	tally t;
-	int i, one, rc;
-	size_t read = 0;
+	int rc;
 
 	memset(&o, 0, sizeof(o));
 	o.min = KLL_SEV_WARNING;
 	if ((rc = cli_parse(&map_check_cmd, argc, argv, on_option, &o)) !=
 	    CLI_GO)
 		return rc;
-	rc = EXIT_OK;
-	if (kll_vocab_cache_new(&vc, o.dirs, NULL, &err) != KLL_OK) {
+	memset(&t, 0, sizeof(t));
+	t.o = &o;
+	if (kll_vocab_cache_new(&t.vc, o.dirs, NULL, &err) != KLL_OK) {
 		report(&err);
 		return EXIT_TROUBLE;
 	}
-	memset(&t, 0, sizeof(t));
-	t.o = &o;
-	for (i = optind; i < argc; i++) {
-		one = check_one(&o, &t, vc, argv[i], &read);
-		if (one > rc)
-			rc = one;
-	}
-	kll_vocab_cache_free(vc);
+	rc = cli_each(argc, argv, check_one, &t);
+	kll_vocab_cache_free(t.vc);
 	/* After a key that could not be read and nothing else, its message
 	 * says it all. */
-	if (!o.quiet && read > 0)
-		print_tally(t.shown, read, "key", "keys");
+	if (!o.quiet && t.read > 0)
+		print_tally(t.shown, t.read, "key", "keys");
 	return finish(rc);
 }
 
@@ -255,9 +251,7 @@ const cli_cmd map_check_cmd = {
 	    "the severity threshold.  The vocabularies are those the metadata\n"
 	    "names in subject_source and object_source, each loaded once.\n",
 	.opts = options,
-	.min_args = 1,
-	.max_args = 0,
-	.args_msg = "check takes one or more keys",
+	.args = { 1, 0, "check takes one or more keys" },
 	.after =
 	    "Exit status: 0 no finding of severity error, 1 some, 2 a key or a\n"
 	    "vocabulary could not be read (the other keys are still checked) or\n"

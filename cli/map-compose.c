@@ -184,9 +184,7 @@ const cli_cmd map_compose_cmd = {
 	    "carry gives nothing.  A key with a predicate outside the algebra is\n"
 	    "refused.  The result is canonical SSSOM/TSV.\n",
 	.opts = options,
-	.min_args = 2,
-	.max_args = 2,
-	.args_msg = "compose takes two keys",
+	.args = { 2, 2, "compose takes two keys" },
 	.after =
 	    "Predicate of a->c from a->b (rows) and b->c (columns); '-' is\n"
 	    "weakened relatedMatch (none with --strict); equivalentClass and\n"

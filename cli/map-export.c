@@ -171,9 +171,7 @@ const cli_cmd map_export_cmd = {
 	    "             (split, merge, n:m); predicates and per-record slots are\n"
 	    "             lost, negated records left out\n",
 	.opts = options,
-	.min_args = 1,
-	.max_args = 1,
-	.args_msg = "export takes one key",
+	.args = { 1, 1, "export takes one key" },
 	.after = "Exit status: 0 written, 2 a usage error, a key that cannot be "
 	         "read or\nhas errors, or a failed write.\n",
 	.rules = "sssom- limit- export-",

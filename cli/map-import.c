@@ -79,9 +79,7 @@ const cli_cmd map_import_cmd = {
 	    "when the object has several subjects, relatedMatch when both have.\n"
 	    "Every problem is reported and nothing is written unless there is none.\n",
 	.opts = options,
-	.min_args = 1,
-	.max_args = 1,
-	.args_msg = "import takes one table",
+	.args = { 1, 1, "import takes one table" },
 	.rules = "limit- map-separator map-unknown-column map-columns "
 	         "map-no-subject map-unknown-subject map-unknown-object "
 	         "map-bad-predicate map-duplicate-row",

@@ -74,9 +74,7 @@ const cli_cmd map_invert_cmd = {
 	    "gives the same bytes.  A predicate with no inverse among the SSSOM\n"
 	    "predicates (rdfs:subClassOf, and any kll does not know) is an error.\n",
 	.opts = options,
-	.min_args = 1,
-	.max_args = 1,
-	.args_msg = "invert takes one key",
+	.args = { 1, 1, "invert takes one key" },
 	.after = "Exit status: 0 done, 2 the key could not be read or inverted, "
 	         "or a\nusage error.\n",
 	.rules = "sssom- limit- map-bad-predicate invert-no-inverse",

@@ -203,9 +203,7 @@ const cli_cmd map_learn_cmd = {
 	    "With --key, audit that key against the evidence instead: one line per\n"
 	    "finding, exit 1 if any.\n",
 	.opts = options,
-	.min_args = 1,
-	.max_args = 1,
-	.args_msg = "learn takes one evidence table",
+	.args = { 1, 1, "learn takes one evidence table" },
 	.rules = "sssom- limit- learn- map-separator map-unknown-column "
 	         "map-columns map-no-subject map-unknown-subject "
 	         "map-unknown-object map-bad-predicate map-duplicate-row",

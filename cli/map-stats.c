@@ -10,6 +10,8 @@ typedef struct opts {
 	const char *dirs;
 	const char *vocab[2];
 	int tsv, quiet;
+	kll_vocab_cache *vc;
+	int shown; /* a key has been printed */
 } opts;
 
 enum { OPT_FORMAT = 256 };
@@ -158,11 +160,11 @@ count_errors(void *payload, const kll_error *d)
 		(*(size_t *)payload)++;
 }
 
-/* Count and print one key; *shown says whether a key was printed
- * before (text puts a blank line between keys). */
+/* Count and print one key (text puts a blank line between keys). */
 static int
-stats_one(const opts *o, kll_vocab_cache *vc, const char *name, int *shown)
+stats_one(void *ctx, const char *name)
 {
+	opts *o = ctx;
 	kll_sssom_opts so = KLL_SSSOM_OPTS_INIT;
 	kll_mapset *m = NULL;
 	const kll_vocab *v[2];
@@ -182,14 +184,14 @@ stats_one(const opts *o, kll_vocab_cache *vc, const char *name, int *shown)
 		       "check' lists them",
 		    kll_mapset_path(m), nerr, nerr == 1 ? "error" : "errors");
 	for (k = 0; k < 2; k++)
-		v[k] = side_vocab(o, vc, m, k, &rc);
+		v[k] = side_vocab(o, o->vc, m, k, &rc);
 	if (kll_mapset_stats(&s, m, v[0], v[1], &err) != KLL_OK) {
 		report(&err);
 		rc = EXIT_TROUBLE;
 	} else {
-		if (*shown && !o->tsv)
+		if (o->shown && !o->tsv)
 			putchar('\n');
-		*shown = 1;
+		o->shown = 1;
 		if (o->tsv)
 			print_tsv(kll_mapset_path(m), &s);
 		else
@@ -203,26 +205,20 @@ stats_one(const opts *o, kll_vocab_cache *vc, const char *name, int *shown)
 static int
 run(int argc, char **argv)
 {
-	kll_vocab_cache *vc = NULL;
 	kll_error err;
 	opts o;
-	int i, one, rc = EXIT_OK, shown = 0;
+	int rc;
 
 	memset(&o, 0, sizeof(o));
 	if ((rc = cli_parse(&map_stats_cmd, argc, argv, on_option, &o)) !=
 	    CLI_GO)
 		return rc;
-	rc = EXIT_OK;
-	if (kll_vocab_cache_new(&vc, o.dirs, NULL, &err) != KLL_OK) {
+	if (kll_vocab_cache_new(&o.vc, o.dirs, NULL, &err) != KLL_OK) {
 		report(&err);
 		return EXIT_TROUBLE;
 	}
-	for (i = optind; i < argc; i++) {
-		one = stats_one(&o, vc, argv[i], &shown);
-		if (one > rc)
-			rc = one;
-	}
-	kll_vocab_cache_free(vc);
+	rc = cli_each(argc, argv, stats_one, &o);
+	kll_vocab_cache_free(o.vc);
 	return finish(rc);
 }
 
@@ -240,9 +236,7 @@ const cli_cmd map_stats_cmd = {
 	    "subject_source and object_source name; without them it is left out\n"
 	    "with a note.\n",
 	.opts = options,
-	.min_args = 1,
-	.max_args = 0,
-	.args_msg = "stats takes one or more keys",
+	.args = { 1, 0, "stats takes one or more keys" },
 	.after =
 	    "TSV measures: rows (key all), predicate (the predicate, with 'Not '\n"
 	    "before a negated one), cardinality (1:1, 1:n, n:1, n:n, 1:0, 0:1,\n"

@@ -363,10 +363,10 @@ cli_parse(const cli_cmd *c, int argc, char **argv, cli_optfn fn, void *ctx)
 		else if (o->set != 0)
 			*(int *)((char *)ctx + o->set - 1) = 1;
 	}
-	if (c->args_msg != NULL &&
-	    (argc - optind < c->min_args ||
-	        (c->max_args > 0 && argc - optind > c->max_args)))
-		return usage_error("%s", c->args_msg);
+	if (c->args.msg != NULL &&
+	    (argc - optind < c->args.min ||
+	        (c->args.max > 0 && argc - optind > c->args.max)))
+		return usage_error("%s", c->args.msg);
 	return CLI_GO;
 }
 
@@ -411,6 +411,18 @@ parse_severity(const char *arg, kll_severity *out)
 		return usage_error(
 		    "bad severity '%s': give info, warning or error", arg);
 	return 0;
+}
+
+int
+cli_each(int argc, char **argv, int (*fn)(void *ctx, const char *arg),
+    void *ctx)
+{
+	int i, one, rc = EXIT_OK;
+
+	for (i = optind; i < argc; i++)
+		if ((one = fn(ctx, argv[i])) > rc)
+			rc = one;
+	return rc;
 }
 
 int

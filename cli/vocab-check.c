@@ -20,6 +20,7 @@ typedef struct opts {
 typedef struct tally {
 	const opts *o;
 	size_t shown[3]; /* by severity */
+	size_t checked;	 /* vocabularies that could be read */
 } tally;
 
 static const cli_opt options[] = {
@@ -89,20 +90,19 @@ on_finding(void *payload, const kll_error *d)
 
 /* Check one vocabulary; returns its exit status. */
 static int
-check_one(const opts *o, tally *t, const char *name)
+check_one(void *ctx, const char *name)
 {
-	kll_load_opts lo = KLL_LOAD_OPTS_INIT;
+	tally *t = ctx;
+	const opts *o = t->o;
 	kll_check_opts co = KLL_CHECK_OPTS_INIT;
-	kll_vocab *v = NULL;
+	kll_vocab *v;
 	kll_error err;
 	size_t nerrors = 0;
 	int rc = EXIT_OK;
 
-	lo.syntax = o->syntax;
-	if (kll_vocab_open(&v, name, o->dirs, &lo, &err) != KLL_OK) {
-		report(&err);
+	if ((v = open_vocab(name, o->dirs, o->syntax)) == NULL)
 		return EXIT_TROUBLE;
-	}
+	t->checked++;
 	co.langs = o->langs;
 	co.nlangs = o->nlangs;
 	co.diag = on_finding;
@@ -122,28 +122,20 @@ run(int argc, char **argv)
 {
 	opts o;
 	tally t;
-	int i, one, rc;
-	size_t checked = 0;
+	int rc;
 
 	memset(&o, 0, sizeof(o));
 	o.min = KLL_SEV_WARNING;
 	if ((rc = cli_parse(&vocab_check_cmd, argc, argv, on_option, &o)) !=
 	    CLI_GO)
 		return rc;
-	rc = EXIT_OK;
 	memset(&t, 0, sizeof(t));
 	t.o = &o;
-	for (i = optind; i < argc; i++) {
-		one = check_one(&o, &t, argv[i]);
-		if (one != EXIT_TROUBLE)
-			checked++;
-		if (one > rc)
-			rc = one;
-	}
+	rc = cli_each(argc, argv, check_one, &t);
 	/* After a file that could not be read and nothing else, its message
 	 * says it all. */
-	if (!o.quiet && checked > 0)
-		print_tally(t.shown, checked, "vocabulary", "vocabularies");
+	if (!o.quiet && t.checked > 0)
+		print_tally(t.shown, t.checked, "vocabulary", "vocabularies");
 	return finish(rc);
 }
 
@@ -155,9 +147,7 @@ const cli_cmd vocab_check_cmd = {
 	.about = "Check each vocabulary against the rules below and report every\n"
 	         "finding at or above the severity threshold.\n",
 	.opts = options,
-	.min_args = 1,
-	.max_args = 0,
-	.args_msg = "check takes one or more vocabularies",
+	.args = { 1, 0, "check takes one or more vocabularies" },
 	.after =
 	    "Exit status: 0 no finding of severity error, 1 some, 2 a vocabulary\n"
 	    "could not be read (the others are still checked) or a usage error.\n"

@@ -167,8 +167,6 @@ const cli_cmd vocab_import_cmd = {
 	    "replaced_by).  Every problem of the table is reported, one line each,\n"
 	    "and nothing is written unless there is none.\n",
 	.opts = options,
-	.min_args = 1,
-	.max_args = 1,
-	.args_msg = "import takes one table",
+	.args = { 1, 1, "import takes one table" },
 	.rules = "import- limit-",
 };

@@ -64,8 +64,6 @@ const cli_cmd vocab_info_cmd = {
 	.run = run,
 	.operands = { "vocab ..." },
 	.opts = options,
-	.min_args = 1,
-	.max_args = 0,
-	.args_msg = "info takes vocabularies",
+	.args = { 1, 0, "info takes vocabularies" },
 	.after = VOCAB_NAMES,
 };

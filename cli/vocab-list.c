@@ -51,8 +51,6 @@ const cli_cmd vocab_list_cmd = {
 	.run = run,
 	.operands = { "vocab" },
 	.opts = options,
-	.min_args = 1,
-	.max_args = 1,
-	.args_msg = "list takes one vocabulary",
+	.args = { 1, 1, "list takes one vocabulary" },
 	.after = VOCAB_NAMES,
 };

@@ -111,8 +111,6 @@ const cli_cmd vocab_show_cmd = {
 	.run = run,
 	.operands = { "vocab code ..." },
 	.opts = options,
-	.min_args = 2,
-	.max_args = 0,
-	.args_msg = "show takes a vocabulary and codes",
+	.args = { 2, 0, "show takes a vocabulary and codes" },
 	.after = VOCAB_NAMES,
 };
