@@ -38,8 +38,8 @@ const char *plural(size_t n, const char *one, const char *many);
 
 /* "prog: E errors, W warnings in N things" from the findings shown, by
  * severity. */
-void print_tally(const size_t shown[3], size_t n, const char *one,
-    const char *many);
+void print_tally(
+    const size_t shown[3], size_t n, const char *one, const char *many);
 
 /* Read the key at "path", each finding to fn (NULL: diag_stderr).  A
  * key with errors is refused: "PATH: N errors: not VERB".  NULL after
@@ -71,24 +71,30 @@ typedef struct vocab_args {
 	const char *dirs, *lang, *syntax;
 	int level;
 } vocab_args;
-#define VOCAB_PATH_OPTION                                                      \
-	{ "vocab-path", 'L', "dirs",                                           \
-		"folders to search for vocabulary ids first (then $KLL_PATH, " \
-		"then the installed vocabularies)",                            \
-		.usage = CLI_U1, .set = CLI_SET(vocab_args, dirs) }
-#define VOCAB_LANG_OPTION(HELP)                                                \
-	{ "lang", 'l', "lang",                                                 \
-		"language of the labels shown (default: sv, else en, else "    \
-		"any)" HELP,                                                   \
-		.usage = CLI_U1, .set = CLI_SET(vocab_args, lang) }
+#define VOCAB_PATH_OPTION                                                          \
+	{                                                                          \
+		"vocab-path", 'L', "dirs",                                         \
+		    "folders to search for vocabulary ids first (then $KLL_PATH, " \
+		    "then the installed vocabularies)",                            \
+		    .usage = CLI_U1, .set = CLI_SET(vocab_args, dirs)              \
+	}
+#define VOCAB_LANG_OPTION(HELP)                                                 \
+	{                                                                       \
+		"lang", 'l', "lang",                                            \
+		    "language of the labels shown (default: sv, else en, else " \
+		    "any)" HELP,                                                \
+		    .usage = CLI_U1, .set = CLI_SET(vocab_args, lang)           \
+	}
 #define VOCAB_SYNTAX_OPTION                                                    \
-	{ "syntax", CLI_AUTO, "NAME",                                          \
-		"RDF syntax of the vocabulary file (turtle, rdfxml, "          \
-		"ntriples); default: guessed",                                 \
-		.set = CLI_SET(vocab_args, syntax) }
+	{                                                                      \
+		"syntax", CLI_AUTO, "NAME",                                    \
+		    "RDF syntax of the vocabulary file (turtle, rdfxml, "      \
+		    "ntriples); default: guessed",                             \
+		    .set = CLI_SET(vocab_args, syntax)                         \
+	}
 /* What the four say after their options. */
 #define VOCAB_NAMES                                                            \
-	"A vocabulary is a file (- for stdin), a short id such as "           \
+	"A vocabulary is a file (- for stdin), a short id such as "            \
 	"ssyk-2012, or\na scheme IRI.\n"
 
 /* Write s as a JSON string, with quotes. */
@@ -166,20 +172,20 @@ enum {
  * come from it. */
 typedef struct cli_opt {
 	const char *name; /* the long name, without "--" */
-	int key;	  /* the short letter, or a value above 255; 0: a
-			   * line of --help only, no option */
+	int key;          /* the short letter, or a value above 255; 0: a
+	                   * line of --help only, no option */
 	const char *arg;  /* the argument's name; NULL: it takes none */
 	const char *help; /* wrapped to fit; NULL: not in --help */
-	unsigned usage;	  /* CLI_U1 ...: where the usage line shows it */
-	size_t set;	  /* CLI_SET(): where cli_parse stores the value
-			   * itself (a const char *, or int 1 for an option
-			   * without argument); 0: it goes to the callback */
+	unsigned usage;   /* CLI_U1 ...: where the usage line shows it */
+	size_t set;       /* CLI_SET(): where cli_parse stores the value
+	                   * itself (a const char *, or int 1 for an option
+	                   * without argument); 0: it goes to the callback */
 } cli_opt;
 
 /* The member of the callback's context that an option sets; such an
  * option's key may be CLI_AUTO, a key of its own. */
 #define CLI_SET(type, member) (offsetof(type, member) + 1)
-#define CLI_AUTO (-1)
+#define CLI_AUTO              (-1)
 
 /* The options every command has, and those of every command with -o. */
 #define CLI_OPT_HELP                                                           \
@@ -188,29 +194,35 @@ typedef struct cli_opt {
 		"version", 'V', NULL, "the version", 0                         \
 	}
 #define CLI_OPT_OUTPUT(usage, set_output)                                      \
-	{ "output", 'o', "file",                                               \
-		"write to file (replaced only when complete) instead of "     \
-		"stdout",                                                      \
-		usage, set_output }
+	{                                                                      \
+		"output", 'o', "file",                                         \
+		    "write to file (replaced only when complete) instead of "  \
+		    "stdout",                                                  \
+		    usage, set_output                                          \
+	}
 #define CLI_OPT_PRIVATE                                                        \
-	{ "private", OPT_PRIVATE, NULL,                                        \
-		"make -o file readable by you only (0600)", 0 }
-#define CLI_OPT_FORCE                                                          \
-	{ "force", OPT_OUT_FORCE, NULL,                                        \
-		"replace -o file even when it has other hard links, or write " \
-		"to the file it links to",                                     \
-		0 }
+	{                                                                      \
+		"private", OPT_PRIVATE, NULL,                                  \
+		    "make -o file readable by you only (0600)", 0              \
+	}
+#define CLI_OPT_FORCE                                                              \
+	{                                                                          \
+		"force", OPT_OUT_FORCE, NULL,                                      \
+		    "replace -o file even when it has other hard links, or write " \
+		    "to the file it links to",                                     \
+		    0                                                              \
+	}
 
 /* A command: its table, the text of its --help, and the rule ids it
  * can report; or a command of subcommands ("subs"). */
 typedef struct cli_cmd {
-	const char *name;		 /* "kll-map invert" */
-	const char *summary;		 /* its line in the parent's --help */
+	const char *name;                  /* "kll-map invert" */
+	const char *summary;               /* its line in the parent's --help */
 	int (*run)(int argc, char **argv); /* argv[0] is the subcommand */
-	const char *operands[CLI_FORMS]; /* of each usage form */
-	const char *about;		 /* paragraphs before the options */
-	const cli_opt *opts;		 /* ends with { NULL } */
-	const char *after;		 /* paragraphs after them */
+	const char *operands[CLI_FORMS];   /* of each usage form */
+	const char *about;                 /* paragraphs before the options */
+	const cli_opt *opts;               /* ends with { NULL } */
+	const char *after;                 /* paragraphs after them */
 	/* The number of operands, checked by cli_parse() when msg says
 	 * what to give (max 0: no limit). */
 	struct {
@@ -234,12 +246,11 @@ typedef int (*cli_optfn)(void *ctx, int key, char *arg);
  * OPT_OUT_FORCE) set output_flags, and each option of the table goes to
  * fn.  Returns CLI_GO with the operands from optind, or the exit status
  * to end with. */
-int cli_parse(const cli_cmd *c, int argc, char **argv, cli_optfn fn,
-    void *ctx);
+int cli_parse(const cli_cmd *c, int argc, char **argv, cli_optfn fn, void *ctx);
 
 /* fn on each operand from optind on; the highest exit status. */
-int cli_each(int argc, char **argv, int (*fn)(void *ctx, const char *arg),
-    void *ctx);
+int cli_each(
+    int argc, char **argv, int (*fn)(void *ctx, const char *arg), void *ctx);
 
 /* Run the subcommand argv[1] of c, or answer -h and -V. */
 int cli_dispatch(const cli_cmd *c, int argc, char **argv);
@@ -255,8 +266,8 @@ int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Arguments: 0, or the exit status after a usage error.  parse_choice
  * sets *out to the index of arg in the NULL-ended names ("bad WHAT"). */
 int parse_severity(const char *arg, kll_severity *out);
-int parse_choice(const char *arg, const char *what,
-    const char *const *names, int *out);
+int parse_choice(
+    const char *arg, const char *what, const char *const *names, int *out);
 int parse_level(const char *arg, int *out);
 int parse_separator(const char *arg, char *out);
 
@@ -282,72 +293,73 @@ typedef struct map_args {
 	int quiet;
 } map_args;
 enum { OPT_MAP_SEP = 0x900, OPT_MAP_META, OPT_MAP_EXTRA };
-#define MAP_SIDE_OPTIONS(T, IMP, REQ)                                          \
-	{ "subject-vocab", 's', "vocab",                                       \
+#define MAP_SIDE_OPTIONS(T, IMP, REQ)                                           \
+	{ "subject-vocab", 's', "vocab",                                        \
 		"the subject side's vocabulary (file, id or scheme IRI); " REQ, \
-		.usage = CLI_U1 | CLI_R1,                                      \
-		.set = CLI_SET(T, IMP.subject_vocab) },                        \
-	    { "object-vocab", 't', "vocab", "the object side's; " REQ,         \
-		    .usage = CLI_U1 | CLI_R1,                                  \
-		    .set = CLI_SET(T, IMP.object_vocab) },                     \
+		.usage = CLI_U1 | CLI_R1,                                       \
+		.set = CLI_SET(T, IMP.subject_vocab) },                         \
+	    { "object-vocab", 't', "vocab", "the object side's; " REQ,          \
+		    .usage = CLI_U1 | CLI_R1,                                   \
+		    .set = CLI_SET(T, IMP.object_vocab) },                      \
 	    { "quiet", 'q', NULL, "no summary on stderr", .usage = CLI_U1,      \
-		    .set = CLI_SET(T, m.quiet) },                              \
-	    CLI_OPT_OUTPUT(CLI_U1, CLI_SET(T, m.output)), CLI_OPT_PRIVATE, CLI_OPT_FORCE,          \
-	    { "vocab-path", 'L', "dirs",                                       \
-		    "folders searched first for vocabulary ids",               \
-		    .usage = CLI_U1, .set = CLI_SET(T, IMP.dirs) },            \
-	    { "subject-column", CLI_AUTO, "col",                               \
-		    "header name or 1-based number (default 1)",               \
-		    .usage = CLI_U1, .set = CLI_SET(T, IMP.subject_column) },  \
-	{                                                                      \
-		"object-column", CLI_AUTO, "col", "(default 2)",               \
-		.usage = CLI_U1, .set = CLI_SET(T, IMP.object_column)          \
+		    .set = CLI_SET(T, m.quiet) },                               \
+	    CLI_OPT_OUTPUT(CLI_U1, CLI_SET(T, m.output)), CLI_OPT_PRIVATE,      \
+	    CLI_OPT_FORCE,                                                      \
+	    { "vocab-path", 'L', "dirs",                                        \
+		    "folders searched first for vocabulary ids",                \
+		    .usage = CLI_U1, .set = CLI_SET(T, IMP.dirs) },             \
+	    { "subject-column", CLI_AUTO, "col",                                \
+		    "header name or 1-based number (default 1)",                \
+		    .usage = CLI_U1, .set = CLI_SET(T, IMP.subject_column) },   \
+	{                                                                       \
+		"object-column", CLI_AUTO, "col", "(default 2)",                \
+		    .usage = CLI_U1, .set = CLI_SET(T, IMP.object_column)       \
 	}
-#define MAP_SET_OPTIONS(T, IMP, JUSTIFICATION)                                 \
-	{ "separator", OPT_MAP_SEP, "CHAR",                                    \
-		"',', ';' or 'tab' (default: guessed)" },                      \
-	    { "extra-column", OPT_MAP_EXTRA, "NAME",                           \
-		    "leave the column NAME out (\"*\": every column not named " \
+#define MAP_SET_OPTIONS(T, IMP, JUSTIFICATION)                                   \
+	{ "separator", OPT_MAP_SEP, "CHAR",                                      \
+		"',', ';' or 'tab' (default: guessed)" },                        \
+	    { "extra-column", OPT_MAP_EXTRA, "NAME",                             \
+		    "leave the column NAME out (\"*\": every column not named "  \
 		    "by an option); any other column is an error; repeatable" }, \
-	    { "subject-prefix", CLI_AUTO, "P",                                 \
-		    "CURIE prefix of the subjects (default: the vocabulary id " \
-		    "without punctuation)",                                    \
-		    .set = CLI_SET(T, IMP.subject_prefix) },                   \
-	    { "object-prefix", CLI_AUTO, "P", "of the objects",                \
-		    .set = CLI_SET(T, IMP.object_prefix) },                    \
-	    { "subject-lang", CLI_AUTO, "L",                                   \
-		    "language of the subject labels written (default sv, "     \
-		    "else en)",                                                \
-		    .set = CLI_SET(T, IMP.subject_lang) },                     \
-	    { "object-lang", CLI_AUTO, "L", "of the object labels",            \
-		    .set = CLI_SET(T, IMP.object_lang) },                      \
-	    { "justification", CLI_AUTO, "CURIE",                              \
-		    "(default " JUSTIFICATION ")",                             \
-		    .set = CLI_SET(T, IMP.justification) },                    \
-	    { "id", CLI_AUTO, "IRI", "mapping_set_id",                         \
-		    .set = CLI_SET(T, IMP.mapping_set_id) },                   \
-	    { "license", CLI_AUTO, "IRI", "license of the set",                \
-		    .set = CLI_SET(T, IMP.license) },                          \
-	    { "title", CLI_AUTO, "T", "mapping_set_title",                     \
-		    .set = CLI_SET(T, IMP.title) },                            \
-	    { "description", CLI_AUTO, "T", "mapping_set_description",         \
-		    .set = CLI_SET(T, IMP.description) },                      \
-	    { "provider", CLI_AUTO, "IRI", "mapping_provider",                 \
-		    .set = CLI_SET(T, IMP.provider) },                         \
-	    { "date", CLI_AUTO, "YYYY-MM-DD",                                  \
-		    "mapping_date: when the mappings were made",               \
-		    .set = CLI_SET(T, IMP.date) },                             \
-	    { "published", CLI_AUTO, "YYYY-MM-DD",                             \
-		    "publication_date of the set",                             \
-		    .set = CLI_SET(T, IMP.published) },                        \
-	    { "set-version", CLI_AUTO, "V", "mapping_set_version",             \
-		    .set = CLI_SET(T, IMP.version) },                          \
-	    { "comment", CLI_AUTO, "T", "a comment on the set",                \
-		    .set = CLI_SET(T, IMP.comment) },                          \
-	{                                                                      \
-		"meta", OPT_MAP_META, "SLOT=VALUE",                            \
-		    "any other metadata slot of the set (e.g. creator_label, " \
-		    "mapping_tool, see_also); repeatable"                      \
+	    { "subject-prefix", CLI_AUTO, "P",                                   \
+		    "CURIE prefix of the subjects (default: the vocabulary id "  \
+		    "without punctuation)",                                      \
+		    .set = CLI_SET(T, IMP.subject_prefix) },                     \
+	    { "object-prefix", CLI_AUTO, "P", "of the objects",                  \
+		    .set = CLI_SET(T, IMP.object_prefix) },                      \
+	    { "subject-lang", CLI_AUTO, "L",                                     \
+		    "language of the subject labels written (default sv, "       \
+		    "else en)",                                                  \
+		    .set = CLI_SET(T, IMP.subject_lang) },                       \
+	    { "object-lang", CLI_AUTO, "L", "of the object labels",              \
+		    .set = CLI_SET(T, IMP.object_lang) },                        \
+	    { "justification", CLI_AUTO, "CURIE",                                \
+		    "(default " JUSTIFICATION ")",                               \
+		    .set = CLI_SET(T, IMP.justification) },                      \
+	    { "id", CLI_AUTO, "IRI", "mapping_set_id",                           \
+		    .set = CLI_SET(T, IMP.mapping_set_id) },                     \
+	    { "license", CLI_AUTO, "IRI", "license of the set",                  \
+		    .set = CLI_SET(T, IMP.license) },                            \
+	    { "title", CLI_AUTO, "T", "mapping_set_title",                       \
+		    .set = CLI_SET(T, IMP.title) },                              \
+	    { "description", CLI_AUTO, "T", "mapping_set_description",           \
+		    .set = CLI_SET(T, IMP.description) },                        \
+	    { "provider", CLI_AUTO, "IRI", "mapping_provider",                   \
+		    .set = CLI_SET(T, IMP.provider) },                           \
+	    { "date", CLI_AUTO, "YYYY-MM-DD",                                    \
+		    "mapping_date: when the mappings were made",                 \
+		    .set = CLI_SET(T, IMP.date) },                               \
+	    { "published", CLI_AUTO, "YYYY-MM-DD",                               \
+		    "publication_date of the set",                               \
+		    .set = CLI_SET(T, IMP.published) },                          \
+	    { "set-version", CLI_AUTO, "V", "mapping_set_version",               \
+		    .set = CLI_SET(T, IMP.version) },                            \
+	    { "comment", CLI_AUTO, "T", "a comment on the set",                  \
+		    .set = CLI_SET(T, IMP.comment) },                            \
+	{                                                                        \
+		"meta", OPT_MAP_META, "SLOT=VALUE",                              \
+		    "any other metadata slot of the set (e.g. creator_label, "   \
+		    "mapping_tool, see_also); repeatable"                        \
 	}
 int map_option(map_args *a, kll_mapimport_opts *imp, int key, char *arg);
 void map_args_done(map_args *a, kll_mapimport_opts *imp);
@@ -387,7 +399,7 @@ enum { OPT_CHECK_FORMAT = 0xa00, OPT_CHECK_SEVERITY };
 		    "folders to search for vocabulary ids first",              \
 		    .usage = CLI_U1, .set = CLI_SET(T, dirs) },                \
 	    { "format", OPT_CHECK_FORMAT, "text|json",                         \
-		    "text (default): findings on stderr as '" LINE            \
+		    "text (default): findings on stderr as '" LINE             \
 		    "'; json: findings on stdout, one JSON object a line "     \
 		    "(file, line, column, severity, rule, message)",           \
 		    .usage = CLI_U1 },                                         \
@@ -403,7 +415,7 @@ int check_option(int key, char *arg, int *json, kll_severity *min);
  * the member vocab[2] of T. */
 #define MAP_VOCAB_OPTIONS(T)                                                   \
 	{ "subject-vocab", CLI_AUTO, "vocab",                                  \
-		"the subject vocabulary (a file, id or scheme IRI) instead "  \
+		"the subject vocabulary (a file, id or scheme IRI) instead "   \
 		"of subject_source",                                           \
 		.usage = CLI_U1, .set = CLI_SET(T, vocab[0]) },                \
 	{                                                                      \

@@ -33,8 +33,7 @@ static const cli_opt options[] = {
 	    .usage = CLI_U2 | CLI_R2, .set = SET(check) },
 	{ "quiet", 'q', NULL, "no notes and no summary", .usage = CLI_U1,
 	    .set = SET(quiet) },
-	{ "config", 'c', "config",
-	    "the publisher's details: key = value lines",
+	{ "config", 'c', "config", "the publisher's details: key = value lines",
 	    .usage = CLI_U1 | CLI_U2, .set = SET(config) },
 	{ "vocab-path", 'L', "dirs", "folders to search for vocabularies first",
 	    .usage = CLI_U1, .set = SET(dirs) },
@@ -314,7 +313,8 @@ out:
 
 const cli_cmd publish_cmd = {
 	.name = "kll-publish",
-	.operands = { "[vocab ...] [key ...]", "[options] [vocab ...] [key ...]" },
+	.operands = { "[vocab ...] [key ...]",
+	    "[options] [vocab ...] [key ...]" },
 	.about =
 	    "Write a folder for Sveriges dataportal: each vocabulary as SKOS+XKOS in\n"
 	    "Turtle, RDF/XML and N-Triples and as a CSV code list, each key\n"
@@ -325,7 +325,8 @@ const cli_cmd publish_cmd = {
 	    "every vocabulary of the first INDEX on the search path and every key\n"
 	    "of the mappings folder beside it is published.\n",
 	.opts = options,
-	.after = "Exit status: 0 written (or, with --check, no error), 1 --check "
-	         "found\nerrors, 2 nothing was written.\n",
+	.after =
+	    "Exit status: 0 written (or, with --check, no error), 1 --check "
+	    "found\nerrors, 2 nothing was written.\n",
 	.rules = "publish- sssom- limit-",
 };

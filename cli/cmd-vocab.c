@@ -8,12 +8,13 @@ static const cli_cmd *const subs[] = { &vocab_import_cmd, &vocab_check_cmd,
 
 const cli_cmd vocab_cmd = {
 	.name = "kll-vocab",
-	.after = "A vocabulary is a file (- for stdin), a short id such as "
-	         "ssyk-2012, or\n"
-	         "a scheme IRI; ids are looked up in DIRS (-L), then $KLL_PATH, "
-	         "then the\n"
-	         "installed vocabularies.  'kll-vocab SUBCOMMAND --help' "
-	         "describes each.\n",
+	.after =
+	    "A vocabulary is a file (- for stdin), a short id such as "
+	    "ssyk-2012, or\n"
+	    "a scheme IRI; ids are looked up in DIRS (-L), then $KLL_PATH, "
+	    "then the\n"
+	    "installed vocabularies.  'kll-vocab SUBCOMMAND --help' "
+	    "describes each.\n",
 	.subs = subs,
 };
 

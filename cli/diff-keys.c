@@ -126,4 +126,3 @@ out:
 	kll_mapset_free(mb);
 	return rc;
 }
-

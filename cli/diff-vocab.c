@@ -247,4 +247,3 @@ out:
 	kll_vocab_free(nv);
 	return rc;
 }
-

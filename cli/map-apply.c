@@ -35,8 +35,8 @@ static const cli_opt options[] = {
 	    "(always: the output is 0600, or the mode of the file it replaces "
 	    "without group or other bits)" },
 	CLI_OPT_FORCE,
-	{ "no-header", CLI_AUTO, NULL, "the first row is data",
-	    .usage = CLI_U1, .set = SET(ao.no_header) },
+	{ "no-header", CLI_AUTO, NULL, "the first row is data", .usage = CLI_U1,
+	    .set = SET(ao.no_header) },
 	{ "keep", CLI_AUTO, NULL,
 	    "keep the column and add the recoded one after it, named NAME_to",
 	    .usage = CLI_U1, .set = SET(ao.keep) },
@@ -93,10 +93,12 @@ check_args(opts *o, int argc, char **argv)
 		return usage_error("apply needs a column (-c)");
 	digits = strspn(o->ao.column, "0123456789") == strlen(o->ao.column);
 	if (digits && strtoul(o->ao.column, NULL, 10) == 0)
-		return usage_error("bad column number '%s': columns count from 1",
+		return usage_error(
+		    "bad column number '%s': columns count from 1",
 		    o->ao.column);
 	if (!digits && o->ao.no_header)
-		return usage_error("with --no-header, give the column by number, not '%s'",
+		return usage_error(
+		    "with --no-header, give the column by number, not '%s'",
 		    o->ao.column);
 	o->data = argc - optind == 1 ? argv[optind] : "-";
 	if (strcmp(o->key, "-") == 0 && strcmp(o->data, "-") == 0)
@@ -111,8 +113,7 @@ on_option(void *ctx, int key, char *arg)
 		NULL };
 	static const kll_multi multi_v[] = { KLL_MULTI_BEST, KLL_MULTI_ALL,
 		KLL_MULTI_FIRST, KLL_MULTI_FAIL };
-	static const char *const unmapped[] = { "empty", "keep", "fail",
-		NULL };
+	static const char *const unmapped[] = { "empty", "keep", "fail", NULL };
 	static const kll_unmapped unmapped_v[] = { KLL_UNMAPPED_EMPTY,
 		KLL_UNMAPPED_KEEP, KLL_UNMAPPED_FAIL };
 	opts *o = ctx;

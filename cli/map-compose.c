@@ -102,8 +102,8 @@ summary(const kll_compose_stats *s, const char *ab, const char *bc)
 }
 
 static int
-compose(kll_mapset *ab, kll_mapset *bc, kll_compose_opts *co, const cli_list *meta,
-    const char *output, int quiet)
+compose(kll_mapset *ab, kll_mapset *bc, kll_compose_opts *co,
+    const cli_list *meta, const char *output, int quiet)
 {
 	kll_compose_stats stats;
 	kll_mapset *out = NULL;
@@ -158,8 +158,7 @@ run(int argc, char **argv)
 	    strcmp(argv[optind + 1], "-") == 0)
 		return usage_error("only one key can be stdin");
 	if ((ab = read_key(argv[optind], NULL, NULL, "composed")) != NULL &&
-	    (bc = read_key(argv[optind + 1], NULL, NULL, "composed")) !=
-	        NULL)
+	    (bc = read_key(argv[optind + 1], NULL, NULL, "composed")) != NULL)
 		rc = compose(ab, bc, &a.co, &a.meta, a.output, a.quiet);
 	kll_mapset_free(ab);
 	kll_mapset_free(bc);

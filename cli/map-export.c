@@ -172,7 +172,8 @@ const cli_cmd map_export_cmd = {
 	    "             lost, negated records left out\n",
 	.opts = options,
 	.args = { 1, 1, "export takes one key" },
-	.after = "Exit status: 0 written, 2 a usage error, a key that cannot be "
-	         "read or\nhas errors, or a failed write.\n",
+	.after =
+	    "Exit status: 0 written, 2 a usage error, a key that cannot be "
+	    "read or\nhas errors, or a failed write.\n",
 	.rules = "sssom- limit- export-",
 };

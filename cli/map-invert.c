@@ -51,8 +51,7 @@ run(int argc, char **argv)
 	opts o = { NULL, 0 };
 	int rc;
 
-	if ((rc = cli_parse(&map_invert_cmd, argc, argv, NULL, &o)) !=
-	    CLI_GO)
+	if ((rc = cli_parse(&map_invert_cmd, argc, argv, NULL, &o)) != CLI_GO)
 		return rc;
 	/* After trouble, its message says it all, a write error too. */
 	rc = invert(argv[optind], o.output, o.quiet);
@@ -75,7 +74,8 @@ const cli_cmd map_invert_cmd = {
 	    "predicates (rdfs:subClassOf, and any kll does not know) is an error.\n",
 	.opts = options,
 	.args = { 1, 1, "invert takes one key" },
-	.after = "Exit status: 0 done, 2 the key could not be read or inverted, "
-	         "or a\nusage error.\n",
+	.after =
+	    "Exit status: 0 done, 2 the key could not be read or inverted, "
+	    "or a\nusage error.\n",
 	.rules = "sssom- limit- map-bad-predicate invert-no-inverse",
 };

@@ -73,15 +73,17 @@ on_option(void *ctx, int key, char *arg)
 	switch (key) {
 	case OPT_MIN:
 		if (parse_min(arg, &o->min_count) < 0)
-			return usage_error("bad minimum count '%s': give a whole "
-			                   "number, 1 or more",
+			return usage_error(
+			    "bad minimum count '%s': give a whole "
+			    "number, 1 or more",
 			    arg);
 		return 0;
 	case OPT_EXACT:
 	case OPT_CLOSE:
 		if (parse_share(arg, key == OPT_EXACT ? &o->exact_share :
 		                                        &o->close_share) < 0)
-			return usage_error("bad share '%s': give a number", arg);
+			return usage_error(
+			    "bad share '%s': give a number", arg);
 		return 0;
 	}
 	return map_option(&a->m, &o->imp, key, arg);

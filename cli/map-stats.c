@@ -39,8 +39,8 @@ on_option(void *ctx, int key, char *arg)
 	opts *o = ctx;
 
 	return key == OPT_FORMAT ?
-	    parse_choice(arg, "format", formats, &o->tsv) :
-	    0;
+	           parse_choice(arg, "format", formats, &o->tsv) :
+	           0;
 }
 
 static double

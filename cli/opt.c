@@ -11,8 +11,8 @@
 
 #define MAX_OPTS 64
 #define AUTO_KEY 0x1000 /* + the index of a CLI_AUTO option */
-#define WIDTH	 79 /* of --help and usage lines */
-#define MAX_LEFT 26 /* of the option column of --help */
+#define WIDTH    79     /* of --help and usage lines */
+#define MAX_LEFT 26     /* of the option column of --help */
 
 static const cli_cmd *current;
 
@@ -208,8 +208,7 @@ rule_wanted(const char *spec, const char *id)
 static void
 put_rule(FILE *fp, const kll_check_rule *r)
 {
-	fprintf(fp, "  %s (%s)\n      ", r->id,
-	    kll_severity_name(r->severity));
+	fprintf(fp, "  %s (%s)\n      ", r->id, kll_severity_name(r->severity));
 	put_wrapped(fp, r->summary, 6, 6);
 }
 
@@ -300,8 +299,8 @@ build(const cli_cmd *c, struct option *lo, char *shorts)
 		lo[n].name = o->name;
 		lo[n].has_arg = o->arg ? required_argument : no_argument;
 		lo[n].flag = NULL;
-		lo[n].val = o->key == CLI_AUTO ? AUTO_KEY + (int)(o - c->opts) :
-		                                 o->key;
+		lo[n].val =
+		    o->key == CLI_AUTO ? AUTO_KEY + (int)(o - c->opts) : o->key;
 		n++;
 		if (o->key > 0 && o->key < 256) {
 			*shorts++ = (char)o->key;
@@ -414,8 +413,8 @@ parse_severity(const char *arg, kll_severity *out)
 }
 
 int
-cli_each(int argc, char **argv, int (*fn)(void *ctx, const char *arg),
-    void *ctx)
+cli_each(
+    int argc, char **argv, int (*fn)(void *ctx, const char *arg), void *ctx)
 {
 	int i, one, rc = EXIT_OK;
 
@@ -438,8 +437,8 @@ check_option(int key, char *arg, int *json, kll_severity *min)
 }
 
 int
-parse_choice(const char *arg, const char *what, const char *const *names,
-    int *out)
+parse_choice(
+    const char *arg, const char *what, const char *const *names, int *out)
 {
 	char list[256];
 	size_t i, n = 0;
@@ -451,10 +450,11 @@ parse_choice(const char *arg, const char *what, const char *const *names,
 		}
 	list[0] = '\0';
 	for (i = 0; names[i] != NULL; i++)
-		n += (size_t)snprintf(list + n, n < sizeof(list) ?
-		                                    sizeof(list) - n :
-		                                    0,
-		    "%s%s", i == 0 ? "" : names[i + 1] ? ", " : " or ",
+		n += (size_t)snprintf(list + n,
+		    n < sizeof(list) ? sizeof(list) - n : 0, "%s%s",
+		    i == 0       ? "" :
+		    names[i + 1] ? ", " :
+		                   " or ",
 		    names[i]);
 	return usage_error("bad %s '%s': give %s", what, arg, list);
 }

@@ -67,7 +67,10 @@ json_string(FILE *fp, const char *s)
 		if (*p == '"' || *p == '\\')
 			fprintf(fp, "\\%c", *p);
 		else if (*p == '\n' || *p == '\t' || *p == '\r')
-			fprintf(fp, "\\%c", *p == '\n' ? 'n' : *p == '\t' ? 't' : 'r');
+			fprintf(fp, "\\%c",
+			    *p == '\n' ? 'n' :
+			    *p == '\t' ? 't' :
+			                 'r');
 		else if (*p < 0x20)
 			fprintf(fp, "\\u%04x", *p);
 		else
@@ -113,8 +116,7 @@ plural(size_t n, const char *one, const char *many)
 }
 
 void
-print_tally(const size_t shown[3], size_t n, const char *one,
-    const char *many)
+print_tally(const size_t shown[3], size_t n, const char *one, const char *many)
 {
 	size_t ne = shown[KLL_SEV_ERROR], nw = shown[KLL_SEV_WARNING];
 
@@ -250,7 +252,8 @@ write_output(
 	if (ofile_commit(&of) < 0) {
 		/* A file's failure has been reported; stdout's has not. */
 		if (path == NULL || strcmp(path, "-") == 0)
-			errmsg("write error: %s", strerror(errno ? errno : EIO));
+			errmsg(
+			    "write error: %s", strerror(errno ? errno : EIO));
 		ofile_abort(&of);
 		return -1;
 	}

@@ -20,7 +20,7 @@ typedef struct opts {
 typedef struct tally {
 	const opts *o;
 	size_t shown[3]; /* by severity */
-	size_t checked;	 /* vocabularies that could be read */
+	size_t checked;  /* vocabularies that could be read */
 } tally;
 
 static const cli_opt options[] = {
@@ -62,7 +62,8 @@ parse_langs(opts *o, char *arg)
 		return usage_error("too many languages in --lang");
 	for (i = 0; i < n; i++)
 		if (!valid_tag(o->langs[i]))
-			return usage_error("bad language tag '%s'", o->langs[i]);
+			return usage_error(
+			    "bad language tag '%s'", o->langs[i]);
 	o->nlangs = (size_t)n;
 	return 0;
 }
@@ -144,8 +145,9 @@ const cli_cmd vocab_check_cmd = {
 	.summary = "quality rules on vocabularies, one line per finding",
 	.run = run,
 	.operands = { "vocab ..." },
-	.about = "Check each vocabulary against the rules below and report every\n"
-	         "finding at or above the severity threshold.\n",
+	.about =
+	    "Check each vocabulary against the rules below and report every\n"
+	    "finding at or above the severity threshold.\n",
 	.opts = options,
 	.args = { 1, 0, "check takes one or more vocabularies" },
 	.after =

@@ -13,8 +13,14 @@ typedef struct args {
 	int quiet;
 } args;
 
-enum { OPT_TITLE = 256, OPT_DESC, OPT_LEVEL_NAME, OPT_PATTERN, OPT_COLUMN,
-	OPT_EXTRA };
+enum {
+	OPT_TITLE = 256,
+	OPT_DESC,
+	OPT_LEVEL_NAME,
+	OPT_PATTERN,
+	OPT_COLUMN,
+	OPT_EXTRA
+};
 
 #define SET(m) CLI_SET(args, m)
 
@@ -78,7 +84,8 @@ static const cli_opt options[] = {
 	{ "storage-name", CLI_AUTO, "NAME", "and its name", 0,
 	    SET(o.storage_name) },
 	{ "storage-options", CLI_AUTO, "OPTS",
-	    "and its options, as librdf takes them", 0, SET(o.storage_options) },
+	    "and its options, as librdf takes them", 0,
+	    SET(o.storage_options) },
 	{ "help", 'h', NULL, "this text" },
 	{ "show-version", 'V', NULL, "the version" },
 	{ NULL },

@@ -60,7 +60,8 @@ static const cli_opt options[] = {
 
 const cli_cmd vocab_info_cmd = {
 	.name = "kll-vocab info",
-	.summary = "id, scheme IRI, file, title, version and concepts per level",
+	.summary =
+	    "id, scheme IRI, file, title, version and concepts per level",
 	.run = run,
 	.operands = { "vocab ..." },
 	.opts = options,

@@ -20,7 +20,8 @@ run(int argc, char **argv)
 	size_t i, n;
 	int first, rc;
 
-	if ((rc = cli_parse(&vocab_list_cmd, argc, argv, on_option, &o)) != CLI_GO)
+	if ((rc = cli_parse(&vocab_list_cmd, argc, argv, on_option, &o)) !=
+	    CLI_GO)
 		return rc;
 	first = optind;
 	if ((v = open_vocab(argv[first], o.dirs, o.syntax)) == NULL)

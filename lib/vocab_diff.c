@@ -399,8 +399,7 @@ json_change(FILE *fp, const kll_change *c)
 }
 
 kll_status
-kll_vdiff_write_json(
-    const kll_vdiff *d, int level, FILE *fp, kll_error *err)
+kll_vdiff_write_json(const kll_vdiff *d, int level, FILE *fp, kll_error *err)
 {
 	const kll_change *c;
 	size_t i;

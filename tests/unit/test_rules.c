@@ -20,9 +20,8 @@
 #include "kll.h"
 
 /* The families of rule ids: a literal "FAMILY-..." in lib/ is a rule id. */
-static const char *const families[] = { "apply", "compose", "export",
-	"import", "invert", "learn", "limit", "map", "publish", "sssom",
-	"vocab" };
+static const char *const families[] = { "apply", "compose", "export", "import",
+	"invert", "learn", "limit", "map", "publish", "sssom", "vocab" };
 
 /* Literals of that shape that are no rule ids: kll-publish's
  * configuration keys (pubconfig.c, dcat.c). */
@@ -72,8 +71,8 @@ looks_like_rule(const char *s)
 			if (!((*p >= 'a' && *p <= 'z') ||
 			        (*p >= '0' && *p <= '9') || *p == '-'))
 				return 0;
-		return !listed(s, not_rules,
-		    sizeof(not_rules) / sizeof(not_rules[0]));
+		return !listed(
+		    s, not_rules, sizeof(not_rules) / sizeof(not_rules[0]));
 	}
 	return 0;
 }
@@ -123,7 +122,8 @@ scan_file(const char *path, const char *name)
 					lit[n++] = '\\'; /* spoils an id */
 				c = 0;
 			} else if (c == (state == 1 ? '"' : '\'')) {
-				lit[n < sizeof(lit) ? n : sizeof(lit) - 1] = '\0';
+				lit[n < sizeof(lit) ? n : sizeof(lit) - 1] =
+				    '\0';
 				if (state == 1 && n < sizeof(lit) - 1)
 					note_literal(lit, name);
 				state = 0;
@@ -202,8 +202,8 @@ test_registry_used(void **state)
 		for (j = 0; j < i; j++)
 			if ((s = kll_rule_at(j)) != NULL &&
 			    strcmp(s->id, r->id) == 0) {
-				print_error("rule '%s' is registered twice\n",
-				    r->id);
+				print_error(
+				    "rule '%s' is registered twice\n", r->id);
 				bad++;
 			}
 		assert_non_null(r->summary);
@@ -245,8 +245,8 @@ main(int argc, char **argv)
 
 	if (argc > 1 && strcmp(argv[1], "--list") == 0) {
 		for (i = 0; (r = kll_rule_at(i)) != NULL; i++)
-			printf("%s\t%s\n", r->id,
-			    kll_severity_name(r->severity));
+			printf(
+			    "%s\t%s\n", r->id, kll_severity_name(r->severity));
 		return 0;
 	}
 	return cmocka_run_group_tests(tests, setup, NULL);
