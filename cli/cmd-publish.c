@@ -1,99 +1,16 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* cmd-publish.c: kll-publish, a folder of SKOS dumps and translation
  * keys with its DCAT-AP-SE catalog for Sveriges dataportal. */
-#include <getopt.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 
-static const char usage_text[] =
-    "usage: kll-publish [-q] [-c config] [-L dirs] [--keys-dir=dir]\n"
-    "           [-s key=value] [--KEY=value] -o dir [vocab ...] [key ...]\n"
-    "       kll-publish --check [-c config] [options] [vocab ...] [key ...]\n";
+/* The configuration keys that are also options are OPT_CONF + i. */
+enum { OPT_FORMAT = 256, OPT_CONF = 512 };
 
-static const char help_text[] =
-    "\n"
-    "Write a folder for Sveriges dataportal: each vocabulary as SKOS+XKOS in\n"
-    "Turtle, RDF/XML and N-Triples and as a CSV code list, each key\n"
-    "(*.sssom.tsv) as canonical SSSOM/TSV, SKOS mapping triples and an XKOS\n"
-    "correspondence, catalog.rdf (DCAT-AP-SE) describing them all, and\n"
-    "index.html.  The catalog is checked first, every file is read back,\n"
-    "and the folder replaces DIR only when complete.  Without operands,\n"
-    "every vocabulary of the first INDEX on the search path and every key\n"
-    "of the mappings folder beside it is published.\n"
-    "\n"
-    "  -o, --output=DIR       the folder to write (replaced when complete;\n"
-    "                         it keeps the mode of the folder it replaces;\n"
-    "                         a symbolic link: the folder it names)\n"
-    "      --private          folders 0700 and files 0600, readable by you\n"
-    "                         only (else 0777 and 0666 less the umask)\n"
-    "  -c, --config=FILE      the publisher's details: key = value lines\n"
-    "  -L, --vocab-path=DIRS  folders to search for vocabularies first\n"
-    "      --keys-dir=DIR     where the keys are (default: mappings beside\n"
-    "                         the vocabulary folder)\n"
-    "  -s, --set=KEY=VALUE    set any configuration key, such as\n"
-    "                         theme.ssyk-2012=SOCI; repeatable\n"
-    "      --KEY=VALUE        the configuration key KEY: publisher,\n"
-    "                         publisher-en, orgnr, publisher-type, email,\n"
-    "                         contact-name, contact-type, base-url,\n"
-    "                         homepage, title-sv, title-en, description-sv,\n"
-    "                         description-en, language, issued, modified,\n"
-    "                         theme, vocab-license, key-license,\n"
-    "                         availability, spatial (options win over the\n"
-    "                         configuration file)\n"
-    "      --check            check the catalog only and write nothing\n"
-    "      --format=FORMAT    diagnostics as text (default) or json lines\n"
-    "                         on stdout\n"
-    "  -q, --quiet            no notes and no summary\n"
-    "  -h, --help             this text;  -V, --version  the version\n"
-    "\n"
-    "Exit status: 0 written (or, with --check, no error), 1 --check found\n"
-    "errors, 2 nothing was written.\n";
-
-/* The configuration keys that are also options, in kll_pubconf order. */
-static const char *const conf_opts[] = {
-	"publisher",
-	"publisher-en",
-	"orgnr",
-	"publisher-type",
-	"email",
-	"contact-name",
-	"contact-type",
-	"base-url",
-	"homepage",
-	"title-sv",
-	"title-en",
-	"description-sv",
-	"description-en",
-	"language",
-	"issued",
-	"modified",
-	"theme",
-	"vocab-license",
-	"key-license",
-	"availability",
-	"spatial",
-};
-#define NCONF (sizeof(conf_opts) / sizeof(conf_opts[0]))
-
-enum { OPT_KEYS = 256, OPT_CHECK, OPT_FORMAT, OPT_CONF = 512 };
-
-static const struct option fixed_opts[] = {
-	{ "output", required_argument, NULL, 'o' },
-	{ "private", no_argument, NULL, OPT_PRIVATE },
-	{ "config", required_argument, NULL, 'c' },
-	{ "vocab-path", required_argument, NULL, 'L' },
-	{ "keys-dir", required_argument, NULL, OPT_KEYS },
-	{ "set", required_argument, NULL, 's' },
-	{ "check", no_argument, NULL, OPT_CHECK },
-	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-};
-#define NFIXED (sizeof(fixed_opts) / sizeof(fixed_opts[0]))
+#define SET(m) CLI_SET(pub, m)
 
 #define MAX_SETS 256
 
@@ -110,6 +27,65 @@ typedef struct pub {
 	size_t nset;
 	size_t nerrors; /* error diagnostics printed */
 } pub;
+
+static const cli_opt options[] = {
+	{ "check", CLI_AUTO, NULL, "check the catalog only and write nothing",
+	    .usage = CLI_U2 | CLI_R2, .set = SET(check) },
+	{ "quiet", 'q', NULL, "no notes and no summary", .usage = CLI_U1,
+	    .set = SET(quiet) },
+	{ "config", 'c', "config", "the publisher's details: key = value lines",
+	    .usage = CLI_U1 | CLI_U2, .set = SET(config) },
+	{ "vocab-path", 'L', "dirs", "folders to search for vocabularies first",
+	    .usage = CLI_U1, .set = SET(dirs) },
+	{ "keys-dir", CLI_AUTO, "dir",
+	    "where the keys are (default: mappings beside the vocabulary "
+	    "folder)",
+	    .usage = CLI_U1, .set = SET(keys_dir) },
+	{ "set", 's', "key=value",
+	    "set any configuration key, such as theme.ssyk-2012=SOCI; "
+	    "repeatable",
+	    .usage = CLI_U1 },
+	{ "KEY", 0, "value",
+	    "the configuration key KEY: publisher, publisher-en, orgnr, "
+	    "publisher-type, email, contact-name, contact-type, base-url, "
+	    "homepage, title-sv, title-en, description-sv, description-en, "
+	    "language, issued, modified, theme, vocab-license, key-license, "
+	    "availability, spatial (options win over the configuration file)",
+	    .usage = CLI_U1 },
+	{ "output", 'o', "dir",
+	    "the folder to write (replaced when complete; it keeps the mode of "
+	    "the folder it replaces; a symbolic link: the folder it names)",
+	    .usage = CLI_U1 | CLI_R1, .set = SET(output) },
+	{ "private", OPT_PRIVATE, NULL,
+	    "folders 0700 and files 0600, readable by you only (else 0777 and "
+	    "0666 less the umask)",
+	    .set = SET(owner_only) },
+	{ "format", OPT_FORMAT, "text|json",
+	    "diagnostics as text (default) or json lines on stdout" },
+	{ "publisher", OPT_CONF + 0, "value" },
+	{ "publisher-en", OPT_CONF + 1, "value" },
+	{ "orgnr", OPT_CONF + 2, "value" },
+	{ "publisher-type", OPT_CONF + 3, "value" },
+	{ "email", OPT_CONF + 4, "value" },
+	{ "contact-name", OPT_CONF + 5, "value" },
+	{ "contact-type", OPT_CONF + 6, "value" },
+	{ "base-url", OPT_CONF + 7, "value" },
+	{ "homepage", OPT_CONF + 8, "value" },
+	{ "title-sv", OPT_CONF + 9, "value" },
+	{ "title-en", OPT_CONF + 10, "value" },
+	{ "description-sv", OPT_CONF + 11, "value" },
+	{ "description-en", OPT_CONF + 12, "value" },
+	{ "language", OPT_CONF + 13, "value" },
+	{ "issued", OPT_CONF + 14, "value" },
+	{ "modified", OPT_CONF + 15, "value" },
+	{ "theme", OPT_CONF + 16, "value" },
+	{ "vocab-license", OPT_CONF + 17, "value" },
+	{ "key-license", OPT_CONF + 18, "value" },
+	{ "availability", OPT_CONF + 19, "value" },
+	{ "spatial", OPT_CONF + 20, "value" },
+	CLI_OPT_HELP,
+	{ NULL },
+};
 
 static volatile sig_atomic_t interrupted;
 
@@ -157,7 +133,7 @@ add_setting(pub *p, const char *key, const char *value, const char *opt)
 	setting *s;
 
 	if (p->nset == MAX_SETS)
-		return usage_error(usage_text, "too many settings");
+		return usage_error("too many settings");
 	s = &p->set[p->nset++];
 	s->key = key, s->value = value;
 	snprintf(s->where, sizeof(s->where), "--%s", opt);
@@ -165,76 +141,37 @@ add_setting(pub *p, const char *key, const char *value, const char *opt)
 }
 
 static int
+on_option(void *ctx, int key, char *arg)
+{
+	static const char *const formats[] = { "text", "json", NULL };
+	const cli_opt *o;
+	pub *p = ctx;
+
+	switch (key) {
+	case 's':
+		return add_setting(p, NULL, arg, "set");
+	case OPT_FORMAT:
+		return parse_choice(arg, "format", formats, &p->json);
+	}
+	/* A configuration key given as an option: --KEY=value. */
+	for (o = options; o->name != NULL; o++)
+		if (key >= OPT_CONF && o->key == key)
+			return add_setting(p, o->name, arg, o->name);
+	return 0;
+}
+
+static int
 parse_args(pub *p, int argc, char **argv)
 {
-	struct option longopts[NFIXED + NCONF + 1];
-	size_t i;
-	int ch;
+	int rc;
 
-	memcpy(longopts, fixed_opts, sizeof(fixed_opts));
-	for (i = 0; i < NCONF; i++) {
-		longopts[NFIXED + i].name = conf_opts[i];
-		longopts[NFIXED + i].has_arg = required_argument;
-		longopts[NFIXED + i].flag = NULL;
-		longopts[NFIXED + i].val = OPT_CONF + (int)i;
-	}
-	memset(&longopts[NFIXED + NCONF], 0, sizeof(longopts[0]));
-	optind = 1;
-	argv[0] = (char *)progname; /* getopt's messages name it */
-	while ((ch = getopt_long(argc, argv, "o:c:L:s:qhV", longopts, NULL)) !=
-	       -1) {
-		switch (ch) {
-		case 'o':
-			p->output = optarg;
-			break;
-		case 'c':
-			p->config = optarg;
-			break;
-		case 'L':
-			p->dirs = optarg;
-			break;
-		case OPT_KEYS:
-			p->keys_dir = optarg;
-			break;
-		case 's':
-			if (add_setting(p, NULL, optarg, "set") != 0)
-				return EXIT_TROUBLE;
-			break;
-		case OPT_CHECK:
-			p->check = 1;
-			break;
-		case OPT_PRIVATE:
-			p->owner_only = 1;
-			break;
-		case OPT_FORMAT:
-			if (parse_format(usage_text, optarg, &p->json) != 0)
-				return EXIT_TROUBLE;
-			break;
-		case 'q':
-			p->quiet = 1;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			fputs(help_text, stdout);
-			return -1;
-		case 'V':
-			printf("kll-publish %s\n", KLL_VERSION);
-			return -1;
-		default:
-			if (ch >= OPT_CONF && ch < OPT_CONF + (int)NCONF) {
-				if (add_setting(p, conf_opts[ch - OPT_CONF],
-				        optarg, conf_opts[ch - OPT_CONF]) != 0)
-					return EXIT_TROUBLE;
-				break;
-			}
-			return usage_error(usage_text, NULL);
-		}
-	}
+	if ((rc = cli_parse(&publish_cmd, argc, argv, on_option, p)) != CLI_GO)
+		return rc;
 	if (p->output == NULL && !p->check)
-		return usage_error(usage_text, "no output folder: give -o dir");
+		return usage_error("no output folder: give -o dir");
 	if (p->output != NULL && p->check)
-		return usage_error(usage_text, "--check writes nothing: no -o");
-	return 0;
+		return usage_error("--check writes nothing: no -o");
+	return CLI_GO;
 }
 
 /* The configuration file, then the options, which win. */
@@ -308,19 +245,6 @@ add_operands(pub *p, kll_catalog *cat, int argc, char **argv)
 			fail(p, &err);
 }
 
-static void
-catch_signals(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-}
-
 static int
 run(pub *p, kll_catalog *cat)
 {
@@ -334,7 +258,7 @@ run(pub *p, kll_catalog *cat)
 		}
 		return nerrors > 0 ? EXIT_FOUND : EXIT_OK;
 	}
-	catch_signals();
+	catch_signals(on_signal);
 	if (kll_catalog_publish(cat, p->output, &err) != KLL_OK) {
 		if (interrupted)
 			errmsg(
@@ -361,8 +285,8 @@ cmd_publish(int argc, char **argv)
 
 	progname = "kll-publish";
 	memset(&p, 0, sizeof(p));
-	if ((rc = parse_args(&p, argc, argv)) != 0)
-		return rc < 0 ? finish(EXIT_OK) : rc;
+	if ((rc = parse_args(&p, argc, argv)) != CLI_GO)
+		return rc;
 	if ((conf = configure(&p)) == NULL)
 		return EXIT_TROUBLE;
 	po.dirs = p.dirs, po.diag = on_diag, po.payload = &p;
@@ -386,3 +310,23 @@ out:
 	kll_pubconf_free(conf);
 	return rc;
 }
+
+const cli_cmd publish_cmd = {
+	.name = "kll-publish",
+	.operands = { "[vocab ...] [key ...]",
+	    "[options] [vocab ...] [key ...]" },
+	.about =
+	    "Write a folder for Sveriges dataportal: each vocabulary as SKOS+XKOS in\n"
+	    "Turtle, RDF/XML and N-Triples and as a CSV code list, each key\n"
+	    "(*.sssom.tsv) as canonical SSSOM/TSV, SKOS mapping triples and an XKOS\n"
+	    "correspondence, catalog.rdf (DCAT-AP-SE) describing them all, and\n"
+	    "index.html.  The catalog is checked first, every file is read back,\n"
+	    "and the folder replaces DIR only when complete.  Without operands,\n"
+	    "every vocabulary of the first INDEX on the search path and every key\n"
+	    "of the mappings folder beside it is published.\n",
+	.opts = options,
+	.after =
+	    "Exit status: 0 written (or, with --check, no error), 1 --check "
+	    "found\nerrors, 2 nothing was written.\n",
+	.rules = "publish- sssom- limit-",
+};

@@ -2,95 +2,10 @@
 /* map-apply.c: kll-map apply, recoding a column of a CSV/TSV data file
  * through a key.  The data are about people: messages name a row by its
  * line and show no field but the code. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
-
-static const char usage_text[] =
-    "usage: kll-map apply -k key.sssom.tsv -c n|name [-q] [-L dirs] "
-    "[-o file] [--no-header]\n"
-    "                     [--keep] [--output-name=NAME] "
-    "[--multi=best|all|first|fail]\n"
-    "                     [--unmapped=empty|keep|fail] "
-    "[--predicates=LIST] [data.csv|-]\n";
-
-static const char help_text[] =
-    "\n"
-    "Recode column n (1-based) or name of a CSV or TSV table through the\n"
-    "key: each code of the key's subject vocabulary becomes its targets in\n"
-    "the object vocabulary.  The table streams (stdin when no file is\n"
-    "given) and comes out in the same dialect: the same separator, quotes\n"
-    "only where a field needs them, LF line ends, the header kept.\n"
-    "Codes match loosely when the subject vocabulary can be loaded\n"
-    "(\"110\" is 0110, \"01110\" is 01.110), else exactly as the key's\n"
-    "CURIEs end.  Targets are written as the object vocabulary's\n"
-    "notations, else as the CURIEs end.\n"
-    "\n"
-    "Options:\n"
-    "  -k, --key=FILE         the key (SSSOM/TSV)\n"
-    "  -c, --column=N|NAME    the column to recode\n"
-    "  -o, --output=FILE      write to FILE (replaced only when complete)\n"
-    "      --private          (always: the output is 0600, or the mode of\n"
-    "                         the file it replaces without group or other\n"
-    "                         bits)\n"
-    "      --force            replace -o FILE even when it has other hard\n"
-    "                         links, or write to the file it links to\n"
-    "      --no-header        the first row is data\n"
-    "      --keep             keep the column and add the recoded one after\n"
-    "                         it, named NAME_to\n"
-    "      --output-name=NAME header of the recoded column\n"
-    "      --multi=HOW        a code with several targets: best (the\n"
-    "                         default: the strongest predicate, exact,\n"
-    "                         then narrow or broad, then close, then\n"
-    "                         related; then the highest confidence; then\n"
-    "                         the key's first row), all (one row each),\n"
-    "                         first (in byte order), fail\n"
-    "      --unmapped=HOW     a code with no target: empty (the default),\n"
-    "                         keep (copy the code: the column then mixes\n"
-    "                         two classifications), fail\n"
-    "      --predicates=LIST  use only records with these predicates,\n"
-    "                         comma-separated: exact, close, broad,\n"
-    "                         narrow, related, equivalent, sameas,\n"
-    "                         subclass, or CURIEs\n"
-    "  -L, --vocab-path=DIRS  folders to search for the key's vocabularies\n"
-    "  -q, --quiet            no report on stderr\n"
-    "  -h, --help             this text;  -V, --version  the version\n"
-    "\n"
-    "The report on stderr names each code with no target and each with\n"
-    "several, with its number of rows, then the totals and the policies.\n"
-    "\n"
-    "Exit status: 0 done, 2 a file could not be read or written, a row\n"
-    "has no such column, --multi=fail or --unmapped=fail met a code, or a\n"
-    "usage error.\n";
-
-enum {
-	OPT_NO_HEADER = 256,
-	OPT_KEEP,
-	OPT_OUTPUT_NAME,
-	OPT_MULTI,
-	OPT_UNMAPPED,
-	OPT_PREDICATES
-};
-
-static const struct option longopts[] = {
-	{ "key", required_argument, NULL, 'k' },
-	{ "column", required_argument, NULL, 'c' },
-	{ "output", required_argument, NULL, 'o' },
-	OFILE_LONGOPTS,
-	{ "no-header", no_argument, NULL, OPT_NO_HEADER },
-	{ "keep", no_argument, NULL, OPT_KEEP },
-	{ "output-name", required_argument, NULL, OPT_OUTPUT_NAME },
-	{ "multi", required_argument, NULL, OPT_MULTI },
-	{ "unmapped", required_argument, NULL, OPT_UNMAPPED },
-	{ "predicates", required_argument, NULL, OPT_PREDICATES },
-	{ "vocab-path", required_argument, NULL, 'L' },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 },
-};
 
 #define MAX_PREDICATES 32
 
@@ -101,44 +16,50 @@ typedef struct opts {
 	int quiet;
 } opts;
 
-static void
-on_diag(void *payload, const kll_error *d)
-{
-	(void)payload;
-	print_diag(stderr, d, 0);
-}
+enum { OPT_MULTI = 256, OPT_UNMAPPED, OPT_PREDICATES };
 
-static int
-parse_multi(opts *o, const char *arg)
-{
-	if (strcmp(arg, "best") == 0)
-		o->ao.multi = KLL_MULTI_BEST;
-	else if (strcmp(arg, "all") == 0)
-		o->ao.multi = KLL_MULTI_ALL;
-	else if (strcmp(arg, "first") == 0)
-		o->ao.multi = KLL_MULTI_FIRST;
-	else if (strcmp(arg, "fail") == 0)
-		o->ao.multi = KLL_MULTI_FAIL;
-	else
-		return usage_error(usage_text,
-		    "bad --multi '%s': give best, all, first or fail", arg);
-	return 0;
-}
+#define SET(m) CLI_SET(opts, m)
 
-static int
-parse_unmapped(opts *o, const char *arg)
-{
-	if (strcmp(arg, "keep") == 0)
-		o->ao.unmapped = KLL_UNMAPPED_KEEP;
-	else if (strcmp(arg, "empty") == 0)
-		o->ao.unmapped = KLL_UNMAPPED_EMPTY;
-	else if (strcmp(arg, "fail") == 0)
-		o->ao.unmapped = KLL_UNMAPPED_FAIL;
-	else
-		return usage_error(usage_text,
-		    "bad --unmapped '%s': give empty, keep or fail", arg);
-	return 0;
-}
+static const cli_opt options[] = {
+	{ "key", 'k', "key.sssom.tsv", "the key (SSSOM/TSV)",
+	    .usage = CLI_U1 | CLI_R1, .set = SET(key) },
+	{ "column", 'c', "n|name", "the column to recode (n counts from 1)",
+	    .usage = CLI_U1 | CLI_R1, .set = SET(ao.column) },
+	{ "quiet", 'q', NULL, "no report on stderr", .usage = CLI_U1,
+	    .set = SET(quiet) },
+	{ "vocab-path", 'L', "dirs",
+	    "folders to search for the key's vocabularies", .usage = CLI_U1,
+	    .set = SET(dirs) },
+	CLI_OPT_OUTPUT(CLI_U1, SET(output)),
+	{ "private", OPT_PRIVATE, NULL,
+	    "(always: the output is 0600, or the mode of the file it replaces "
+	    "without group or other bits)" },
+	CLI_OPT_FORCE,
+	{ "no-header", CLI_AUTO, NULL, "the first row is data", .usage = CLI_U1,
+	    .set = SET(ao.no_header) },
+	{ "keep", CLI_AUTO, NULL,
+	    "keep the column and add the recoded one after it, named NAME_to",
+	    .usage = CLI_U1, .set = SET(ao.keep) },
+	{ "output-name", CLI_AUTO, "NAME", "header of the recoded column",
+	    .usage = CLI_U1, .set = SET(ao.output_name) },
+	{ "multi", OPT_MULTI, "best|all|first|fail",
+	    "a code with several targets: best (the default: the strongest "
+	    "predicate, exact, then narrow or broad, then close, then related; "
+	    "then the highest confidence; then the key's first row), all (one "
+	    "row each), first (in byte order), fail",
+	    .usage = CLI_U1 },
+	{ "unmapped", OPT_UNMAPPED, "empty|keep|fail",
+	    "a code with no target: empty (the default), keep (copy the code: "
+	    "the column then mixes two classifications), fail",
+	    .usage = CLI_U1 },
+	{ "predicates", OPT_PREDICATES, "LIST",
+	    "use only records with these predicates, comma-separated: exact, "
+	    "close, broad, narrow, related, equivalent, sameas, subclass, or "
+	    "CURIEs",
+	    .usage = CLI_U1 },
+	CLI_OPT_HELP,
+	{ NULL },
+};
 
 static int
 parse_predicates(opts *o, char *arg)
@@ -146,13 +67,13 @@ parse_predicates(opts *o, char *arg)
 	int n, i;
 
 	if ((n = split_list(arg, o->preds, MAX_PREDICATES)) < 0)
-		return usage_error(usage_text, "too many predicates");
+		return usage_error("too many predicates");
 	if (n == 0)
-		return usage_error(usage_text, "no predicate in --predicates");
+		return usage_error("no predicate in --predicates");
 	for (i = 0; i < n; i++)
 		if (kll_pred_from_name(o->preds[i]) == KLL_PRED_NONE &&
 		    strchr(o->preds[i], ':') == NULL)
-			return usage_error(usage_text,
+			return usage_error(
 			    "bad predicate '%s': give exact, close, broad, "
 			    "narrow, related or a CURIE",
 			    o->preds[i]);
@@ -167,87 +88,52 @@ check_args(opts *o, int argc, char **argv)
 	int digits;
 
 	if (o->key == NULL)
-		return usage_error(usage_text, "apply needs a key (-k)");
+		return usage_error("apply needs a key (-k)");
 	if (o->ao.column == NULL || *o->ao.column == '\0')
-		return usage_error(usage_text, "apply needs a column (-c)");
+		return usage_error("apply needs a column (-c)");
 	digits = strspn(o->ao.column, "0123456789") == strlen(o->ao.column);
 	if (digits && strtoul(o->ao.column, NULL, 10) == 0)
-		return usage_error(usage_text,
+		return usage_error(
 		    "bad column number '%s': columns count from 1",
 		    o->ao.column);
 	if (!digits && o->ao.no_header)
-		return usage_error(usage_text,
+		return usage_error(
 		    "with --no-header, give the column by number, not '%s'",
 		    o->ao.column);
-	if (argc - optind > 1)
-		return usage_error(usage_text, "apply takes one data file");
 	o->data = argc - optind == 1 ? argv[optind] : "-";
 	if (strcmp(o->key, "-") == 0 && strcmp(o->data, "-") == 0)
-		return usage_error(
-		    usage_text, "the key and the data cannot both be stdin");
+		return usage_error("the key and the data cannot both be stdin");
 	return 0;
 }
 
-/* Returns 0, a usage error's status, or -1 after --help or --version. */
 static int
-parse_opts(opts *o, int argc, char **argv)
+on_option(void *ctx, int key, char *arg)
 {
-	int ch, r = 0;
+	static const char *const multi[] = { "best", "all", "first", "fail",
+		NULL };
+	static const kll_multi multi_v[] = { KLL_MULTI_BEST, KLL_MULTI_ALL,
+		KLL_MULTI_FIRST, KLL_MULTI_FAIL };
+	static const char *const unmapped[] = { "empty", "keep", "fail", NULL };
+	static const kll_unmapped unmapped_v[] = { KLL_UNMAPPED_EMPTY,
+		KLL_UNMAPPED_KEEP, KLL_UNMAPPED_FAIL };
+	opts *o = ctx;
+	int i;
 
-	optind = 1;
-	argv[0] = (char *)progname; /* getopt's messages name it */
-	while (r == 0 && (ch = getopt_long(argc, argv, "k:c:o:L:qhV", longopts,
-	                      NULL)) != -1) {
-		switch (ch) {
-		case 'k':
-			o->key = optarg;
-			break;
-		case 'c':
-			o->ao.column = optarg;
-			break;
-		case OPT_PRIVATE:
-		case OPT_OUT_FORCE:
-			output_flags |= OFILE_FLAG(ch);
-			break;
-		case 'o':
-			o->output = optarg;
-			break;
-		case 'L':
-			o->dirs = optarg;
-			break;
-		case 'q':
-			o->quiet = 1;
-			break;
-		case OPT_NO_HEADER:
-			o->ao.no_header = 1;
-			break;
-		case OPT_KEEP:
-			o->ao.keep = 1;
-			break;
-		case OPT_OUTPUT_NAME:
-			o->ao.output_name = optarg;
-			break;
-		case OPT_MULTI:
-			r = parse_multi(o, optarg);
-			break;
-		case OPT_UNMAPPED:
-			r = parse_unmapped(o, optarg);
-			break;
-		case OPT_PREDICATES:
-			r = parse_predicates(o, optarg);
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			fputs(help_text, stdout);
-			return -1;
-		case 'V':
-			printf("kll-map %s\n", KLL_VERSION);
-			return -1;
-		default:
-			return usage_error(usage_text, NULL);
-		}
+	switch (key) {
+	case OPT_MULTI:
+		if (parse_choice(arg, "--multi", multi, &i) != 0)
+			return EXIT_TROUBLE;
+		o->ao.multi = multi_v[i];
+		break;
+	case OPT_UNMAPPED:
+		if (parse_choice(arg, "--unmapped", unmapped, &i) != 0)
+			return EXIT_TROUBLE;
+		o->ao.unmapped = unmapped_v[i];
+		break;
+	case OPT_PREDICATES:
+		return parse_predicates(o, arg);
 	}
-	return r != 0 ? r : check_args(o, argc, argv);
+	return 0;
 }
 
 /* The vocabulary of one side, or NULL with a note saying why. */
@@ -351,34 +237,52 @@ out:
 	return rc;
 }
 
-int
-map_apply(int argc, char **argv)
+static int
+apply(int argc, char **argv)
 {
 	kll_apply_opts def = KLL_APPLY_OPTS_INIT;
-	kll_sssom_opts so = KLL_SSSOM_OPTS_INIT;
-	kll_mapset *m = NULL;
-	kll_error err;
+	kll_mapset *m;
 	opts o;
 	int rc;
 
 	memset(&o, 0, sizeof(o));
 	o.ao = def;
 	output_flags |= OFILE_PRIVATE; /* the data are about people */
-	if ((rc = parse_opts(&o, argc, argv)) != 0)
-		return rc < 0 ? finish(EXIT_OK) : rc;
-	so.diag = on_diag;
-	if (kll_mapset_read(&m, o.key, &so, &err) != KLL_OK) {
-		report(&err);
+	if ((rc = cli_parse(&map_apply_cmd, argc, argv, on_option, &o)) !=
+	        CLI_GO ||
+	    (rc = check_args(&o, argc, argv)) != 0)
+		return rc;
+	if ((m = read_key(o.key, NULL, NULL, "applied")) == NULL)
 		return EXIT_TROUBLE;
-	}
-	if (kll_mapset_nerrors(m) > 0) {
-		errmsg(
-		    "%s: not applied: the key has errors", kll_mapset_path(m));
-		rc = EXIT_TROUBLE;
-	} else {
-		rc = run(&o, m);
-	}
+	rc = run(&o, m);
 	kll_mapset_free(m);
 	/* After trouble, its message says it all, a write error too. */
 	return rc == EXIT_TROUBLE ? rc : finish(rc);
 }
+
+const cli_cmd map_apply_cmd = {
+	.name = "kll-map apply",
+	.summary = "recode a column of a CSV/TSV data file through a key",
+	.run = apply,
+	.operands = { "[data.csv|-]" },
+	.about =
+	    "Recode column n (1-based) or name of a CSV or TSV table through the\n"
+	    "key: each code of the key's subject vocabulary becomes its targets in\n"
+	    "the object vocabulary.  The table streams (stdin when no file is\n"
+	    "given) and comes out in the same dialect: the same separator, quotes\n"
+	    "only where a field needs them, LF line ends, the header kept.\n"
+	    "Codes match loosely when the subject vocabulary can be loaded\n"
+	    "(\"110\" is 0110, \"01110\" is 01.110), else exactly as the key's\n"
+	    "CURIEs end.  Targets are written as the object vocabulary's\n"
+	    "notations, else as the CURIEs end.\n",
+	.opts = options,
+	.args = { 0, 1, "apply takes one data file" },
+	.after =
+	    "The report on stderr names each code with no target and each with\n"
+	    "several, with its number of rows, then the totals and the policies.\n"
+	    "\n"
+	    "Exit status: 0 done, 2 a file could not be read or written, a row\n"
+	    "has no such column, --multi=fail or --unmapped=fail met a code, or a\n"
+	    "usage error.\n",
+	.rules = "sssom- limit- apply-",
+};

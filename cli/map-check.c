@@ -2,54 +2,10 @@
 /* map-check.c: kll-map check, the rules of kll_mapset_check() on each key
  * named, with the reader's own findings.  Findings are diagnostics: one
  * line each on stderr, or JSON lines on stdout with --format=json. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
-
-static const char usage_text[] =
-    "usage: kll-map check [-q] [-L dirs] [--format=text|json] "
-    "[--severity=info|warning|error]\n"
-    "                     [--subject-vocab=V] [--object-vocab=V] "
-    "[--levels=S:O] key.sssom.tsv ...\n";
-
-static const char help_text[] =
-    "\n"
-    "Check each key (an SSSOM/TSV mapping set; - is stdin) against the\n"
-    "vocabularies of its two sides and report every finding at or above\n"
-    "the severity threshold.  The vocabularies are those the metadata\n"
-    "names in subject_source and object_source, each loaded once.\n"
-    "\n"
-    "Options:\n"
-    "  -q, --quiet              no summary line at the end\n"
-    "  -L, --vocab-path=DIRS    folders to search for vocabularies first\n"
-    "      --format=FORMAT      text (default): findings on stderr as\n"
-    "                           'kll-map: FILE:LINE:COL: SEVERITY: MESSAGE\n"
-    "                           [RULE]'; json: findings on stdout, one JSON\n"
-    "                           object a line (file, line, column,\n"
-    "                           severity, rule, message)\n"
-    "      --severity=LEVEL     report findings of LEVEL and above: info,\n"
-    "                           warning (default) or error\n"
-    "      --subject-vocab=V    the subject vocabulary (a file, id or\n"
-    "                           scheme IRI) instead of subject_source\n"
-    "      --object-vocab=V     the object vocabulary instead of\n"
-    "                           object_source\n"
-    "      --levels=S:O         the key's levels (XKOS depths) on the\n"
-    "                           subject and object sides; either may be\n"
-    "                           left out (4: or :4); default: the metadata\n"
-    "                           keys subject_level and object_level\n"
-    "  -h, --help               this text;  -V, --version  the version\n"
-    "\n"
-    "Exit status: 0 no finding of severity error, 1 some, 2 a key or a\n"
-    "vocabulary could not be read (the other keys are still checked) or\n"
-    "a usage error.\n"
-    "\n"
-    "Each key is checked as it is read: the findings of the metadata\n"
-    "first, then those that a row has on its own (the reader's, rules\n"
-    "sssom-*, then the check's), row by row, then those that need every\n"
-    "row (duplicates, contradictions, cardinality, ...), row by row.\n"
-    "Rules of the check, with their severity:\n";
 
 typedef struct opts {
 	const char *dirs;
@@ -65,36 +21,23 @@ typedef struct tally {
 	size_t shown[3]; /* by severity */
 	size_t errors;   /* error findings of this key */
 	int novocab;     /* a side of this key had no vocabulary */
+	kll_vocab_cache *vc;
+	size_t read; /* keys that could be read */
 } tally;
 
-enum {
-	OPT_FORMAT = 256,
-	OPT_SEVERITY,
-	OPT_SUBJECT_VOCAB,
-	OPT_OBJECT_VOCAB,
-	OPT_LEVELS
-};
+enum { OPT_LEVELS = 256 };
 
-static const struct option longopts[] = {
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "vocab-path", required_argument, NULL, 'L' },
-	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "severity", required_argument, NULL, OPT_SEVERITY },
-	{ "subject-vocab", required_argument, NULL, OPT_SUBJECT_VOCAB },
-	{ "object-vocab", required_argument, NULL, OPT_OBJECT_VOCAB },
-	{ "levels", required_argument, NULL, OPT_LEVELS },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 },
+static const cli_opt options[] = {
+	CHECK_OPTIONS(opts, "kll-map: FILE:LINE:COL: SEVERITY: MESSAGE [RULE]"),
+	MAP_VOCAB_OPTIONS(opts),
+	{ "levels", OPT_LEVELS, "S:O",
+	    "the key's levels (XKOS depths) on the subject and object sides; "
+	    "either may be left out (4: or :4); default: the metadata keys "
+	    "subject_level and object_level",
+	    CLI_U1 },
+	CLI_OPT_HELP,
+	{ NULL },
 };
-
-static void
-help(void)
-{
-	fputs(usage_text, stdout);
-	fputs(help_text, stdout);
-	print_rules(kll_mapcheck_rule_at);
-}
 
 /* One depth of --levels: empty (0), or 1 to 999. */
 static int
@@ -124,66 +67,21 @@ parse_levels(opts *o, const char *arg)
 	    parse_depth(arg, (size_t)(colon - arg), &o->level[0]) < 0 ||
 	    parse_depth(colon + 1, strlen(colon + 1), &o->level[1]) < 0 ||
 	    (o->level[0] == 0 && o->level[1] == 0))
-		return usage_error(usage_text,
+		return usage_error(
 		    "bad levels '%s': give SUBJECT:OBJECT depths, as 4:4, "
 		    "4: or :4",
 		    arg);
 	return 0;
 }
 
-/* Returns the index of the first operand, -1 after a usage error (already
- * reported), or -2 after --help or --version. */
 static int
-parse_opts(int argc, char **argv, opts *o)
+on_option(void *ctx, int key, char *arg)
 {
-	int ch, bad = 0;
+	opts *o = ctx;
 
-	memset(o, 0, sizeof(*o));
-	o->min = KLL_SEV_WARNING;
-	optind = 1;
-	argv[0] = (char *)progname; /* getopt's messages name it */
-	while (!bad &&
-	       (ch = getopt_long(argc, argv, "qL:hV", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'q':
-			o->quiet = 1;
-			break;
-		case 'L':
-			o->dirs = optarg;
-			break;
-		case OPT_FORMAT:
-			bad = parse_format(usage_text, optarg, &o->json);
-			break;
-		case OPT_SEVERITY:
-			bad = parse_severity(usage_text, optarg, &o->min);
-			break;
-		case OPT_SUBJECT_VOCAB:
-			o->vocab[0] = optarg;
-			break;
-		case OPT_OBJECT_VOCAB:
-			o->vocab[1] = optarg;
-			break;
-		case OPT_LEVELS:
-			bad = parse_levels(o, optarg);
-			break;
-		case 'h':
-			help();
-			return -2;
-		case 'V':
-			printf("kll-map %s\n", KLL_VERSION);
-			return -2;
-		default:
-			usage_error(usage_text, NULL);
-			return -1;
-		}
-	}
-	if (bad)
-		return -1;
-	if (optind >= argc) {
-		usage_error(usage_text, "check takes one or more keys");
-		return -1;
-	}
-	return optind;
+	if (key == OPT_LEVELS)
+		return parse_levels(o, arg);
+	return check_option(key, arg, &o->json, &o->min);
 }
 
 static void
@@ -202,12 +100,13 @@ on_finding(void *payload, const kll_error *d)
 	print_diag(t->o->json ? stdout : stderr, d, t->o->json);
 }
 
-/* Check one key; returns its exit status.  *read (a count) goes up when
- * the key could be read. */
+/* Check one key, its rows as they are read; returns its exit status.
+ * t->read goes up when the key could be read. */
 static int
-check_one(const opts *o, tally *t, kll_vocab_cache *vc, const char *name,
-    size_t *read)
+check_one(void *ctx, const char *name)
 {
+	tally *t = ctx;
+	const opts *o = t->o;
 	kll_sssom_opts so = KLL_SSSOM_OPTS_INIT;
 	kll_mapcheck_opts co = KLL_MAPCHECK_OPTS_INIT;
 	kll_mapcheck *mc = NULL;
@@ -217,7 +116,7 @@ check_one(const opts *o, tally *t, kll_vocab_cache *vc, const char *name,
 
 	t->errors = 0;
 	t->novocab = 0;
-	co.vocabs = vc;
+	co.vocabs = t->vc;
 	co.vocab[0] = o->vocab[0];
 	co.vocab[1] = o->vocab[1];
 	co.level[0] = o->level[0];
@@ -229,7 +128,6 @@ check_one(const opts *o, tally *t, kll_vocab_cache *vc, const char *name,
 		report(&err);
 		return EXIT_TROUBLE;
 	}
-	/* The rows are checked as they are read. */
 	so.diag = on_finding;
 	so.payload = t;
 	so.row = kll_mapcheck_row;
@@ -238,7 +136,7 @@ check_one(const opts *o, tally *t, kll_vocab_cache *vc, const char *name,
 		report(&err);
 		goto out;
 	}
-	(*read)++;
+	t->read++;
 	if (kll_mapcheck_end(mc, m, NULL, &err) != KLL_OK)
 		report(&err);
 	else
@@ -251,45 +149,55 @@ out:
 	return rc;
 }
 
-static const char *
-plural(size_t n, const char *one, const char *many)
+static int
+run(int argc, char **argv)
 {
-	return n == 1 ? one : many;
-}
-
-int
-map_check(int argc, char **argv)
-{
-	kll_vocab_cache *vc = NULL;
 	kll_error err;
 	opts o;
 	tally t;
-	int first, i, one, rc = EXIT_OK;
-	size_t read = 0, ne, nw;
+	int rc;
 
-	if ((first = parse_opts(argc, argv, &o)) < 0)
-		return first == -2 ? finish(EXIT_OK) : EXIT_TROUBLE;
-	if (kll_vocab_cache_new(&vc, o.dirs, NULL, &err) != KLL_OK) {
+	memset(&o, 0, sizeof(o));
+	o.min = KLL_SEV_WARNING;
+	if ((rc = cli_parse(&map_check_cmd, argc, argv, on_option, &o)) !=
+	    CLI_GO)
+		return rc;
+	memset(&t, 0, sizeof(t));
+	t.o = &o;
+	if (kll_vocab_cache_new(&t.vc, o.dirs, NULL, &err) != KLL_OK) {
 		report(&err);
 		return EXIT_TROUBLE;
 	}
-	memset(&t, 0, sizeof(t));
-	t.o = &o;
-	for (i = first; i < argc; i++) {
-		one = check_one(&o, &t, vc, argv[i], &read);
-		if (one > rc)
-			rc = one;
-	}
-	kll_vocab_cache_free(vc);
+	rc = cli_each(argc, argv, check_one, &t);
+	kll_vocab_cache_free(t.vc);
 	/* After a key that could not be read and nothing else, its message
 	 * says it all. */
-	if (!o.quiet && read > 0) {
-		ne = t.shown[KLL_SEV_ERROR];
-		nw = t.shown[KLL_SEV_WARNING];
-		errmsg("%zu %s, %zu %s in %zu %s", ne,
-		    plural(ne, "error", "errors"), nw,
-		    plural(nw, "warning", "warnings"), read,
-		    plural(read, "key", "keys"));
-	}
+	if (!o.quiet && t.read > 0)
+		print_tally(t.shown, t.read, "key", "keys");
 	return finish(rc);
 }
+
+const cli_cmd map_check_cmd = {
+	.name = "kll-map check",
+	.summary = "keys against their vocabularies, one line per problem",
+	.run = run,
+	.operands = { "key.sssom.tsv ..." },
+	.about =
+	    "Check each key (an SSSOM/TSV mapping set; - is stdin) against the\n"
+	    "vocabularies of its two sides and report every finding at or above\n"
+	    "the severity threshold.  The vocabularies are those the metadata\n"
+	    "names in subject_source and object_source, each loaded once.\n",
+	.opts = options,
+	.args = { 1, 0, "check takes one or more keys" },
+	.after =
+	    "Exit status: 0 no finding of severity error, 1 some, 2 a key or a\n"
+	    "vocabulary could not be read (the other keys are still checked) or\n"
+	    "a usage error.\n"
+	    "\n"
+	    "Each key is checked as it is read: the findings of the metadata\n"
+	    "first, then those that a row has on its own (the reader's, rules\n"
+	    "sssom-*, then the check's), row by row, then those that need every\n"
+	    "row (duplicates, contradictions, cardinality, ...), row by row.\n",
+	.table = kll_mapcheck_rule_at,
+	.rules = "sssom- limit-",
+};

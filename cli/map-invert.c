@@ -1,87 +1,25 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* map-invert.c: kll-map invert, a key read the other way round. */
-#include <getopt.h>
 #include <string.h>
 
 #include "cli.h"
 
-static const char usage_text[] =
-    "usage: kll-map invert [-q] [-o file] key.sssom.tsv\n";
-
-static const char help_text[] =
-    "\n"
-    "Write the key with its sides swapped (ids, labels, categories, types,\n"
-    "sources and their versions, match fields, preprocessing), each\n"
-    "predicate replaced by its inverse (broadMatch and narrowMatch swap;\n"
-    "exactMatch, closeMatch, relatedMatch, owl:equivalentClass and\n"
-    "owl:sameAs stay) and each cardinality turned round (1:n and n:1).\n"
-    "Everything else stays: the inverse says the same.  Inverting twice\n"
-    "gives the same bytes.  A predicate with no inverse among the SSSOM\n"
-    "predicates (rdfs:subClassOf, and any kll does not know) is an error.\n"
-    "\n"
-    "Options:\n"
-    "  -o, --output=FILE  write to FILE (replaced only when complete)\n"
-    "      --private      make FILE readable by you only (0600)\n"
-    "      --force        replace FILE even when it has other hard\n"
-    "                     links, or write to the file it links to\n"
-    "  -q, --quiet        no summary on stderr\n"
-    "  -h, --help         this text;  -V, --version  the version\n"
-    "\n"
-    "Exit status: 0 done, 2 the key could not be read or inverted, or a\n"
-    "usage error.\n";
-
-static const struct option longopts[] = {
-	{ "output", required_argument, NULL, 'o' },
-	OFILE_LONGOPTS,
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 },
-};
-
-static void
-on_diag(void *payload, const kll_error *d)
-{
-	(void)payload;
-	print_diag(stderr, d, 0);
-}
-
 static int
 invert(const char *path, const char *output, int quiet)
 {
-	kll_sssom_opts so = KLL_SSSOM_OPTS_INIT;
-	kll_mapset *m = NULL;
+	kll_mapset *m;
 	kll_error err;
-	ofile of;
 	int rc = EXIT_TROUBLE;
 
-	so.diag = on_diag;
-	if (kll_mapset_read(&m, path, &so, &err) != KLL_OK) {
-		report(&err);
+	if ((m = read_key(path, NULL, NULL, "inverted")) == NULL)
 		return EXIT_TROUBLE;
-	}
-	if (kll_mapset_nerrors(m) > 0) {
-		errmsg(
-		    "%s: not inverted: the key has errors", kll_mapset_path(m));
-		goto out;
-	}
-	if (kll_mapset_invert(m, on_diag, NULL, &err) != KLL_OK) {
+	if (kll_mapset_invert(m, diag_stderr, NULL, &err) != KLL_OK) {
 		/* Each record without an inverse has been shown. */
 		if (err.code != KLL_EINVALID)
 			report(&err);
 		goto out;
 	}
-	if (ofile_open(&of, output) < 0)
-		goto out;
-	if (kll_mapset_write(m, of.fp, &err) != KLL_OK) {
-		if (err.file[0] == '\0')
-			snprintf(err.file, sizeof(err.file), "%s",
-			    output ? output : "<stdout>");
-		report(&err);
-		ofile_abort(&of);
-		goto out;
-	}
-	if (ofile_commit(&of) < 0)
+	if (write_mapset(m, output) < 0)
 		goto out;
 	if (!quiet && output != NULL)
 		fprintf(stderr, "%s: %s: %zu records\n", progname, output,
@@ -92,40 +30,52 @@ out:
 	return rc;
 }
 
-int
-map_invert(int argc, char **argv)
-{
-	const char *output = NULL;
-	int ch, quiet = 0, rc;
+typedef struct opts {
+	const char *output;
+	int quiet;
+} opts;
 
-	optind = 1;
-	argv[0] = (char *)progname; /* getopt's messages name it */
-	while ((ch = getopt_long(argc, argv, "o:qhV", longopts, NULL)) != -1) {
-		switch (ch) {
-		case OPT_PRIVATE:
-		case OPT_OUT_FORCE:
-			output_flags |= OFILE_FLAG(ch);
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case 'q':
-			quiet = 1;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			fputs(help_text, stdout);
-			return finish(EXIT_OK);
-		case 'V':
-			printf("kll-map %s\n", KLL_VERSION);
-			return finish(EXIT_OK);
-		default:
-			return usage_error(usage_text, NULL);
-		}
-	}
-	if (argc - optind != 1)
-		return usage_error(usage_text, "invert takes one key");
+static const cli_opt options[] = {
+	{ "quiet", 'q', NULL, "no summary on stderr", .usage = CLI_U1,
+	    .set = CLI_SET(opts, quiet) },
+	CLI_OPT_OUTPUT(CLI_U1, CLI_SET(opts, output)),
+	CLI_OPT_PRIVATE,
+	CLI_OPT_FORCE,
+	CLI_OPT_HELP,
+	{ NULL },
+};
+
+static int
+run(int argc, char **argv)
+{
+	opts o = { NULL, 0 };
+	int rc;
+
+	if ((rc = cli_parse(&map_invert_cmd, argc, argv, NULL, &o)) != CLI_GO)
+		return rc;
 	/* After trouble, its message says it all, a write error too. */
-	rc = invert(argv[optind], output, quiet);
+	rc = invert(argv[optind], o.output, o.quiet);
 	return rc == EXIT_TROUBLE ? rc : finish(rc);
 }
+
+const cli_cmd map_invert_cmd = {
+	.name = "kll-map invert",
+	.summary = "swap the sides of a key",
+	.run = run,
+	.operands = { "key.sssom.tsv" },
+	.about =
+	    "Write the key with its sides swapped (ids, labels, categories, types,\n"
+	    "sources and their versions, match fields, preprocessing), each\n"
+	    "predicate replaced by its inverse (broadMatch and narrowMatch swap;\n"
+	    "exactMatch, closeMatch, relatedMatch, owl:equivalentClass and\n"
+	    "owl:sameAs stay) and each cardinality turned round (1:n and n:1).\n"
+	    "Everything else stays: the inverse says the same.  Inverting twice\n"
+	    "gives the same bytes.  A predicate with no inverse among the SSSOM\n"
+	    "predicates (rdfs:subClassOf, and any kll does not know) is an error.\n",
+	.opts = options,
+	.args = { 1, 1, "invert takes one key" },
+	.after =
+	    "Exit status: 0 done, 2 the key could not be read or inverted, "
+	    "or a\nusage error.\n",
+	.rules = "sssom- limit- map-bad-predicate invert-no-inverse",
+};

@@ -2,118 +2,45 @@
 /* map-stats.c: kll-map stats, what each key holds: rows, predicates,
  * actual cardinality, distinct codes and coverage by level, as text or as
  * TSV lines "file, measure, key, value". */
-#include <getopt.h>
 #include <string.h>
 
 #include "cli.h"
-
-static const char usage_text[] =
-    "usage: kll-map stats [-q] [-L dirs] [--format=text|tsv] "
-    "[--subject-vocab=V]\n"
-    "                     [--object-vocab=V] key.sssom.tsv ...\n";
-
-static const char help_text[] =
-    "\n"
-    "Count what each key (an SSSOM/TSV mapping set; - is stdin) holds.\n"
-    "The cardinality of a row is its shape as SSSOM defines\n"
-    "mapping_cardinality: how many distinct subjects its object has, ':',\n"
-    "how many distinct objects its subject has (1 or n), within the\n"
-    "set's cardinality_scope.  Coverage needs the vocabularies that\n"
-    "subject_source and object_source name; without them it is left out\n"
-    "with a note.\n"
-    "\n"
-    "Options:\n"
-    "  -q, --quiet              no notes on stderr\n"
-    "  -L, --vocab-path=DIRS    folders to search for vocabularies first\n"
-    "      --format=FORMAT      text (default), or tsv: one line\n"
-    "                           FILE<TAB>MEASURE<TAB>KEY<TAB>VALUE each\n"
-    "      --subject-vocab=V    the subject vocabulary instead of\n"
-    "                           subject_source\n"
-    "      --object-vocab=V     the object vocabulary instead of\n"
-    "                           object_source\n"
-    "  -h, --help               this text;  -V, --version  the version\n"
-    "\n"
-    "TSV measures: rows (key all), predicate (the predicate, with 'Not '\n"
-    "before a negated one), cardinality (1:1, 1:n, n:1, n:n, 1:0, 0:1,\n"
-    "0:0), subjects and objects (keys distinct and unknown), and per\n"
-    "level (0: concepts on no level) subject_concepts, subject_mapped,\n"
-    "object_concepts and object_mapped.\n"
-    "\n"
-    "Exit status: 0 done, 2 a key or a vocabulary named with an option\n"
-    "could not be read (the other keys are still counted) or a usage\n"
-    "error.\n";
 
 typedef struct opts {
 	const char *dirs;
 	const char *vocab[2];
 	int tsv, quiet;
+	kll_vocab_cache *vc;
+	int shown; /* a key has been printed */
 } opts;
 
-enum { OPT_FORMAT = 256, OPT_SUBJECT_VOCAB, OPT_OBJECT_VOCAB };
+enum { OPT_FORMAT = 256 };
 
-static const struct option longopts[] = {
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "vocab-path", required_argument, NULL, 'L' },
-	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "subject-vocab", required_argument, NULL, OPT_SUBJECT_VOCAB },
-	{ "object-vocab", required_argument, NULL, OPT_OBJECT_VOCAB },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 },
+static const cli_opt options[] = {
+	{ "quiet", 'q', NULL, "no notes on stderr", .usage = CLI_U1,
+	    .set = CLI_SET(opts, quiet) },
+	{ "vocab-path", 'L', "dirs", "folders to search for vocabularies first",
+	    .usage = CLI_U1, .set = CLI_SET(opts, dirs) },
+	{ "format", OPT_FORMAT, "text|tsv",
+	    "text (default), or tsv: one line FILE<TAB>MEASURE<TAB>KEY<TAB>VALUE "
+	    "each",
+	    CLI_U1 },
+	MAP_VOCAB_OPTIONS(opts),
+	CLI_OPT_HELP,
+	{ NULL },
 };
 
 static const char *const side_name[2] = { "subject", "object" };
 
-/* Returns the index of the first operand, -1 after a usage error (already
- * reported), or -2 after --help or --version. */
 static int
-parse_opts(int argc, char **argv, opts *o)
+on_option(void *ctx, int key, char *arg)
 {
-	int ch;
+	static const char *const formats[] = { "text", "tsv", NULL };
+	opts *o = ctx;
 
-	memset(o, 0, sizeof(*o));
-	optind = 1;
-	argv[0] = (char *)progname; /* getopt's messages name it */
-	while ((ch = getopt_long(argc, argv, "qL:hV", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'q':
-			o->quiet = 1;
-			break;
-		case 'L':
-			o->dirs = optarg;
-			break;
-		case OPT_FORMAT:
-			if (strcmp(optarg, "text") == 0 ||
-			    strcmp(optarg, "tsv") == 0) {
-				o->tsv = optarg[1] == 's';
-				break;
-			}
-			usage_error(usage_text,
-			    "bad format '%s': give text or tsv", optarg);
-			return -1;
-		case OPT_SUBJECT_VOCAB:
-			o->vocab[0] = optarg;
-			break;
-		case OPT_OBJECT_VOCAB:
-			o->vocab[1] = optarg;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			fputs(help_text, stdout);
-			return -2;
-		case 'V':
-			printf("kll-map %s\n", KLL_VERSION);
-			return -2;
-		default:
-			usage_error(usage_text, NULL);
-			return -1;
-		}
-	}
-	if (optind >= argc) {
-		usage_error(usage_text, "stats takes one or more keys");
-		return -1;
-	}
-	return optind;
+	return key == OPT_FORMAT ?
+	           parse_choice(arg, "format", formats, &o->tsv) :
+	           0;
 }
 
 static double
@@ -233,11 +160,11 @@ count_errors(void *payload, const kll_error *d)
 		(*(size_t *)payload)++;
 }
 
-/* Count and print one key; *shown says whether a key was printed
- * before (text puts a blank line between keys). */
+/* Count and print one key (text puts a blank line between keys). */
 static int
-stats_one(const opts *o, kll_vocab_cache *vc, const char *name, int *shown)
+stats_one(void *ctx, const char *name)
 {
+	opts *o = ctx;
 	kll_sssom_opts so = KLL_SSSOM_OPTS_INIT;
 	kll_mapset *m = NULL;
 	const kll_vocab *v[2];
@@ -257,14 +184,14 @@ stats_one(const opts *o, kll_vocab_cache *vc, const char *name, int *shown)
 		       "check' lists them",
 		    kll_mapset_path(m), nerr, nerr == 1 ? "error" : "errors");
 	for (k = 0; k < 2; k++)
-		v[k] = side_vocab(o, vc, m, k, &rc);
+		v[k] = side_vocab(o, o->vc, m, k, &rc);
 	if (kll_mapset_stats(&s, m, v[0], v[1], &err) != KLL_OK) {
 		report(&err);
 		rc = EXIT_TROUBLE;
 	} else {
-		if (*shown && !o->tsv)
+		if (o->shown && !o->tsv)
 			putchar('\n');
-		*shown = 1;
+		o->shown = 1;
 		if (o->tsv)
 			print_tsv(kll_mapset_path(m), &s);
 		else
@@ -275,25 +202,50 @@ stats_one(const opts *o, kll_vocab_cache *vc, const char *name, int *shown)
 	return rc;
 }
 
-int
-map_stats(int argc, char **argv)
+static int
+run(int argc, char **argv)
 {
-	kll_vocab_cache *vc = NULL;
 	kll_error err;
 	opts o;
-	int first, i, one, rc = EXIT_OK, shown = 0;
+	int rc;
 
-	if ((first = parse_opts(argc, argv, &o)) < 0)
-		return first == -2 ? finish(EXIT_OK) : EXIT_TROUBLE;
-	if (kll_vocab_cache_new(&vc, o.dirs, NULL, &err) != KLL_OK) {
+	memset(&o, 0, sizeof(o));
+	if ((rc = cli_parse(&map_stats_cmd, argc, argv, on_option, &o)) !=
+	    CLI_GO)
+		return rc;
+	if (kll_vocab_cache_new(&o.vc, o.dirs, NULL, &err) != KLL_OK) {
 		report(&err);
 		return EXIT_TROUBLE;
 	}
-	for (i = first; i < argc; i++) {
-		one = stats_one(&o, vc, argv[i], &shown);
-		if (one > rc)
-			rc = one;
-	}
-	kll_vocab_cache_free(vc);
+	rc = cli_each(argc, argv, stats_one, &o);
+	kll_vocab_cache_free(o.vc);
 	return finish(rc);
 }
+
+const cli_cmd map_stats_cmd = {
+	.name = "kll-map stats",
+	.summary = "rows, predicates, cardinality and coverage of keys",
+	.run = run,
+	.operands = { "key.sssom.tsv ..." },
+	.about =
+	    "Count what each key (an SSSOM/TSV mapping set; - is stdin) holds.\n"
+	    "The cardinality of a row is its shape as SSSOM defines\n"
+	    "mapping_cardinality: how many distinct subjects its object has, ':',\n"
+	    "how many distinct objects its subject has (1 or n), within the\n"
+	    "set's cardinality_scope.  Coverage needs the vocabularies that\n"
+	    "subject_source and object_source name; without them it is left out\n"
+	    "with a note.\n",
+	.opts = options,
+	.args = { 1, 0, "stats takes one or more keys" },
+	.after =
+	    "TSV measures: rows (key all), predicate (the predicate, with 'Not '\n"
+	    "before a negated one), cardinality (1:1, 1:n, n:1, n:n, 1:0, 0:1,\n"
+	    "0:0), subjects and objects (keys distinct and unknown), and per\n"
+	    "level (0: concepts on no level) subject_concepts, subject_mapped,\n"
+	    "object_concepts and object_mapped.\n"
+	    "\n"
+	    "Exit status: 0 done, 2 a key or a vocabulary named with an option\n"
+	    "could not be read (the other keys are still counted) or a usage\n"
+	    "error.\n",
+	.rules = "sssom- limit-",
+};

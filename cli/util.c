@@ -64,28 +64,17 @@ json_string(FILE *fp, const char *s)
 
 	fputc('"', fp);
 	for (; *p; p++) {
-		switch (*p) {
-		case '"':
-			fputs("\\\"", fp);
-			break;
-		case '\\':
-			fputs("\\\\", fp);
-			break;
-		case '\n':
-			fputs("\\n", fp);
-			break;
-		case '\t':
-			fputs("\\t", fp);
-			break;
-		case '\r':
-			fputs("\\r", fp);
-			break;
-		default:
-			if (*p < 0x20)
-				fprintf(fp, "\\u%04x", *p);
-			else
-				fputc(*p, fp);
-		}
+		if (*p == '"' || *p == '\\')
+			fprintf(fp, "\\%c", *p);
+		else if (*p == '\n' || *p == '\t' || *p == '\r')
+			fprintf(fp, "\\%c",
+			    *p == '\n' ? 'n' :
+			    *p == '\t' ? 't' :
+			                 'r');
+		else if (*p < 0x20)
+			fprintf(fp, "\\u%04x", *p);
+		else
+			fputc(*p, fp);
 	}
 	fputc('"', fp);
 }
@@ -113,21 +102,162 @@ print_diag(FILE *fp, const kll_error *d, int json)
 	fputs("}\n", fp);
 }
 
-int
-usage_error(const char *usage, const char *fmt, ...)
+void
+diag_stderr(void *payload, const kll_error *d)
 {
-	va_list ap;
+	(void)payload;
+	print_diag(stderr, d, 0);
+}
 
-	if (fmt != NULL) {
-		fprintf(stderr, "%s: ", progname);
-		va_start(ap, fmt);
-		vfprintf(stderr, fmt, ap);
-		va_end(ap);
-		fputc('\n', stderr);
+const char *
+plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+void
+print_tally(const size_t shown[3], size_t n, const char *one, const char *many)
+{
+	size_t ne = shown[KLL_SEV_ERROR], nw = shown[KLL_SEV_WARNING];
+
+	errmsg("%zu %s, %zu %s in %zu %s", ne, plural(ne, "error", "errors"),
+	    nw, plural(nw, "warning", "warnings"), n, plural(n, one, many));
+}
+
+kll_mapset *
+read_key(const char *path, kll_diag_fn fn, void *payload, const char *verb)
+{
+	kll_sssom_opts so = KLL_SSSOM_OPTS_INIT;
+	kll_mapset *m = NULL;
+	kll_error err;
+	size_t n;
+
+	so.diag = fn ? fn : diag_stderr;
+	so.payload = payload;
+	if (kll_mapset_read(&m, path, &so, &err) != KLL_OK) {
+		report(&err);
+		return NULL;
 	}
-	fputs(usage, stderr);
-	fprintf(stderr, "%s: try '%s --help'\n", progname, progname);
-	return EXIT_TROUBLE;
+	if ((n = kll_mapset_nerrors(m)) > 0) {
+		errmsg("%s: %zu %s: not %s", kll_mapset_path(m), n,
+		    plural(n, "error", "errors"), verb);
+		kll_mapset_free(m);
+		return NULL;
+	}
+	return m;
+}
+
+int
+set_meta(kll_mapset *m, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	kll_error err;
+	char *slot;
+	int rc = 0;
+
+	if ((slot = strdup(arg)) == NULL) {
+		errmsg("out of memory");
+		return -1;
+	}
+	slot[eq - arg] = '\0';
+	if (kll_mapset_set_meta(m, slot, eq + 1, &err) != KLL_OK) {
+		errmsg("--meta: %s", err.msg);
+		rc = -1;
+	}
+	free(slot);
+	return rc;
+}
+
+kll_vocab *
+open_vocab(const char *name, const char *dirs, const char *syntax)
+{
+	kll_load_opts lo = KLL_LOAD_OPTS_INIT;
+	kll_vocab *v = NULL;
+	kll_error err;
+
+	lo.syntax = syntax;
+	if (kll_vocab_open(&v, name, dirs, &lo, &err) != KLL_OK)
+		report(&err);
+	return v;
+}
+
+const char *
+code_of(const kll_concept *c)
+{
+	const char *n;
+
+	if (c == NULL)
+		return "";
+	n = kll_concept_notation(c);
+	return *n ? n : kll_concept_iri(c);
+}
+
+const char *
+display_label(const kll_concept *c, const char *lang)
+{
+	const char *s;
+
+	if (lang != NULL)
+		s = kll_concept_label(c, KLL_LABEL_PREF, lang);
+	else if ((s = kll_concept_label(c, KLL_LABEL_PREF, "sv")) == NULL &&
+	         (s = kll_concept_label(c, KLL_LABEL_PREF, "en")) == NULL)
+		s = kll_concept_label(c, KLL_LABEL_PREF, NULL);
+	return s ? s : "";
+}
+
+void
+put_flat(FILE *fp, const char *s)
+{
+	for (; *s; s++)
+		fputc(*s == '\n' || *s == '\r' || *s == '\t' ? ' ' : *s, fp);
+}
+
+void
+print_line(const kll_concept *c, const char *lang)
+{
+	fputs(code_of(c), stdout);
+	putchar('\t');
+	put_flat(stdout, display_label(c, lang));
+	putchar('\n');
+}
+
+int
+write_mapset(const kll_mapset *m, const char *path)
+{
+	kll_error err;
+	ofile of;
+
+	if (ofile_open(&of, path) < 0)
+		return -1;
+	if (kll_mapset_write(m, of.fp, &err) != KLL_OK) {
+		if (err.file[0] == '\0')
+			snprintf(err.file, sizeof(err.file), "%s",
+			    path ? path : "<stdout>");
+		report(&err);
+		ofile_abort(&of);
+		return -1;
+	}
+	return ofile_commit(&of);
+}
+
+int
+write_output(
+    const char *path, void (*fn)(FILE *, const void *), const void *arg)
+{
+	ofile of;
+
+	if (ofile_open(&of, path) < 0)
+		return -1;
+	fn(of.fp, arg);
+	if (ofile_commit(&of) < 0) {
+		/* A file's failure has been reported; stdout's has not. */
+		if (path == NULL || strcmp(path, "-") == 0)
+			errmsg(
+			    "write error: %s", strerror(errno ? errno : EIO));
+		ofile_abort(&of);
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -138,45 +268,6 @@ finish(int rc)
 		return EXIT_TROUBLE;
 	}
 	return rc;
-}
-
-int
-parse_severity(const char *usage, const char *arg, kll_severity *out)
-{
-	if (strcmp(arg, "info") == 0)
-		*out = KLL_SEV_INFO;
-	else if (strcmp(arg, "warning") == 0)
-		*out = KLL_SEV_WARNING;
-	else if (strcmp(arg, "error") == 0)
-		*out = KLL_SEV_ERROR;
-	else
-		return usage_error(usage,
-		    "bad severity '%s': give info, warning or error", arg);
-	return 0;
-}
-
-int
-parse_format(const char *usage, const char *arg, int *json)
-{
-	if (strcmp(arg, "text") == 0)
-		*json = 0;
-	else if (strcmp(arg, "json") == 0)
-		*json = 1;
-	else
-		return usage_error(
-		    usage, "bad format '%s': give text or json", arg);
-	return 0;
-}
-
-void
-print_rules(const kll_check_rule *(*at)(size_t))
-{
-	const kll_check_rule *r;
-	size_t i;
-
-	for (i = 0; (r = at(i)) != NULL; i++)
-		printf("  %s (%s)\n      %s\n", r->id,
-		    kll_severity_name(r->severity), r->summary);
 }
 
 int
@@ -221,20 +312,27 @@ on_signal(int sig)
 	_exit(EXIT_TROUBLE);
 }
 
+void
+catch_signals(void (*fn)(int))
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = fn;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
 static void
 track(char *tmp, int add)
 {
 	static int installed;
-	struct sigaction sa;
 	int i;
 
 	if (add && !installed) {
-		memset(&sa, 0, sizeof(sa));
-		sa.sa_handler = on_signal;
-		sigemptyset(&sa.sa_mask);
-		sigaction(SIGINT, &sa, NULL);
-		sigaction(SIGTERM, &sa, NULL);
-		sigaction(SIGHUP, &sa, NULL);
+		catch_signals(on_signal);
 		installed = 1;
 	}
 	for (i = 0; i < MAX_TMP; i++) {

@@ -322,4 +322,9 @@ const char *kll__shape_cardinality(uint32_t out, uint32_t in);
  * (leave it out, no error); "*" declares every column. */
 int kll__extra_column(const char *const *extra, size_t n, const char *name);
 
+/* JSON lines (the diff writers, map_diff.c): s as a JSON string with
+ * its quotes; and KLL_OK, or KLL_EIO in err when fp saw a write error. */
+void kll__json_string(FILE *fp, const char *s);
+kll_status kll__write_status(FILE *fp, kll_error *err);
+
 #endif

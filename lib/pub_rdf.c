@@ -24,6 +24,9 @@ typedef struct rdfio {
 	kll__arena *arena;
 	const char *desc[2], *license, *issued, *source;
 	raptor_serializer *ser; /* a copy goes here; may be NULL */
+	kll__rdf *g;            /* or here, for kll's own writer */
+	kll__buf term[2];       /* blank node ids with their "_:" */
+	kll__arena names;       /* the prefixes handed to io->g */
 } rdfio;
 
 static void
@@ -104,6 +107,53 @@ collect(rdfio *io, const raptor_statement *st)
 	}
 }
 
+/* A subject or object IRI, or a blank node as "_:id", for kll__rdf. */
+static const char *
+node(rdfio *io, const raptor_term *t, int i)
+{
+	kll__buf *b = &io->term[i];
+
+	if (t->type == RAPTOR_TERM_TYPE_URI)
+		return (const char *)raptor_uri_as_string(t->value.uri);
+	b->n = 0;
+	if (kll__buf_adds(b, "_:") < 0 ||
+	    kll__buf_add(b, (const char *)t->value.blank.string,
+	        t->value.blank.string_len) < 0 ||
+	    kll__buf_addc(b, '\0') < 0)
+		return NULL;
+	return b->p;
+}
+
+/* The statement into io->g, the graph kll's writer serializes. */
+static void
+copy_statement(rdfio *io, const raptor_statement *st)
+{
+	const raptor_term *o = st->object;
+	const char *s = node(io, st->subject, 0), *p, *text;
+
+	p = (const char *)raptor_uri_as_string(st->predicate->value.uri);
+	if (s == NULL)
+		goto nomem;
+	if (o->type != RAPTOR_TERM_TYPE_LITERAL) {
+		if ((text = node(io, o, 1)) == NULL)
+			goto nomem;
+		kll__rdf_add_iri(io->g, s, p, text);
+		return;
+	}
+	text = (const char *)o->value.literal.string;
+	if (o->value.literal.datatype != NULL)
+		kll__rdf_add_typed(io->g, s, p, text,
+		    (const char *)raptor_uri_as_string(
+		        o->value.literal.datatype));
+	else
+		kll__rdf_add_lit(io->g, s, p, text,
+		    (const char *)o->value.literal.language);
+	return;
+nomem:
+	if (io->st == KLL_OK)
+		io->st = kll__nomem(io->err);
+}
+
 static void
 on_statement(void *data, raptor_statement *st)
 {
@@ -112,6 +162,8 @@ on_statement(void *data, raptor_statement *st)
 	io->triples++;
 	if (io->ser != NULL)
 		raptor_serializer_serialize_statement(io->ser, st);
+	if (io->g != NULL)
+		copy_statement(io, st);
 	if (io->cls != NULL && term_is(st->predicate, NS_RDF "type") &&
 	    term_is(st->object, io->cls))
 		io->typed++;
@@ -123,9 +175,24 @@ static void
 on_namespace(void *data, raptor_namespace *ns)
 {
 	rdfio *io = data;
+	const char *prefix, *iri;
 
 	if (io->ser != NULL)
 		raptor_serializer_set_namespace_from_namespace(io->ser, ns);
+	/* kll__rdf keeps the pointers: copies that outlive the parser. */
+	if (io->g == NULL || raptor_namespace_get_uri(ns) == NULL ||
+	    raptor_namespace_get_prefix(ns) == NULL)
+		return;
+	prefix = kll__arena_strdup(
+	    &io->names, (const char *)raptor_namespace_get_prefix(ns));
+	iri = kll__arena_strdup(&io->names,
+	    (const char *)raptor_uri_as_string(raptor_namespace_get_uri(ns)));
+	if (prefix == NULL || iri == NULL) {
+		if (io->st == KLL_OK)
+			io->st = kll__nomem(io->err);
+		return;
+	}
+	kll__rdf_prefix(io->g, prefix, iri);
 }
 
 /* Parse "path" with the syntax its name or content says, calling the
@@ -211,7 +278,11 @@ rdfio_close(rdfio *io)
 		raptor_free_serializer(io->ser);
 	if (io->world != NULL)
 		raptor_free_world(io->world);
-	io->ser = NULL, io->world = NULL;
+	kll__rdf_free(io->g);
+	kll__buf_free(&io->term[0]);
+	kll__buf_free(&io->term[1]);
+	kll__arena_free(&io->names);
+	io->ser = NULL, io->world = NULL, io->g = NULL;
 }
 
 kll_status
@@ -231,22 +302,36 @@ kll__pub_count_rdf(const char *path, const char *cls, size_t *triples,
 	return io.st;
 }
 
+/* Turtle and N-Triples come from kll's writer, sorted, in the layout of
+ * the shipped vocabularies; the other syntaxes from raptor's. */
 kll_status
 kll__pub_reserialize(const char *src, FILE *fp, const char *syntax,
     size_t *triples, kll_error *err)
 {
+	int own = strcmp(syntax, "turtle") == 0 ||
+	          strcmp(syntax, "ntriples") == 0;
 	rdfio io;
 
+	*triples = 0;
 	if (rdfio_open(&io, src, err) < 0)
 		goto out;
-	if ((io.ser = raptor_new_serializer(io.world, syntax)) == NULL ||
-	    raptor_serializer_start_to_file_handle(io.ser, NULL, fp) != 0) {
+	if (own) {
+		if ((io.st = kll__rdf_new(&io.g, NULL, NULL, NULL, err)) !=
+		    KLL_OK)
+			goto out;
+	} else if ((io.ser = raptor_new_serializer(io.world, syntax)) ==
+	               NULL ||
+	           raptor_serializer_start_to_file_handle(io.ser, NULL, fp) !=
+	               0) {
 		io.st = kll__error_set(err, KLL_EIO, src, 0, 0,
 		    "cannot start the %s writer", syntax);
 		goto out;
 	}
-	if (rdfio_parse(&io, src) == KLL_OK &&
-	    raptor_serializer_serialize_end(io.ser) != 0 && io.st == KLL_OK)
+	if (rdfio_parse(&io, src) != KLL_OK)
+		goto out;
+	if (own)
+		io.st = kll__rdf_write(io.g, fp, syntax, src, err);
+	else if (raptor_serializer_serialize_end(io.ser) != 0)
 		io.st = kll__error_set(
 		    err, KLL_EIO, src, 0, 0, "cannot write %s", syntax);
 	*triples = io.triples;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* check.c: quality rules on a vocabulary index, in the spirit of qSKOS.
+/* vocab_check.c: quality rules on a vocabulary index, in the spirit of qSKOS.
  * Each rule is one pass over the concepts in vocabulary order, so the
  * findings come out by rule (in the order of the table below), then by
  * concept.  Everything is linear or n log n in the number of concepts. */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* test_check.c: each rule of kll_vocab_check() on a tiny vocabulary in
+/* test_vocab_check.c: each rule of kll_vocab_check() on a tiny vocabulary in
  * tests/data/check, with the exact findings it must give. */
 #include <setjmp.h>
 #include <stdarg.h>

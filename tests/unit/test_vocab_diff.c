@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* test_diff.c: label similarity and the matcher (lib/vocab_match*.c), the
+/* test_vocab_diff.c: label similarity and the matcher (lib/vocab_match*.c), the
  * differences between two versions of a vocabulary and the proposed key
- * (lib/vocabdiff.c), on the fixtures tests/data/diff/ind-1 and ind-2. */
+ * (lib/vocab_diff.c), on the fixtures tests/data/diff/ind-1 and ind-2. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

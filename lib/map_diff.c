@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* mapdiff.c: what changed between two versions of a mapping set: set
+/* map_diff.c: what changed between two versions of a mapping set: set
  * metadata, prefixes, and records paired by subject and object, so that
  * a predicate that changed from exact to broad is one change. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -491,4 +492,65 @@ const kll_mchange *
 kll_mapdiff_at(const kll_mapdiff *d, size_t i)
 {
 	return i < d->n ? &d->ch[i] : NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* JSON lines                                                           */
+
+void
+kll__json_string(FILE *fp, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	fputc('"', fp);
+	for (; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fprintf(fp, "\\%c", *p);
+		else if (*p == '\n')
+			fputs("\\n", fp);
+		else if (*p == '\t')
+			fputs("\\t", fp);
+		else if (*p == '\r')
+			fputs("\\r", fp);
+		else if (*p < 0x20)
+			fprintf(fp, "\\u%04x", *p);
+		else
+			fputc(*p, fp);
+	}
+	fputc('"', fp);
+}
+
+kll_status
+kll__write_status(FILE *fp, kll_error *err)
+{
+	if (fflush(fp) != 0 || ferror(fp))
+		return kll__error_set(err, KLL_EIO, NULL, 0, 0,
+		    "write error: %s", strerror(errno ? errno : EIO));
+	return KLL_OK;
+}
+
+static void
+json_mchange(FILE *fp, const kll_mchange *c)
+{
+	fprintf(fp, "{\"kind\":\"%s\",\"subject\":", kll_mchange_name(c->kind));
+	kll__json_string(fp, c->subject);
+	fputs(",\"object\":", fp);
+	kll__json_string(fp, c->object);
+	fputs(",\"slot\":", fp);
+	kll__json_string(fp, c->slot);
+	fputs(",\"old\":", fp);
+	kll__json_string(fp, c->old_value);
+	fputs(",\"new\":", fp);
+	kll__json_string(fp, c->new_value);
+	fputs("}\n", fp);
+}
+
+kll_status
+kll_mapdiff_write_json(const kll_mapdiff *d, FILE *fp, kll_error *err)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		json_mchange(fp, &d->ch[i]);
+	return kll__write_status(fp, err);
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* test_mapdiff.c: the differences between two mapping sets
- * (lib/mapdiff.c), on tests/data/diff/key-1 and key-2 and on sets built
+/* test_map_diff.c: the differences between two mapping sets
+ * (lib/map_diff.c), on tests/data/diff/key-1 and key-2 and on sets built
  * in code. */
 #include <setjmp.h>
 #include <stdarg.h>

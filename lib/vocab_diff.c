@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* vocabdiff.c: what changed between two versions of a vocabulary (codes
+/* vocab_diff.c: what changed between two versions of a vocabulary (codes
  * added, removed, relabelled, moved; content renumbered, split, merged
  * or gone, from the match of vocab_match.c), and the match written as a
  * proposed SSSOM key from the old version to the new one. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -363,6 +364,52 @@ const kll_match *
 kll_vdiff_match(const kll_vdiff *d)
 {
 	return d->m;
+}
+
+/* ------------------------------------------------------------------ */
+/* JSON lines                                                           */
+
+static void
+json_code(FILE *fp, const kll_concept *c)
+{
+	if (c != NULL)
+		kll__json_string(fp, code_of(c));
+	else
+		fputs("null", fp);
+}
+
+static void
+json_change(FILE *fp, const kll_change *c)
+{
+	fprintf(fp, "{\"kind\":\"%s\",\"level\":%d,\"old_code\":",
+	    kll_change_name(c->kind), c->level);
+	json_code(fp, c->old_c);
+	fputs(",\"new_code\":", fp);
+	json_code(fp, c->new_c);
+	fputs(",\"lang\":", fp);
+	kll__json_string(fp, c->lang);
+	fputs(",\"old\":", fp);
+	kll__json_string(fp, c->old_text);
+	fputs(",\"new\":", fp);
+	kll__json_string(fp, c->new_text);
+	if (c->pair != NULL && c->pair->rel != KLL_REL_NONE)
+		fprintf(fp, ",\"confidence\":%.3f,\"review\":%s",
+		    c->pair->confidence, c->pair->review ? "true" : "false");
+	fputs("}\n", fp);
+}
+
+kll_status
+kll_vdiff_write_json(const kll_vdiff *d, int level, FILE *fp, kll_error *err)
+{
+	const kll_change *c;
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		c = &d->ch[i];
+		if (level == 0 || c->level == level)
+			json_change(fp, c);
+	}
+	return kll__write_status(fp, err);
 }
 
 /* ------------------------------------------------------------------ */
