@@ -20,6 +20,9 @@ int cmd_publish(int argc, char **argv);
 int vocab_import(int argc, char **argv);
 int vocab_check(int argc, char **argv);
 
+/* "kll vocabs": the vocabularies of the search path (cmd-vocab.c). */
+int vocab_list_ids(int argc, char **argv);
+
 /* The subcommands of kll-map, each in cli/map-NAME.c. */
 int map_import(int argc, char **argv);
 int map_check(int argc, char **argv);

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* cmd-vocab.c: kll-vocab, and its show, list and search subcommands. */
-#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,8 +10,8 @@ static const char usage_text[] =
     "usage: kll-vocab import [options] table.csv\n"
     "       kll-vocab check [options] vocab ...\n"
     "       kll-vocab show [-L dirs] [-l lang] vocab code ...\n"
-    "       kll-vocab list [-L dirs] [-l lang] [--level n] vocab\n"
-    "       kll-vocab search [-L dirs] [-l lang] vocab text ...\n"
+    "       kll-vocab list [-L dirs] [-l lang] [--level n] [vocab]\n"
+    "       kll-vocab search [-L dirs] [-l lang] [--exact] vocab text ...\n"
     "       kll-vocab info [-L dirs] vocab ...\n";
 
 static const char help_text[] =
@@ -21,8 +20,13 @@ static const char help_text[] =
     "  import   a classification table (CSV) to SKOS+XKOS Turtle\n"
     "  check    quality rules on vocabularies, one line per finding\n"
     "  show     labels, level, parent chain and children of codes\n"
-    "  list     one line per concept: notation, TAB, prefLabel\n"
-    "  search   concepts whose labels contain all the words of text\n"
+    "           (a code is a notation, IRI, CURIE or IRI local name)\n"
+    "  list     one line per concept: notation, TAB, prefLabel; with\n"
+    "           no vocab, the vocabularies: id, TAB, version, TAB, title\n"
+    "  search   concepts with a label that has all the words of text:\n"
+    "           notation, TAB, prefLabel, TAB, how it matched (exact,\n"
+    "           word, prefix, stem, substring), best first; when\n"
+    "           another label matched, TAB and that label\n"
     "  info     id, scheme IRI, file, title, version and concepts per level\n"
     "\n"
     "Options of show, list and search:\n"
@@ -31,6 +35,8 @@ static const char help_text[] =
     "                         else en, else any); search matches this\n"
     "                         language only\n"
     "      --level=N          list only the concepts on level N\n"
+    "      --exact            search: each word of text inside a label,\n"
+    "                         without stems or ranking, in code order\n"
     "      --syntax=NAME      RDF syntax of the vocabulary file (turtle,\n"
     "                         rdfxml, ntriples); default: guessed\n"
     "  -h, --help             this text;  -V, --version  the version\n"
@@ -45,15 +51,17 @@ typedef struct opts {
 	const char *lang;
 	const char *syntax;
 	int level;
+	int exact;
 } opts;
 
-enum { OPT_LEVEL = 256, OPT_SYNTAX };
+enum { OPT_LEVEL = 256, OPT_SYNTAX, OPT_EXACT };
 
 static const struct option longopts[] = {
 	{ "vocab-path", required_argument, NULL, 'L' },
 	{ "lang", required_argument, NULL, 'l' },
 	{ "level", required_argument, NULL, OPT_LEVEL },
 	{ "syntax", required_argument, NULL, OPT_SYNTAX },
+	{ "exact", no_argument, NULL, OPT_EXACT },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -92,6 +100,9 @@ parse_opts(int argc, char **argv, opts *o)
 			break;
 		case OPT_SYNTAX:
 			o->syntax = optarg;
+			break;
+		case OPT_EXACT:
+			o->exact = 1;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
@@ -160,20 +171,94 @@ print_line(const kll_concept *c, const char *lang)
 	putchar('\n');
 }
 
+/* One line per vocabulary of the search path: id, version, title.  A
+ * file that does not load is reported, and the others still listed. */
+static int
+list_vocabs(const opts *o)
+{
+	char **ids = NULL;
+	const char *title;
+	kll_vocab *v;
+	kll_error err;
+	size_t i;
+	int rc = EXIT_OK;
+
+	if (kll_vocab_ids(&ids, NULL, o->dirs, &err) != KLL_OK) {
+		report(&err);
+		return EXIT_TROUBLE;
+	}
+	for (i = 0; ids[i] != NULL; i++) {
+		if ((v = open_vocab(o, ids[i])) == NULL) {
+			rc = EXIT_TROUBLE;
+			continue;
+		}
+		title = o->lang != NULL ? kll_vocab_title(v, o->lang) : "";
+		if (!*title && !*(title = kll_vocab_title(v, "sv")) &&
+		    !*(title = kll_vocab_title(v, "en")))
+			title = kll_vocab_title(v, NULL);
+		printf("%s\t%s\t", ids[i], kll_vocab_version(v));
+		put_flat(title);
+		putchar('\n');
+		kll_vocab_free(v);
+	}
+	kll_vocab_ids_free(ids);
+	return finish(rc);
+}
+
+/* "kll vocabs": the vocabularies, as "kll-vocab list" without one. */
+int
+vocab_list_ids(int argc, char **argv)
+{
+	opts o;
+	int first;
+
+	static const char usage[] = "usage: kll vocabs [-L dirs] [-l lang]\n";
+	int i;
+
+	progname = "kll";
+	for (i = 1; i < argc; i++)
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			fputs(usage, stdout);
+			fputs("\nThe vocabularies of the search path: id, TAB, "
+			      "version, TAB, title\n(in LANG, else sv, else "
+			      "en); as 'kll-vocab list' without a vocab.\n",
+			    stdout);
+			return finish(EXIT_OK);
+		}
+	if ((first = parse_opts(argc, argv, &o)) < 0)
+		return first == -2 ? finish(EXIT_OK) : EXIT_TROUBLE;
+	if (argc - first != 0 || o.level != 0 || o.exact || o.syntax)
+		return usage_error(usage, "vocabs takes only -L and -l");
+	return list_vocabs(&o);
+}
+
 static int
 do_list(int argc, char **argv)
 {
 	opts o;
 	kll_vocab *v;
 	size_t i, n;
-	int first;
+	int first, levels;
 
 	if ((first = parse_opts(argc, argv, &o)) < 0)
 		return first == -2 ? finish(EXIT_OK) : EXIT_TROUBLE;
+	if (argc - first == 0 && o.level == 0)
+		return list_vocabs(&o);
 	if (argc - first != 1)
 		return usage_error(usage_text, "list takes one vocabulary");
 	if ((v = open_vocab(&o, argv[first])) == NULL)
 		return EXIT_TROUBLE;
+	levels = kll_vocab_levels(v);
+	if (o.level > levels) {
+		if (levels == 0)
+			errmsg("no level %d: %s has no levels", o.level,
+			    kll_vocab_id(v));
+		else
+			errmsg("no level %d: %s has levels 1 to %d", o.level,
+			    kll_vocab_id(v), levels);
+		kll_vocab_free(v);
+		return EXIT_TROUBLE;
+	}
 	n = kll_vocab_count(v);
 	for (i = 0; i < n; i++) {
 		const kll_concept *c = kll_vocab_at(v, i);
@@ -251,7 +336,7 @@ do_show(int argc, char **argv)
 {
 	opts o;
 	kll_vocab *v;
-	const kll_concept *c;
+	const kll_concept *c, *near;
 	int first, i, rc = EXIT_OK, shown = 0;
 
 	if ((first = parse_opts(argc, argv, &o)) < 0)
@@ -262,10 +347,14 @@ do_show(int argc, char **argv)
 	if ((v = open_vocab(&o, argv[first])) == NULL)
 		return EXIT_TROUBLE;
 	for (i = first + 1; i < argc; i++) {
-		if ((c = kll_vocab_find_loose(v, argv[i])) == NULL &&
-		    (c = kll_vocab_find_iri(v, argv[i])) == NULL) {
-			errmsg("unknown code '%s' in %s", argv[i],
-			    kll_vocab_id(v));
+		if ((c = kll_vocab_find_any(v, argv[i])) == NULL) {
+			if ((near = kll_vocab_suggest(v, argv[i])) != NULL)
+				errmsg("unknown code '%s' in %s (did you mean "
+				       "'%s'?)",
+				    argv[i], kll_vocab_id(v), code_of(near));
+			else
+				errmsg("unknown code '%s' in %s", argv[i],
+				    kll_vocab_id(v));
 			rc = EXIT_FOUND;
 			continue;
 		}
@@ -277,83 +366,82 @@ do_show(int argc, char **argv)
 	return finish(rc);
 }
 
-/* Whether every word of the folded query is in one of c's labels; -1
- * when out of memory. */
+/* One hit: notation, prefLabel, how it matched, and the label that
+ * matched when it is not the one shown. */
 static int
-matches(const kll_concept *c, char **words, int nwords, const char *lang)
+print_hit(void *lang, const kll_search_hit *h)
 {
-	size_t i, n = kll_concept_nlabels(c);
-	const kll_label *l;
-	char *f;
-	int w, hit, all = 0;
+	const char *shown = display_label(h->concept, lang);
 
-	for (i = 0; i < n && !all; i++) {
-		l = kll_concept_label_at(c, i);
-		if (l->kind > KLL_LABEL_HIDDEN ||
-		    (lang != NULL && strcmp(l->lang, lang) != 0))
-			continue;
-		if ((f = kll_text_fold(l->text)) == NULL) {
-			if (errno == ENOMEM)
-				return -1;
-			continue; /* not UTF-8: it cannot match */
-		}
-		for (w = 0, hit = 1; w < nwords && hit; w++)
-			hit = strstr(f, words[w]) != NULL;
-		free(f);
-		all = hit;
+	fputs(code_of(h->concept), stdout);
+	putchar('\t');
+	put_flat(shown);
+	printf("\t%s", kll_search_rank_name(h->rank));
+	if (h->label != NULL && strcmp(h->label->text, shown) != 0) {
+		putchar('\t');
+		put_flat(h->label->text);
 	}
-	return all;
+	putchar('\n');
+	return 0;
+}
+
+/* The words of argv[0..n) joined by spaces; NULL when out of memory. */
+static char *
+join_words(char **argv, int n)
+{
+	size_t len = 1;
+	char *q;
+	int i;
+
+	for (i = 0; i < n; i++)
+		len += strlen(argv[i]) + 1;
+	if ((q = malloc(len)) == NULL)
+		return NULL;
+	*q = '\0';
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			strcat(q, " ");
+		strcat(q, argv[i]);
+	}
+	return q;
 }
 
 static int
 do_search(int argc, char **argv)
 {
+	kll_search_opts so = KLL_SEARCH_OPTS_INIT;
 	opts o;
 	kll_vocab *v = NULL;
-	char *words[64];
-	int first, nwords = 0, i, found = 0, rc = EXIT_TROUBLE;
-	size_t k, n;
+	kll_error err;
+	char *query = NULL;
+	int first, rc = EXIT_TROUBLE;
+	size_t found = 0;
 
 	if ((first = parse_opts(argc, argv, &o)) < 0)
 		return first == -2 ? finish(EXIT_OK) : EXIT_TROUBLE;
 	if (argc - first < 2)
 		return usage_error(
 		    usage_text, "search takes a vocabulary and text");
-	for (i = first + 1; i < argc; i++) {
-		char *q = kll_text_fold(argv[i]), *save = NULL, *w;
-		if (q == NULL) {
-			if (errno == ENOMEM)
-				errmsg("out of memory");
-			else
-				errmsg(
-				    "search text is not UTF-8: '%s'", argv[i]);
-			goto out;
-		}
-		for (w = strtok_r(q, " \t", &save); w && nwords < 64;
-		     w = strtok_r(NULL, " \t", &save))
-			if ((words[nwords] = strdup(w)) != NULL)
-				nwords++;
-		free(q);
+	if ((query = join_words(argv + first + 1, argc - first - 1)) == NULL) {
+		errmsg("out of memory");
+		goto out;
 	}
 	if ((v = open_vocab(&o, argv[first])) == NULL)
 		goto out;
-	n = kll_vocab_count(v);
-	for (k = 0; k < n; k++) {
-		const kll_concept *c = kll_vocab_at(v, k);
-		int hit = matches(c, words, nwords, o.lang);
-		if (hit < 0) {
-			errmsg("out of memory");
-			goto out;
-		}
-		if (hit) {
-			print_line(c, o.lang);
-			found++;
-		}
+	so.lang = o.lang;
+	so.exact = o.exact;
+	so.fn = print_hit;
+	so.payload = (void *)o.lang;
+	if (kll_vocab_search(v, query, &so, &found, &err) != KLL_OK) {
+		if (err.code == KLL_EARG)
+			errmsg("%s: '%s'", err.msg, query);
+		else
+			report(&err);
+		goto out;
 	}
 	rc = finish(found ? EXIT_OK : EXIT_FOUND);
 out:
-	while (nwords > 0)
-		free(words[--nwords]);
+	free(query);
 	kll_vocab_free(v);
 	return rc;
 }

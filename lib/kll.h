@@ -391,14 +391,15 @@ const kll_concept *kll_vocab_suggest(const kll_vocab *v, const char *code);
  * digits; every query word must meet a word of the same label. */
 typedef enum kll_search_rank {
 	KLL_SEARCH_EXACT = 0,	/* the label's words are the query's */
-	KLL_SEARCH_PREFIX,	/* each query word begins a word of it */
+	KLL_SEARCH_WORD,	/* each query word is a word of it */
+	KLL_SEARCH_PREFIX,	/* ... or begins one */
 	KLL_SEARCH_STEM,	/* ... or has the Snowball stem of one in the
 				 * label's language (sv, en, ...), or a stem
 				 * of four bytes or more that begins one */
 	KLL_SEARCH_SUBSTRING	/* ... or it or that stem is inside one */
 } kll_search_rank;
 
-/* "exact", "prefix", "stem", "substring". */
+/* "exact", "word", "prefix", "stem", "substring". */
 const char *kll_search_rank_name(kll_search_rank r);
 
 typedef struct kll_search_hit {

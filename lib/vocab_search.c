@@ -3,7 +3,7 @@
  * of the search path, and the id or notation nearest a name that is not
  * there.  Labels and query are folded
  * as kll_text_fold() does and cut into words at anything but letters and
- * digits.  Every query word must meet a word of one label: whole or as
+ * digits.  Every query word must meet a word of one label: whole, as
  * its beginning, by Snowball stem (libstemmer) in the label's language,
  * or inside it.  The weakest way one of them met is the label's rank, and
  * the best label's rank is the concept's. */
@@ -58,8 +58,8 @@ typedef struct search {
 const char *
 kll_search_rank_name(kll_search_rank r)
 {
-	static const char *const names[] = { "exact", "prefix", "stem",
-		"substring" };
+	static const char *const names[] = { "exact", "word", "prefix",
+		"stem", "substring" };
 
 	return (unsigned)r < sizeof(names) / sizeof(names[0]) ? names[r] : "";
 }
@@ -332,10 +332,14 @@ word_rank(search *s, const lang_stems *ls, size_t i, int *stemmed)
 {
 	const char *q = s->qfold.p + s->q[i].off, *w, *st = ls->stem[i];
 	size_t j, qn = s->q[i].len, sn = ls->slen[i];
+	int r = NO_MATCH;
 
-	for (j = 0; j < s->nw; j++)
+	for (j = 0; j < s->nw && r != KLL_SEARCH_WORD; j++)
 		if (has_prefix(s->fold.p + s->w[j].off, s->w[j].len, q, qn))
-			return KLL_SEARCH_PREFIX;
+			r = s->w[j].len == qn ? KLL_SEARCH_WORD :
+			                        KLL_SEARCH_PREFIX;
+	if (r != NO_MATCH)
+		return r;
 	if (ls->sb != NULL) {
 		if (!*stemmed) {
 			if (label_stems(s, ls->sb) < 0)
@@ -365,7 +369,7 @@ label_rank(search *s, const kll_label *l)
 {
 	const lang_stems *ls;
 	size_t i;
-	int r, worst = KLL_SEARCH_PREFIX, stemmed = 0;
+	int r, worst = KLL_SEARCH_WORD, stemmed = 0;
 
 	if ((ls = stems_for(s, l->lang)) == NULL)
 		return -1;
