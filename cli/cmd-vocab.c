@@ -331,12 +331,32 @@ show_one(const kll_vocab *v, const kll_concept *c, const char *lang)
 		printf("replacedBy\t%s\n", kll_concept_replaced(c, i));
 }
 
+/* Say that "code" is not in v, with the notation it may misspell, or
+ * else the search that finds it when it is a word of some label. */
+static void
+unknown_code(const kll_vocab *v, const char *code)
+{
+	const kll_concept *near = kll_vocab_suggest(v, code);
+	size_t n = 0;
+
+	if (near != NULL)
+		errmsg("unknown code '%s' in %s (did you mean '%s'?)", code,
+		    kll_vocab_id(v), code_of(near));
+	else if (kll_vocab_search(v, code, NULL, &n, NULL) == KLL_OK && n > 0)
+		errmsg("unknown code '%s' in %s (%zu concept%s match%s it: "
+		       "kll-vocab search %s '%s')",
+		    code, kll_vocab_id(v), n, n == 1 ? "" : "s",
+		    n == 1 ? "es" : "", kll_vocab_id(v), code);
+	else
+		errmsg("unknown code '%s' in %s", code, kll_vocab_id(v));
+}
+
 static int
 do_show(int argc, char **argv)
 {
 	opts o;
 	kll_vocab *v;
-	const kll_concept *c, *near;
+	const kll_concept *c;
 	int first, i, rc = EXIT_OK, shown = 0;
 
 	if ((first = parse_opts(argc, argv, &o)) < 0)
@@ -348,13 +368,7 @@ do_show(int argc, char **argv)
 		return EXIT_TROUBLE;
 	for (i = first + 1; i < argc; i++) {
 		if ((c = kll_vocab_find_any(v, argv[i])) == NULL) {
-			if ((near = kll_vocab_suggest(v, argv[i])) != NULL)
-				errmsg("unknown code '%s' in %s (did you mean "
-				       "'%s'?)",
-				    argv[i], kll_vocab_id(v), code_of(near));
-			else
-				errmsg("unknown code '%s' in %s", argv[i],
-				    kll_vocab_id(v));
+			unknown_code(v, argv[i]);
 			rc = EXIT_FOUND;
 			continue;
 		}
