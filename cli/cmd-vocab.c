@@ -219,9 +219,14 @@ vocab_list_ids(int argc, char **argv)
 	for (i = 1; i < argc; i++)
 		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
 			fputs(usage, stdout);
-			fputs("\nThe vocabularies of the search path: id, TAB, "
-			      "version, TAB, title\n(in LANG, else sv, else "
-			      "en); as 'kll-vocab list' without a vocab.\n",
+			fputs("\nThe vocabularies of the search path, one line "
+			      "each: id, TAB, version,\nTAB, title; as "
+			      "'kll-vocab list' without a vocab.\n\n"
+			      "  -L, --vocab-path=DIRS  folders to search "
+			      "for vocabulary ids first\n"
+			      "  -l, --lang=LANG        language of the "
+			      "titles (default: sv, else en)\n"
+			      "  -h, --help             this text\n",
 			    stdout);
 			return finish(EXIT_OK);
 		}
