@@ -18,6 +18,9 @@ int cmd_map(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_publish(int argc, char **argv);
 
+/* "kll vocabs": the vocabularies of the search path (vocab-list.c). */
+int vocab_list_ids(int argc, char **argv);
+
 /* The program name used in messages ("kll-vocab"); set by each command. */
 extern const char *progname;
 
@@ -70,6 +73,7 @@ void print_line(const kll_concept *c, const char *lang);
 typedef struct vocab_args {
 	const char *dirs, *lang, *syntax;
 	int level;
+	int exact; /* search --exact */
 } vocab_args;
 #define VOCAB_PATH_OPTION                                                          \
 	{                                                                          \
@@ -426,7 +430,8 @@ int check_option(int key, char *arg, int *json, kll_severity *min);
 
 /* The commands and subcommands, each in a file of its own. */
 extern const cli_cmd vocab_cmd, vocab_import_cmd, vocab_check_cmd,
-    vocab_show_cmd, vocab_list_cmd, vocab_search_cmd, vocab_info_cmd;
+    vocab_show_cmd, vocab_list_cmd, vocab_search_cmd, vocab_info_cmd,
+    vocabs_cmd;
 extern const cli_cmd diff_cmd, publish_cmd;
 extern const cli_cmd map_cmd, map_import_cmd, map_check_cmd, map_stats_cmd,
     map_compose_cmd, map_invert_cmd, map_apply_cmd, map_export_cmd,

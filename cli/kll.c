@@ -14,6 +14,8 @@ static const struct command {
 } commands[] = {
 	{ "vocab", cmd_vocab,
 	    "import, check, show, list and search vocabularies" },
+	{ "vocabs", vocab_list_ids,
+	    "the vocabularies on the search path: id, version, title" },
 	{ "map", cmd_map,
 	    "import, learn, check, stats, compose, invert, apply and export keys" },
 	{ "publish", cmd_publish,

@@ -1,47 +1,62 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* vocab-search.c: kll-vocab search, concepts whose labels hold words. */
-#include <errno.h>
+/* vocab-search.c: kll-vocab search, concepts whose labels hold words,
+ * ranked by kll_vocab_search(). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 
-/* Whether every word of the folded query is in one of c's labels; -1
- * when out of memory. */
+/* One hit: notation, prefLabel, how it matched, and the label that
+ * matched when it is not the one shown. */
 static int
-matches(const kll_concept *c, char **words, int nwords, const char *lang)
+print_hit(void *lang, const kll_search_hit *h)
 {
-	size_t i, n = kll_concept_nlabels(c);
-	const kll_label *l;
-	char *f;
-	int w, hit, all = 0;
+	const char *shown = display_label(h->concept, lang);
 
-	for (i = 0; i < n && !all; i++) {
-		l = kll_concept_label_at(c, i);
-		if (l->kind > KLL_LABEL_HIDDEN ||
-		    (lang != NULL && strcmp(l->lang, lang) != 0))
-			continue;
-		if ((f = kll_text_fold(l->text)) == NULL) {
-			if (errno == ENOMEM)
-				return -1;
-			continue; /* not UTF-8: it cannot match */
-		}
-		for (w = 0, hit = 1; w < nwords && hit; w++)
-			hit = strstr(f, words[w]) != NULL;
-		free(f);
-		all = hit;
+	fputs(code_of(h->concept), stdout);
+	putchar('\t');
+	put_flat(stdout, shown);
+	printf("\t%s", kll_search_rank_name(h->rank));
+	if (h->label != NULL && strcmp(h->label->text, shown) != 0) {
+		putchar('\t');
+		put_flat(stdout, h->label->text);
 	}
-	return all;
+	putchar('\n');
+	return 0;
+}
+
+/* The words of argv[0..n) joined by spaces; NULL when out of memory. */
+static char *
+join_words(char **argv, int n)
+{
+	size_t len = 1, k;
+	char *q;
+	int i;
+
+	for (i = 0; i < n; i++)
+		len += strlen(argv[i]) + 1;
+	if ((q = malloc(len)) == NULL)
+		return NULL;
+	for (i = 0, k = 0; i < n; i++) {
+		if (i > 0)
+			q[k++] = ' ';
+		memcpy(q + k, argv[i], strlen(argv[i]));
+		k += strlen(argv[i]);
+	}
+	q[k] = '\0';
+	return q;
 }
 
 static int
 run(int argc, char **argv)
 {
+	kll_search_opts so = KLL_SEARCH_OPTS_INIT;
 	vocab_args o = { NULL };
 	kll_vocab *v = NULL;
-	char *words[64];
-	int first, nwords = 0, i, found = 0, rc = EXIT_TROUBLE;
-	size_t k, n;
+	kll_error err;
+	char *query = NULL;
+	int first, rc;
+	size_t found = 0;
 
 	if ((rc = cli_parse(&vocab_search_cmd, argc, argv, NULL, &o)) != CLI_GO)
 		return rc;
@@ -49,41 +64,26 @@ run(int argc, char **argv)
 	rc = EXIT_TROUBLE;
 	if (argc - first < 2)
 		return usage_error("search takes a vocabulary and text");
-	for (i = first + 1; i < argc; i++) {
-		char *q = kll_text_fold(argv[i]), *save = NULL, *w;
-		if (q == NULL) {
-			if (errno == ENOMEM)
-				errmsg("out of memory");
-			else
-				errmsg(
-				    "search text is not UTF-8: '%s'", argv[i]);
-			goto out;
-		}
-		for (w = strtok_r(q, " \t", &save); w && nwords < 64;
-		     w = strtok_r(NULL, " \t", &save))
-			if ((words[nwords] = strdup(w)) != NULL)
-				nwords++;
-		free(q);
+	if ((query = join_words(argv + first + 1, argc - first - 1)) == NULL) {
+		errmsg("out of memory");
+		goto out;
 	}
 	if ((v = open_vocab(argv[first], o.dirs, o.syntax)) == NULL)
 		goto out;
-	n = kll_vocab_count(v);
-	for (k = 0; k < n; k++) {
-		const kll_concept *c = kll_vocab_at(v, k);
-		int hit = matches(c, words, nwords, o.lang);
-		if (hit < 0) {
-			errmsg("out of memory");
-			goto out;
-		}
-		if (hit) {
-			print_line(c, o.lang);
-			found++;
-		}
+	so.lang = o.lang;
+	so.exact = o.exact;
+	so.fn = print_hit;
+	so.payload = (void *)o.lang;
+	if (kll_vocab_search(v, query, &so, &found, &err) != KLL_OK) {
+		if (err.code == KLL_EARG)
+			errmsg("%s: '%s'", err.msg, query);
+		else
+			report(&err);
+		goto out;
 	}
 	rc = finish(found ? EXIT_OK : EXIT_FOUND);
 out:
-	while (nwords > 0)
-		free(words[--nwords]);
+	free(query);
 	kll_vocab_free(v);
 	return rc;
 }
@@ -91,6 +91,10 @@ out:
 static const cli_opt options[] = {
 	VOCAB_PATH_OPTION,
 	VOCAB_LANG_OPTION("; search matches this language only"),
+	{ "exact", CLI_AUTO, NULL,
+	    "each word of text inside a label, without stems or ranking, in "
+	    "code order",
+	    .usage = CLI_U1, .set = CLI_SET(vocab_args, exact) },
 	VOCAB_SYNTAX_OPTION,
 	CLI_OPT_HELP,
 	{ NULL },
@@ -98,9 +102,13 @@ static const cli_opt options[] = {
 
 const cli_cmd vocab_search_cmd = {
 	.name = "kll-vocab search",
-	.summary = "concepts whose labels contain all the words of text",
+	.summary = "concepts with a label that has all the words of text",
 	.run = run,
 	.operands = { "vocab text ..." },
 	.opts = options,
-	.after = VOCAB_NAMES,
+	.after =
+	    "Each hit is a line: notation, TAB, prefLabel, TAB, how it matched\n"
+	    "(exact, word, prefix, stem, substring), best first; when another\n"
+	    "label matched, TAB and that label.\n"
+	    "\n" VOCAB_NAMES,
 };

@@ -67,6 +67,26 @@ show_one(const kll_vocab *v, const kll_concept *c, const char *lang)
 		printf("replacedBy\t%s\n", kll_concept_replaced(c, i));
 }
 
+/* Say that "code" is not in v, with the notation it may misspell, or
+ * else the search that finds it when it is a word of some label. */
+static void
+unknown_code(const kll_vocab *v, const char *code)
+{
+	const kll_concept *near = kll_vocab_suggest(v, code);
+	size_t n = 0;
+
+	if (near != NULL)
+		errmsg("unknown code '%s' in %s (did you mean '%s'?)", code,
+		    kll_vocab_id(v), code_of(near));
+	else if (kll_vocab_search(v, code, NULL, &n, NULL) == KLL_OK && n > 0)
+		errmsg("unknown code '%s' in %s (%zu concept%s match%s it: "
+		       "kll-vocab search %s '%s')",
+		    code, kll_vocab_id(v), n, n == 1 ? "" : "s",
+		    n == 1 ? "es" : "", kll_vocab_id(v), code);
+	else
+		errmsg("unknown code '%s' in %s", code, kll_vocab_id(v));
+}
+
 static int
 run(int argc, char **argv)
 {
@@ -82,10 +102,8 @@ run(int argc, char **argv)
 		return EXIT_TROUBLE;
 	rc = EXIT_OK;
 	for (i = first + 1; i < argc; i++) {
-		if ((c = kll_vocab_find_loose(v, argv[i])) == NULL &&
-		    (c = kll_vocab_find_iri(v, argv[i])) == NULL) {
-			errmsg("unknown code '%s' in %s", argv[i],
-			    kll_vocab_id(v));
+		if ((c = kll_vocab_find_any(v, argv[i])) == NULL) {
+			unknown_code(v, argv[i]);
 			rc = EXIT_FOUND;
 			continue;
 		}
@@ -110,6 +128,8 @@ const cli_cmd vocab_show_cmd = {
 	.summary = "labels, level, parent chain and children of codes",
 	.run = run,
 	.operands = { "vocab code ..." },
+	.about = "A code is a notation, an IRI, a CURIE or an IRI's local "
+	         "name (C2512 for\nisco08:C2512).\n",
 	.opts = options,
 	.args = { 2, 0, "show takes a vocabulary and codes" },
 	.after = VOCAB_NAMES,

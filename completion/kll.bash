@@ -58,6 +58,16 @@ _kll()
 		fi
 		cmd=kll-${COMP_WORDS[1]}
 		first=2
+		# "kll vocabs" is built in: no kll-vocabs behind it.
+		if [ "${COMP_WORDS[1]}" = vocabs ]; then
+			case $prev in
+			-L | --vocab-path) COMPREPLY=($(compgen -d -- "$cur")) ;;
+			-*) ;;
+			*) COMPREPLY=($(compgen -W "$(_kll_options kll vocabs)" -- "$cur")) ;;
+			esac
+			[[ ${COMPREPLY[0]-} == *= ]] && compopt -o nospace 2>/dev/null
+			return
+		fi
 	fi
 	case $prev in
 	-o | --output | -k | --key) COMPREPLY=($(compgen -f -- "$cur")); return ;;

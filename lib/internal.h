@@ -109,6 +109,11 @@ void kll__problem_at(kll__problems *p, const char *file, unsigned line,
  * and fewer than half of name's length; else NULL. */
 const char *kll__closest(const char *name, const char *const *cands, size_t n);
 
+/* " (did you mean 'ID'?)" for a vocabulary "name" not on the search path
+ * "dirs" (kll_vocab_resolve()), or "" (vocab_search.c). */
+void kll__vocab_id_hint(char *hint, size_t size, const char *name,
+    const char *dirs);
+
 /* A header that reads as the one field "field" with separator "sep":
  * the likely separator it holds instead (',', ';', TAB or '|'), or 0. */
 char kll__other_sep(const char *field, char sep);

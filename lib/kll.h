@@ -359,6 +359,77 @@ kll_status kll_vocab_open(kll_vocab **out, const char *name,
 const char *kll_vocab_datadir(void);
 
 /* ------------------------------------------------------------------ */
+/* Searching vocabularies: labels, codes, ids                           */
+
+/* The ids of the search path ("dirs", $KLL_PATH, the share folder): the
+ * base names of the ID.ttl files, each once, sorted.  The caller owns
+ * *out, a NULL-terminated array (kll_vocab_ids_free()); *n (may be NULL)
+ * gets the count.  A folder that cannot be read is skipped.  Errors:
+ * KLL_ENOMEM. */
+kll_status kll_vocab_ids(char ***out, size_t *n, const char *dirs,
+    kll_error *err);
+void kll_vocab_ids_free(char **ids);
+
+/* When kll_vocab_resolve() finds no vocabulary called "name" (an id, not
+ * a path or IRI), its message ends with a suggestion: the id of the path
+ * that "name" misspells ("ssyk2012": "did you mean 'ssyk-2012'?") or
+ * begins ("sun-2020": "'sun-2020-field' or 'sun-2020-level'"). */
+
+/* The concept "s" names: a notation (as kll_vocab_find_loose() reads
+ * it), a concept IRI, the local name of a concept IRI ("C2512" for
+ * .../isco/C2512), or a CURIE whose local part is either ("isco08:C2512",
+ * "sni2007:01.110"; the prefix is not checked).  NULL when nothing, or
+ * more than one concept, fits. */
+const kll_concept *kll_vocab_find_any(const kll_vocab *v, const char *s);
+
+/* The concept whose notation is nearest "code" by edit distance (at most
+ * two edits and fewer than half of code's length), or NULL. */
+const kll_concept *kll_vocab_suggest(const kll_vocab *v, const char *code);
+
+/* How a label met a search, best first.  Labels and query are folded
+ * (kll_text_fold()) and cut into words at anything but letters and
+ * digits; every query word must meet a word of the same label. */
+typedef enum kll_search_rank {
+	KLL_SEARCH_EXACT = 0,	/* the label's words are the query's */
+	KLL_SEARCH_WORD,	/* each query word is a word of it */
+	KLL_SEARCH_PREFIX,	/* ... or begins one */
+	KLL_SEARCH_STEM,	/* ... or has the Snowball stem of one in the
+				 * label's language (sv, en, ...), or a stem
+				 * of four bytes or more that begins one */
+	KLL_SEARCH_SUBSTRING	/* ... or it or that stem is inside one */
+} kll_search_rank;
+
+/* "exact", "word", "prefix", "stem", "substring". */
+const char *kll_search_rank_name(kll_search_rank r);
+
+typedef struct kll_search_hit {
+	const kll_concept *concept;
+	kll_search_rank rank;
+	const kll_label *label;	/* the label that met the query best */
+} kll_search_hit;
+
+/* Gets the hits one by one, best first; returns nonzero to stop. */
+typedef int (*kll_search_fn)(void *payload, const kll_search_hit *hit);
+
+typedef struct kll_search_opts {
+	const char *lang;	/* only labels in this language; NULL: any */
+	int exact;		/* nonzero: each word of the query (cut at
+				 * white space) inside the folded label, the
+				 * hits in the order of notations */
+	kll_search_fn fn;	/* may be NULL: count only */
+	void *payload;
+} kll_search_opts;
+#define KLL_SEARCH_OPTS_INIT { NULL, 0, NULL, NULL }
+
+/* Find the concepts of v whose prefLabel, altLabel or hiddenLabel meets
+ * "query" (UTF-8; at most 64 words count), and pass them to opts->fn
+ * ranked: by kll_search_rank, then in the order of notations.  *nhits
+ * (may be NULL) gets the number found.  Errors: KLL_EARG (query not
+ * UTF-8, or without a letter or digit), KLL_ENOMEM. */
+kll_status kll_vocab_search(const kll_vocab *v, const char *query,
+    const kll_search_opts *opts, size_t *nhits, kll_error *err);
+
+/* ------------------------------------------------------------------ */
 /* Mapping sets: SSSOM                                                  */
 
 /* A translation key is an SSSOM 1.1 mapping set: set-level metadata, a

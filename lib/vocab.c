@@ -326,6 +326,52 @@ kll_vocab_find_loose(const kll_vocab *v, const char *code)
 	return hit;
 }
 
+/* The concept whose IRI ends in "/name" or "#name", if only one does.
+ * A scan: show looks up a few codes, and the index has no room for
+ * local names that most lookups never need. */
+static const kll_concept *
+find_local(const kll_vocab *v, const char *name)
+{
+	const kll_concept *hit = NULL;
+	size_t i, n = strlen(name), len;
+	const char *iri;
+
+	if (n == 0)
+		return NULL;
+	for (i = 0; i < v->n; i++) {
+		iri = v->c[i].iri;
+		len = strlen(iri);
+		if (len > n && strcmp(iri + len - n, name) == 0 &&
+		    (iri[len - n - 1] == '/' || iri[len - n - 1] == '#')) {
+			if (hit != NULL)
+				return NULL;
+			hit = &v->c[i];
+		}
+	}
+	return hit;
+}
+
+const kll_concept *
+kll_vocab_find_any(const kll_vocab *v, const char *s)
+{
+	const kll_concept *c;
+	const char *local;
+
+	if ((c = kll_vocab_find_loose(v, s)) != NULL ||
+	    (c = kll_vocab_find_iri(v, s)) != NULL)
+		return c;
+	/* An IRI names one concept exactly, or none. */
+	if (strstr(s, "://") != NULL || strncmp(s, "urn:", 4) == 0)
+		return NULL;
+	if ((local = strchr(s, ':')) != NULL) {
+		local++;
+		if ((c = kll_vocab_find_loose(v, local)) != NULL)
+			return c;
+		return find_local(v, local);
+	}
+	return find_local(v, s);
+}
+
 /* ------------------------------------------------------------------ */
 /* Building the index                                                   */
 

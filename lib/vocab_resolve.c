@@ -112,6 +112,16 @@ try_path(char **out, const char *list, const char *name)
 	return KLL_ENOTFOUND;
 }
 
+static kll_status
+not_found(const char *name, const char *dirs, kll_error *err)
+{
+	char hint[200];
+
+	kll__vocab_id_hint(hint, sizeof(hint), name, dirs);
+	return kll__error_set(err, KLL_ENOTFOUND, name, 0, 0,
+	    "no such vocabulary file, id or scheme IRI%s", hint);
+}
+
 kll_status
 kll_vocab_resolve(
     char **out, const char *name, const char *dirs, kll_error *err)
@@ -133,8 +143,7 @@ kll_vocab_resolve(
 	if (st == KLL_ENOMEM)
 		goto nomem;
 	if (st == KLL_ENOTFOUND)
-		return kll__error_set(err, st, name, 0, 0,
-		    "no such vocabulary file, id or scheme IRI");
+		return not_found(name, dirs, err);
 	return st;
 nomem:
 	return kll__error_set(err, KLL_ENOMEM, name, 0, 0, "out of memory");

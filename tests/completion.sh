@@ -35,5 +35,9 @@ try '--multi=' kll-map apply --mu
 try 'esx' kll-vocab show e
 try 'isc' kll-vocab show -L . i
 try 'out.tsv' kll-map apply -o o
+try 'vocab vocabs' kll vo
+try '--exact' kll-vocab search --ex
+try '--help --lang= --vocab-path=' kll vocabs --
+try 'esx isc occ out.tsv' kll-vocab list ''
 [ "$fail" -eq 0 ] && echo "completion: all cases pass"
 exit "$fail"

@@ -4,7 +4,7 @@
 # not root).  Quiet and quick when everything is there.
 set -eu
 pkgs="gcc make pkg-config libserd-dev libraptor2-dev librdf0-dev libxml2-dev libyaml-dev
-libunistring-dev libcmocka-dev raptor2-utils clang libclang-rt-14-dev
+libunistring-dev libstemmer-dev libcmocka-dev raptor2-utils clang libclang-rt-14-dev
 valgrind"
 missing=
 for p in $pkgs; do
