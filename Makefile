@@ -108,6 +108,8 @@ check: deps
 	@$(MAKE) --no-print-directory test
 	@$(MAKE) --no-print-directory faults
 	@$(MAKE) --no-print-directory fuzz-short
+	@$(MAKE) --no-print-directory lint-man
+	@$(MAKE) --no-print-directory deb-check
 
 test: all $(UNIT)
 	@for t in $(UNIT); do ./$$t || exit 1; done
@@ -218,7 +220,8 @@ install: all
 	ln -sf libkll.so.$(SOVER) $(DESTDIR)$(LIBDIR)/libkll.so
 	cp -f lib/kll.h $(DESTDIR)$(INCDIR)/
 	cp -f $(B)/kll.pc $(DESTDIR)$(LIBDIR)/pkgconfig/
-	for m in $(MAN); do s=$${m##*.}; cp -f $$m $(DESTDIR)$(MANDIR)/man$$s/; done
+	for m in $(MAN); do s=$${m##*.}; \
+	    sed 's|@DATADIR@|$(DATADIR)|g' $$m > $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
 	cp -f vocab/*.ttl vocab/INDEX $(DESTDIR)$(DATADIR)/vocab/
 	mkdir -p $(DESTDIR)$(COMPDIR)
 	sed 's|@DATADIR@|$(DATADIR)/vocab|' completion/kll.bash > $(DESTDIR)$(COMPDIR)/kll
@@ -238,8 +241,24 @@ uninstall:
 clean:
 	rm -rf build
 
+# Packaging and documentation checks.  lint-man: every page clean under
+# mandoc -Tlint -Wwarning.  test-readme (part of test): the examples of
+# README.md give what it shows.  deb-check (part of check): the Debian
+# packages of debian/ build from a copy of the tree in build/deb, pass
+# lintian, and the commands unpacked from them pass the golden cases
+# (tests/deb.sh).
 lint-man:
 	@for m in $(MAN); do mandoc -Tlint -Wwarning $$m || exit 1; done
+	@echo "man: $(words $(MAN)) pages lint clean"
+
+test: test-readme
+test-readme: all
+	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/readme.sh
+
+deb-check:
+	@sh tests/deb.sh
+
+.PHONY: test-readme deb-check
 
 format:
 	clang-format -i lib/*.[ch] cli/*.[ch] tests/unit/*.c tools/*.c
