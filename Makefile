@@ -14,7 +14,7 @@ CSTD    ?= -std=c99
 OPT     ?= -O2 -g
 WARN     = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	   -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
-PKGS     = raptor2 redland libxml-2.0 yaml-0.1
+PKGS     = raptor2 redland libxml-2.0 yaml-0.1 sqlite3
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lunistring -lm
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
@@ -83,7 +83,7 @@ $(B)/bin/kll: $(B)/cli/kll.o $(CLI_OBJ) $(LIBA)
 -include $(wildcard $(B)/lib/*.d $(B)/cli/*.d $(B)/tests/*.d)
 
 $(B)/kll.pc: Makefile lib/kll.h
-	printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: kll\nDescription: classification vocabularies and translation keys\nVersion: %s\nRequires.private: raptor2 redland libxml-2.0 yaml-0.1\nLibs: -L$${libdir} -lkll\nLibs.private: -lunistring -lm\nCflags: -I$${includedir}\n' \
+	printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: kll\nDescription: classification vocabularies and translation keys\nVersion: %s\nRequires.private: raptor2 redland libxml-2.0 yaml-0.1 sqlite3\nLibs: -L$${libdir} -lkll\nLibs.private: -lunistring -lm\nCflags: -I$${includedir}\n' \
 	    '$(PREFIX)' '$(LIBDIR)' '$(INCDIR)' \
 	    "$$(sed -n 's/^#define KLL_VERSION "\(.*\)"/\1/p' lib/kll.h)" > $@
 

@@ -15,6 +15,8 @@ int cmd_vocab(int argc, char **argv);
 int cmd_map(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_publish(int argc, char **argv);
+int cmd_store(int argc, char **argv);
+int cmd_query(int argc, char **argv);
 
 /* The subcommands of kll-vocab that live in files of their own. */
 int vocab_import(int argc, char **argv);
