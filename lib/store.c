@@ -60,21 +60,49 @@ kll__store_redact(char *s)
 	}
 }
 
+/* The last "what" in s, or NULL. */
+static const char *
+last(const char *s, const char *what)
+{
+	const char *p, *found = NULL;
+
+	for (p = s; (p = strstr(p, what)) != NULL; p++)
+		found = p;
+	return found;
+}
+
 static int
 on_log(void *data, librdf_log_message *m)
 {
 	kll_store *s = data;
-	const char *msg;
+	const char *msg, *why;
+	char *p;
 	raptor_locator *loc;
 	int line;
 
 	if (librdf_log_message_level(m) < LIBRDF_LOG_ERROR || s->logged)
 		return 1; /* warnings are not kll's to print */
 	msg = librdf_log_message_message(m);
+	/* librdf's postgresql storage logs this each time it gives back
+	 * the connection of a transaction, which is no pool's: no error. */
+	if (msg != NULL && strncmp(msg, "Unable to find busy connection", 30) ==
+	    0)
+		return 1;
 	loc = librdf_log_message_locator(m);
 	line = loc != NULL ? raptor_locator_line(loc) : 0;
-	kll__error_set(&s->log, KLL_EIO, NULL, line > 0 ? (unsigned)line : 0,
-	    0, "%s", msg != NULL ? msg : "librdf error");
+	/* An SQL statement that failed is not for the user to read (it
+	 * may be long and hold line ends): its reason is. */
+	if (msg != NULL && strstr(msg, "SQL exec '") != NULL &&
+	    (why = last(msg, "' failed - ")) != NULL)
+		kll__error_set(&s->log, KLL_EIO, NULL, 0, 0,
+		    "SQL statement failed: %s", why + 11);
+	else
+		kll__error_set(&s->log, KLL_EIO, NULL,
+		    line > 0 ? (unsigned)line : 0, 0, "%s",
+		    msg != NULL ? msg : "librdf error");
+	for (p = s->log.msg; *p != '\0'; p++)
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			*p = ' ';
 	kll__store_redact(s->log.msg);
 	s->logged = 1;
 	return 1;
@@ -371,9 +399,14 @@ open_pg(kll_store *s, const char *name, const char *o, int create,
 	char *opts;
 	kll_status st;
 
+	/* Each triple is its own transaction here: commits need not
+	 * wait for the disk (a crash loses the last ones, and the
+	 * catalog, written last, still names a complete version). */
 	if (getenv("PGOPTIONS") == NULL)
 		setenv("PGOPTIONS",
-		    "-c default_transaction_isolation=repeatable\\ read", 1);
+		    "-c default_transaction_isolation=repeatable\\ read "
+		    "-c synchronous_commit=off",
+		    1);
 	if ((opts = pg_options(o, 0, err)) == NULL)
 		return KLL_ENOMEM;
 	st = open_storage(s, "postgresql", name, opts, err);
@@ -436,7 +469,7 @@ store_open(kll_store *s, const char *storage, const char *name,
 	if ((o = read_options(opt, err)) == NULL)
 		return err != NULL ? err->code : KLL_EARG;
 	if (strcmp(storage, "sqlite") == 0) {
-		s->txn = 1;
+		s->txn = s->direct = 1;
 		if ((st = sqlite_prepare(s, name, create, &fresh, err)) ==
 		    KLL_OK)
 			st = open_storage(s, storage, name,
@@ -452,7 +485,11 @@ store_open(kll_store *s, const char *storage, const char *name,
 				st = open_storage(s, storage, name, o, err);
 		}
 	} else if (strcmp(storage, "postgresql") == 0) {
-		s->txn = 1;
+		/* librdf's postgresql storage cannot add inside a
+		 * transaction (its every insert of a node that exists
+		 * aborts it): a new version goes into a context of its
+		 * own, and readers read in a transaction of their own. */
+		s->snap = 1;
 		st = open_pg(s, name, o, create, err);
 	} else {
 		st = open_storage(s, storage, name, o, err);
@@ -520,9 +557,10 @@ kll_store_open_files(kll_store **out, const char *const *paths, size_t n,
 	*out = NULL;
 	if ((s = store_new()) == NULL)
 		return kll__nomem(err);
+	s->direct = 1;
 	if ((st = set_name(s, "memory", "files", err)) != KLL_OK ||
-	    (st = open_storage(s, "hashes", "kll",
-		 "hash-type='memory',contexts='yes'", err)) != KLL_OK) {
+	    (s->model = kll__store_memory(s, &s->storage)) == NULL) {
+		st = kll__nomem(err);
 		kll_store_free(s);
 		return st;
 	}
@@ -556,12 +594,12 @@ locked(const kll_store *s)
 
 /* Start a transaction, waiting while another process holds the store.
  * A storage without transactions does nothing. */
-kll_status
-kll__store_begin(kll_store *s, kll_error *err)
+static kll_status
+begin(kll_store *s, int on, kll_error *err)
 {
 	long waited = 0, step = 10;
 
-	if (!s->txn)
+	if (!on)
 		return KLL_OK;
 	for (;;) {
 		kll__store_clearlog(s);
@@ -575,6 +613,18 @@ kll__store_begin(kll_store *s, kll_error *err)
 		if (step < 200)
 			step *= 2;
 	}
+}
+
+kll_status
+kll__store_begin(kll_store *s, kll_error *err)
+{
+	return begin(s, s->txn, err);
+}
+
+kll_status
+kll__store_read_begin(kll_store *s, kll_error *err)
+{
+	return begin(s, s->txn || s->snap, err);
 }
 
 /* Commit, waiting while readers hold the store. */
@@ -605,7 +655,7 @@ kll__store_commit(kll_store *s, kll_error *err)
 void
 kll__store_rollback(kll_store *s)
 {
-	if (s->txn)
+	if (s->txn || s->snap)
 		librdf_model_transaction_rollback(s->model);
 	kll__store_clearlog(s);
 }
@@ -642,15 +692,16 @@ node_text(librdf_node *n)
 	return t != NULL ? (const char *)t : "";
 }
 
-/* The entry for "name", added when new (with "" everywhere). */
+/* The entry of catalog subject "subj" (the graph's context), added when
+ * new (with "" everywhere). */
 static kll_store_graph *
-entry(kll_store *s, const char *name, size_t *cap)
+entry(kll_store *s, const char *subj, size_t *cap)
 {
 	kll_store_graph *g;
 	size_t i;
 
 	for (i = 0; i < s->ngraphs; i++)
-		if (strcmp(s->graphs[i].name, name) == 0)
+		if (strcmp(s->graphs[i].context, subj) == 0)
 			return &s->graphs[i];
 	if (s->ngraphs == *cap) {
 		size_t n = *cap ? *cap * 2 : 16;
@@ -661,9 +712,9 @@ entry(kll_store *s, const char *name, size_t *cap)
 	}
 	g = &s->graphs[s->ngraphs];
 	memset(g, 0, sizeof(*g));
-	if ((g->name = kll__arena_strdup(&s->arena, name)) == NULL)
+	if ((g->context = kll__arena_strdup(&s->arena, subj)) == NULL)
 		return NULL;
-	g->kind = g->context = g->about = g->source = g->digest = "";
+	g->name = g->kind = g->about = g->source = g->digest = "";
 	s->ngraphs++;
 	return g;
 }
@@ -671,13 +722,13 @@ entry(kll_store *s, const char *name, size_t *cap)
 static int
 set_field(kll_store *s, kll_store_graph *g, const char *prop, const char *v)
 {
-	static const char *const props[] = { "kind", "context", "about",
+	static const char *const props[] = { "kind", "name", "about",
 		"source", "digest" };
 	const char **fields[5];
 	size_t i;
 
 	fields[0] = &g->kind;
-	fields[1] = &g->context;
+	fields[1] = &g->name;
 	fields[2] = &g->about;
 	fields[3] = &g->source;
 	fields[4] = &g->digest;
@@ -692,13 +743,16 @@ set_field(kll_store *s, kll_store_graph *g, const char *prop, const char *v)
 	return 0;
 }
 
-/* Read the catalog into s->graphs, sorted by name. */
-static kll_status
-read_catalog(kll_store *s, kll_error *err)
+/* Read the catalog into s->graphs, sorted by name.  While a graph is
+ * being switched to a new context (storages without transactions), the
+ * catalog lists both, complete: one of them is kept. */
+kll_status
+kll__store_catalog(kll_store *s, kll_error *err)
 {
 	librdf_node *c;
 	librdf_stream *st;
 	size_t cap = 0, np = strlen(KLL_STORE_NS), ng = strlen(GRAPH_IRI);
+	size_t i, k;
 	kll_status r = KLL_OK;
 
 	kll__arena_free(&s->arena);
@@ -718,7 +772,7 @@ read_catalog(kll_store *s, kll_error *err)
 		if (strncmp(subj, GRAPH_IRI, ng) != 0 ||
 		    strncmp(pred, KLL_STORE_NS, np) != 0)
 			continue;
-		if ((g = entry(s, subj + ng, &cap)) == NULL ||
+		if ((g = entry(s, subj, &cap)) == NULL ||
 		    set_field(s, g, pred + np,
 			node_text(librdf_statement_get_object(t))) < 0) {
 			r = kll__nomem(err);
@@ -732,7 +786,25 @@ read_catalog(kll_store *s, kll_error *err)
 		r = kll__store_fail(s, err, KLL_EIO, "cannot read the catalog");
 	if (s->ngraphs > 1)
 		qsort(s->graphs, s->ngraphs, sizeof(*s->graphs), by_name);
+	for (i = k = 0; i < s->ngraphs; i++)
+		if (*s->graphs[i].name != '\0' &&
+		    (k == 0 ||
+			strcmp(s->graphs[k - 1].name, s->graphs[i].name) != 0))
+			s->graphs[k++] = s->graphs[i];
+	s->ngraphs = k;
 	return r;
+}
+
+static kll_status
+read_catalog(kll_store *s, kll_error *err)
+{
+	kll_status st;
+
+	if ((st = kll__store_read_begin(s, err)) != KLL_OK)
+		return st;
+	st = kll__store_catalog(s, err);
+	kll__store_rollback(s);
+	return st;
 }
 
 static kll_store_graph *
@@ -752,10 +824,7 @@ kll_store_list(kll_store *s, size_t *n, kll_error *err)
 	kll_status st;
 
 	*n = 0;
-	if ((st = kll__store_begin(s, err)) != KLL_OK)
-		return st;
 	st = read_catalog(s, err);
-	kll__store_rollback(s);
 	if (st == KLL_OK)
 		*n = s->ngraphs;
 	return st;
@@ -1115,14 +1184,34 @@ read_graph(kll_store *s, const char *path, newgraph *g, kll_error *err)
 	return st;
 }
 
-/* Put g into context "ctx" (and the catalog), in one transaction: the
- * old content of ctx, and of "oldctx" when it differs, goes. */
+/* Add every triple of g to context c, one by one: librdf's add of a
+ * stream skips (postgresql) a triple that any context has already. */
+static int
+add_all(kll_store *s, librdf_node *c, const newgraph *g)
+{
+	librdf_stream *st;
+	int rc = 0;
+
+	if ((st = librdf_model_as_stream(g->mem)) == NULL)
+		return -1;
+	for (; !rc && !librdf_stream_end(st); librdf_stream_next(st))
+		rc = librdf_model_context_add_statement(s->model, c,
+			 librdf_stream_get_object(st)) != 0 ||
+		    s->logged;
+	librdf_free_stream(st);
+	return rc;
+}
+
+/* Put g into context "ctx", and into the catalog under it, in one
+ * transaction.  Without transactions, ctx is a new context: it is
+ * filled, then catalogued, and only then is "oldctx" (the old version)
+ * taken out of the catalog and emptied, so that a reader who goes by
+ * the catalog sees one complete version or the other. */
 static kll_status
 write_graph(kll_store *s, const newgraph *g, const char *ctx,
     const char *oldctx, kll_error *err)
 {
-	librdf_node *c = NULL, *old = NULL, *cat = NULL, *subj = NULL;
-	librdf_stream *st = NULL;
+	librdf_node *c = NULL, *old = NULL, *cat = NULL;
 	kll_status r;
 	int rc;
 
@@ -1130,25 +1219,19 @@ write_graph(kll_store *s, const newgraph *g, const char *ctx,
 		return r;
 	c = kll__store_iri(s, ctx, NULL);
 	cat = kll__store_iri(s, CATALOG, NULL);
-	subj = kll__store_iri(s, GRAPH_IRI, g->name);
-	if (oldctx != NULL && *oldctx != '\0')
+	if (oldctx != NULL && *oldctx != '\0' && strcmp(ctx, oldctx) != 0)
 		old = kll__store_iri(s, oldctx, NULL);
-	if (c == NULL || cat == NULL || subj == NULL) {
+	if (c == NULL || cat == NULL) {
 		r = kll__nomem(err);
 		goto fail;
 	}
 	kll__store_clearlog(s);
-	rc = (s->txn || old == NULL || strcmp(ctx, oldctx) == 0) &&
-	    librdf_model_context_remove_statements(s->model, c) != 0;
-	if (!rc && (st = librdf_model_as_stream(g->mem)) == NULL)
-		rc = 1;
-	if (!rc)
-		rc = librdf_model_context_add_statements(s->model, c, st) != 0;
-	if (!rc)
-		rc = uncatalog(s, cat, subj) != 0 ||
-		    catalog_entry(s, cat, subj, g, ctx) != 0;
-	if (!rc && old != NULL && strcmp(ctx, oldctx) != 0)
-		rc = librdf_model_context_remove_statements(s->model, old) != 0;
+	rc = librdf_model_context_remove_statements(s->model, c) != 0 ||
+	    add_all(s, c, g) != 0 || uncatalog(s, cat, c) != 0 ||
+	    catalog_entry(s, cat, c, g, ctx) != 0;
+	if (!rc && old != NULL)
+		rc = uncatalog(s, cat, old) != 0 ||
+		    librdf_model_context_remove_statements(s->model, old) != 0;
 	if (rc || s->logged) {
 		r = kll__store_fail(s, err, KLL_EIO, "cannot write the graph");
 		goto fail;
@@ -1158,21 +1241,17 @@ write_graph(kll_store *s, const newgraph *g, const char *ctx,
 fail:
 	kll__store_rollback(s);
 out:
-	if (st != NULL)
-		librdf_free_stream(st);
 	if (c != NULL)
 		librdf_free_node(c);
 	if (old != NULL)
 		librdf_free_node(old);
 	if (cat != NULL)
 		librdf_free_node(cat);
-	if (subj != NULL)
-		librdf_free_node(subj);
 	return r;
 }
 
 /* The context for a new version of a graph: the same one where a
- * transaction replaces it, else the other one of the pair. */
+ * transaction replaces it, else the other one of a pair. */
 static void
 next_context(const kll_store *s, const char *name, const char *cur,
     char *buf, size_t size)
@@ -1238,7 +1317,7 @@ kll_store_drop(kll_store *s, const char *name, kll_store_graph *graph,
     kll_error *err)
 {
 	kll_store_graph *g;
-	librdf_node *c = NULL, *cat = NULL, *subj = NULL;
+	librdf_node *c = NULL, *cat = NULL;
 	kll_status st;
 	int rc;
 
@@ -1252,11 +1331,11 @@ kll_store_drop(kll_store *s, const char *name, kll_store_graph *graph,
 		return st;
 	c = kll__store_iri(s, g->context, NULL);
 	cat = kll__store_iri(s, CATALOG, NULL);
-	subj = kll__store_iri(s, GRAPH_IRI, name);
 	kll__store_clearlog(s);
-	rc = c == NULL || cat == NULL || subj == NULL ||
-	    librdf_model_context_remove_statements(s->model, c) != 0 ||
-	    uncatalog(s, cat, subj) != 0;
+	/* Out of the catalog first: without transactions, a reader then
+	 * no longer looks at what is being emptied. */
+	rc = c == NULL || cat == NULL || uncatalog(s, cat, c) != 0 ||
+	    librdf_model_context_remove_statements(s->model, c) != 0;
 	if (rc || s->logged) {
 		st = kll__store_fail(s, err, KLL_EIO, "cannot drop the graph");
 		kll__store_rollback(s);
@@ -1266,7 +1345,21 @@ kll_store_drop(kll_store *s, const char *name, kll_store_graph *graph,
 		librdf_free_node(c);
 	if (cat != NULL)
 		librdf_free_node(cat);
-	if (subj != NULL)
-		librdf_free_node(subj);
 	return st;
+}
+
+librdf_model *
+kll__store_memory(kll_store *s, librdf_storage **st)
+{
+	librdf_model *m;
+
+	*st = librdf_new_storage(s->world, "hashes", NULL,
+	    "hash-type='memory',contexts='yes'");
+	if (*st == NULL)
+		return NULL;
+	if ((m = librdf_new_model(s->world, *st, NULL)) == NULL) {
+		librdf_free_storage(*st);
+		*st = NULL;
+	}
+	return m;
 }

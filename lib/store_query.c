@@ -286,14 +286,14 @@ put_graph(writer *w, librdf_query_results *r)
 }
 
 static kll_status
-run(kll_store *s, librdf_query *q, writer *w, const char *outname,
-    kll_error *err)
+run(kll_store *s, librdf_model *m, librdf_query *q, writer *w,
+    const char *outname, kll_error *err)
 {
 	librdf_query_results *r;
 	int rc = 0;
 
 	kll__store_clearlog(s);
-	if ((r = librdf_query_execute(q, s->model)) == NULL)
+	if ((r = librdf_query_execute(q, m)) == NULL)
 		return kll__store_fail(s, err, KLL_EIO, "the query failed");
 	if (librdf_query_results_is_bindings(r))
 		rc = put_bindings(w, r);
@@ -308,6 +308,48 @@ run(kll_store *s, librdf_query *q, writer *w, const char *outname,
 		return kll__error_set(err, KLL_EIO, outname, 0, 0,
 		    "write error");
 	return KLL_OK;
+}
+
+/* Copy context "iri" of the store into "mem". */
+static int
+copy_context(kll_store *s, librdf_model *mem, const char *iri)
+{
+	librdf_node *c;
+	librdf_stream *st;
+	int rc;
+
+	if ((c = kll__store_iri(s, iri, NULL)) == NULL)
+		return -1;
+	st = librdf_model_context_as_stream(s->model, c);
+	rc = st == NULL ? 0 : librdf_model_context_add_statements(mem, c, st);
+	if (st != NULL)
+		librdf_free_stream(st);
+	librdf_free_node(c);
+	return rc != 0 || s->logged;
+}
+
+/* The graphs the catalog lists, and the catalog, copied into memory in
+ * one read transaction: a store written without transactions may hold
+ * a graph being loaded, which no query should see. */
+static kll_status
+snapshot(kll_store *s, librdf_model *mem, kll_error *err)
+{
+	kll_status st;
+	size_t i;
+
+	if ((st = kll__store_read_begin(s, err)) != KLL_OK)
+		return st;
+	if ((st = kll__store_catalog(s, err)) == KLL_OK) {
+		if (copy_context(s, mem, "urn:kll:catalog") != 0)
+			st = kll__store_fail(s, err, KLL_EIO,
+			    "cannot read the catalog");
+		for (i = 0; st == KLL_OK && i < s->ngraphs; i++)
+			if (copy_context(s, mem, s->graphs[i].context) != 0)
+				st = kll__store_fail(s, err, KLL_EIO,
+				    "cannot read the store");
+	}
+	kll__store_rollback(s);
+	return st;
 }
 
 kll_status
@@ -332,9 +374,23 @@ kll_store_query(kll_store *s, const char *query, kll_results_format format,
 		kll__store_clearlog(s);
 		return st;
 	}
-	if ((st = kll__store_begin(s, err)) == KLL_OK) {
-		st = run(s, q, &w, outname, err);
-		kll__store_rollback(s);
+	if (s->direct) {
+		if ((st = kll__store_read_begin(s, err)) == KLL_OK) {
+			st = run(s, s->model, q, &w, outname, err);
+			kll__store_rollback(s);
+		}
+	} else {
+		librdf_storage *ms = NULL;
+		librdf_model *mem = kll__store_memory(s, &ms);
+
+		if (mem == NULL)
+			st = kll__nomem(err);
+		else if ((st = snapshot(s, mem, err)) == KLL_OK)
+			st = run(s, mem, q, &w, outname, err);
+		if (mem != NULL)
+			librdf_free_model(mem);
+		if (ms != NULL)
+			librdf_free_storage(ms);
 	}
 	librdf_free_query(q);
 	if (rows != NULL)
