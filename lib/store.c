@@ -327,7 +327,10 @@ sqlite_prepare(kll_store *s, const char *path, int create, int *fresh,
 		tables = sqlite3_column_int(q, 0);
 		rc = SQLITE_OK;
 	}
-	if (rc != SQLITE_OK)
+	if (rc == SQLITE_NOTADB)
+		st = kll__error_set(err, KLL_EINVALID, s->name, 0, 0,
+		    "the store holds something else: not a database");
+	else if (rc != SQLITE_OK)
 		st = kll__error_set(err, KLL_EIO, s->name, 0, 0,
 		    "cannot open the store: %s",
 		    db != NULL ? sqlite3_errmsg(db) : "out of memory");

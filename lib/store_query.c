@@ -293,8 +293,16 @@ run(kll_store *s, librdf_model *m, librdf_query *q, writer *w,
 	int rc = 0;
 
 	kll__store_clearlog(s);
-	if ((r = librdf_query_execute(q, m)) == NULL)
+	if ((r = librdf_query_execute(q, m)) == NULL) {
+		/* rasqal parses the query only now. */
+		if (s->logged && strstr(s->log.msg, "syntax") != NULL) {
+			kll_status st = kll__error_set(err, KLL_ESYNTAX,
+			    "<query>", s->log.line, 0, "%s", s->log.msg);
+			kll__store_clearlog(s);
+			return st;
+		}
 		return kll__store_fail(s, err, KLL_EIO, "the query failed");
+	}
 	if (librdf_query_results_is_bindings(r))
 		rc = put_bindings(w, r);
 	else if (librdf_query_results_is_boolean(r))
