@@ -101,7 +101,9 @@ run(const char *qarg, kll_results_format fmt, kll_store_opts *o, int argc,
 		      : kll_store_open(&s, o, &err)) != KLL_OK ||
 	    kll_store_query(s, q, fmt, stdout, "<stdout>", NULL, &err) !=
 		KLL_OK) {
-		report(&err);
+		/* A failed write to stdout is said once, by finish(). */
+		if (!ferror(stdout))
+			report(&err);
 		rc = EXIT_TROUBLE;
 	}
 	kll_store_free(s);

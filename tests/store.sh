@@ -22,7 +22,8 @@ pass=0 fail=0
 cleanup() {
 	if [ -n "$PGDATA" ] && [ -f "$PGDATA/postmaster.pid" ]; then
 		as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -m immediate -w stop \
-		    >/dev/null 2>&1
+		    >/dev/null 2>&1 ||
+			kill "$(head -1 "$PGDATA/postmaster.pid")" 2>/dev/null
 	fi
 	rm -rf "$T"
 }
@@ -30,6 +31,7 @@ trap cleanup EXIT
 trap 'exit 2' INT TERM HUP
 
 ok() { pass=$((pass + 1)); }
+ms() { echo $(($(date +%s%N) / 1000000)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 t0=$(date +%s)
 
@@ -65,11 +67,15 @@ compare() { # name query files... -- store options...
 	files=
 	while [ "$1" != -- ]; do files="$files $1"; shift; done
 	shift
+	a=$(ms)
 	# shellcheck disable=SC2086
 	kll query "$q" $files >"$T/$name.files" 2>"$T/$name.files.err" ||
 		{ bad "$name: query on files"; cat "$T/$name.files.err"; return; }
+	b=$(ms)
 	kll query "$@" "$q" >"$T/$name.store" 2>"$T/$name.store.err" ||
 		{ bad "$name: query on the store"; cat "$T/$name.store.err"; return; }
+	echo "$name: $(($(wc -l <"$T/$name.store") - 1)) rows;" \
+	    "store $(($(ms) - b)) ms, files $((b - a)) ms"
 	if cmp -s "$T/$name.files" "$T/$name.store" &&
 	    [ "$(wc -l <"$T/$name.store")" -gt 1 ]; then
 		ok
@@ -133,18 +139,18 @@ suite() {
 concurrency() {
 	kind=$1
 	shift
-	cp vocab/sni-2007.ttl "$T/v1.ttl"
-	{ cat vocab/sni-2007.ttl
-	  echo '<https://kll.example.org/sni-2007> <https://kll.example.org/x> "x" .'
+	cp vocab/isced-f-2013.ttl "$T/v1.ttl"
+	{ cat vocab/isced-f-2013.ttl
+	  echo '<https://kll.example.org/isced-f-2013> <https://kll.example.org/x> "x" .'
 	} >"$T/v2.ttl"
 	# A store of its own, with this one graph.
 	case $kind in
 	sqlite) set -- --storage-name="$T/conc.db" ;;
 	*) set -- "$@" ;;
 	esac
-	kll store drop -q "$@" sni-2007 >/dev/null 2>&1
+	kll store drop -q "$@" isced-f-2013 >/dev/null 2>&1
 	kll store load -q "$@" "$T/v1.ttl" >/dev/null || { bad "$kind: v1"; return; }
-	q='SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER (STRSTARTS(STR(?g), "urn:kll:graph:sni-2007")) }'
+	q='SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER (STRSTARTS(STR(?g), "urn:kll:graph:isced-f-2013")) }'
 	n1=$(kll query "$@" "$q" | sed -n 2p)
 	(for i in 1 2 3; do
 		kll store load -q "$@" "$T/v2.ttl" >/dev/null &&
@@ -164,7 +170,7 @@ concurrency() {
 	    "($n1 or $n2 triples: $(sort "$T/reads" | uniq -c | tr -s ' \n' ' '))"
 	[ -z "$others" ] && [ "$reads" -gt 0 ] && ok ||
 		bad "$kind: a reader saw a mix: $others"
-	kll store drop -q "$@" sni-2007 >/dev/null 2>&1
+	kll store drop -q "$@" isced-f-2013 >/dev/null 2>&1
 }
 
 # --- SQLite -----------------------------------------------------------
