@@ -35,5 +35,8 @@ try '--multi=' kll-map apply --mu
 try 'esx' kll-vocab show e
 try 'isc' kll-vocab show -L . i
 try 'out.tsv' kll-map apply -o o
+try 'list load' kll store l
+try '--storage-name= --storage-options= --storage=' kll-query --storage
+try 'postgresql' kll-store list --storage p
 [ "$fail" -eq 0 ] && echo "completion: all cases pass"
 exit "$fail"
