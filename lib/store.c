@@ -1187,19 +1187,56 @@ read_graph(kll_store *s, const char *path, newgraph *g, kll_error *err)
 	return st;
 }
 
+/* A copy of node n; a blank node renamed TAG_ID, so that the blank
+ * nodes of two files (the _:m1 of two keys) stay apart in one store. */
+static librdf_node *
+renamed(kll_store *s, librdf_node *n, const char *tag)
+{
+	char id[256];
+
+	if (!librdf_node_is_blank(n))
+		return librdf_new_node_from_node(n);
+	snprintf(id, sizeof(id), "%s_%s", tag,
+	    (const char *)librdf_node_get_blank_identifier(n));
+	return librdf_new_node_from_blank_identifier(s->world,
+	    (const unsigned char *)id);
+}
+
+static int
+add_one(kll_store *s, librdf_node *c, librdf_statement *t, const char *tag)
+{
+	librdf_statement *r;
+	int rc;
+
+	if (!librdf_node_is_blank(librdf_statement_get_subject(t)) &&
+	    !librdf_node_is_blank(librdf_statement_get_object(t)))
+		return librdf_model_context_add_statement(s->model, c, t);
+	r = librdf_new_statement_from_nodes(s->world,
+	    renamed(s, librdf_statement_get_subject(t), tag),
+	    librdf_new_node_from_node(librdf_statement_get_predicate(t)),
+	    renamed(s, librdf_statement_get_object(t), tag));
+	if (r == NULL)
+		return -1;
+	rc = librdf_model_context_add_statement(s->model, c, r);
+	librdf_free_statement(r);
+	return rc;
+}
+
 /* Add every triple of g to context c, one by one: librdf's add of a
- * stream skips (postgresql) a triple that any context has already. */
+ * stream skips (postgresql) a triple that any context has already.
+ * Blank nodes are named after the source's digest. */
 static int
 add_all(kll_store *s, librdf_node *c, const newgraph *g)
 {
 	librdf_stream *st;
+	char tag[16];
 	int rc = 0;
 
+	snprintf(tag, sizeof(tag), "b%.12s", g->digest);
 	if ((st = librdf_model_as_stream(g->mem)) == NULL)
 		return -1;
 	for (; !rc && !librdf_stream_end(st); librdf_stream_next(st))
-		rc = librdf_model_context_add_statement(s->model, c,
-			 librdf_stream_get_object(st)) != 0 ||
+		rc = add_one(s, c, librdf_stream_get_object(st), tag) != 0 ||
 		    s->logged;
 	librdf_free_stream(st);
 	return rc;
