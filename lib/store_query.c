@@ -238,8 +238,11 @@ put_row(writer *w, librdf_query_results *r, int nvars)
 static int
 put_bindings(writer *w, librdf_query_results *r)
 {
-	int nvars = librdf_query_results_get_bindings_count(r);
+	int nvars;
 
+	/* rasqal knows the variables only once it has looked for a row. */
+	(void)librdf_query_results_finished(r);
+	nvars = librdf_query_results_get_bindings_count(r);
 	put_header(w, r, nvars);
 	while (!librdf_query_results_finished(r)) {
 		put_row(w, r, nvars);
