@@ -120,6 +120,7 @@ test: all $(UNIT)
 	@KLL_BIN=$(CURDIR)/$(B)/bin SHARED_DATA=$(SHARED)/data sh tests/learn-real.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/diff-real.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/completion.sh
+	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/store.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/shacl/run.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin $(if $(SANITIZE),KLL_PUBLISH_SHIPPED=0) \
 	    sh tests/publish/shacl.sh
