@@ -63,7 +63,8 @@ query_text(const char *arg)
 		if (cap - n < 4097) {
 			char *p;
 			cap = cap ? cap * 2 : 8192;
-			if (cap > (1u << 24) || (p = realloc(buf, cap)) == NULL) {
+			if (cap > (1u << 24) ||
+			    (p = realloc(buf, cap)) == NULL) {
 				errmsg("%s: query too long", arg + 1);
 				free(buf);
 				fclose(fp);
@@ -96,11 +97,11 @@ run(const char *qarg, kll_results_format fmt, kll_store_opts *o, int argc,
 
 	if ((q = query_text(qarg)) == NULL)
 		return EXIT_TROUBLE;
-	if ((argc > 0 ? kll_store_open_files(&s, (const char *const *)argv,
-			    (size_t)argc, &err)
-		      : kll_store_open(&s, o, &err)) != KLL_OK ||
+	if ((argc > 0 ? kll_store_open_files(
+	                    &s, (const char *const *)argv, (size_t)argc, &err) :
+	                kll_store_open(&s, o, &err)) != KLL_OK ||
 	    kll_store_query(s, q, fmt, stdout, "<stdout>", NULL, &err) !=
-		KLL_OK) {
+	        KLL_OK) {
 		/* A failed write to stdout is said once, by finish(). */
 		if (!ferror(stdout))
 			report(&err);
@@ -129,8 +130,8 @@ cmd_query(int argc, char **argv)
 			else if (strcmp(optarg, "json") == 0)
 				fmt = KLL_RESULTS_JSON;
 			else
-				return usage_error(usage_text,
-				    "unknown format '%s'", optarg);
+				return usage_error(
+				    usage_text, "unknown format '%s'", optarg);
 			break;
 		case OPT_STORAGE:
 			o.storage = optarg;

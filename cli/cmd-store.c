@@ -159,8 +159,9 @@ collect(files *f, int argc, char **argv)
 	if (argc == 0) {
 		dd = kll_vocab_datadir();
 		snprintf(buf, sizeof(buf), "%s/../mappings", dd);
-		return add_folder(f, dd, 0) < 0 || add_folder(f, buf, 1) < 0
-		    ? -1 : 0;
+		return add_folder(f, dd, 0) < 0 || add_folder(f, buf, 1) < 0 ?
+		           -1 :
+		           0;
 	}
 	for (i = 0; i < argc; i++) {
 		if (stat(argv[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
@@ -248,7 +249,7 @@ do_load(kll_store *s, files *f, int only_changed, int pruning, tally *t)
 	}
 	for (i = 0; i < f->n; i++) {
 		if (kll_store_load(s, f->v[i], only_changed, &c, &g, &old,
-			&err) != KLL_OK) {
+		        &err) != KLL_OK) {
 			report(&err);
 			rc = EXIT_TROUBLE;
 			continue;
@@ -334,7 +335,8 @@ run(const char *sub, kll_store_opts *o, int argc, char **argv, int prune_,
 		fprintf(stderr,
 		    "%s: %s: %zu added, %zu replaced, %zu unchanged, %zu "
 		    "removed\n",
-		    progname, kll_store_name(s), t.n[0], t.n[1], t.n[2], t.n[3]);
+		    progname, kll_store_name(s), t.n[0], t.n[1], t.n[2],
+		    t.n[3]);
 	kll_store_free(s);
 	files_free(&f);
 	return finish(rc);

@@ -27,8 +27,8 @@
 const char *
 kll_store_change_name(kll_store_change c)
 {
-	static const char *const names[] = { "added", "replaced",
-		"unchanged", "removed" };
+	static const char *const names[] = { "added", "replaced", "unchanged",
+		"removed" };
 
 	if ((unsigned)c >= sizeof(names) / sizeof(names[0]))
 		return NULL;
@@ -85,8 +85,8 @@ on_log(void *data, librdf_log_message *m)
 	msg = librdf_log_message_message(m);
 	/* librdf's postgresql storage logs this each time it gives back
 	 * the connection of a transaction, which is no pool's: no error. */
-	if (msg != NULL && strncmp(msg, "Unable to find busy connection", 30) ==
-	    0)
+	if (msg != NULL &&
+	    strncmp(msg, "Unable to find busy connection", 30) == 0)
 		return 1;
 	loc = librdf_log_message_locator(m);
 	line = loc != NULL ? raptor_locator_line(loc) : 0;
@@ -192,8 +192,8 @@ read_options(const char *opt, kll_error *err)
 	n = fread(buf, 1, MAX_OPTIONS + 1, fp);
 	if (ferror(fp) || n > MAX_OPTIONS) {
 		kll__error_set(err, KLL_EARG, opt + 1, 0, 0, "%s",
-		    n > MAX_OPTIONS ? "options file over 64 KiB"
-				    : "cannot read the options file");
+		    n > MAX_OPTIONS ? "options file over 64 KiB" :
+		                      "cannot read the options file");
 		fclose(fp);
 		free(buf);
 		return NULL;
@@ -201,7 +201,7 @@ read_options(const char *opt, kll_error *err)
 	fclose(fp);
 	buf[n] = '\0';
 	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r' ||
-			    buf[n - 1] == ',' || buf[n - 1] == ' '))
+	                    buf[n - 1] == ',' || buf[n - 1] == ' '))
 		buf[--n] = '\0';
 	for (p = buf; *p != '\0'; p++)
 		if (*p == '\n' || *p == '\r')
@@ -262,10 +262,10 @@ pg_options(const char *o, int create, kll_error *err)
 	/* No password anywhere: an empty one, so that libpq tries
 	 * ~/.pgpass (librdf refuses a store without one). */
 	if ((!has_option(b.p, "password") &&
-		((b.n > 0 && kll__buf_addc(&b, ',') < 0) ||
-		    kll__buf_adds(&b, "password=''") < 0)) ||
-	    (create && kll__buf_adds(&b, b.n > 0 ? ",new='yes'"
-						 : "new='yes'") < 0) ||
+	        ((b.n > 0 && kll__buf_addc(&b, ',') < 0) ||
+	            kll__buf_adds(&b, "password=''") < 0)) ||
+	    (create &&
+	        kll__buf_adds(&b, b.n > 0 ? ",new='yes'" : "new='yes'") < 0) ||
 	    kll__buf_grow(&b, 1) < 0)
 		goto nomem;
 	b.p[b.n] = '\0';
@@ -287,8 +287,8 @@ from_env(char **storage, char **name, kll_error *err)
 		    "no store: give --storage-name, or set KLL_STORE to "
 		    "STORAGE:NAME");
 	if ((colon = strchr(e, ':')) == NULL || colon == e || colon[1] == '\0')
-		return kll__error_set(err, KLL_EARG, NULL, 0, 0,
-		    "KLL_STORE is not STORAGE:NAME");
+		return kll__error_set(
+		    err, KLL_EARG, NULL, 0, 0, "KLL_STORE is not STORAGE:NAME");
 	*storage = kll__malloc((size_t)(colon - e) + 1);
 	*name = kll__strdup(colon + 1);
 	if (*storage == NULL || *name == NULL)
@@ -303,8 +303,8 @@ from_env(char **storage, char **name, kll_error *err)
  * a librdf one gets the indexes librdf's schema lacks, without which
  * each literal and blank node added costs a scan of all the others. */
 static kll_status
-sqlite_prepare(kll_store *s, const char *path, int create, int *fresh,
-    kll_error *err)
+sqlite_prepare(
+    kll_store *s, const char *path, int create, int *fresh, kll_error *err)
 {
 	sqlite3 *db = NULL;
 	sqlite3_stmt *q = NULL;
@@ -313,8 +313,8 @@ sqlite_prepare(kll_store *s, const char *path, int create, int *fresh,
 
 	*fresh = access(path, F_OK) != 0;
 	if (*fresh && !create)
-		return kll__error_set(err, KLL_ENOTFOUND, s->name, 0, 0,
-		    "no such store");
+		return kll__error_set(
+		    err, KLL_ENOTFOUND, s->name, 0, 0, "no such store");
 	if (*fresh)
 		return KLL_OK;
 	rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL);
@@ -338,10 +338,10 @@ sqlite_prepare(kll_store *s, const char *path, int create, int *fresh,
 		st = kll__error_set(err, KLL_EINVALID, s->name, 0, 0,
 		    "the store holds something else: not a librdf store");
 	else if (sqlite3_exec(db,
-		     "CREATE INDEX IF NOT EXISTS kll_literals ON literals "
-		     "(text);"
-		     "CREATE INDEX IF NOT EXISTS kll_blanks ON blanks (blank);",
-		     NULL, NULL, NULL) != SQLITE_OK)
+	             "CREATE INDEX IF NOT EXISTS kll_literals ON literals "
+	             "(text);"
+	             "CREATE INDEX IF NOT EXISTS kll_blanks ON blanks (blank);",
+	             NULL, NULL, NULL) != SQLITE_OK)
 		st = kll__error_set(err, KLL_EIO, s->name, 0, 0,
 		    "cannot index the store: %s", sqlite3_errmsg(db));
 	sqlite3_finalize(q);
@@ -355,12 +355,11 @@ open_storage(kll_store *s, const char *storage, const char *name,
 {
 	s->storage = librdf_new_storage(s->world, storage, name, options);
 	if (s->storage == NULL)
-		return kll__store_fail(s, err, KLL_EIO,
-		    "cannot open the store");
-	if ((s->model = librdf_new_model(s->world, s->storage, NULL)) ==
-	    NULL)
-		return kll__store_fail(s, err, KLL_EIO,
-		    "cannot open the store");
+		return kll__store_fail(
+		    s, err, KLL_EIO, "cannot open the store");
+	if ((s->model = librdf_new_model(s->world, s->storage, NULL)) == NULL)
+		return kll__store_fail(
+		    s, err, KLL_EIO, "cannot open the store");
 	return KLL_OK;
 }
 
@@ -373,11 +372,12 @@ check_catalog(kll_store *s, kll_error *err)
 	int empty, size;
 
 	if ((size = librdf_model_size(s->model)) < 0)
-		return kll__store_fail(s, err, KLL_EIO, "cannot read the store");
+		return kll__store_fail(
+		    s, err, KLL_EIO, "cannot read the store");
 	if (size == 0)
 		return KLL_OK;
-	c = librdf_new_node_from_uri_string(s->world,
-	    (const unsigned char *)CATALOG);
+	c = librdf_new_node_from_uri_string(
+	    s->world, (const unsigned char *)CATALOG);
 	if (c == NULL)
 		return kll__nomem(err);
 	st = librdf_model_context_as_stream(s->model, c);
@@ -396,8 +396,8 @@ check_catalog(kll_store *s, kll_error *err)
 /* Open a PostgreSQL model; a model that does not exist yet is made when
  * asked to (librdf's new='yes' empties a model that exists). */
 static kll_status
-open_pg(kll_store *s, const char *name, const char *o, int create,
-    kll_error *err)
+open_pg(
+    kll_store *s, const char *name, const char *o, int create, kll_error *err)
 {
 	char *opts;
 	kll_status st;
@@ -417,12 +417,12 @@ open_pg(kll_store *s, const char *name, const char *o, int create,
 	if (st == KLL_OK || s->storage != NULL)
 		return st;
 	if (strstr(err != NULL ? err->msg : "", "failed to find model") ==
-		NULL &&
+	        NULL &&
 	    strstr(err != NULL ? err->msg : "", "does not exist") == NULL)
 		return st;
 	if (!create)
-		return kll__error_set(err, KLL_ENOTFOUND, s->name, 0, 0,
-		    "no such store");
+		return kll__error_set(
+		    err, KLL_ENOTFOUND, s->name, 0, 0, "no such store");
 	if ((opts = pg_options(o, 1, err)) == NULL)
 		return KLL_ENOMEM;
 	st = open_storage(s, "postgresql", name, opts, err);
@@ -454,14 +454,14 @@ with_new(char **o)
 	if ((p = kll__realloc(*o, n)) == NULL)
 		return *o;
 	*o = p;
-	snprintf(p + strlen(p), n - strlen(p), "%snew='yes'",
-	    *p != '\0' ? "," : "");
+	snprintf(
+	    p + strlen(p), n - strlen(p), "%snew='yes'", *p != '\0' ? "," : "");
 	return p;
 }
 
 static kll_status
-store_open(kll_store *s, const char *storage, const char *name,
-    const char *opt, int create, kll_error *err)
+store_open(kll_store *s, const char *storage, const char *name, const char *opt,
+    int create, kll_error *err)
 {
 	char *o = NULL;
 	int fresh = 0;
@@ -475,8 +475,8 @@ store_open(kll_store *s, const char *storage, const char *name,
 		s->txn = s->direct = 1;
 		if ((st = sqlite_prepare(s, name, create, &fresh, err)) ==
 		    KLL_OK)
-			st = open_storage(s, storage, name,
-			    fresh ? with_new(&o) : o, err);
+			st = open_storage(
+			    s, storage, name, fresh ? with_new(&o) : o, err);
 		if (st == KLL_OK && fresh) {
 			/* librdf made the tables: add the indexes now. */
 			librdf_free_model(s->model);
@@ -527,8 +527,8 @@ kll_store_open(kll_store **out, const kll_store_opts *opts, kll_error *err)
 	if (storage == NULL)
 		storage = "sqlite";
 	if (*name == '\0') {
-		st = kll__error_set(err, KLL_EARG, NULL, 0, 0,
-		    "the store's name is empty");
+		st = kll__error_set(
+		    err, KLL_EARG, NULL, 0, 0, "the store's name is empty");
 		goto out;
 	}
 	if ((o = opts->options) == NULL)
@@ -550,8 +550,8 @@ out:
 }
 
 kll_status
-kll_store_open_files(kll_store **out, const char *const *paths, size_t n,
-    kll_error *err)
+kll_store_open_files(
+    kll_store **out, const char *const *paths, size_t n, kll_error *err)
 {
 	kll_store *s;
 	kll_status st;
@@ -568,8 +568,8 @@ kll_store_open_files(kll_store **out, const char *const *paths, size_t n,
 		return st;
 	}
 	for (i = 0; i < n; i++)
-		if ((st = kll_store_load(s, paths[i], 0, NULL, NULL, NULL,
-			 err)) != KLL_OK) {
+		if ((st = kll_store_load(
+		         s, paths[i], 0, NULL, NULL, NULL, err)) != KLL_OK) {
 			kll_store_free(s);
 			return st;
 		}
@@ -592,7 +592,7 @@ static int
 locked(const kll_store *s)
 {
 	return s->logged && (strstr(s->log.msg, "locked") != NULL ||
-				strstr(s->log.msg, "busy") != NULL);
+	                        strstr(s->log.msg, "busy") != NULL);
 }
 
 /* Start a transaction, waiting while another process holds the store.
@@ -609,8 +609,8 @@ begin(kll_store *s, int on, kll_error *err)
 		if (librdf_model_transaction_start(s->model) == 0)
 			return KLL_OK;
 		if (!locked(s) || waited >= WAIT_MS)
-			return kll__store_fail(s, err, KLL_EIO,
-			    "cannot start a transaction");
+			return kll__store_fail(
+			    s, err, KLL_EIO, "cannot start a transaction");
 		pause_ms(step);
 		waited += step;
 		if (step < 200)
@@ -643,8 +643,8 @@ kll__store_commit(kll_store *s, kll_error *err)
 		if (librdf_model_transaction_commit(s->model) == 0)
 			return KLL_OK;
 		if (!locked(s) || waited >= WAIT_MS) {
-			kll_status st = kll__store_fail(s, err, KLL_EIO,
-			    "cannot commit");
+			kll_status st =
+			    kll__store_fail(s, err, KLL_EIO, "cannot commit");
 			librdf_model_transaction_rollback(s->model);
 			return st;
 		}
@@ -669,8 +669,8 @@ kll__store_iri(kll_store *s, const char *a, const char *b)
 	char buf[1024];
 
 	snprintf(buf, sizeof(buf), "%s%s", a, b != NULL ? b : "");
-	return librdf_new_node_from_uri_string(s->world,
-	    (const unsigned char *)buf);
+	return librdf_new_node_from_uri_string(
+	    s->world, (const unsigned char *)buf);
 }
 
 /* ------------------------------------------------------------------ */
@@ -725,8 +725,8 @@ entry(kll_store *s, const char *subj, size_t *cap)
 static int
 set_field(kll_store *s, kll_store_graph *g, const char *prop, const char *v)
 {
-	static const char *const props[] = { "kind", "name", "about",
-		"source", "digest" };
+	static const char *const props[] = { "kind", "name", "about", "source",
+		"digest" };
 	const char **fields[5];
 	size_t i;
 
@@ -742,7 +742,9 @@ set_field(kll_store *s, kll_store_graph *g, const char *prop, const char *v)
 	for (i = 0; i < 5; i++)
 		if (strcmp(prop, props[i]) == 0)
 			return (*fields[i] = kll__arena_strdup(&s->arena, v)) ==
-			    NULL ? -1 : 0;
+			               NULL ?
+			           -1 :
+			           0;
 	return 0;
 }
 
@@ -777,7 +779,7 @@ kll__store_catalog(kll_store *s, kll_error *err)
 			continue;
 		if ((g = entry(s, subj, &cap)) == NULL ||
 		    set_field(s, g, pred + np,
-			node_text(librdf_statement_get_object(t))) < 0) {
+		        node_text(librdf_statement_get_object(t))) < 0) {
 			r = kll__nomem(err);
 			break;
 		}
@@ -792,7 +794,7 @@ kll__store_catalog(kll_store *s, kll_error *err)
 	for (i = k = 0; i < s->ngraphs; i++)
 		if (*s->graphs[i].name != '\0' &&
 		    (k == 0 ||
-			strcmp(s->graphs[k - 1].name, s->graphs[i].name) != 0))
+		        strcmp(s->graphs[k - 1].name, s->graphs[i].name) != 0))
 			s->graphs[k++] = s->graphs[i];
 	s->ngraphs = k;
 	return r;
@@ -848,8 +850,8 @@ uncatalog(kll_store *s, librdf_node *cat, librdf_node *subj)
 	size_t n = 0, cap = 0, i;
 	int rc = 0;
 
-	pat = librdf_new_statement_from_nodes(s->world,
-	    librdf_new_node_from_node(subj), NULL, NULL);
+	pat = librdf_new_statement_from_nodes(
+	    s->world, librdf_new_node_from_node(subj), NULL, NULL);
 	if (pat == NULL)
 		return -1;
 	st = librdf_model_find_statements_in_context(s->model, pat, cat);
@@ -873,8 +875,8 @@ uncatalog(kll_store *s, librdf_node *cat, librdf_node *subj)
 		librdf_free_stream(st);
 	for (i = 0; i < n; i++) {
 		if (rc == 0 && all[i] != NULL &&
-		    librdf_model_context_remove_statement(s->model, cat,
-			all[i]) != 0)
+		    librdf_model_context_remove_statement(
+		        s->model, cat, all[i]) != 0)
 			rc = -1;
 		if (all[i] != NULL)
 			librdf_free_statement(all[i]);
@@ -887,8 +889,8 @@ uncatalog(kll_store *s, librdf_node *cat, librdf_node *subj)
 /* Add (subj prop value) to the catalog: an IRI when "iri", else a
  * literal, typed xsd:integer when "num". */
 static int
-catalog_add(kll_store *s, librdf_node *cat, librdf_node *subj,
-    const char *prop, const char *value, int iri, int num)
+catalog_add(kll_store *s, librdf_node *cat, librdf_node *subj, const char *prop,
+    const char *value, int iri, int num)
 {
 	librdf_node *o;
 	librdf_statement *t;
@@ -901,10 +903,10 @@ catalog_add(kll_store *s, librdf_node *cat, librdf_node *subj,
 		o = kll__store_iri(s, value, NULL);
 	else {
 		if (num && (dt = librdf_new_uri(s->world,
-				(const unsigned char *)XSD_INT)) == NULL)
+		                (const unsigned char *)XSD_INT)) == NULL)
 			return -1;
-		o = librdf_new_node_from_typed_literal(s->world,
-		    (const unsigned char *)value, NULL, dt);
+		o = librdf_new_node_from_typed_literal(
+		    s->world, (const unsigned char *)value, NULL, dt);
 		if (dt != NULL)
 			librdf_free_uri(dt);
 	}
@@ -924,7 +926,7 @@ typedef struct newgraph {
 	char *about;
 	const char *source;
 	char digest[41];
-	librdf_model *mem;	/* the triples, in memory */
+	librdf_model *mem; /* the triples, in memory */
 	librdf_storage *memst;
 	size_t triples;
 } newgraph;
@@ -937,13 +939,16 @@ catalog_entry(kll_store *s, librdf_node *cat, librdf_node *subj,
 
 	snprintf(num, sizeof(num), "%zu", g->triples);
 	return catalog_add(s, cat, subj, P_TYPE, KLL_STORE_NS "Graph", 1, 0) ||
-	    catalog_add(s, cat, subj, KLL_STORE_NS "name", g->name, 0, 0) ||
-	    catalog_add(s, cat, subj, KLL_STORE_NS "kind", g->kind, 0, 0) ||
-	    catalog_add(s, cat, subj, KLL_STORE_NS "context", ctx, 1, 0) ||
-	    catalog_add(s, cat, subj, KLL_STORE_NS "about", g->about, 1, 0) ||
-	    catalog_add(s, cat, subj, KLL_STORE_NS "source", g->source, 0, 0) ||
-	    catalog_add(s, cat, subj, KLL_STORE_NS "digest", g->digest, 0, 0) ||
-	    catalog_add(s, cat, subj, KLL_STORE_NS "triples", num, 0, 1);
+	       catalog_add(s, cat, subj, KLL_STORE_NS "name", g->name, 0, 0) ||
+	       catalog_add(s, cat, subj, KLL_STORE_NS "kind", g->kind, 0, 0) ||
+	       catalog_add(s, cat, subj, KLL_STORE_NS "context", ctx, 1, 0) ||
+	       catalog_add(
+	           s, cat, subj, KLL_STORE_NS "about", g->about, 1, 0) ||
+	       catalog_add(
+	           s, cat, subj, KLL_STORE_NS "source", g->source, 0, 0) ||
+	       catalog_add(
+	           s, cat, subj, KLL_STORE_NS "digest", g->digest, 0, 0) ||
+	       catalog_add(s, cat, subj, KLL_STORE_NS "triples", num, 0, 1);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1015,11 +1020,11 @@ parser_new(kll_store *s, const char *syntax)
 		return NULL;
 	for (i = 0; i < 2; i++) {
 		char iri[64];
-		snprintf(iri, sizeof(iri), "http://feature.librdf.org/raptor-%s",
-		    off[i]);
+		snprintf(iri, sizeof(iri),
+		    "http://feature.librdf.org/raptor-%s", off[i]);
 		f = librdf_new_uri(s->world, (const unsigned char *)iri);
-		one = librdf_new_node_from_literal(s->world,
-		    (const unsigned char *)"1", NULL, 0);
+		one = librdf_new_node_from_literal(
+		    s->world, (const unsigned char *)"1", NULL, 0);
 		if (f != NULL && one != NULL)
 			librdf_parser_set_feature(p, f, one);
 		if (f != NULL)
@@ -1059,8 +1064,8 @@ read_vocab(kll_store *s, const char *path, newgraph *g, kll_error *err)
 		st = kll__nomem(err);
 		goto out;
 	}
-	if (librdf_parser_parse_file_handle_into_model(p, fp, 0, base,
-		g->mem) != 0 ||
+	if (librdf_parser_parse_file_handle_into_model(
+	        p, fp, 0, base, g->mem) != 0 ||
 	    s->logged) {
 		st = kll__error_set(err, KLL_ESYNTAX, path, s->log.line, 0,
 		    "%s", s->logged ? s->log.msg : "cannot parse");
@@ -1137,11 +1142,11 @@ read_key(kll_store *s, const char *path, newgraph *g, kll_error *err)
 		st = kll__nomem(err);
 		goto out;
 	}
-	if (librdf_parser_parse_counted_string_into_model(p,
-		(const unsigned char *)buf, len, base, g->mem) != 0 ||
+	if (librdf_parser_parse_counted_string_into_model(
+	        p, (const unsigned char *)buf, len, base, g->mem) != 0 ||
 	    s->logged)
-		st = kll__store_fail(s, err, KLL_ESYNTAX,
-		    "cannot read back the key's triples");
+		st = kll__store_fail(
+		    s, err, KLL_ESYNTAX, "cannot read back the key's triples");
 out:
 	free(buf);
 	if (base != NULL)
@@ -1173,8 +1178,8 @@ read_graph(kll_store *s, const char *path, newgraph *g, kll_error *err)
 	if ((st = file_digest(s, path, g->digest, err)) != KLL_OK)
 		return st;
 	g->source = path;
-	g->memst = librdf_new_storage(s->world, "hashes", NULL,
-	    "hash-type='memory'");
+	g->memst =
+	    librdf_new_storage(s->world, "hashes", NULL, "hash-type='memory'");
 	if (g->memst == NULL ||
 	    (g->mem = librdf_new_model(s->world, g->memst, NULL)) == NULL)
 		return kll__nomem(err);
@@ -1198,8 +1203,8 @@ renamed(kll_store *s, librdf_node *n, const char *tag)
 		return librdf_new_node_from_node(n);
 	snprintf(id, sizeof(id), "%s_%s", tag,
 	    (const char *)librdf_node_get_blank_identifier(n));
-	return librdf_new_node_from_blank_identifier(s->world,
-	    (const unsigned char *)id);
+	return librdf_new_node_from_blank_identifier(
+	    s->world, (const unsigned char *)id);
 }
 
 static int
@@ -1237,7 +1242,7 @@ add_all(kll_store *s, librdf_node *c, const newgraph *g)
 		return -1;
 	for (; !rc && !librdf_stream_end(st); librdf_stream_next(st))
 		rc = add_one(s, c, librdf_stream_get_object(st), tag) != 0 ||
-		    s->logged;
+		     s->logged;
 	librdf_free_stream(st);
 	return rc;
 }
@@ -1267,11 +1272,11 @@ write_graph(kll_store *s, const newgraph *g, const char *ctx,
 	}
 	kll__store_clearlog(s);
 	rc = librdf_model_context_remove_statements(s->model, c) != 0 ||
-	    add_all(s, c, g) != 0 || uncatalog(s, cat, c) != 0 ||
-	    catalog_entry(s, cat, c, g, ctx) != 0;
+	     add_all(s, c, g) != 0 || uncatalog(s, cat, c) != 0 ||
+	     catalog_entry(s, cat, c, g, ctx) != 0;
 	if (!rc && old != NULL)
 		rc = uncatalog(s, cat, old) != 0 ||
-		    librdf_model_context_remove_statements(s->model, old) != 0;
+		     librdf_model_context_remove_statements(s->model, old) != 0;
 	if (rc || s->logged) {
 		r = kll__store_fail(s, err, KLL_EIO, "cannot write the graph");
 		goto fail;
@@ -1293,8 +1298,8 @@ out:
 /* The context for a new version of a graph: the same one where a
  * transaction replaces it, else the other one of a pair. */
 static void
-next_context(const kll_store *s, const char *name, const char *cur,
-    char *buf, size_t size)
+next_context(const kll_store *s, const char *name, const char *cur, char *buf,
+    size_t size)
 {
 	snprintf(buf, size, "%s%s", GRAPH_IRI, name);
 	if (!s->txn && cur != NULL && strcmp(cur, buf) == 0)
@@ -1353,8 +1358,8 @@ out:
 }
 
 kll_status
-kll_store_drop(kll_store *s, const char *name, kll_store_graph *graph,
-    kll_error *err)
+kll_store_drop(
+    kll_store *s, const char *name, kll_store_graph *graph, kll_error *err)
 {
 	kll_store_graph *g;
 	librdf_node *c = NULL, *cat = NULL;
@@ -1364,8 +1369,8 @@ kll_store_drop(kll_store *s, const char *name, kll_store_graph *graph,
 	if ((st = read_catalog(s, err)) != KLL_OK)
 		return st;
 	if ((g = find_graph(s, name)) == NULL)
-		return kll__error_set(err, KLL_ENOTFOUND, s->name, 0, 0,
-		    "no graph '%s'", name);
+		return kll__error_set(
+		    err, KLL_ENOTFOUND, s->name, 0, 0, "no graph '%s'", name);
 	copy_graph(graph, g);
 	if ((st = kll__store_begin(s, err)) != KLL_OK)
 		return st;
@@ -1375,7 +1380,7 @@ kll_store_drop(kll_store *s, const char *name, kll_store_graph *graph,
 	/* Out of the catalog first: without transactions, a reader then
 	 * no longer looks at what is being emptied. */
 	rc = c == NULL || cat == NULL || uncatalog(s, cat, c) != 0 ||
-	    librdf_model_context_remove_statements(s->model, c) != 0;
+	     librdf_model_context_remove_statements(s->model, c) != 0;
 	if (rc || s->logged) {
 		st = kll__store_fail(s, err, KLL_EIO, "cannot drop the graph");
 		kll__store_rollback(s);
@@ -1393,8 +1398,8 @@ kll__store_memory(kll_store *s, librdf_storage **st)
 {
 	librdf_model *m;
 
-	*st = librdf_new_storage(s->world, "hashes", NULL,
-	    "hash-type='memory',contexts='yes'");
+	*st = librdf_new_storage(
+	    s->world, "hashes", NULL, "hash-type='memory',contexts='yes'");
 	if (*st == NULL)
 		return NULL;
 	if ((m = librdf_new_model(s->world, *st, NULL)) == NULL) {

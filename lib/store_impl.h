@@ -11,16 +11,16 @@ struct kll_store {
 	librdf_world *world;
 	librdf_storage *storage;
 	librdf_model *model;
-	char *name;		/* STORAGE:NAME, for messages */
-	int txn;		/* writes go in transactions (sqlite) */
-	int snap;		/* a read transaction sees one state
-				 * (postgresql, REPEATABLE READ) */
-	int direct;		/* queries run on the store itself (and
-				 * not on a copy of its current graphs) */
-	kll_error log;		/* the first error librdf logged */
+	char *name;    /* STORAGE:NAME, for messages */
+	int txn;       /* writes go in transactions (sqlite) */
+	int snap;      /* a read transaction sees one state
+	                * (postgresql, REPEATABLE READ) */
+	int direct;    /* queries run on the store itself (and
+	                * not on a copy of its current graphs) */
+	kll_error log; /* the first error librdf logged */
 	int logged;
-	kll__arena arena;	/* the strings of graphs[] */
-	kll_store_graph *graphs;	/* the catalog as last read */
+	kll__arena arena;        /* the strings of graphs[] */
+	kll_store_graph *graphs; /* the catalog as last read */
 	size_t ngraphs;
 };
 
@@ -28,8 +28,8 @@ struct kll_store {
 void kll__store_clearlog(kll_store *s);
 
 /* Fill err with "what" on the store and librdf's reason; returns st. */
-kll_status kll__store_fail(kll_store *s, kll_error *err, kll_status st,
-    const char *what);
+kll_status kll__store_fail(
+    kll_store *s, kll_error *err, kll_status st, const char *what);
 
 /* Hide the values of password=... in s, in place. */
 void kll__store_redact(char *s);

@@ -25,12 +25,23 @@ put_nt_string(FILE *fp, const char *s)
 {
 	for (; *s != '\0'; s++) {
 		switch (*s) {
-		case '"': fputs("\\\"", fp); break;
-		case '\\': fputs("\\\\", fp); break;
-		case '\n': fputs("\\n", fp); break;
-		case '\r': fputs("\\r", fp); break;
-		case '\t': fputs("\\t", fp); break;
-		default: fputc(*s, fp);
+		case '"':
+			fputs("\\\"", fp);
+			break;
+		case '\\':
+			fputs("\\\\", fp);
+			break;
+		case '\n':
+			fputs("\\n", fp);
+			break;
+		case '\r':
+			fputs("\\r", fp);
+			break;
+		case '\t':
+			fputs("\\t", fp);
+			break;
+		default:
+			fputc(*s, fp);
 		}
 	}
 }
@@ -74,8 +85,7 @@ put_term(FILE *fp, librdf_node *n, int tsv)
 	lang = librdf_node_get_literal_value_language(n);
 	dt = librdf_node_get_literal_value_datatype_uri(n);
 	if (tsv && dt != NULL &&
-	    strcmp((const char *)librdf_uri_as_string(dt), XSD_INTEGER) ==
-		0 &&
+	    strcmp((const char *)librdf_uri_as_string(dt), XSD_INTEGER) == 0 &&
 	    is_integer(v)) {
 		fputs(v, fp);
 		return;
@@ -140,12 +150,12 @@ put_json_term(FILE *fp, librdf_node *n)
 		put_json_string(fp, iri_of(n));
 	} else if (librdf_node_is_blank(n)) {
 		fputs("{ \"type\": \"bnode\", \"value\": ", fp);
-		put_json_string(fp,
-		    (const char *)librdf_node_get_blank_identifier(n));
+		put_json_string(
+		    fp, (const char *)librdf_node_get_blank_identifier(n));
 	} else {
 		fputs("{ \"type\": \"literal\", \"value\": ", fp);
-		put_json_string(fp,
-		    (const char *)librdf_node_get_literal_value(n));
+		put_json_string(
+		    fp, (const char *)librdf_node_get_literal_value(n));
 		lang = librdf_node_get_literal_value_language(n);
 		dt = librdf_node_get_literal_value_datatype_uri(n);
 		if (lang != NULL && *lang != '\0') {
@@ -153,8 +163,8 @@ put_json_term(FILE *fp, librdf_node *n)
 			put_json_string(fp, lang);
 		} else if (dt != NULL) {
 			fputs(", \"datatype\": ", fp);
-			put_json_string(fp,
-			    (const char *)librdf_uri_as_string(dt));
+			put_json_string(
+			    fp, (const char *)librdf_uri_as_string(dt));
 		}
 	}
 	fputs(" }", fp);
@@ -217,8 +227,8 @@ put_row(writer *w, librdf_query_results *r, int nvars)
 			continue;
 		if (w->fmt == KLL_RESULTS_JSON) {
 			fputs(first ? " " : ", ", w->fp);
-			put_json_string(w->fp,
-			    librdf_query_results_get_binding_name(r, i));
+			put_json_string(
+			    w->fp, librdf_query_results_get_binding_name(r, i));
 			fputs(": ", w->fp);
 			put_json_term(w->fp, n);
 			first = 0;
@@ -316,8 +326,8 @@ run(kll_store *s, librdf_model *m, librdf_query *q, writer *w,
 	if (rc != 0 || s->logged)
 		return kll__store_fail(s, err, KLL_EIO, "the query failed");
 	if (fflush(w->fp) != 0 || ferror(w->fp))
-		return kll__error_set(err, KLL_EIO, outname, 0, 0,
-		    "write error");
+		return kll__error_set(
+		    err, KLL_EIO, outname, 0, 0, "write error");
 	return KLL_OK;
 }
 
@@ -352,12 +362,12 @@ snapshot(kll_store *s, librdf_model *mem, kll_error *err)
 		return st;
 	if ((st = kll__store_catalog(s, err)) == KLL_OK) {
 		if (copy_context(s, mem, "urn:kll:catalog") != 0)
-			st = kll__store_fail(s, err, KLL_EIO,
-			    "cannot read the catalog");
+			st = kll__store_fail(
+			    s, err, KLL_EIO, "cannot read the catalog");
 		for (i = 0; st == KLL_OK && i < s->ngraphs; i++)
 			if (copy_context(s, mem, s->graphs[i].context) != 0)
-				st = kll__store_fail(s, err, KLL_EIO,
-				    "cannot read the store");
+				st = kll__store_fail(
+				    s, err, KLL_EIO, "cannot read the store");
 	}
 	kll__store_rollback(s);
 	return st;
@@ -374,14 +384,14 @@ kll_store_query(kll_store *s, const char *query, kll_results_format format,
 	if (rows != NULL)
 		*rows = 0;
 	if ((unsigned)format > KLL_RESULTS_JSON)
-		return kll__error_set(err, KLL_EARG, NULL, 0, 0,
-		    "unknown results format");
+		return kll__error_set(
+		    err, KLL_EARG, NULL, 0, 0, "unknown results format");
 	kll__store_clearlog(s);
-	q = librdf_new_query(s->world, "sparql", NULL,
-	    (const unsigned char *)query, NULL);
+	q = librdf_new_query(
+	    s->world, "sparql", NULL, (const unsigned char *)query, NULL);
 	if (q == NULL) {
-		st = kll__error_set(err, KLL_ESYNTAX, "<query>", s->log.line,
-		    0, "%s", s->logged ? s->log.msg : "the query does not parse");
+		st = kll__error_set(err, KLL_ESYNTAX, "<query>", s->log.line, 0,
+		    "%s", s->logged ? s->log.msg : "the query does not parse");
 		kll__store_clearlog(s);
 		return st;
 	}

@@ -82,8 +82,8 @@ test_free_null(void **state)
 {
 	(void)state;
 	kll_store_free(NULL);
-	assert_string_equal(kll_store_change_name(KLL_STORE_UNCHANGED),
-	    "unchanged");
+	assert_string_equal(
+	    kll_store_change_name(KLL_STORE_UNCHANGED), "unchanged");
 	assert_null(kll_store_change_name((kll_store_change)9));
 }
 
@@ -144,8 +144,7 @@ test_load_list_sync_drop(void **state)
 
 	(void)state;
 	s = open_db(1);
-	assert_int_equal(kll_store_load(s, OCC, 0, &c, &g, &old, &err),
-	    KLL_OK);
+	assert_int_equal(kll_store_load(s, OCC, 0, &c, &g, &old, &err), KLL_OK);
 	assert_int_equal(c, KLL_STORE_ADDED);
 	assert_string_equal(g.name, "occ");
 	assert_string_equal(g.kind, "vocab");
@@ -155,16 +154,13 @@ test_load_list_sync_drop(void **state)
 	assert_true(g.triples > 50);
 	assert_int_equal(old, 0);
 	n = g.triples;
-	assert_int_equal(kll_store_load(s, KEY, 0, &c, &g, &old, &err),
-	    KLL_OK);
+	assert_int_equal(kll_store_load(s, KEY, 0, &c, &g, &old, &err), KLL_OK);
 	assert_string_equal(g.name, "occ_isc");
 	assert_string_equal(g.kind, "key");
 	/* sync: the same bytes change nothing; load replaces. */
-	assert_int_equal(kll_store_load(s, OCC, 1, &c, &g, &old, &err),
-	    KLL_OK);
+	assert_int_equal(kll_store_load(s, OCC, 1, &c, &g, &old, &err), KLL_OK);
 	assert_int_equal(c, KLL_STORE_UNCHANGED);
-	assert_int_equal(kll_store_load(s, OCC, 0, &c, &g, &old, &err),
-	    KLL_OK);
+	assert_int_equal(kll_store_load(s, OCC, 0, &c, &g, &old, &err), KLL_OK);
 	assert_int_equal(c, KLL_STORE_REPLACED);
 	assert_int_equal(old, n);
 	assert_int_equal(g.triples, n);
@@ -179,8 +175,7 @@ test_load_list_sync_drop(void **state)
 	s = open_db(0);
 	assert_int_equal(kll_store_drop(s, "occ_isc", &g, &err), KLL_OK);
 	assert_string_equal(g.kind, "key");
-	assert_int_equal(kll_store_drop(s, "occ_isc", &g, &err),
-	    KLL_ENOTFOUND);
+	assert_int_equal(kll_store_drop(s, "occ_isc", &g, &err), KLL_ENOTFOUND);
 	assert_int_equal(kll_store_list(s, &n, &err), KLL_OK);
 	assert_int_equal(n, 1);
 	kll_store_free(s);
@@ -196,8 +191,8 @@ test_bad_file(void **state)
 	(void)state;
 	s = open_db(1);
 	assert_int_equal(kll_store_list(s, &n, &err), KLL_OK);
-	assert_int_not_equal(kll_store_load(s, "tests/data/none.ttl", 0, NULL,
-				 NULL, NULL, &err),
+	assert_int_not_equal(
+	    kll_store_load(s, "tests/data/none.ttl", 0, NULL, NULL, NULL, &err),
 	    KLL_OK);
 	assert_int_equal(err.code, KLL_EIO);
 	assert_int_equal(kll_store_list(s, &n, &err), KLL_OK);
@@ -227,28 +222,30 @@ test_formats(void **state)
 	kll_error err;
 	kll_status st;
 	char path[160], *out;
-	const char *q = "SELECT ?c ?l WHERE { GRAPH <urn:kll:graph:t> { ?c "
-			"<http://www.w3.org/2004/02/skos/core#prefLabel> ?l } }";
+	const char *q =
+	    "SELECT ?c ?l WHERE { GRAPH <urn:kll:graph:t> { ?c "
+	    "<http://www.w3.org/2004/02/skos/core#prefLabel> ?l } }";
 
 	(void)state;
 	snprintf(path, sizeof(path), "%s/t.ttl", dir);
 	s = open_db(1);
-	assert_int_equal(kll_store_load(s, path, 0, NULL, NULL, NULL, &err),
-	    KLL_OK);
+	assert_int_equal(
+	    kll_store_load(s, path, 0, NULL, NULL, NULL, &err), KLL_OK);
 	out = query(s, q, KLL_RESULTS_TSV, &st);
 	assert_int_equal(st, KLL_OK);
 	assert_string_equal(out, "?c\t?l\n<https://kll.example.org/t/1>\t"
-				 "\"a,b \\\"c\\\"\\td\\ne\"@en\n");
+	                         "\"a,b \\\"c\\\"\\td\\ne\"@en\n");
 	free(out);
 	out = query(s, q, KLL_RESULTS_CSV, &st);
 	assert_string_equal(out, "c,l\r\nhttps://kll.example.org/t/1,"
-				 "\"a,b \"\"c\"\"\td\ne\"\r\n");
+	                         "\"a,b \"\"c\"\"\td\ne\"\r\n");
 	free(out);
 	out = query(s, q, KLL_RESULTS_JSON, &st);
-	assert_non_null(strstr(out, "\"head\": { \"vars\": [ \"c\", \"l\" ] }"));
+	assert_non_null(
+	    strstr(out, "\"head\": { \"vars\": [ \"c\", \"l\" ] }"));
 	assert_non_null(strstr(out, "{ \"type\": \"literal\", \"value\": "
-				    "\"a,b \\\"c\\\"\\td\\ne\", \"xml:lang\": "
-				    "\"en\" }"));
+	                            "\"a,b \\\"c\\\"\\td\\ne\", \"xml:lang\": "
+	                            "\"en\" }"));
 	free(out);
 	out = query(s, "ASK { ?s ?p ?o }", KLL_RESULTS_JSON, &st);
 	assert_string_equal(out, "{ \"head\": {}, \"boolean\": true }\n");
@@ -275,12 +272,12 @@ test_files(void **state)
 	char *out;
 
 	(void)state;
-	assert_int_equal(kll_store_open_files(&s, (const char *const *)paths, 2, &err),
+	assert_int_equal(
+	    kll_store_open_files(&s, (const char *const *)paths, 2, &err),
 	    KLL_OK);
 	assert_string_equal(kll_store_name(s), "memory:files");
-	out = query(s,
-	    "SELECT ?g WHERE { GRAPH ?g { } } ORDER BY ?g", KLL_RESULTS_CSV,
-	    &st);
+	out = query(s, "SELECT ?g WHERE { GRAPH ?g { } } ORDER BY ?g",
+	    KLL_RESULTS_CSV, &st);
 	assert_int_equal(st, KLL_OK);
 	free(out);
 	out = query(s,
@@ -293,7 +290,8 @@ test_files(void **state)
 	kll_store_free(s);
 	s = (kll_store *)1;
 	paths[0] = "tests/data/none.sssom.tsv";
-	assert_int_equal(kll_store_open_files(&s, (const char *const *)paths, 1, &err),
+	assert_int_equal(
+	    kll_store_open_files(&s, (const char *const *)paths, 1, &err),
 	    KLL_EIO);
 	assert_null(s);
 }
@@ -317,7 +315,7 @@ test_env_and_redaction(void **state)
 	o.storage = "postgresql";
 	o.name = "kll";
 	o.options = "host='/nonexistent',port='1',database='d',user='u',"
-		    "password='hunter2'";
+	            "password='hunter2'";
 	assert_int_not_equal(kll_store_open(&s, &o, &err), KLL_OK);
 	assert_null(s);
 	assert_null(strstr(err.msg, "hunter2"));
