@@ -14,7 +14,7 @@ CSTD    ?= -std=c99
 OPT     ?= -O2 -g
 WARN     = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	   -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
-PKGS     = serd-0 raptor2 redland libxml-2.0 yaml-0.1
+PKGS     = serd-0 raptor2 redland libxml-2.0 yaml-0.1 sqlite3
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lunistring -lstemmer -lm
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
@@ -83,7 +83,7 @@ $(B)/bin/kll: $(B)/cli/kll.o $(CLI_OBJ) $(LIBA)
 -include $(wildcard $(B)/lib/*.d $(B)/cli/*.d $(B)/tests/*.d)
 
 $(B)/kll.pc: Makefile lib/kll.h
-	printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: kll\nDescription: classification vocabularies and translation keys\nVersion: %s\nRequires.private: serd-0 raptor2 redland libxml-2.0 yaml-0.1\nLibs: -L$${libdir} -lkll\nLibs.private: -lunistring -lstemmer -lm\nCflags: -I$${includedir}\n' \
+	printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: kll\nDescription: classification vocabularies and translation keys\nVersion: %s\nRequires.private: serd-0 raptor2 redland libxml-2.0 yaml-0.1 sqlite3\nLibs: -L$${libdir} -lkll\nLibs.private: -lunistring -lstemmer -lm\nCflags: -I$${includedir}\n' \
 	    '$(PREFIX)' '$(LIBDIR)' '$(INCDIR)' \
 	    "$$(sed -n 's/^#define KLL_VERSION "\(.*\)"/\1/p' lib/kll.h)" > $@
 
@@ -111,6 +111,12 @@ check: deps
 	@$(MAKE) --no-print-directory lint-man
 	@$(MAKE) --no-print-directory deb-check
 
+# The store tests load these into SQLite and PostgreSQL (a full load of
+# every shipped file takes far longer: STORE_FILES="$(ls vocab/*.ttl
+# mappings/*.sssom.tsv)" for that).
+STORE_FILES ?= vocab/eqf.ttl vocab/seqf.ttl vocab/sun-2020-level.ttl \
+	mappings/seqf_eqf.sssom.tsv
+
 test: all $(UNIT)
 	@for t in $(UNIT); do ./$$t || exit 1; done
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/cli/run.sh
@@ -123,6 +129,7 @@ test: all $(UNIT)
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/diff-real.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/completion.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/man-rules.sh
+	@KLL_BIN=$(CURDIR)/$(B)/bin KLL_STORE_FILES="$(STORE_FILES)" sh tests/store.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/shacl/run.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin $(if $(SANITIZE),KLL_PUBLISH_SHIPPED=0) \
 	    sh tests/publish/shacl.sh

@@ -17,6 +17,8 @@ int cmd_vocab(int argc, char **argv);
 int cmd_map(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_publish(int argc, char **argv);
+int cmd_store(int argc, char **argv);
+int cmd_query(int argc, char **argv);
 
 /* "kll vocabs": the vocabularies of the search path (vocab-list.c). */
 int vocab_list_ids(int argc, char **argv);
@@ -266,6 +268,9 @@ void cli_help(FILE *fp, const cli_cmd *c);
 /* "prog: msg", the usage lines of the command being parsed and "prog:
  * try 'prog --help'" on stderr; returns EXIT_TROUBLE. */
 int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The same with the usage lines given, for a command without a table. */
+int usage_error_text(const char *usage, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 /* Arguments: 0, or the exit status after a usage error.  parse_choice
  * sets *out to the index of arg in the NULL-ended names ("bad WHAT"). */

@@ -21,6 +21,9 @@ static const struct command {
 	{ "publish", cmd_publish,
 	    "a folder of dumps and its catalog for dataportal.se" },
 	{ "diff", cmd_diff, "what changed between two versions, and the key" },
+	{ "store", cmd_store,
+	    "load, sync, list and drop graphs of a shared triple store" },
+	{ "query", cmd_query, "SPARQL over the store, or over files" },
 };
 
 static void

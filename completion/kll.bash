@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
-# bash completion for kll, kll-vocab, kll-map, kll-diff and kll-publish.
+# bash completion for kll, kll-vocab, kll-map, kll-diff, kll-publish,
+# kll-store and kll-query.
 # Subcommands and options are read from each command's --help, so they
 # never drift from the program; vocabulary ids come from the INDEX files
 # along the search path (-L, $KLL_PATH, the installed share folder).
@@ -72,6 +73,7 @@ _kll()
 	case $prev in
 	-o | --output | -k | --key) COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	-L | --vocab-path) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+	--storage) COMPREPLY=($(compgen -W 'sqlite postgresql' -- "$cur")); return ;;
 	esac
 
 	local subs
@@ -98,4 +100,5 @@ _kll()
 	*) COMPREPLY=($(compgen -f -- "$cur")) ;;
 	esac
 }
-complete -F _kll kll kll-vocab kll-map kll-diff kll-publish
+complete -F _kll kll kll-vocab kll-map kll-diff kll-publish kll-store \
+    kll-query

@@ -1790,6 +1790,129 @@ size_t kll_mapdiff_count(const kll_mapdiff *d);
 const kll_mchange *kll_mapdiff_at(const kll_mapdiff *d, size_t i);
 
 /* ------------------------------------------------------------------ */
+/* Stores: vocabularies and keys in a librdf triple store               */
+
+/* A store holds vocabularies and keys as named graphs (librdf contexts)
+ * of a librdf storage, one graph per vocabulary or key: the vocabulary's
+ * triples as its file has them, a key's as SSSOM/RDF
+ * (kll_mapset_export()).  Graph NAME lives in context urn:kll:graph:NAME
+ * (with another storage than sqlite or postgresql, which have no
+ * transactions, in urn:kll:graph:NAME and urn:kll:graph:NAME:b by
+ * turns); what the store holds is recorded in the catalog graph
+ * urn:kll:catalog, with the properties of KLL_STORE_NS.  SPARQL queries
+ * see all graphs as the default graph, and each under GRAPH. */
+typedef struct kll_store kll_store;
+
+#define KLL_STORE_NS KLL_BASE_IRI "store#"
+
+typedef struct kll_store_opts {
+	const char *storage;	/* librdf storage name ("sqlite",
+				 * "postgresql"); NULL: from $KLL_STORE
+				 * (STORAGE:NAME), else "sqlite" */
+	const char *name;	/* the storage's name: the SQLite file, the
+				 * PostgreSQL model; NULL: from $KLL_STORE */
+	const char *options;	/* librdf options ("host='h',port='5432'");
+				 * "@FILE": read from FILE; NULL:
+				 * $KLL_STORE_OPTIONS, else none.  For
+				 * postgresql, host, port, database, user
+				 * and password that the options lack come
+				 * from PGHOST, PGPORT, PGDATABASE, PGUSER
+				 * and PGPASSWORD as libpq reads them */
+	int create;		/* nonzero: make the store when missing */
+} kll_store_opts;
+#define KLL_STORE_OPTS_INIT { NULL, NULL, NULL, 0 }
+
+/* Open the store "opts" names.  For postgresql, PGOPTIONS is set (when
+ * unset) so that every transaction is REPEATABLE READ: a query sees one
+ * state of the store.  Messages name the store as STORAGE:NAME and never
+ * show a password.  The caller owns *out (kll_store_free()).  Errors:
+ * KLL_EARG (no store named, an unknown storage, unreadable options),
+ * KLL_ENOTFOUND (no such store and opts->create unset), KLL_EIO (the store
+ * cannot be reached or refuses the login), KLL_EINVALID (it holds
+ * something that kll did not put there), KLL_ENOMEM. */
+kll_status kll_store_open(kll_store **out, const kll_store_opts *opts,
+    kll_error *err);
+
+/* A store in memory holding "paths" (vocabularies and keys, as
+ * kll_store_load() takes them), for querying files.  Errors: those of
+ * kll_store_load(). */
+kll_status kll_store_open_files(kll_store **out, const char *const *paths,
+    size_t n, kll_error *err);
+
+void kll_store_free(kll_store *s);
+
+/* STORAGE:NAME, for messages; borrowed. */
+const char *kll_store_name(const kll_store *s);
+
+/* What loading did to a graph. */
+typedef enum kll_store_change {
+	KLL_STORE_ADDED = 0,	/* a new graph */
+	KLL_STORE_REPLACED,	/* the graph had other content */
+	KLL_STORE_UNCHANGED,	/* the same source bytes were loaded before */
+	KLL_STORE_REMOVED	/* dropped */
+} kll_store_change;
+
+/* "added", "replaced", "unchanged", "removed"; NULL for a bad value. */
+const char *kll_store_change_name(kll_store_change c);
+
+/* A graph of the store, as the catalog describes it.  Strings are
+ * borrowed from the store and live until the next call on it. */
+typedef struct kll_store_graph {
+	const char *name;	/* "ssyk-2012", "ssyk-2012_isco-08" */
+	const char *kind;	/* "vocab" or "key" */
+	const char *context;	/* the context IRI */
+	const char *about;	/* the scheme IRI, the mapping_set_id, or "" */
+	const char *source;	/* the file it was loaded from */
+	const char *digest;	/* SHA-1 of the source's bytes, in hex */
+	size_t triples;
+} kll_store_graph;
+
+/* Load the vocabulary (RDF: .ttl, .nt, .rdf) or key (.sssom.tsv) "path"
+ * as one graph, named by the vocabulary's id or the key file's name
+ * without .sssom.tsv.  The file is read and checked whole first
+ * (kll_vocab_load(), kll_mapset_read()), then the graph is replaced in
+ * one transaction, so that a reader sees either the old graph or the new
+ * one; on failure the store is as it was.  With "only_changed" (sync) a
+ * graph whose source has the same SHA-1 as the one stored is left alone.
+ * *change and *graph (either may be NULL) say what happened; graph->
+ * triples is the new count, *old_triples (may be NULL) the old one (0 for
+ * a new graph).  Errors: those of reading the file, KLL_EIO (the store
+ * failed: unreachable, a full disk), KLL_ENOMEM. */
+kll_status kll_store_load(kll_store *s, const char *path, int only_changed,
+    kll_store_change *change, kll_store_graph *graph, size_t *old_triples,
+    kll_error *err);
+
+/* Remove graph "name" and its catalog entry in one transaction; *graph
+ * (may be NULL) gets what it was.  Errors: KLL_ENOTFOUND, KLL_EIO. */
+kll_status kll_store_drop(kll_store *s, const char *name,
+    kll_store_graph *graph, kll_error *err);
+
+/* The graphs of the catalog, sorted by name: read them once with
+ * kll_store_list(), then kll_store_graph_at(i) for i < *n.  Errors:
+ * KLL_EIO, KLL_ENOMEM. */
+kll_status kll_store_list(kll_store *s, size_t *n, kll_error *err);
+const kll_store_graph *kll_store_graph_at(const kll_store *s, size_t i);
+
+/* SPARQL 1.1 query results formats. */
+typedef enum kll_results_format {
+	KLL_RESULTS_TSV = 0,
+	KLL_RESULTS_CSV,
+	KLL_RESULTS_JSON
+} kll_results_format;
+
+/* Run the SPARQL query "query" on the store, in one read transaction,
+ * and write its results to "out" ("outname" in messages) in "format":
+ * SELECT results as SPARQL 1.1 TSV, CSV or JSON, an ASK result as
+ * "true"/"false" (JSON: {"head":{},"boolean":...}), CONSTRUCT and
+ * DESCRIBE results as N-Triples.  *rows (may be NULL) gets the number of
+ * result rows (or triples).  Errors: KLL_ESYNTAX (the query does not
+ * parse, with rasqal's line), KLL_EIO (the store failed or the write
+ * failed), KLL_ENOMEM. */
+kll_status kll_store_query(kll_store *s, const char *query,
+    kll_results_format format, FILE *out, const char *outname,
+    size_t *rows, kll_error *err);
+
+/* ------------------------------------------------------------------ */
 /* Text                                                                 */
 
 /* "s" folded for matching: case-folded, decomposed, without accents

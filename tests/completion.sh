@@ -37,7 +37,10 @@ try 'isc' kll-vocab show -L . i
 try 'out.tsv' kll-map apply -o o
 try 'vocab vocabs' kll vo
 try '--exact' kll-vocab search --ex
-try '--help --lang= --vocab-path=' kll vocabs --
+try '--help --lang= --version --vocab-path=' kll vocabs --
 try 'esx isc occ out.tsv' kll-vocab list ''
+try 'list load' kll store l
+try '--storage-name= --storage-options= --storage=' kll-query --storage
+try 'postgresql' kll-store list --storage p
 [ "$fail" -eq 0 ] && echo "completion: all cases pass"
 exit "$fail"
