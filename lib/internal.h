@@ -32,15 +32,15 @@ char *kll__strdup(const char *s);
 /* So that every allocation of lib/ goes through the four above, the libc
  * names are poisoned, and the calls that allocate with malloc() for
  * their caller (a line, a stream in memory, a formatted string): a
- * direct call does not compile (kll__getline() reads a line; getline()
- * itself is not poisoned while mapcheck.c calls it).  A macro defined
+ * direct call does not compile (kll__getline() reads a line; realpath()
+ * is used only with a buffer of the caller's).  A macro defined
  * before the poison may still expand to them.  alloc.c, which calls
  * them, and the unit tests that include this header define KLL__ALLOC_C
  * first.  A file of lib/ includes its system headers before this one:
  * one that declares malloc() after the poison would not compile. */
 #if defined(__GNUC__) && !defined(KLL__ALLOC_C)
 #pragma GCC poison malloc calloc realloc strdup strndup
-#pragma GCC poison getdelim open_memstream open_wmemstream asprintf vasprintf
+#pragma GCC poison getline getdelim open_memstream open_wmemstream asprintf vasprintf
 #endif
 
 /* Limits on what the readers take, so that a hostile input gets one

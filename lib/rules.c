@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* rules.c: every rule id the library reports, in one registry.  The
- * vocabulary checks (vocab_check.c) and the key checks (mapcheck.c)
+ * vocabulary checks (vocab_check.c) and the key checks (map_check.c)
  * keep their own tables, in the order their findings come out; the ids
  * of the readers, the importers, compose, invert, apply, export, learn
  * and publish are written where they are reported and listed here, so
