@@ -392,3 +392,41 @@ kll_csv_name(const kll_csv *c)
 {
 	return c->name;
 }
+
+/* A table read whole: its first record that is not a blank line to
+ * header(), each later one to row(); a blank line (one empty field) is
+ * skipped.  A failure of row() is an error of the record's line. */
+kll_status
+kll__csv_each(const char *path, const char *name, char sep,
+    kll_status (*header)(void *ctx, kll_csv *c, size_t nf),
+    kll_status (*row)(void *ctx, kll_csv *c, size_t nf), void *ctx,
+    kll_error *err)
+{
+	kll_csv_opts co = KLL_CSV_OPTS_INIT;
+	kll_csv *c = NULL;
+	size_t nf;
+	kll_status st;
+	int first = 1;
+
+	co.sep = sep;
+	if ((st = kll_csv_open(&c, path, &co, err)) != KLL_OK)
+		return st;
+	while ((st = kll_csv_next(c, &nf, err)) == KLL_OK && nf > 0) {
+		if (nf == 1 && *kll_csv_field(c, 0, NULL) == '\0')
+			continue;
+		if (first) {
+			if ((st = header(ctx, c, nf)) != KLL_OK)
+				break;
+			first = 0;
+		} else if ((st = row(ctx, c, nf)) != KLL_OK) {
+			kll__error_set(
+			    err, st, name, kll_csv_line(c), 0, "out of memory");
+			break;
+		}
+	}
+	if (st == KLL_OK && first)
+		st = kll__error_set(err, KLL_EINVALID, name, 0, 0,
+		    "the table is empty: no header line");
+	kll_csv_free(c);
+	return st;
+}

@@ -117,24 +117,6 @@ kll__itab_room(kll__itab *t, kll__item_hash hf, const void *ctx)
 	return 0;
 }
 
-/* Grow array *p of *cap elements of "size" bytes to hold n + 1. */
-static int
-grow(void *p, size_t *cap, size_t n, size_t size)
-{
-	size_t c = *cap ? *cap : 16;
-	void *q;
-
-	if (n < *cap)
-		return 0;
-	while (c <= n)
-		c *= 2;
-	if ((q = kll__realloc(*(void **)p, c * size)) == NULL)
-		return -1;
-	*(void **)p = q;
-	*cap = c;
-	return 0;
-}
-
 static int
 resize(void *p, size_t n, size_t size)
 {
@@ -209,7 +191,7 @@ kll__map_put(kll__map *m, const char *key, size_t n, uint32_t val)
 	k.n = n;
 	k.h = map_hash(key, n);
 	if (kll__itab_room(&m->t, map_item_hash, m) < 0 ||
-	    grow(&m->keys, &cap, m->n, sizeof(*m->keys)) < 0 ||
+	    kll__grow(&m->keys, &cap, m->n, sizeof(*m->keys)) < 0 ||
 	    (cap != m->cap &&
 	        (resize(&m->hashes, cap, sizeof(*m->hashes)) < 0 ||
 	            resize(&m->vals, cap, sizeof(*m->vals)) < 0)))
@@ -257,9 +239,9 @@ kll__kset_add(kll__kset *ks, uint64_t key)
 	uint32_t *slot;
 
 	if (kll__itab_room(&ks->t, kset_hash, ks) < 0 ||
-	    grow(&ks->key, &ks->cap, ks->n, sizeof(*ks->key)) < 0 ||
-	    grow(&ks->cnt, &ks->ccap, ks->n, sizeof(*ks->cnt)) < 0 ||
-	    grow(&ks->stamp, &ks->scap, ks->n, sizeof(*ks->stamp)) < 0)
+	    kll__grow(&ks->key, &ks->cap, ks->n, sizeof(*ks->key)) < 0 ||
+	    kll__grow(&ks->cnt, &ks->ccap, ks->n, sizeof(*ks->cnt)) < 0 ||
+	    kll__grow(&ks->stamp, &ks->scap, ks->n, sizeof(*ks->stamp)) < 0)
 		return NONE;
 	slot = kll__itab_slot(&ks->t, kll__hash_u64(key), kset_eq, ks, &key);
 	if (*slot == NONE) {

@@ -214,6 +214,18 @@ typedef struct kll__buf {
 	size_t n, cap;
 } kll__buf;
 
+/* csv.c: the records of a table, the first (the header) to header(),
+ * the others to row(); blank lines skipped; an empty table an error. */
+kll_status kll__csv_each(const char *path, const char *name, char sep,
+    kll_status (*header)(void *ctx, kll_csv *c, size_t nf),
+    kll_status (*row)(void *ctx, kll_csv *c, size_t nf), void *ctx,
+    kll_error *err);
+
+/* Grow the array *p (a pointer to the array's pointer) of *cap elements
+ * of "size" bytes, doubling, so that it holds n + 1; -1 when out of
+ * memory (the array is unchanged). */
+int kll__grow(void *p, size_t *cap, size_t n, size_t size);
+
 int kll__buf_grow(kll__buf *b, size_t extra);
 int kll__buf_add(kll__buf *b, const void *p, size_t n);
 int kll__buf_addc(kll__buf *b, char c);

@@ -20,30 +20,12 @@ hash_str(const char *s, size_t n)
 	return (uint32_t)kll__hash64(s, n);
 }
 
-/* Grow array *p of *cap elements of "size" bytes to hold n + 1. */
-static int
-grow(void *p, size_t *cap, size_t n, size_t size)
-{
-	size_t c = *cap ? *cap : 16;
-	void *q;
-
-	if (n < *cap)
-		return 0;
-	while (c <= n)
-		c *= 2;
-	if ((q = kll__realloc(*(void **)p, c * size)) == NULL)
-		return -1;
-	*(void **)p = q;
-	*cap = c;
-	return 0;
-}
-
 static void
 add_event(struct chk *c, uint32_t row, int rule, uint32_t ref, unsigned flag)
 {
 	struct event *e;
 
-	if (grow(&c->ev, &c->evcap, c->nev, sizeof(*c->ev)) < 0) {
+	if (kll__grow(&c->ev, &c->evcap, c->nev, sizeof(*c->ev)) < 0) {
 		c->nomem = 1;
 		return;
 	}
@@ -118,7 +100,7 @@ side_id(struct chk *c, int k, const char *curie)
 	key.s = curie;
 	key.h = hash_str(curie, len);
 	if (kll__itab_room(&sd->tab, entry_hash, sd) < 0 ||
-	    grow(&sd->e, &sd->cap, sd->n, sizeof(*sd->e)) < 0) {
+	    kll__grow(&sd->e, &sd->cap, sd->n, sizeof(*sd->e)) < 0) {
 		c->nomem = 1;
 		return NONE;
 	}
@@ -184,7 +166,7 @@ pred_key(struct chk *c, size_t r)
 			;
 		if (i == c->npred) {
 			if (i >= 0x7fffffff ||
-			    grow(&c->pred, &c->predcap, i, sizeof(*c->pred)) <
+			    kll__grow(&c->pred, &c->predcap, i, sizeof(*c->pred)) <
 			        0 ||
 			    (p = kll__arena_strndup(&c->text, p, strlen(p))) ==
 			        NULL) {

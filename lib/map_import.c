@@ -315,35 +315,22 @@ add_pair(imp *im, kll_csv *c, size_t nf)
 }
 
 static kll_status
+on_header(void *ctx, kll_csv *c, size_t nf)
+{
+	return read_header(ctx, c, nf);
+}
+
+static kll_status
+on_pair(void *ctx, kll_csv *c, size_t nf)
+{
+	return add_pair(ctx, c, nf);
+}
+
+static kll_status
 read_table(imp *im, const char *path)
 {
-	kll_csv_opts co = KLL_CSV_OPTS_INIT;
-	kll_csv *c = NULL;
-	size_t nf;
-	kll_status st;
-	int header = 1;
-
-	co.sep = im->o->sep;
-	if ((st = kll_csv_open(&c, path, &co, im->err)) != KLL_OK)
-		return st;
-	while ((st = kll_csv_next(c, &nf, im->err)) == KLL_OK && nf > 0) {
-		if (nf == 1 && *kll_csv_field(c, 0, NULL) == '\0')
-			continue;
-		if (header) {
-			if ((st = read_header(im, c, nf)) != KLL_OK)
-				break;
-			header = 0;
-		} else if ((st = add_pair(im, c, nf)) != KLL_OK) {
-			kll__error_set(im->err, st, im->name, kll_csv_line(c),
-			    0, "out of memory");
-			break;
-		}
-	}
-	if (st == KLL_OK && header)
-		st = kll__error_set(im->err, KLL_EINVALID, im->name, 0, 0,
-		    "the table is empty: no header line");
-	kll_csv_free(c);
-	return st;
+	return kll__csv_each(path, im->name, im->o->sep, on_header, on_pair,
+	    im, im->err);
 }
 
 static int

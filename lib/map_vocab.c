@@ -50,24 +50,6 @@ kll_mapset_concept(
 	return kll_vocab_find_iri(v, iri);
 }
 
-/* Grow array *p of *cap elements of "size" bytes to hold n + 1. */
-static int
-grow(void *p, size_t *cap, size_t n, size_t size)
-{
-	size_t c = *cap ? *cap : 16;
-	void *q;
-
-	if (n < *cap)
-		return 0;
-	while (c <= n)
-		c *= 2;
-	if ((q = kll__realloc(*(void **)p, c * size)) == NULL)
-		return -1;
-	*(void **)p = q;
-	*cap = c;
-	return 0;
-}
-
 /* ------------------------------------------------------------------ */
 /* The vocabulary cache                                                 */
 
@@ -157,7 +139,7 @@ vc_add(kll_vocab_cache *vc, const char *name, char *key, const struct stat *sb,
 	struct vc_entry *e;
 	char *nm;
 
-	if (grow(&vc->e, &vc->cap, vc->n, sizeof(*vc->e)) < 0 ||
+	if (kll__grow(&vc->e, &vc->cap, vc->n, sizeof(*vc->e)) < 0 ||
 	    (nm = kll__strdup(name)) == NULL) {
 		free(key);
 		if (owner)

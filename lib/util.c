@@ -251,3 +251,21 @@ kll__extra_column(const char *const *extra, size_t n, const char *name)
 			return 1;
 	return 0;
 }
+
+/* Grow array *p of *cap elements of "size" bytes to hold n + 1. */
+int
+kll__grow(void *p, size_t *cap, size_t n, size_t size)
+{
+	size_t c = *cap ? *cap : 16;
+	void *q;
+
+	if (n < *cap)
+		return 0;
+	while (c <= n)
+		c *= 2;
+	if ((q = kll__realloc(*(void **)p, c * size)) == NULL)
+		return -1;
+	*(void **)p = q;
+	*cap = c;
+	return 0;
+}

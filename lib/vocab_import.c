@@ -325,42 +325,27 @@ add_row(table *t, kll_csv *c, size_t nf)
 }
 
 static kll_status
+on_header(void *ctx, kll_csv *c, size_t nf)
+{
+	return read_header(ctx, c, nf);
+}
+
+static kll_status
+on_row(void *ctx, kll_csv *c, size_t nf)
+{
+	table *t = ctx;
+
+	if (nf != t->ncol)
+		kll__problem(&t->pr, t->name, kll_csv_line(c), "import-columns",
+		    "row has %zu fields, the header has %zu", nf, t->ncol);
+	return add_row(t, c, nf);
+}
+
+static kll_status
 read_table(table *t, const char *path)
 {
-	kll_csv_opts co = KLL_CSV_OPTS_INIT;
-	kll_csv *c = NULL;
-	size_t nf;
-	kll_status st;
-	int header = 1;
-
-	co.sep = t->o->sep;
-	if ((st = kll_csv_open(&c, path, &co, t->err)) != KLL_OK)
-		return st;
-	while ((st = kll_csv_next(c, &nf, t->err)) == KLL_OK && nf > 0) {
-		if (nf == 1 && *kll_csv_field(c, 0, NULL) == '\0')
-			continue; /* a blank line */
-		if (header) {
-			if ((st = read_header(t, c, nf)) != KLL_OK)
-				break;
-			header = 0;
-			continue;
-		}
-		if (nf != t->ncol)
-			kll__problem(&t->pr, t->name, kll_csv_line(c),
-			    "import-columns",
-			    "row has %zu fields, the header has %zu", nf,
-			    t->ncol);
-		if ((st = add_row(t, c, nf)) != KLL_OK) {
-			kll__error_set(t->err, st, t->name, kll_csv_line(c), 0,
-			    "out of memory");
-			break;
-		}
-	}
-	if (st == KLL_OK && header)
-		st = kll__error_set(t->err, KLL_EINVALID, t->name, 0, 0,
-		    "the table is empty: no header line");
-	kll_csv_free(c);
-	return st;
+	return kll__csv_each(
+	    path, t->name, t->o->sep, on_header, on_row, t, t->err);
 }
 
 static const char *

@@ -41,8 +41,13 @@ done
 # Every broader link of an ESCO skill (6565 to skills, 13448 to skill
 # groups) and of a skill group names a concept that kll ships.
 t=${TMPDIR:-/tmp}/real.$$
-broader() { sed -n 's/^ *skos:broader //p' "$@" | grep -o '<[^>]*>' | sort; }
-subjects() { grep -ho '^<[^>]*>' "$@" | sort -u; }
+# As N-Triples (rapper), so that the Turtle layout does not matter.
+nt() { for f; do rapper -q -i turtle -o ntriples "$f"; done; }
+broader() {
+	nt "$@" | awk '$2 == "<http://www.w3.org/2004/02/skos/core#broader>" &&
+	    $3 ~ /^</ { print $3 }' | sort
+}
+subjects() { nt "$@" | awk '$1 ~ /^</ { print $1 }' | sort -u; }
 broader vocab/esco-skills.ttl > "$t.b"
 subjects vocab/esco-skill-groups.ttl > "$t.g"
 subjects vocab/esco-skills.ttl vocab/esco-skill-groups.ttl > "$t.d"
