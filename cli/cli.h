@@ -268,9 +268,6 @@ void cli_help(FILE *fp, const cli_cmd *c);
 /* "prog: msg", the usage lines of the command being parsed and "prog:
  * try 'prog --help'" on stderr; returns EXIT_TROUBLE. */
 int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* The same with the usage lines given, for a command without a table. */
-int usage_error_text(const char *usage, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
 
 /* Arguments: 0, or the exit status after a usage error.  parse_choice
  * sets *out to the index of arg in the NULL-ended names ("bad WHAT"). */
@@ -437,7 +434,7 @@ int check_option(int key, char *arg, int *json, kll_severity *min);
 extern const cli_cmd vocab_cmd, vocab_import_cmd, vocab_check_cmd,
     vocab_show_cmd, vocab_list_cmd, vocab_search_cmd, vocab_info_cmd,
     vocabs_cmd;
-extern const cli_cmd diff_cmd, publish_cmd;
+extern const cli_cmd diff_cmd, publish_cmd, query_cmd, store_cmd;
 extern const cli_cmd map_cmd, map_import_cmd, map_check_cmd, map_stats_cmd,
     map_compose_cmd, map_invert_cmd, map_apply_cmd, map_export_cmd,
     map_learn_cmd;

@@ -1,48 +1,44 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* cmd-query.c: kll-query, SPARQL over the store or over files. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 
-static const char usage_text[] =
-    "usage: kll-query [--format=tsv|csv|json] [store options] query "
-    "[file ...]\n";
+typedef struct args {
+	kll_store_opts store;
+	int fmt; /* kll_results_format */
+} args;
 
-static const char help_text[] =
-    "\n"
-    "Run a SPARQL query on the store that kll-store fills, or, with files,\n"
-    "on those vocabularies (RDF) and keys (SSSOM/TSV, as SSSOM/RDF) read\n"
-    "into memory, each in a graph of its own.  The results come out in\n"
-    "the SPARQL 1.1 results formats; an ASK query gives true or false, a\n"
-    "CONSTRUCT or DESCRIBE query N-Triples.  A query of the form @FILE is\n"
-    "read from FILE.\n"
-    "\n"
-    "      --format=FORMAT      tsv (default), csv or json\n"
-    "      --storage=NAME       librdf storage: sqlite (default) or\n"
-    "                           postgresql\n"
-    "      --storage-name=NAME  the SQLite file, or the PostgreSQL model\n"
-    "      --storage-options=OPTS  librdf options; @FILE reads them from\n"
-    "                           FILE\n"
-    "  -h, --help               this text;  -V, --version  the version\n"
-    "Without --storage-name, KLL_STORE=STORAGE:NAME names the store and\n"
-    "KLL_STORE_OPTIONS gives its options.\n"
-    "\n"
-    "Exit status: 0 done, 2 a usage error, a query that does not parse, a\n"
-    "file that cannot be read, or a store that cannot be opened.\n";
+enum { OPT_FORMAT = 256 };
 
-enum { OPT_FORMAT = 256, OPT_STORAGE, OPT_STORAGE_NAME, OPT_STORAGE_OPTS };
+static int
+on_option(void *ctx, int key, char *arg)
+{
+	static const char *const formats[] = { "tsv", "csv", "json", NULL };
+	args *a = ctx;
 
-static const struct option longopts[] = {
-	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "storage", required_argument, NULL, OPT_STORAGE },
-	{ "storage-name", required_argument, NULL, OPT_STORAGE_NAME },
-	{ "storage-options", required_argument, NULL, OPT_STORAGE_OPTS },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 },
+	(void)key;
+	return parse_choice(arg, "format", formats, &a->fmt);
+}
+
+#define SET(m) CLI_SET(args, m)
+static const cli_opt options[] = {
+	{ "format", OPT_FORMAT, "tsv|csv|json",
+	    "the results format: tsv (default), csv or json",
+	    .usage = CLI_U1 | CLI_LONG },
+	{ "storage", CLI_AUTO, "NAME",
+	    "librdf storage: sqlite (default) or postgresql",
+	    .set = SET(store.storage) },
+	{ "storage-name", CLI_AUTO, "NAME",
+	    "the SQLite file, or the PostgreSQL model",
+	    .set = SET(store.name) },
+	{ "storage-options", CLI_AUTO, "OPTS",
+	    "librdf options; @FILE reads them from FILE",
+	    .set = SET(store.options) },
+	CLI_OPT_HELP,
+	{ NULL },
 };
 
 /* The query text: the operand, or the file after '@'. */
@@ -112,48 +108,42 @@ run(const char *qarg, kll_results_format fmt, kll_store_opts *o, int argc,
 	return finish(rc);
 }
 
+static int
+parse_run(int argc, char **argv)
+{
+	args a = { KLL_STORE_OPTS_INIT, KLL_RESULTS_TSV };
+	int rc;
+
+	if ((rc = cli_parse(&query_cmd, argc, argv, on_option, &a)) != CLI_GO)
+		return rc;
+	return run(argv[optind], (kll_results_format)a.fmt, &a.store,
+	    argc - optind - 1, argv + optind + 1);
+}
+
+const cli_cmd query_cmd = {
+	.name = "kll-query",
+	.run = parse_run,
+	.operands = { "[store options] query [file ...]" },
+	.about =
+	    "Run a SPARQL query on the store that kll-store fills, or, with files,\n"
+	    "on those vocabularies (RDF) and keys (SSSOM/TSV, as SSSOM/RDF) read\n"
+	    "into memory, each in a graph of its own.  The results come out in\n"
+	    "the SPARQL 1.1 results formats; an ASK query gives true or false, a\n"
+	    "CONSTRUCT or DESCRIBE query N-Triples.  A query of the form @FILE is\n"
+	    "read from FILE.\n",
+	.opts = options,
+	.args = { 1, 0, "no query" },
+	.after =
+	    "Without --storage-name, KLL_STORE=STORAGE:NAME names the store and\n"
+	    "KLL_STORE_OPTIONS gives its options.\n"
+	    "\n"
+	    "Exit status: 0 done, 2 a usage error, a query that does not parse, a\n"
+	    "file that cannot be read, or a store that cannot be opened.\n",
+};
+
 int
 cmd_query(int argc, char **argv)
 {
-	kll_store_opts o = KLL_STORE_OPTS_INIT;
-	kll_results_format fmt = KLL_RESULTS_TSV;
-	int ch;
-
 	progname = "kll-query";
-	while ((ch = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
-		switch (ch) {
-		case OPT_FORMAT:
-			if (strcmp(optarg, "tsv") == 0)
-				fmt = KLL_RESULTS_TSV;
-			else if (strcmp(optarg, "csv") == 0)
-				fmt = KLL_RESULTS_CSV;
-			else if (strcmp(optarg, "json") == 0)
-				fmt = KLL_RESULTS_JSON;
-			else
-				return usage_error_text(
-				    usage_text, "unknown format '%s'", optarg);
-			break;
-		case OPT_STORAGE:
-			o.storage = optarg;
-			break;
-		case OPT_STORAGE_NAME:
-			o.name = optarg;
-			break;
-		case OPT_STORAGE_OPTS:
-			o.options = optarg;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			fputs(help_text, stdout);
-			return finish(EXIT_OK);
-		case 'V':
-			printf("kll-query %s\n", KLL_VERSION);
-			return finish(EXIT_OK);
-		default:
-			return usage_error_text(usage_text, NULL);
-		}
-	}
-	if (optind >= argc)
-		return usage_error_text(usage_text, "no query");
-	return run(argv[optind], fmt, &o, argc - optind - 1, argv + optind + 1);
+	return parse_run(argc, argv);
 }

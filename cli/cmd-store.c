@@ -2,63 +2,44 @@
 /* cmd-store.c: kll-store, vocabularies and keys in a shared librdf store
  * (SQLite or PostgreSQL), one named graph each. */
 #include <dirent.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "cli.h"
 
-static const char usage_text[] =
-    "usage: kll-store load|sync [-q] [--prune] [store options] "
-    "[file|folder ...]\n"
-    "       kll-store list [store options]\n"
-    "       kll-store drop [-q] [store options] name ...\n";
+typedef struct args {
+	kll_store_opts store;
+	int quiet, prune;
+} args;
 
-static const char help_text[] =
-    "\n"
-    "Keep vocabularies (RDF) and keys (SSSOM/TSV, stored as SSSOM/RDF) in a\n"
-    "librdf triple store, one named graph each, for kll-query and others.\n"
-    "\n"
-    "Subcommands:\n"
-    "  load   put each file in the store, replacing its graph in one\n"
-    "         transaction (default: the installed vocabularies and keys)\n"
-    "  sync   the same, but only the files whose bytes changed\n"
-    "  list   the graphs, with kind, triple count and source\n"
-    "  drop   remove graphs by name\n"
-    "\n"
-    "load and sync print one line per graph: what happened (added,\n"
-    "replaced, unchanged, removed), kind, name, old and new triple count.\n"
-    "\n"
-    "      --storage=NAME       librdf storage: sqlite (default) or\n"
-    "                           postgresql\n"
-    "      --storage-name=NAME  the SQLite file, or the PostgreSQL model\n"
-    "      --storage-options=OPTS  librdf options (host='h',port='5432',\n"
-    "                           database='d',user='u'); @FILE reads them\n"
-    "                           from FILE.  Never put a password here:\n"
-    "                           use @FILE, PGPASSWORD or ~/.pgpass\n"
-    "      --prune              sync: also drop the graphs of no file given\n"
-    "  -q, --quiet              no summary on stderr\n"
-    "  -h, --help               this text;  -V, --version  the version\n"
-    "Without --storage-name, KLL_STORE=STORAGE:NAME names the store and\n"
-    "KLL_STORE_OPTIONS gives its options.\n"
-    "\n"
-    "Exit status: 0 done, 2 a usage error, a file that cannot be read, or\n"
-    "a store that cannot be opened or written (its graphs stay as they\n"
-    "were).\n";
-
-enum { OPT_STORAGE = 256, OPT_STORAGE_NAME, OPT_STORAGE_OPTS, OPT_PRUNE };
-
-static const struct option longopts[] = {
-	{ "storage", required_argument, NULL, OPT_STORAGE },
-	{ "storage-name", required_argument, NULL, OPT_STORAGE_NAME },
-	{ "storage-options", required_argument, NULL, OPT_STORAGE_OPTS },
-	{ "prune", no_argument, NULL, OPT_PRUNE },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 },
-};
+#define SET(m) CLI_SET(args, m)
+#define STORE_OPTIONS                                                          \
+	{ "storage", CLI_AUTO, "NAME",                                         \
+	    "librdf storage: sqlite (default) or postgresql",                  \
+	    .set = SET(store.storage) },                                       \
+	    { "storage-name", CLI_AUTO, "NAME",                                \
+		"the SQLite file, or the PostgreSQL model",                    \
+		.set = SET(store.name) },                                      \
+	{                                                                      \
+		"storage-options", CLI_AUTO, "OPTS",                           \
+		    "librdf options (host='h',port='5432',database='d',"       \
+		    "user='u'); @FILE reads them from FILE.  Never put a "     \
+		    "password here: use @FILE, PGPASSWORD or ~/.pgpass",       \
+		    .set = SET(store.options)                                  \
+	}
+#define STORE_QUIET                                                            \
+	{                                                                      \
+		"quiet", 'q', NULL, "no summary on stderr", .usage = CLI_U1,   \
+		    .set = SET(quiet)                                          \
+	}
+#define STORE_AFTER                                                            \
+	"Without --storage-name, KLL_STORE=STORAGE:NAME names the store and\n" \
+	"KLL_STORE_OPTIONS gives its options.\n"                               \
+	"\n"                                                                   \
+	"Exit status: 0 done, 2 a usage error, a file that cannot be read, or\n" \
+	"a store that cannot be opened or written (its graphs stay as they\n"  \
+	"were).\n"
 
 typedef struct files {
 	char **v;
@@ -342,71 +323,134 @@ run(const char *sub, kll_store_opts *o, int argc, char **argv, int prune_,
 	return finish(rc);
 }
 
+static const cli_cmd store_list_cmd;
+
+static int
+sub_run(const cli_cmd *c, int argc, char **argv)
+{
+	args a = { KLL_STORE_OPTS_INIT, 0, 0 };
+	const char *sub = strrchr(c->name, ' ') + 1;
+	int rc;
+
+	if ((rc = cli_parse(c, argc, argv, NULL, &a)) != CLI_GO)
+		return rc;
+	if (c == &store_list_cmd && optind < argc)
+		return usage_error("list takes no operand");
+	return run(sub, &a.store, argc - optind, argv + optind, a.prune,
+	    a.quiet);
+}
+
+static int run_load(int argc, char **argv);
+static int run_sync(int argc, char **argv);
+static int run_list(int argc, char **argv);
+static int run_drop(int argc, char **argv);
+
+static const cli_opt load_options[] = {
+	STORE_QUIET,
+	STORE_OPTIONS,
+	CLI_OPT_HELP,
+	{ NULL },
+};
+
+static const cli_opt sync_options[] = {
+	STORE_QUIET,
+	{ "prune", CLI_AUTO, NULL, "also drop the graphs of no file given",
+	    .usage = CLI_U1, .set = SET(prune) },
+	STORE_OPTIONS,
+	CLI_OPT_HELP,
+	{ NULL },
+};
+
+static const cli_opt list_options[] = {
+	STORE_OPTIONS,
+	CLI_OPT_HELP,
+	{ NULL },
+};
+
+#define LOAD_ABOUT                                                             \
+	"load and sync print one line per graph: what happened (added,\n"      \
+	"replaced, unchanged, removed), kind, name, old and new triple count.\n"
+
+static const cli_cmd store_load_cmd = {
+	.name = "kll-store load",
+	.summary = "put each file in the store, replacing its graph in one "
+	           "transaction\n           (default: the installed "
+	           "vocabularies and keys)",
+	.run = run_load,
+	.operands = { "[store options] [file|folder ...]" },
+	.about = LOAD_ABOUT,
+	.opts = load_options,
+	.after = STORE_AFTER,
+};
+
+static const cli_cmd store_sync_cmd = {
+	.name = "kll-store sync",
+	.summary = "the same, but only the files whose bytes changed",
+	.run = run_sync,
+	.operands = { "[store options] [file|folder ...]" },
+	.about = LOAD_ABOUT,
+	.opts = sync_options,
+	.after = STORE_AFTER,
+};
+
+static const cli_cmd store_list_cmd = {
+	.name = "kll-store list",
+	.summary = "the graphs, with kind, triple count and source",
+	.run = run_list,
+	.operands = { "[store options]" },
+	.opts = list_options,
+	.after = STORE_AFTER,
+};
+
+static const cli_cmd store_drop_cmd = {
+	.name = "kll-store drop",
+	.summary = "remove graphs by name",
+	.run = run_drop,
+	.operands = { "[store options] name ..." },
+	.opts = load_options,
+	.args = { 1, 0, "drop needs a graph name" },
+	.after = STORE_AFTER,
+};
+
+static int
+run_load(int argc, char **argv)
+{
+	return sub_run(&store_load_cmd, argc, argv);
+}
+
+static int
+run_sync(int argc, char **argv)
+{
+	return sub_run(&store_sync_cmd, argc, argv);
+}
+
+static int
+run_list(int argc, char **argv)
+{
+	return sub_run(&store_list_cmd, argc, argv);
+}
+
+static int
+run_drop(int argc, char **argv)
+{
+	return sub_run(&store_drop_cmd, argc, argv);
+}
+
+static const cli_cmd *const subs[] = { &store_load_cmd, &store_sync_cmd,
+	&store_list_cmd, &store_drop_cmd, NULL };
+
+const cli_cmd store_cmd = {
+	.name = "kll-store",
+	.about = "Keep vocabularies (RDF) and keys (SSSOM/TSV, stored as "
+	         "SSSOM/RDF) in a\nlibrdf triple store, one named graph each, "
+	         "for kll-query and others.\n",
+	.after = "'kll-store SUBCOMMAND --help' describes each.\n",
+	.subs = subs,
+};
+
 int
 cmd_store(int argc, char **argv)
 {
-	kll_store_opts o = KLL_STORE_OPTS_INIT;
-	const char *sub;
-	int ch, quiet = 0, prune_ = 0;
-
 	progname = "kll-store";
-	while ((ch = getopt_long(argc, argv, "+qhV", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'h':
-			fputs(usage_text, stdout);
-			fputs(help_text, stdout);
-			return finish(EXIT_OK);
-		case 'V':
-			printf("kll-store %s\n", KLL_VERSION);
-			return finish(EXIT_OK);
-		default:
-			return usage_error_text(usage_text, NULL);
-		}
-	}
-	if (optind >= argc)
-		return usage_error_text(usage_text, "no subcommand");
-	sub = argv[optind];
-	if (strcmp(sub, "load") != 0 && strcmp(sub, "sync") != 0 &&
-	    strcmp(sub, "list") != 0 && strcmp(sub, "drop") != 0)
-		return usage_error_text(usage_text, "unknown subcommand '%s'", sub);
-	argc -= optind;
-	argv += optind;
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "qhV", longopts, NULL)) != -1) {
-		switch (ch) {
-		case OPT_STORAGE:
-			o.storage = optarg;
-			break;
-		case OPT_STORAGE_NAME:
-			o.name = optarg;
-			break;
-		case OPT_STORAGE_OPTS:
-			o.options = optarg;
-			break;
-		case OPT_PRUNE:
-			prune_ = 1;
-			break;
-		case 'q':
-			quiet = 1;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			fputs(help_text, stdout);
-			return finish(EXIT_OK);
-		case 'V':
-			printf("kll-store %s\n", KLL_VERSION);
-			return finish(EXIT_OK);
-		default:
-			return usage_error_text(usage_text, NULL);
-		}
-	}
-	argc -= optind;
-	argv += optind;
-	if (prune_ && strcmp(sub, "sync") != 0)
-		return usage_error_text(usage_text, "--prune is for sync");
-	if (strcmp(sub, "list") == 0 && argc > 0)
-		return usage_error_text(usage_text, "list takes no operand");
-	if (strcmp(sub, "drop") == 0 && argc == 0)
-		return usage_error_text(usage_text, "drop needs a graph name");
-	return run(sub, &o, argc, argv, prune_, quiet);
+	return cli_dispatch(&store_cmd, argc, argv);
 }

@@ -266,44 +266,22 @@ cli_help(FILE *fp, const cli_cmd *c)
 /* ------------------------------------------------------------------ */
 /* Parsing                                                              */
 
-static int
-vusage(const char *usage, const char *fmt, va_list ap)
-{
-	if (fmt != NULL) {
-		fprintf(stderr, "%s: ", progname);
-		vfprintf(stderr, fmt, ap);
-		fputc('\n', stderr);
-	}
-	if (usage != NULL)
-		fputs(usage, stderr);
-	else if (current != NULL)
-		cli_usage(stderr, current);
-	fprintf(stderr, "%s: try '%s --help'\n", progname, progname);
-	return EXIT_TROUBLE;
-}
-
 int
 usage_error(const char *fmt, ...)
 {
 	va_list ap;
-	int rc;
 
-	va_start(ap, fmt);
-	rc = vusage(NULL, fmt, ap);
-	va_end(ap);
-	return rc;
-}
-
-int
-usage_error_text(const char *usage, const char *fmt, ...)
-{
-	va_list ap;
-	int rc;
-
-	va_start(ap, fmt);
-	rc = vusage(usage, fmt, ap);
-	va_end(ap);
-	return rc;
+	if (fmt != NULL) {
+		fprintf(stderr, "%s: ", progname);
+		va_start(ap, fmt);
+		vfprintf(stderr, fmt, ap);
+		va_end(ap);
+		fputc('\n', stderr);
+	}
+	if (current != NULL)
+		cli_usage(stderr, current);
+	fprintf(stderr, "%s: try '%s --help'\n", progname, progname);
+	return EXIT_TROUBLE;
 }
 
 /* getopt_long's tables from c's. */
