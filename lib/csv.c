@@ -430,3 +430,20 @@ kll__csv_each(const char *path, const char *name, char sep,
 	kll_csv_free(c);
 	return st;
 }
+
+/* A CSV field: quoted when it holds a quote, comma or line end. */
+void
+kll__csv_put(FILE *fp, const char *s)
+{
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		fputs(s, fp);
+		return;
+	}
+	fputc('"', fp);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', fp);
+		fputc(*s, fp);
+	}
+	fputc('"', fp);
+}

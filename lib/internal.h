@@ -214,6 +214,9 @@ typedef struct kll__buf {
 	size_t n, cap;
 } kll__buf;
 
+/* csv.c: s as one CSV field, quoted when it must be. */
+void kll__csv_put(FILE *fp, const char *s);
+
 /* csv.c: the records of a table, the first (the header) to header(),
  * the others to row(); blank lines skipped; an empty table an error. */
 kll_status kll__csv_each(const char *path, const char *name, char sep,

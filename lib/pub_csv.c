@@ -10,24 +10,6 @@
 #define STD_CSV "https://www.rfc-editor.org/rfc/rfc4180"
 
 /* ------------------------------------------------------------------ */
-/* The CSV code list                                                    */
-
-static void
-csv_field(FILE *fp, const char *s)
-{
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, fp);
-		return;
-	}
-	fputc('"', fp);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', fp);
-		fputc(*s, fp);
-	}
-	fputc('"', fp);
-}
-
 /* The languages of the concepts' prefLabels: sv and en first, then the
  * others sorted; at most max. */
 static size_t
@@ -88,7 +70,7 @@ csv_parents(FILE *fp, const kll_concept *c)
 		bad |= (b.n > 0 && kll__buf_addc(&b, '|') < 0) ||
 		       kll__buf_adds(&b, kll_concept_external(c, i)) < 0;
 	if (!bad && b.n > 0 && kll__buf_addc(&b, '\0') == 0)
-		csv_field(fp, b.p);
+		kll__csv_put(fp, b.p);
 	else if (bad)
 		fputs("\x01", fp); /* poisons the read-back count */
 	kll__buf_free(&b);
@@ -109,18 +91,18 @@ write_csv_rows(FILE *fp, const kll_vocab *v, const char **langs, size_t nl)
 		c = kll_vocab_at(v, i);
 		if (*kll_concept_notation(c) == '\0')
 			continue;
-		csv_field(fp, kll_concept_notation(c));
+		kll__csv_put(fp, kll_concept_notation(c));
 		fputc(',', fp);
 		csv_parents(fp, c);
 		fputc(',', fp);
 		if (kll_concept_level(c) > 0)
 			fprintf(fp, "%d", kll_concept_level(c));
 		fputc(',', fp);
-		csv_field(fp, kll_concept_iri(c));
+		kll__csv_put(fp, kll_concept_iri(c));
 		for (k = 0; k < nl; k++) {
 			fputc(',', fp);
 			s = kll_concept_label(c, KLL_LABEL_PREF, langs[k]);
-			csv_field(fp, s ? s : "");
+			kll__csv_put(fp, s ? s : "");
 		}
 		fputs("\r\n", fp);
 	}

@@ -99,46 +99,6 @@ put_term(FILE *fp, librdf_node *n, int tsv)
 		fprintf(fp, "^^<%s>", (const char *)librdf_uri_as_string(dt));
 }
 
-/* A CSV field: quoted when it holds a quote, comma or line end. */
-static void
-put_csv(FILE *fp, const char *s)
-{
-	if (strpbrk(s, "\",\r\n") == NULL) {
-		fputs(s, fp);
-		return;
-	}
-	fputc('"', fp);
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			fputc('"', fp);
-		fputc(*s, fp);
-	}
-	fputc('"', fp);
-}
-
-static void
-put_json_string(FILE *fp, const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-
-	fputc('"', fp);
-	for (; *p != '\0'; p++) {
-		if (*p == '"' || *p == '\\')
-			fprintf(fp, "\\%c", *p);
-		else if (*p == '\n')
-			fputs("\\n", fp);
-		else if (*p == '\r')
-			fputs("\\r", fp);
-		else if (*p == '\t')
-			fputs("\\t", fp);
-		else if (*p < 0x20)
-			fprintf(fp, "\\u%04x", *p);
-		else
-			fputc(*p, fp);
-	}
-	fputc('"', fp);
-}
-
 static void
 put_json_term(FILE *fp, librdf_node *n)
 {
@@ -147,23 +107,23 @@ put_json_term(FILE *fp, librdf_node *n)
 
 	if (librdf_node_is_resource(n)) {
 		fputs("{ \"type\": \"uri\", \"value\": ", fp);
-		put_json_string(fp, iri_of(n));
+		kll__json_string(fp, iri_of(n));
 	} else if (librdf_node_is_blank(n)) {
 		fputs("{ \"type\": \"bnode\", \"value\": ", fp);
-		put_json_string(
+		kll__json_string(
 		    fp, (const char *)librdf_node_get_blank_identifier(n));
 	} else {
 		fputs("{ \"type\": \"literal\", \"value\": ", fp);
-		put_json_string(
+		kll__json_string(
 		    fp, (const char *)librdf_node_get_literal_value(n));
 		lang = librdf_node_get_literal_value_language(n);
 		dt = librdf_node_get_literal_value_datatype_uri(n);
 		if (lang != NULL && *lang != '\0') {
 			fputs(", \"xml:lang\": ", fp);
-			put_json_string(fp, lang);
+			kll__json_string(fp, lang);
 		} else if (dt != NULL) {
 			fputs(", \"datatype\": ", fp);
-			put_json_string(
+			kll__json_string(
 			    fp, (const char *)librdf_uri_as_string(dt));
 		}
 	}
@@ -182,7 +142,7 @@ put_header(writer *w, librdf_query_results *r, int nvars)
 		name = librdf_query_results_get_binding_name(r, i);
 		if (w->fmt == KLL_RESULTS_JSON) {
 			fputs(i > 0 ? ", " : " ", w->fp);
-			put_json_string(w->fp, name);
+			kll__json_string(w->fp, name);
 		} else {
 			if (i > 0)
 				fputc(w->fmt == KLL_RESULTS_TSV ? '\t' : ',',
@@ -203,12 +163,12 @@ static void
 put_csv_term(FILE *fp, librdf_node *n)
 {
 	if (librdf_node_is_resource(n))
-		put_csv(fp, iri_of(n));
+		kll__csv_put(fp, iri_of(n));
 	else if (librdf_node_is_blank(n)) {
 		fputs("_:", fp);
-		put_csv(fp, (const char *)librdf_node_get_blank_identifier(n));
+		kll__csv_put(fp, (const char *)librdf_node_get_blank_identifier(n));
 	} else
-		put_csv(fp, (const char *)librdf_node_get_literal_value(n));
+		kll__csv_put(fp, (const char *)librdf_node_get_literal_value(n));
 }
 
 static void
@@ -227,7 +187,7 @@ put_row(writer *w, librdf_query_results *r, int nvars)
 			continue;
 		if (w->fmt == KLL_RESULTS_JSON) {
 			fputs(first ? " " : ", ", w->fp);
-			put_json_string(
+			kll__json_string(
 			    w->fp, librdf_query_results_get_binding_name(r, i));
 			fputs(": ", w->fp);
 			put_json_term(w->fp, n);
