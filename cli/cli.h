@@ -393,29 +393,112 @@ int write_mapset(const kll_mapset *m, const char *path);
 int write_output(
     const char *path, void (*fn)(FILE *, const void *), const void *arg);
 
+/* ------------------------------------------------------------------ */
+/* The diagnostics of the checks (diag.c)                              */
+
+/* Where the findings of a check go, by --format: text on stderr, JSON
+ * lines, one SARIF 2.1.0 document, or GitHub workflow annotations on
+ * stdout.  The problems that end the reading of a file (report(), while
+ * report_sink is set) take the same way, with a rule id of their own
+ * (kll_error_rule). */
+enum { DIAG_TEXT = 0, DIAG_JSON, DIAG_SARIF, DIAG_GITHUB };
+typedef struct diag_held diag_held;
+typedef struct diag_sink {
+	const cli_cmd *cmd;    /* its rules are the SARIF ones */
+	int format, verbose;   /* DIAG_*; --verbose */
+	kll_severity min;      /* --severity: shown from this on */
+	kll_severity fail_on;  /* --fail-on: exit 1 from this on */
+	cli_list ignore;       /* --ignore */
+	const char *file;      /* the file whose suppressions are below */
+	char *suppress;        /* its kll_ignore: ids, space-separated */
+	int holding;           /* findings wait for diag_release() */
+	diag_held *held;
+	size_t nheld, capheld;
+	size_t shown[3];       /* findings shown, by severity */
+	size_t failing;        /* of those, at or above fail_on */
+	size_t fatal;          /* problems that ended a file */
+	size_t nresults;       /* SARIF results written */
+	int started;           /* the SARIF document is open */
+} diag_sink;
+
+/* While set, report() sends its error to this sink as a fatal problem. */
+extern diag_sink *report_sink;
+
+/* A sink for command c, before cli_parse(): text, warnings and up shown,
+ * exit 1 on errors. */
+void diag_init(diag_sink *s, const cli_cmd *c);
+
+/* The keys of the options of CHECK_OPTIONS that cli_parse does not set;
+ * 0, or the exit status after a usage error. */
+int check_option(diag_sink *s, int key, char *arg);
+
+/* A finding: shown, left out (--ignore, the file's suppressions) or
+ * held; diag_fn is the same as a kll_diag_fn (payload: the sink). */
+void diag_emit(diag_sink *s, const kll_error *d);
+void diag_fn(void *payload, const kll_error *d);
+
+/* A problem that ends the reading of a file: never left out. */
+void diag_fatal(diag_sink *s, const kll_error *err);
+
+/* Hold the findings until the suppressions of "file" are known, then
+ * diag_release() them with the value of its kll_ignore (NULL: none):
+ * rule ids separated by spaces, commas or '|'.  They stay in force for
+ * the findings of that file that come after. */
+void diag_hold(diag_sink *s, const char *file);
+void diag_release(diag_sink *s, const char *suppress);
+
+/* End the output (the SARIF document) and free the sink; the exit
+ * status: rc when it is higher, else 1 with findings at or above
+ * --fail-on, else 0. */
+int diag_end(diag_sink *s, int rc);
+
+/* The rules of c: those of its own table, then those of the registry
+ * that c->rules names, as --help lists them; NULL past the last. */
+const kll_check_rule *cli_rule_at(const cli_cmd *c, size_t i);
+
 /* The options of the checks (kll-vocab check, kll-map check): -q, -L,
- * --format=text|json and --severity, for a context T with members
- * quiet, dirs, json and min; check_option() takes the last two, LINE is
- * the form of a finding. */
-enum { OPT_CHECK_FORMAT = 0xa00, OPT_CHECK_SEVERITY };
-#define CHECK_OPTIONS(T, LINE)                                                 \
+ * --format, --severity, --fail-on, --ignore and -v, for a context T
+ * with members quiet, dirs and a diag_sink d; check_option() takes
+ * them.  LINE is the form of a finding in text, IGNORE what --ignore
+ * says after its first sentence. */
+enum {
+	OPT_CHECK_FORMAT = 0xa00,
+	OPT_CHECK_SEVERITY,
+	OPT_CHECK_FAIL_ON,
+	OPT_CHECK_IGNORE
+};
+#define CHECK_OPTIONS(T, LINE, IGNORE)                                         \
 	{ "quiet", 'q', NULL, "no summary line at the end", .usage = CLI_U1,   \
 		.set = CLI_SET(T, quiet) },                                    \
 	    { "vocab-path", 'L', "dirs",                                       \
 		    "folders to search for vocabulary ids first",              \
 		    .usage = CLI_U1, .set = CLI_SET(T, dirs) },                \
-	    { "format", OPT_CHECK_FORMAT, "text|json",                         \
+	    { "format", OPT_CHECK_FORMAT, "text|json|sarif|github",            \
 		    "text (default): findings on stderr as '" LINE             \
-		    "'; json: findings on stdout, one JSON object a line "     \
-		    "(file, line, column, severity, rule, message)",           \
+		    "'; json: on stdout, one JSON object a line (file, line, " \
+		    "column, severity, rule, message); sarif: one SARIF 2.1.0 "\
+		    "document on stdout; github: GitHub workflow annotations " \
+		    "on stdout ('::error file=F,line=L,col=C,title=RULE::"     \
+		    "MESSAGE').  A file that cannot be read is said the same " \
+		    "way, with its rule (input-*, limit-*)",                   \
 		    .usage = CLI_U1 },                                         \
-	{                                                                      \
-		"severity", OPT_CHECK_SEVERITY, "info|warning|error",          \
+	    { "severity", OPT_CHECK_SEVERITY, "info|warning|error",            \
 		    "report findings of that severity and above (default "     \
 		    "warning)",                                                \
-		    .usage = CLI_U1                                            \
+		    .usage = CLI_U1 },                                         \
+	    { "fail-on", OPT_CHECK_FAIL_ON, "error|warning",                   \
+		    "exit 1 when a finding reported is of that severity or "   \
+		    "above (default error: warnings alone exit 0)",            \
+		    .usage = CLI_U1 },                                         \
+	    { "ignore", OPT_CHECK_IGNORE, "RULE",                              \
+		    "leave out the findings of rule RULE (repeatable)" IGNORE, \
+		    .usage = CLI_U1 },                                         \
+	{                                                                      \
+		"verbose", 'v', NULL,                                          \
+		    "report each finding left out by --ignore or kll_ignore "  \
+		    "as a note",                                               \
+		    .usage = CLI_U1, .set = CLI_SET(T, d.verbose)              \
 	}
-int check_option(int key, char *arg, int *json, kll_severity *min);
 
 /* --subject-vocab and --object-vocab of kll-map check and stats, into
  * the member vocab[2] of T. */

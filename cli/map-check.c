@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* map-check.c: kll-map check, the rules of kll_mapset_check() on each key
- * named, with the reader's own findings.  Findings are diagnostics: one
- * line each on stderr, or JSON lines on stdout with --format=json. */
+ * named, with the reader's own findings.  Findings are diagnostics, in
+ * the format of --format (diag.c); the metadata slot kll_ignore of a key
+ * leaves out the findings of the rules it names in that key. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,15 +12,15 @@ typedef struct opts {
 	const char *dirs;
 	const char *vocab[2];
 	int level[2];
-	kll_severity min;
-	int json, quiet;
+	int quiet;
+	diag_sink d;
 } opts;
 
 /* What the sink counts: over all keys, and for the key being checked. */
 typedef struct tally {
-	const opts *o;
-	size_t shown[3]; /* by severity */
-	size_t errors;   /* error findings of this key */
+	opts *o;
+	kll_mapcheck *mc;
+	size_t errors; /* error findings of this key */
 	int novocab;     /* a side of this key had no vocabulary */
 	kll_vocab_cache *vc;
 	size_t read; /* keys that could be read */
@@ -28,7 +29,9 @@ typedef struct tally {
 enum { OPT_LEVELS = 256 };
 
 static const cli_opt options[] = {
-	CHECK_OPTIONS(opts, "kll-map: FILE:LINE:COL: SEVERITY: MESSAGE [RULE]"),
+	CHECK_OPTIONS(opts, "kll-map: FILE:LINE:COL: SEVERITY: MESSAGE [RULE]",
+	    "; a key leaves out rules of its own with the metadata slot "
+	    "kll_ignore"),
 	MAP_VOCAB_OPTIONS(opts),
 	{ "levels", OPT_LEVELS, "S:O",
 	    "the key's levels (XKOS depths) on the subject and object sides; "
@@ -81,7 +84,7 @@ on_option(void *ctx, int key, char *arg)
 
 	if (key == OPT_LEVELS)
 		return parse_levels(o, arg);
-	return check_option(key, arg, &o->json, &o->min);
+	return check_option(&o->d, key, arg);
 }
 
 static void
@@ -94,10 +97,18 @@ on_finding(void *payload, const kll_error *d)
 		if (strcmp(d->rule, "map-no-vocabulary") == 0)
 			t->novocab = 1;
 	}
-	if (d->severity < t->o->min)
-		return;
-	t->shown[d->severity]++;
-	print_diag(t->o->json ? stdout : stderr, d, t->o->json);
+	diag_emit(&t->o->d, d);
+}
+
+/* Each record to the check; at the first, the key's suppressions are
+ * known and the findings held until then go out. */
+static int
+on_row(void *payload, const kll_mapset *m, size_t rec)
+{
+	tally *t = payload;
+
+	diag_release(&t->o->d, kll_mapset_meta(m, "kll_ignore"));
+	return kll_mapcheck_row(t->mc, m, rec);
 }
 
 /* Check one key, its rows as they are read; returns its exit status.
@@ -106,7 +117,7 @@ static int
 check_one(void *ctx, const char *name)
 {
 	tally *t = ctx;
-	const opts *o = t->o;
+	opts *o = t->o;
 	kll_sssom_opts so = KLL_SSSOM_OPTS_INIT;
 	kll_mapcheck_opts co = KLL_MAPCHECK_OPTS_INIT;
 	kll_mapcheck *mc = NULL;
@@ -121,7 +132,7 @@ check_one(void *ctx, const char *name)
 	co.vocab[1] = o->vocab[1];
 	co.level[0] = o->level[0];
 	co.level[1] = o->level[1];
-	co.min = o->min;
+	co.min = o->d.min;
 	co.diag = on_finding;
 	co.payload = t;
 	if (kll_mapcheck_new(&mc, &co, &err) != KLL_OK) {
@@ -130,19 +141,20 @@ check_one(void *ctx, const char *name)
 	}
 	so.diag = on_finding;
 	so.payload = t;
-	so.row = kll_mapcheck_row;
-	so.row_payload = mc;
+	so.row = on_row;
+	so.row_payload = t;
+	t->mc = mc;
+	diag_hold(&o->d, name);
 	if (kll_mapset_read(&m, name, &so, &err) != KLL_OK) {
 		report(&err);
 		goto out;
 	}
+	diag_release(&o->d, kll_mapset_meta(m, "kll_ignore"));
 	t->read++;
 	if (kll_mapcheck_end(mc, m, NULL, &err) != KLL_OK)
 		report(&err);
 	else
-		rc = t->novocab ? EXIT_TROUBLE :
-		     t->errors  ? EXIT_FOUND :
-		                  EXIT_OK;
+		rc = t->novocab ? EXIT_TROUBLE : EXIT_OK;
 out:
 	kll_mapcheck_free(mc);
 	kll_mapset_free(m);
@@ -158,22 +170,24 @@ run(int argc, char **argv)
 	int rc;
 
 	memset(&o, 0, sizeof(o));
-	o.min = KLL_SEV_WARNING;
+	diag_init(&o.d, &map_check_cmd);
 	if ((rc = cli_parse(&map_check_cmd, argc, argv, on_option, &o)) !=
 	    CLI_GO)
 		return rc;
 	memset(&t, 0, sizeof(t));
 	t.o = &o;
+	report_sink = &o.d;
 	if (kll_vocab_cache_new(&t.vc, o.dirs, NULL, &err) != KLL_OK) {
 		report(&err);
-		return EXIT_TROUBLE;
+		return finish(diag_end(&o.d, EXIT_TROUBLE));
 	}
 	rc = cli_each(argc, argv, check_one, &t);
 	kll_vocab_cache_free(t.vc);
+	rc = diag_end(&o.d, rc);
 	/* After a key that could not be read and nothing else, its message
 	 * says it all. */
 	if (!o.quiet && t.read > 0)
-		print_tally(t.shown, t.read, "key", "keys");
+		print_tally(o.d.shown, t.read, "key", "keys");
 	return finish(rc);
 }
 
@@ -199,5 +213,5 @@ const cli_cmd map_check_cmd = {
 	    "sssom-*, then the check's), row by row, then those that need every\n"
 	    "row (duplicates, contradictions, cardinality, ...), row by row.\n",
 	.table = kll_mapcheck_rule_at,
-	.rules = "sssom- limit-",
+	.rules = "sssom- limit- input-",
 };

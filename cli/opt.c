@@ -212,25 +212,37 @@ put_rule(FILE *fp, const kll_check_rule *r)
 	put_wrapped(fp, r->summary, 6, 6);
 }
 
+const kll_check_rule *
+cli_rule_at(const cli_cmd *c, size_t i)
+{
+	const kll_check_rule *r;
+	size_t k, j;
+
+	for (k = 0; c->table != NULL && (r = c->table(k)) != NULL; k++)
+		if (i-- == 0)
+			return r;
+	for (k = 0; c->rules != NULL && (r = kll_rule_at(k)) != NULL; k++) {
+		for (j = 0; c->table != NULL && c->table(j) != NULL; j++)
+			if (strcmp(c->table(j)->id, r->id) == 0)
+				break;
+		if ((c->table == NULL || c->table(j) == NULL) &&
+		    rule_wanted(c->rules, r->id) && i-- == 0)
+			return r;
+	}
+	return NULL;
+}
+
 /* The rules of c's own table in its order, then those of the registry
  * that c->rules names. */
 static void
 help_rules(FILE *fp, const cli_cmd *c)
 {
 	const kll_check_rule *r;
-	size_t i, j;
+	size_t i;
 
 	fputs("\nRules it reports, with their severity:\n", fp);
-	for (i = 0; c->table != NULL && (r = c->table(i)) != NULL; i++)
+	for (i = 0; (r = cli_rule_at(c, i)) != NULL; i++)
 		put_rule(fp, r);
-	for (i = 0; c->rules != NULL && (r = kll_rule_at(i)) != NULL; i++) {
-		for (j = 0; c->table != NULL && c->table(j) != NULL; j++)
-			if (strcmp(c->table(j)->id, r->id) == 0)
-				break;
-		if ((c->table == NULL || c->table(j) == NULL) &&
-		    rule_wanted(c->rules, r->id))
-			put_rule(fp, r);
-	}
 }
 
 static void
@@ -422,18 +434,6 @@ cli_each(
 		if ((one = fn(ctx, argv[i])) > rc)
 			rc = one;
 	return rc;
-}
-
-int
-check_option(int key, char *arg, int *json, kll_severity *min)
-{
-	static const char *const formats[] = { "text", "json", NULL };
-
-	if (key == OPT_CHECK_FORMAT)
-		return parse_choice(arg, "format", formats, json);
-	if (key == OPT_CHECK_SEVERITY)
-		return parse_severity(arg, min);
-	return 0;
 }
 
 int

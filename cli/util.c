@@ -44,6 +44,10 @@ print_loc(FILE *fp, const kll_error *e)
 void
 report(const kll_error *err)
 {
+	if (report_sink != NULL) {
+		diag_fatal(report_sink, err);
+		return;
+	}
 	if (strncmp(err->rule, "limit-", 6) == 0) {
 		/* An input over one of the readers' limits: said as the
 		 * findings are, rule id and all, so that it can be looked

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* vocab-check.c: kll-vocab check, the quality rules of kll_vocab_check()
- * on each vocabulary named.  Findings are diagnostics: one line each on
- * stderr, or JSON lines on stdout with --format=json. */
+ * on each vocabulary named.  Findings are diagnostics, in the format of
+ * --format (diag.c). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,19 +12,18 @@ typedef struct opts {
 	const char *syntax;
 	const char *langs[32];
 	size_t nlangs;
-	kll_severity min;
-	int json, quiet;
+	int quiet;
+	diag_sink d;
 } opts;
 
 /* What the sink counts over all vocabularies. */
 typedef struct tally {
-	const opts *o;
-	size_t shown[3]; /* by severity */
-	size_t checked;  /* vocabularies that could be read */
+	opts *o;
+	size_t checked; /* vocabularies that could be read */
 } tally;
 
 static const cli_opt options[] = {
-	CHECK_OPTIONS(opts, "kll-vocab: FILE: SEVERITY: MESSAGE [RULE]"),
+	CHECK_OPTIONS(opts, "kll-vocab: FILE: SEVERITY: MESSAGE [RULE]", ""),
 	{ "lang", 'l', "langs",
 	    "languages in which every concept needs a prefLabel, "
 	    "comma-separated (sv,en); \"en\" also accepts en-GB; default: any "
@@ -75,7 +74,7 @@ on_option(void *ctx, int key, char *arg)
 
 	if (key == 'l')
 		return parse_langs(o, arg);
-	return check_option(key, arg, &o->json, &o->min);
+	return check_option(&o->d, key, arg);
 }
 
 static void
@@ -83,10 +82,7 @@ on_finding(void *payload, const kll_error *d)
 {
 	tally *t = payload;
 
-	if (d->severity < t->o->min)
-		return;
-	t->shown[d->severity]++;
-	print_diag(t->o->json ? stdout : stderr, d, t->o->json);
+	diag_emit(&t->o->d, d);
 }
 
 /* Check one vocabulary; returns its exit status. */
@@ -94,11 +90,11 @@ static int
 check_one(void *ctx, const char *name)
 {
 	tally *t = ctx;
-	const opts *o = t->o;
+	opts *o = t->o;
 	kll_check_opts co = KLL_CHECK_OPTS_INIT;
 	kll_vocab *v;
 	kll_error err;
-	size_t nerrors = 0;
+	size_t nerrors = 0; /* the sink counts them, after --ignore */
 	int rc = EXIT_OK;
 
 	if ((v = open_vocab(name, o->dirs, o->syntax)) == NULL)
@@ -111,8 +107,6 @@ check_one(void *ctx, const char *name)
 	if (kll_vocab_check(v, &co, &nerrors, &err) != KLL_OK) {
 		report(&err);
 		rc = EXIT_TROUBLE;
-	} else if (nerrors > 0) {
-		rc = EXIT_FOUND;
 	}
 	kll_vocab_free(v);
 	return rc;
@@ -126,17 +120,18 @@ run(int argc, char **argv)
 	int rc;
 
 	memset(&o, 0, sizeof(o));
-	o.min = KLL_SEV_WARNING;
+	diag_init(&o.d, &vocab_check_cmd);
 	if ((rc = cli_parse(&vocab_check_cmd, argc, argv, on_option, &o)) !=
 	    CLI_GO)
 		return rc;
 	memset(&t, 0, sizeof(t));
 	t.o = &o;
-	rc = cli_each(argc, argv, check_one, &t);
+	report_sink = &o.d;
+	rc = diag_end(&o.d, cli_each(argc, argv, check_one, &t));
 	/* After a file that could not be read and nothing else, its message
 	 * says it all. */
 	if (!o.quiet && t.checked > 0)
-		print_tally(t.shown, t.checked, "vocabulary", "vocabularies");
+		print_tally(o.d.shown, t.checked, "vocabulary", "vocabularies");
 	return finish(rc);
 }
 
@@ -156,4 +151,5 @@ const cli_cmd vocab_check_cmd = {
 	    "\n"
 	    "The rules come in the order their findings come out.\n",
 	.table = kll_check_rule_at,
+	.rules = "input-",
 };

@@ -47,6 +47,30 @@ kll_severity_name(kll_severity sev)
 }
 
 const char *
+kll_error_rule(const kll_error *err)
+{
+	if (err->rule[0] != '\0')
+		return err->rule;
+	switch (err->code) {
+	case KLL_EIO:
+		return "input-unreadable";
+	case KLL_ENOTFOUND:
+		return "input-not-found";
+	case KLL_EENCODING:
+		return "input-encoding";
+	case KLL_ESYNTAX:
+		return "input-syntax";
+	case KLL_ENOMEM:
+		return "input-out-of-memory";
+	case KLL_OK:
+	case KLL_EINVALID:
+	case KLL_EARG:
+		break;
+	}
+	return "input-invalid";
+}
+
+const char *
 kll__display_name(const char *path)
 {
 	if (path == NULL)

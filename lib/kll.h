@@ -1933,6 +1933,12 @@ char *kll_text_fold(const char *s);
 const kll_check_rule *kll_rule_at(size_t i);
 const kll_check_rule *kll_rule_find(const char *id);
 
+/* The rule id of "err": its own, else one of the input-* rules by its
+ * status (input-unreadable, input-not-found, input-encoding,
+ * input-syntax, input-invalid, input-out-of-memory), so that a problem
+ * that ends a command has a rule id as the findings have.  Static. */
+const char *kll_error_rule(const kll_error *err);
+
 /* Write the changes of d on level "level" (0: every level) to fp as JSON
  * lines: kind, level, old_code and new_code (null for none), lang, old,
  * new, and for a pair confidence and review.  Errors: KLL_EIO. */

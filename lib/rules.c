@@ -16,6 +16,15 @@
 #define I KLL_SEV_INFO
 
 static const kll_check_rule others[] = {
+	/* What ends the reading of a file, when the error names no rule of
+	 * its own (error.c, kll_error_rule). */
+	{ "input-unreadable", E, "a file that cannot be opened or read" },
+	{ "input-not-found", E, "no such file, vocabulary id or scheme IRI" },
+	{ "input-encoding", E, "a file that is not UTF-8" },
+	{ "input-syntax", E,
+	    "a file that does not parse (Turtle, RDF/XML, YAML, TSV)" },
+	{ "input-invalid", E, "a file the reader refuses as a whole" },
+	{ "input-out-of-memory", E, "a file too large for the memory there is" },
 	/* The SSSOM/TSV reader (sssom*.c). */
 	{ "sssom-syntax", E, "not SSSOM/TSV: bad YAML metadata or header" },
 	{ "sssom-bad-column-count", E,

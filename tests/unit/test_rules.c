@@ -21,7 +21,8 @@
 
 /* The families of rule ids: a literal "FAMILY-..." in lib/ is a rule id. */
 static const char *const families[] = { "apply", "compose", "export", "import",
-	"invert", "learn", "limit", "map", "publish", "sssom", "vocab" };
+	"invert", "learn", "limit", "map", "publish", "sssom", "vocab",
+	"input" };
 
 /* Literals of that shape that are no rule ids: kll-publish's
  * configuration keys (pubconfig.c, dcat.c). */
