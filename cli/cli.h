@@ -404,21 +404,21 @@ int write_output(
 enum { DIAG_TEXT = 0, DIAG_JSON, DIAG_SARIF, DIAG_GITHUB };
 typedef struct diag_held diag_held;
 typedef struct diag_sink {
-	const cli_cmd *cmd;    /* its rules are the SARIF ones */
-	int format, verbose;   /* DIAG_*; --verbose */
-	kll_severity min;      /* --severity: shown from this on */
-	kll_severity fail_on;  /* --fail-on: exit 1 from this on */
-	cli_list ignore;       /* --ignore */
-	const char *file;      /* the file whose suppressions are below */
-	char *suppress;        /* its kll_ignore: ids, space-separated */
-	int holding;           /* findings wait for diag_release() */
+	const cli_cmd *cmd;   /* its rules are the SARIF ones */
+	int format, verbose;  /* DIAG_*; --verbose */
+	kll_severity min;     /* --severity: shown from this on */
+	kll_severity fail_on; /* --fail-on: exit 1 from this on */
+	cli_list ignore;      /* --ignore */
+	const char *file;     /* the file whose suppressions are below */
+	char *suppress;       /* its kll_ignore: ids, space-separated */
+	int holding;          /* findings wait for diag_release() */
 	diag_held *held;
 	size_t nheld, capheld;
-	size_t shown[3];       /* findings shown, by severity */
-	size_t failing;        /* of those, at or above fail_on */
-	size_t fatal;          /* problems that ended a file */
-	size_t nresults;       /* SARIF results written */
-	int started;           /* the SARIF document is open */
+	size_t shown[3]; /* findings shown, by severity */
+	size_t failing;  /* of those, at or above fail_on */
+	size_t fatal;    /* problems that ended a file */
+	size_t nresults; /* SARIF results written */
+	int started;     /* the SARIF document is open */
 } diag_sink;
 
 /* While set, report() sends its error to this sink as a fatal problem. */
@@ -467,37 +467,37 @@ enum {
 	OPT_CHECK_FAIL_ON,
 	OPT_CHECK_IGNORE
 };
-#define CHECK_OPTIONS(T, LINE, IGNORE)                                         \
-	{ "quiet", 'q', NULL, "no summary line at the end", .usage = CLI_U1,   \
-		.set = CLI_SET(T, quiet) },                                    \
-	    { "vocab-path", 'L', "dirs",                                       \
-		    "folders to search for vocabulary ids first",              \
-		    .usage = CLI_U1, .set = CLI_SET(T, dirs) },                \
-	    { "format", OPT_CHECK_FORMAT, "text|json|sarif|github",            \
-		    "text (default): findings on stderr as '" LINE             \
-		    "'; json: on stdout, one JSON object a line (file, line, " \
-		    "column, severity, rule, message); sarif: one SARIF 2.1.0 "\
-		    "document on stdout; github: GitHub workflow annotations " \
-		    "on stdout ('::error file=F,line=L,col=C,title=RULE::"     \
-		    "MESSAGE').  A file that cannot be read is said the same " \
-		    "way, with its rule (input-*, limit-*)",                   \
-		    .usage = CLI_U1 },                                         \
-	    { "severity", OPT_CHECK_SEVERITY, "info|warning|error",            \
-		    "report findings of that severity and above (default "     \
-		    "warning)",                                                \
-		    .usage = CLI_U1 },                                         \
-	    { "fail-on", OPT_CHECK_FAIL_ON, "error|warning",                   \
-		    "exit 1 when a finding reported is of that severity or "   \
-		    "above (default error: warnings alone exit 0)",            \
-		    .usage = CLI_U1 },                                         \
-	    { "ignore", OPT_CHECK_IGNORE, "RULE",                              \
-		    "leave out the findings of rule RULE (repeatable)" IGNORE, \
-		    .usage = CLI_U1 },                                         \
-	{                                                                      \
-		"verbose", 'v', NULL,                                          \
-		    "report each finding left out by --ignore or kll_ignore "  \
-		    "as a note",                                               \
-		    .usage = CLI_U1, .set = CLI_SET(T, d.verbose)              \
+#define CHECK_OPTIONS(T, LINE, IGNORE)                                          \
+	{ "quiet", 'q', NULL, "no summary line at the end", .usage = CLI_U1,    \
+		.set = CLI_SET(T, quiet) },                                     \
+	    { "vocab-path", 'L', "dirs",                                        \
+		    "folders to search for vocabulary ids first",               \
+		    .usage = CLI_U1, .set = CLI_SET(T, dirs) },                 \
+	    { "format", OPT_CHECK_FORMAT, "text|json|sarif|github",             \
+		    "text (default): findings on stderr as '" LINE              \
+		    "'; json: on stdout, one JSON object a line (file, line, "  \
+		    "column, severity, rule, message); sarif: one SARIF 2.1.0 " \
+		    "document on stdout; github: GitHub workflow annotations "  \
+		    "on stdout ('::error file=F,line=L,col=C,title=RULE::"      \
+		    "MESSAGE').  A file that cannot be read is said the same "  \
+		    "way, with its rule (input-*, limit-*)",                    \
+		    .usage = CLI_U1 },                                          \
+	    { "severity", OPT_CHECK_SEVERITY, "info|warning|error",             \
+		    "report findings of that severity and above (default "      \
+		    "warning)",                                                 \
+		    .usage = CLI_U1 },                                          \
+	    { "fail-on", OPT_CHECK_FAIL_ON, "error|warning",                    \
+		    "exit 1 when a finding reported is of that severity or "    \
+		    "above (default error: warnings alone exit 0)",             \
+		    .usage = CLI_U1 },                                          \
+	    { "ignore", OPT_CHECK_IGNORE, "RULE",                               \
+		    "leave out the findings of rule RULE (repeatable)" IGNORE,  \
+		    .usage = CLI_U1 },                                          \
+	{                                                                       \
+		"verbose", 'v', NULL,                                           \
+		    "report each finding left out (--ignore, a key's "          \
+		    "kll_ignore) as a note",                                    \
+		    .usage = CLI_U1, .set = CLI_SET(T, d.verbose)               \
 	}
 
 /* --subject-vocab and --object-vocab of kll-map check and stats, into

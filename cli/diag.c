@@ -112,7 +112,7 @@ check_option(diag_sink *s, int key, char *arg)
 static const char *
 sarif_level(kll_severity sev)
 {
-	return sev == KLL_SEV_ERROR ? "error" :
+	return sev == KLL_SEV_ERROR   ? "error" :
 	       sev == KLL_SEV_WARNING ? "warning" :
 	                                "note";
 }
@@ -146,8 +146,7 @@ sarif_rules(FILE *fp, const cli_cmd *c)
 		json_string(fp, r->id);
 		fputs(", \"shortDescription\": {\"text\": ", fp);
 		json_string(fp, r->summary);
-		fprintf(fp,
-		    "}, \"defaultConfiguration\": {\"level\": \"%s\"}}",
+		fprintf(fp, "}, \"defaultConfiguration\": {\"level\": \"%s\"}}",
 		    sarif_level(r->severity));
 	}
 }
@@ -211,7 +210,8 @@ sarif_result(diag_sink *s, const kll_error *d, const char *rule, int by)
 		put_uri(fp, d->file);
 		fputc('}', fp);
 		if (d->line > 0) {
-			fprintf(fp, ", \"region\": {\"startLine\": %u", d->line);
+			fprintf(
+			    fp, ", \"region\": {\"startLine\": %u", d->line);
 			if (d->col > 0)
 				fprintf(fp, ", \"startColumn\": %u", d->col);
 			fputc('}', fp);
@@ -248,7 +248,7 @@ static void
 github_line(const kll_error *d, const char *rule, int by)
 {
 	FILE *fp = stdout;
-	const char *cmd = by                              ? "notice" :
+	const char *cmd = by                             ? "notice" :
 	                  d->severity == KLL_SEV_ERROR   ? "error" :
 	                  d->severity == KLL_SEV_WARNING ? "warning" :
 	                                                   "notice";
@@ -306,8 +306,9 @@ json_line(const kll_error *d, const char *rule, int by)
 
 	fputs("{\"file\":", fp);
 	json_string(fp, d->file);
-	fprintf(fp, ",\"line\":%u,\"column\":%u,\"severity\":\"%s\",\"rule\":",
-	    d->line, d->col, by ? "note" : kll_severity_name(d->severity));
+	fprintf(fp,
+	    ",\"line\":%u,\"column\":%u,\"severity\":\"%s\",\"rule\":", d->line,
+	    d->col, by ? "note" : kll_severity_name(d->severity));
 	json_string(fp, rule);
 	fputs(",\"message\":", fp);
 	json_string(fp, d->msg);

@@ -21,7 +21,7 @@ typedef struct tally {
 	opts *o;
 	kll_mapcheck *mc;
 	size_t errors; /* error findings of this key */
-	int novocab;     /* a side of this key had no vocabulary */
+	int novocab;   /* a side of this key had no vocabulary */
 	kll_vocab_cache *vc;
 	size_t read; /* keys that could be read */
 } tally;
@@ -204,9 +204,9 @@ const cli_cmd map_check_cmd = {
 	.opts = options,
 	.args = { 1, 0, "check takes one or more keys" },
 	.after =
-	    "Exit status: 0 no finding of severity error, 1 some, 2 a key or a\n"
-	    "vocabulary could not be read (the other keys are still checked) or\n"
-	    "a usage error.\n"
+	    "Exit status: 0 no finding reported of severity error (or warning,\n"
+	    "with --fail-on=warning), 1 some, 2 a key or a vocabulary could not\n"
+	    "be read (the other keys are still checked) or a usage error.\n"
 	    "\n"
 	    "Each key is checked as it is read: the findings of the metadata\n"
 	    "first, then those that a row has on its own (the reader's, rules\n"

@@ -146,8 +146,9 @@ const cli_cmd vocab_check_cmd = {
 	.opts = options,
 	.args = { 1, 0, "check takes one or more vocabularies" },
 	.after =
-	    "Exit status: 0 no finding of severity error, 1 some, 2 a vocabulary\n"
-	    "could not be read (the others are still checked) or a usage error.\n"
+	    "Exit status: 0 no finding reported of severity error (or warning,\n"
+	    "with --fail-on=warning), 1 some, 2 a vocabulary could not be read\n"
+	    "(the others are still checked) or a usage error.\n"
 	    "\n"
 	    "The rules come in the order their findings come out.\n",
 	.table = kll_check_rule_at,

@@ -24,7 +24,8 @@ static const kll_check_rule others[] = {
 	{ "input-syntax", E,
 	    "a file that does not parse (Turtle, RDF/XML, YAML, TSV)" },
 	{ "input-invalid", E, "a file the reader refuses as a whole" },
-	{ "input-out-of-memory", E, "a file too large for the memory there is" },
+	{ "input-out-of-memory", E,
+	    "a file too large for the memory there is" },
 	/* The SSSOM/TSV reader (sssom*.c). */
 	{ "sssom-syntax", E, "not SSSOM/TSV: bad YAML metadata or header" },
 	{ "sssom-bad-column-count", E,
