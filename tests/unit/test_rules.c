@@ -233,6 +233,39 @@ test_find(void **state)
 	assert_ptr_equal(kll_rule_at(0), kll_check_rule_at(0));
 }
 
+/* kll_error_rule: an error's own rule, else an input-* rule by its
+ * status, each in the registry. */
+static void
+test_error_rule(void **state)
+{
+	static const struct {
+		kll_status code;
+		const char *rule;
+	} want[] = {
+		{ KLL_EIO, "input-unreadable" },
+		{ KLL_ENOTFOUND, "input-not-found" },
+		{ KLL_EENCODING, "input-encoding" },
+		{ KLL_ESYNTAX, "input-syntax" },
+		{ KLL_ENOMEM, "input-out-of-memory" },
+		{ KLL_EINVALID, "input-invalid" },
+		{ KLL_EARG, "input-invalid" },
+	};
+	kll_error e;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		memset(&e, 0, sizeof(e));
+		e.code = want[i].code;
+		assert_string_equal(kll_error_rule(&e), want[i].rule);
+		assert_non_null(kll_rule_find(kll_error_rule(&e)));
+	}
+	memset(&e, 0, sizeof(e));
+	e.code = KLL_ESYNTAX;
+	snprintf(e.rule, sizeof(e.rule), "%s", "limit-line");
+	assert_string_equal(kll_error_rule(&e), "limit-line");
+}
+
 int
 main(int argc, char **argv)
 {
@@ -240,6 +273,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_sources_registered),
 		cmocka_unit_test(test_registry_used),
 		cmocka_unit_test(test_find),
+		cmocka_unit_test(test_error_rule),
 	};
 	const kll_check_rule *r;
 	size_t i;
