@@ -190,6 +190,51 @@ kll__sssom_text_check(
 	    (unsigned)(text + bad - bol) + 1, "not UTF-8");
 }
 
+/* One pass over [text, text + len): whether every line is within the
+ * limit, no byte is NUL and the text is UTF-8, eight bytes a step where
+ * they are plain ASCII; *nl gets the number of LFs.  When not, the slower
+ * checks above say what is wrong, and where. */
+static int
+text_fine(const char *text, size_t len, size_t *nl)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	const char *p = text, *end = text + len, *bol = text, *e;
+	uint64_t w, t;
+	size_t n = 0, off;
+
+	while (p < end) {
+		while (end - p >= 8) {
+			memcpy(&w, p, 8);
+			t = w ^ (ones * '\n');
+			if ((((w - ones) & ~w) | ((t - ones) & ~t) | w) & high)
+				break;
+			p += 8;
+		}
+		if (p == end)
+			break;
+		if (*p == '\n') {
+			if ((size_t)(p - bol) > KLL__MAX_LINE)
+				return 0;
+			n++;
+			bol = ++p;
+		} else if (*p == '\0') {
+			return 0;
+		} else if ((unsigned char)*p & 0x80) {
+			if ((e = memchr(p, '\n', (size_t)(end - p))) == NULL)
+				e = end;
+			if (!kll__utf8_valid(bol, (size_t)(e - bol), &off))
+				return 0;
+			p = e;
+		} else {
+			p++;
+		}
+	}
+	if ((size_t)(p - bol) > KLL__MAX_LINE)
+		return 0;
+	*nl = n;
+	return 1;
+}
+
 /* ------------------------------------------------------------------ */
 /* Reading: the TSV section                                             */
 
@@ -741,7 +786,12 @@ required_side(struct rd *r, size_t rec, int id, int type, int label)
 	    (val(r->m, id, rec) == NULL || val(r->m, label, rec) == NULL) &&
 	    type_later(r, type)) {
 		/* The type may come from the metadata: decide after
-		 * propagation. */
+		 * propagation.  With an id, only a literal type would make
+		 * a finding. */
+		if (val(r->m, id, rec) != NULL &&
+		    (r->m->meta[type] == NULL ||
+		        strcmp(r->m->meta[type], "rdfs literal") != 0))
+			return;
 		if (r->npend == r->pendcap) {
 			cap = r->pendcap ? r->pendcap * 2 : 16;
 			if ((p = kll__realloc(r->pend, cap * sizeof(*p))) ==
@@ -904,7 +954,13 @@ check_window(struct rd *r, const char *to, kll_error *err)
 {
 	const char *p;
 	kll_status st;
+	size_t nl;
 
+	if (text_fine(r->chk, (size_t)(to - r->chk), &nl)) {
+		r->chkline += (unsigned)nl;
+		r->chk = (char *)to;
+		return KLL_OK;
+	}
 	if ((st = line_check(r->chk, (size_t)(to - r->chk), r->file,
 	         r->chkline, err)) != KLL_OK)
 		return st;
@@ -1171,6 +1227,8 @@ open_text(struct rd *r, const char *path, kll_error *err)
 	r->line = 1;
 	if (len >= 3 && memcmp(r->p, "\xef\xbb\xbf", 3) == 0)
 		r->p = r->bol = r->p + 3;
+	if (text_fine(r->p, (size_t)(r->end - r->p), &len))
+		return KLL_OK;
 	if ((st = line_check(r->p, (size_t)(r->end - r->p), r->file, 1,
 	         err)) != KLL_OK)
 		return st;
