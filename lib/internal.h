@@ -296,6 +296,12 @@ const char *kll__vocab_link(const kll_vocab *v, size_t i, const char **prop);
 const char *kll__mapset_unsafe_link(const kll_mapset *m, const char **slot,
     const char **policy, char *buf, size_t size);
 
+/* sssom.c: the values of column c of every record of m, c below
+ * KLL_SLOT__COUNT a slot, else extension slot c - KLL_SLOT__COUNT in the
+ * order of kll_mapset_extra_name(); NULL when no record has one.
+ * Borrowed. */
+const char *const *kll__mapset_column(const kll_mapset *m, size_t c);
+
 /* map_check.c: the actual shape (kll_cardinality) of each record of m
  * into out, kll_mapset_count(m) bytes; -1 when out of memory. */
 int kll__mapset_shapes(unsigned char *out, const kll_mapset *m);

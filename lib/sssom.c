@@ -935,6 +935,20 @@ kll_mapset_extra_name(const kll_mapset *m, size_t i)
 	return NULL;
 }
 
+const char *const *
+kll__mapset_column(const kll_mapset *m, size_t c)
+{
+	size_t j;
+
+	if (c < KLL_SLOT__COUNT)
+		return (const char *const *)m->col[c];
+	c -= KLL_SLOT__COUNT;
+	for (j = 0; j < m->next; j++)
+		if (m->ext[j].vals != NULL && c-- == 0)
+			return (const char *const *)m->ext[j].vals;
+	return NULL;
+}
+
 const char *
 kll_mapset_get_extra(const kll_mapset *m, size_t rec, const char *name)
 {
