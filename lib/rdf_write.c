@@ -866,8 +866,9 @@ write_serd(kll__rdf *r, FILE *fp, SerdSyntax syntax)
 	if ((env = serd_env_new(NULL)) == NULL ||
 	    (w.sw = serd_writer_new(syntax,
 	         syntax == SERD_TURTLE ?
-	             (SerdStyle)(SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED) :
-	             SERD_STYLE_ASCII,
+	             (SerdStyle)(SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED |
+	                 SERD_STYLE_BULK) :
+	             (SerdStyle)(SERD_STYLE_ASCII | SERD_STYLE_BULK),
 	         env, NULL, on_bytes, &w)) == NULL)
 		goto out;
 	serd_writer_set_error_sink(w.sw, on_serd_error, &w);
