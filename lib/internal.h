@@ -235,6 +235,9 @@ int kll__buf_addc(kll__buf *b, char c);
 int kll__buf_adds(kll__buf *b, const char *s);
 void kll__buf_free(kll__buf *b);
 
+/* A hint that the n bytes at p, a large block, are used whole. */
+void kll__mem_large(void *p, size_t n);
+
 /* What the operations on keys share (map_pred.c, map_compose.c,
  * map_invert.c, map_apply.c, map_export.c).  kll__curie_expand: "curie"
  * expanded with m's prefixes into buf, the text itself when it is no

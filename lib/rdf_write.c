@@ -276,6 +276,7 @@ keep(kll__rdf *r, const char *s, const char *p, int okind, const char *o,
 		size_t cap = r->capt ? 2 * r->capt : 1024;
 		if ((t = kll__realloc(r->t, cap * sizeof(*t))) == NULL)
 			goto nomem;
+		kll__mem_large(t, cap * sizeof(*t));
 		r->t = t;
 		r->capt = cap;
 	}
@@ -709,6 +710,7 @@ prepare(writer *w)
 		free(ref);
 		return -1;
 	}
+	kll__mem_large(w->t, r->nt * sizeof(*w->t));
 	/* Strings by rank: in the copy, ids become ranks, so that comparing
 	 * two strings is comparing two integers. */
 	for (i = 0; i < n; i++) {

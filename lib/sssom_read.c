@@ -91,6 +91,7 @@ kll__sssom_slurp(
 				goto out;
 			}
 			buf = p;
+			kll__mem_large(buf, cap);
 		}
 		got = fread(buf + n, 1, cap - n - 1, fp);
 		n += got;
