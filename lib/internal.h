@@ -229,6 +229,10 @@ kll_status kll__csv_each(const char *path, const char *name, char sep,
  * memory (the array is unchanged). */
 int kll__grow(void *p, size_t *cap, size_t n, size_t size);
 
+/* Make the array at *(T **)p hold n items of "size" bytes; -1 (and the
+ * array as it was) when out of memory. */
+int kll__resize(void *p, size_t n, size_t size);
+
 int kll__buf_grow(kll__buf *b, size_t extra);
 int kll__buf_add(kll__buf *b, const void *p, size_t n);
 int kll__buf_addc(kll__buf *b, char c);

@@ -277,6 +277,17 @@ kll__grow(void *p, size_t *cap, size_t n, size_t size)
 	return 0;
 }
 
+int
+kll__resize(void *p, size_t n, size_t size)
+{
+	void *q;
+
+	if ((q = kll__realloc(*(void **)p, n * size)) == NULL)
+		return -1;
+	*(void **)p = q;
+	return 0;
+}
+
 /* Where the system has them, large pages for the n bytes at p: a file
  * read whole is then paged in a few hundred faults, not tens of
  * thousands.  Only a hint. */
