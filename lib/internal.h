@@ -224,6 +224,14 @@ kll_status kll__csv_each(const char *path, const char *name, char sep,
     kll_status (*row)(void *ctx, kll_csv *c, size_t nf), void *ctx,
     kll_error *err);
 
+/* csv.c: the one scan of the two table readers (kll_csv_next() and
+ * the SSSOM/TSV reader).  kll__csv_stops() marks in stop[] the bytes of
+ * "bytes" and NUL; kll__csv_span() is the length of the run of bytes at
+ * p, before end, that stop[] does not mark. */
+void kll__csv_stops(unsigned char stop[256], const char *bytes);
+size_t kll__csv_span(const char *p, const char *end,
+    const unsigned char *stop);
+
 /* Grow the array *p (a pointer to the array's pointer) of *cap elements
  * of "size" bytes, doubling, so that it holds n + 1; -1 when out of
  * memory (the array is unchanged). */

@@ -239,10 +239,9 @@ text_fine(const char *text, size_t len, size_t *nl)
 /* ------------------------------------------------------------------ */
 /* Reading: the TSV section                                             */
 
-/* Bytes that end an unquoted field, or need a look. */
-static const unsigned char stopc[256] = {
-	[0] = 1, ['\t'] = 1, ['\n'] = 1, ['"'] = 1
-};
+/* The ends of a run: of an unquoted field (a byte that ends it, or
+ * needs a look), of a quoted one, of a record outside quotes. */
+enum { RUN_PLAIN, RUN_QUOTED, RUN_RECORD };
 
 /* One field at r->p: its value, NUL-terminated in place (NULL when
  * empty), where it starts, and what ended it: '\t', '\n', or 0 at the end
@@ -256,6 +255,11 @@ quoted(struct rd *r, char *s, char **dend)
 	char *d = s, *v = s;
 
 	for (s++;;) {
+		size_t k = kll__csv_span(s, r->end, r->runend[RUN_QUOTED]);
+		if (d != s)
+			memmove(d, s, k);
+		d += k;
+		s += k;
 		if (s >= r->end)
 			return NULL;
 		if (*s == '"') {
@@ -301,8 +305,7 @@ unquoted(struct rd *r, char *s, unsigned line, unsigned col, char **dend)
 	int bare = 0;
 
 	for (;;) {
-		while (!stopc[(unsigned char)*s])
-			s++;
+		s += kll__csv_span(s, r->end, r->runend[RUN_PLAIN]);
 		if (*s != '"')
 			break;
 		bare = 1;
@@ -886,7 +889,7 @@ read_fields(struct rd *r, size_t rec, kll_error *err)
  * or NULL when [p, end) does not hold all of it.  The same quoting as
  * field() reads. */
 static const char *
-record_end(const char *p, const char *end)
+record_end(const struct rd *r, const char *p, const char *end)
 {
 	for (;;) {
 		if (p < end && *p == '"') {
@@ -900,8 +903,7 @@ record_end(const char *p, const char *end)
 			}
 			p++;
 		}
-		while (p < end && *p != '\t' && *p != '\n')
-			p++;
+		p += kll__csv_span(p, end, r->runend[RUN_RECORD]);
 		if (p >= end)
 			return NULL;
 		if (*p++ == '\n')
@@ -988,7 +990,7 @@ more(struct rd *r, kll_error *err)
 
 	if (r->fp == NULL || r->p < r->chk || (r->eof && r->chk == r->end))
 		return KLL_OK;
-	while ((e = record_end(r->chk, r->end)) == NULL && !r->eof &&
+	while ((e = record_end(r, r->chk, r->end)) == NULL && !r->eof &&
 	       (size_t)(r->end - r->chk) <= KLL__MAX_LINE + KLL__MAX_FIELD)
 		if ((st = refill(r, err)) != KLL_OK)
 			return st;
@@ -1002,7 +1004,7 @@ more(struct rd *r, kll_error *err)
 	}
 	while (e != NULL) {
 		last = e;
-		e = record_end(e, r->end);
+		e = record_end(r, e, r->end);
 	}
 	return check_window(r, last != NULL ? last : r->end, err);
 }
@@ -1262,6 +1264,9 @@ kll_mapset_read(kll_mapset **out, const char *path, const kll_sssom_opts *opts,
 	r.row_payload = opts->row_payload;
 	for (i = 0; i < KLL_SLOT__COUNT; i++)
 		r.slotcol[i] = -1;
+	kll__csv_stops(r.runend[RUN_PLAIN], "\t\n\"");
+	kll__csv_stops(r.runend[RUN_QUOTED], "\"\r\n");
+	kll__csv_stops(r.runend[RUN_RECORD], "\t\n");
 	if ((m->path = kll__arena_strdup(&m->arena, kll__display_name(path))) ==
 	    NULL) {
 		st = kll__sssom_nomem(err);
