@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* csv.c: a streaming reader of CSV and TSV tables as spreadsheets write
- * them (RFC 4180 quoting, BOM, CRLF), refusing anything but UTF-8. */
+ * them (RFC 4180 quoting, BOM, CRLF), refusing anything but UTF-8; and
+ * the scan of a field's bytes that it shares with the SSSOM/TSV reader
+ * (kll__csv_span). */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
