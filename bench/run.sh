@@ -12,7 +12,8 @@
 #
 # BENCH_RUNS: runs of a fast command (default 5; slower ones get fewer);
 # BENCH_QUICK=1 leaves out the slowest peers (rdflib, Jena) and the
-# 8-language input; BENCH_NO_INSTALL=1 installs nothing.
+# 8-language input; BENCH_NO_INSTALL=1 installs nothing;
+# BENCH_INPUTS_ONLY=1 builds the inputs and stops (bench/quick.sh).
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
@@ -470,6 +471,7 @@ done
 [ -x /usr/bin/time ] || { say "bench: /usr/bin/time is missing"; exit 2; }
 setup_riot
 make_inputs || { say "bench: cannot build the inputs"; exit 2; }
+[ -n "${BENCH_INPUTS_ONLY:-}" ] && exit 0
 
 task_load esco.ttl "$W/esco.ttl"
 [ -z "$QUICK" ] && task_load esco-8lang.ttl "$W/esco-8lang.ttl"

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* csv.c: a streaming reader of CSV and TSV tables as spreadsheets write
- * them (RFC 4180 quoting, BOM, CRLF), refusing anything but UTF-8. */
+ * them (RFC 4180 quoting, BOM, CRLF), refusing anything but UTF-8; and
+ * the scan of a field's bytes that it shares with the SSSOM/TSV reader
+ * (kll__csv_span). */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +24,7 @@ struct kll_csv {
 	int eof;
 	char *buf; /* read buffer */
 	size_t pos, len;
+	unsigned char stop[2][256]; /* the ends of a run: plain, quoted */
 	kll__buf rec; /* fields, each NUL-terminated */
 	size_t *offs; /* start of each field in rec */
 	size_t nf, cap;
@@ -98,6 +101,46 @@ fill(kll_csv *c)
 	return 1;
 }
 
+void
+kll__csv_stops(unsigned char stop[256], const char *bytes)
+{
+	memset(stop, 0, 256);
+	stop[0] = 1;
+	for (; *bytes; bytes++)
+		stop[(unsigned char)*bytes] = 1;
+}
+
+size_t
+kll__csv_span(const char *p, const char *end, const unsigned char *stop)
+{
+	const unsigned char *q = (const unsigned char *)p;
+	const unsigned char *e = (const unsigned char *)end;
+
+	for (; e - q >= 4; q += 4) {
+		if (stop[q[0]])
+			return (size_t)((const char *)q - p);
+		if (stop[q[1]])
+			return (size_t)((const char *)q + 1 - p);
+		if (stop[q[2]])
+			return (size_t)((const char *)q + 2 - p);
+		if (stop[q[3]])
+			return (size_t)((const char *)q + 3 - p);
+	}
+	while (q < e && !stop[*q])
+		q++;
+	return (size_t)((const char *)q - p);
+}
+
+/* The bytes that end a run of a field, plain or quoted. */
+static void
+set_stops(kll_csv *c)
+{
+	char plain[] = { c->sep, '"', '\n', '\r', '\0' };
+
+	kll__csv_stops(c->stop[0], plain);
+	kll__csv_stops(c->stop[1], "\"\n");
+}
+
 /* Settle the byte-order mark and, if not fixed, the separator: the most
  * frequent of TAB, ';' and ',' outside quotes on the first line. */
 static kll_status
@@ -118,8 +161,10 @@ start(kll_csv *c, kll_error *err)
 		    "read error: %s", strerror(errno));
 	if (c->len >= 3 && memcmp(c->buf, "\xef\xbb\xbf", 3) == 0)
 		c->pos = 3;
-	if (c->sep != 0)
+	if (c->sep != 0) {
+		set_stops(c);
 		return KLL_OK;
+	}
 	for (i = c->pos; i < c->len && (inq || c->buf[i] != '\n'); i++) {
 		if (c->buf[i] == '"')
 			inq = !inq;
@@ -136,6 +181,7 @@ start(kll_csv *c, kll_error *err)
 		c->sep = ';';
 	else
 		c->sep = ',';
+	set_stops(c);
 	return KLL_OK;
 }
 
@@ -237,17 +283,8 @@ too_long(const kll_csv *c, kll_error *err)
 static size_t
 plain_run(const kll_csv *c, int quoted)
 {
-	const char *p = c->buf + c->pos, *end = c->buf + c->len, *q = p;
-	char sep = c->sep;
-
-	if (quoted)
-		while (q < end && *q != '"' && *q != '\n' && *q != '\0')
-			q++;
-	else
-		while (q < end && *q != sep && *q != '"' && *q != '\n' &&
-		       *q != '\r' && *q != '\0')
-			q++;
-	return (size_t)(q - p);
+	return kll__csv_span(
+	    c->buf + c->pos, c->buf + c->len, c->stop[quoted != 0]);
 }
 
 kll_status

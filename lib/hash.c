@@ -117,17 +117,6 @@ kll__itab_room(kll__itab *t, kll__item_hash hf, const void *ctx)
 	return 0;
 }
 
-static int
-resize(void *p, size_t n, size_t size)
-{
-	void *q;
-
-	if ((q = kll__realloc(*(void **)p, n * size)) == NULL)
-		return -1;
-	*(void **)p = q;
-	return 0;
-}
-
 /* ------------------------------------------------------------------ */
 /* The string map                                                       */
 
@@ -193,8 +182,8 @@ kll__map_put(kll__map *m, const char *key, size_t n, uint32_t val)
 	if (kll__itab_room(&m->t, map_item_hash, m) < 0 ||
 	    kll__grow(&m->keys, &cap, m->n, sizeof(*m->keys)) < 0 ||
 	    (cap != m->cap &&
-	        (resize(&m->hashes, cap, sizeof(*m->hashes)) < 0 ||
-	            resize(&m->vals, cap, sizeof(*m->vals)) < 0)))
+	        (kll__resize(&m->hashes, cap, sizeof(*m->hashes)) < 0 ||
+	            kll__resize(&m->vals, cap, sizeof(*m->vals)) < 0)))
 		return -1;
 	m->cap = cap;
 	slot = kll__itab_slot(&m->t, k.h, map_eq, m, &k);

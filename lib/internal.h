@@ -224,16 +224,31 @@ kll_status kll__csv_each(const char *path, const char *name, char sep,
     kll_status (*row)(void *ctx, kll_csv *c, size_t nf), void *ctx,
     kll_error *err);
 
+/* csv.c: the one scan of the two table readers (kll_csv_next() and
+ * the SSSOM/TSV reader).  kll__csv_stops() marks in stop[] the bytes of
+ * "bytes" and NUL; kll__csv_span() is the length of the run of bytes at
+ * p, before end, that stop[] does not mark. */
+void kll__csv_stops(unsigned char stop[256], const char *bytes);
+size_t kll__csv_span(const char *p, const char *end,
+    const unsigned char *stop);
+
 /* Grow the array *p (a pointer to the array's pointer) of *cap elements
  * of "size" bytes, doubling, so that it holds n + 1; -1 when out of
  * memory (the array is unchanged). */
 int kll__grow(void *p, size_t *cap, size_t n, size_t size);
+
+/* Make the array at *(T **)p hold n items of "size" bytes; -1 (and the
+ * array as it was) when out of memory. */
+int kll__resize(void *p, size_t n, size_t size);
 
 int kll__buf_grow(kll__buf *b, size_t extra);
 int kll__buf_add(kll__buf *b, const void *p, size_t n);
 int kll__buf_addc(kll__buf *b, char c);
 int kll__buf_adds(kll__buf *b, const char *s);
 void kll__buf_free(kll__buf *b);
+
+/* A hint that the n bytes at p, a large block, are used whole. */
+void kll__mem_large(void *p, size_t n);
 
 /* What the operations on keys share (map_pred.c, map_compose.c,
  * map_invert.c, map_apply.c, map_export.c).  kll__curie_expand: "curie"
@@ -295,6 +310,12 @@ const char *kll__vocab_link(const kll_vocab *v, size_t i, const char **prop);
  * gets the slot's name and *policy the schemes it may have, in words. */
 const char *kll__mapset_unsafe_link(const kll_mapset *m, const char **slot,
     const char **policy, char *buf, size_t size);
+
+/* sssom.c: the values of column c of every record of m, c below
+ * KLL_SLOT__COUNT a slot, else extension slot c - KLL_SLOT__COUNT in the
+ * order of kll_mapset_extra_name(); NULL when no record has one.
+ * Borrowed. */
+const char *const *kll__mapset_column(const kll_mapset *m, size_t c);
 
 /* map_check.c: the actual shape (kll_cardinality) of each record of m
  * into out, kll_mapset_count(m) bytes; -1 when out of memory. */

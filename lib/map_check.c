@@ -33,6 +33,9 @@ struct rule {
 	void (*row)(struct chk *c, uint32_t r);
 	void (*after)(struct chk *c, uint32_t r);
 	void (*last)(struct chk *c);
+	/* A rule of one side (0 subject, 1 object) of each record. */
+	void (*side_row)(struct chk *c, uint32_t r, int k);
+	int side;
 };
 
 static const struct rule rules[NRULES]; /* below, after the checks */
@@ -811,30 +814,6 @@ rule_exact_shape(struct chk *c, uint32_t r)
 }
 
 static void
-unknown_subject(struct chk *c, uint32_t r)
-{
-	rule_unknown(c, r, 0);
-}
-
-static void
-unknown_object(struct chk *c, uint32_t r)
-{
-	rule_unknown(c, r, 1);
-}
-
-static void
-deprecated_subject(struct chk *c, uint32_t r)
-{
-	rule_deprecated(c, r, 0);
-}
-
-static void
-deprecated_object(struct chk *c, uint32_t r)
-{
-	rule_deprecated(c, r, 1);
-}
-
-static void
 levels(struct chk *c, uint32_t r)
 {
 	rule_level(c, r, 0);
@@ -946,47 +925,47 @@ static const struct rule rules[NRULES] = {
 	{ { "map-no-vocabulary", KLL_SEV_ERROR,
 	        "the vocabulary of a side is not named in the metadata, or "
 	        "cannot be found or read" },
-	    NULL, NULL, NULL },
+	    NULL, NULL, NULL, NULL, 0 },
 	{ { "map-unsafe-link", KLL_SEV_ERROR,
 	        "a link of the metadata (license, see_also, ...) that is not "
 	        "http(s), or an identifier that is not http(s) or urn" },
-	    record_links, NULL, NULL },
+	    record_links, NULL, NULL, NULL, 0 },
 	{ { "map-unknown-subject", KLL_SEV_ERROR,
 	        "a subject_id that is no concept of the subject vocabulary" },
-	    unknown_subject, NULL, NULL },
+	    NULL, NULL, NULL, rule_unknown, 0 },
 	{ { "map-unknown-object", KLL_SEV_ERROR,
 	        "an object_id that is no concept of the object vocabulary" },
-	    unknown_object, NULL, NULL },
+	    NULL, NULL, NULL, rule_unknown, 1 },
 	{ { "map-deprecated-subject", KLL_SEV_WARNING,
 	        "a subject that its vocabulary deprecates" },
-	    deprecated_subject, NULL, NULL },
+	    NULL, NULL, NULL, rule_deprecated, 0 },
 	{ { "map-deprecated-object", KLL_SEV_WARNING,
 	        "an object that its vocabulary deprecates" },
-	    deprecated_object, NULL, NULL },
+	    NULL, NULL, NULL, rule_deprecated, 1 },
 	{ { "map-wrong-level", KLL_SEV_ERROR,
 	        "a code off the key's declared level (info when no level is "
 	        "declared: once, where the rows first leave the level most are "
 	        "on)" },
-	    levels, mixed, NULL },
+	    levels, mixed, NULL, NULL, 0 },
 	{ { "map-label-drift", KLL_SEV_WARNING,
 	        "a subject_label or object_label that is no prefLabel of its "
 	        "concept in any language" },
-	    drift, NULL, NULL },
+	    drift, NULL, NULL, NULL, 0 },
 	{ { "map-duplicate-row", KLL_SEV_ERROR,
 	        "the subject, predicate, modifier, object and justification of "
 	        "an earlier row" },
-	    NULL, duplicates, NULL },
+	    NULL, duplicates, NULL, NULL, 0 },
 	{ { "map-contradiction", KLL_SEV_ERROR,
 	        "one pair with two of exactMatch, broadMatch, narrowMatch and "
 	        "relatedMatch, or with a mapping and its Not" },
-	    NULL, contradictions, NULL },
+	    NULL, contradictions, NULL, NULL, 0 },
 	{ { "map-hierarchy-clash", KLL_SEV_ERROR,
 	        "a code that is an exactMatch of both a concept and its ancestor" },
-	    NULL, hierarchy_clashes, NULL },
+	    NULL, hierarchy_clashes, NULL, NULL, 0 },
 	{ { "map-cardinality", KLL_SEV_ERROR,
 	        "rows that break the set's declared cardinality (warning: a "
 	        "row's mapping_cardinality that is not its actual shape)" },
-	    NULL, rule_cardinality, NULL },
+	    NULL, rule_cardinality, NULL, NULL, 0 },
 	{ { "map-bad-predicate", KLL_SEV_ERROR,
 	        "a predicate that is no mapping property: a term of SKOS, OWL, "
 	        "RDFS or oboInOwl other than skos:exactMatch, closeMatch, "
@@ -995,19 +974,19 @@ static const struct rule rules[NRULES] = {
 	        "rdfs:subClassOf, subPropertyOf, seeAlso, oboInOwl:hasDbXref "
 	        "(skos:exactmatch, skos:sameAs, skos:broader), with the one "
 	        "meant" },
-	    rule_predicate, NULL, NULL },
+	    rule_predicate, NULL, NULL, NULL, 0 },
 	{ { "map-other-predicate", KLL_SEV_WARNING,
 	        "a predicate from another vocabulary: SSSOM allows it, but "
 	        "kll-map compose and invert refuse it" },
-	    NULL, NULL, NULL },
+	    NULL, NULL, NULL, NULL, 0 },
 	{ { "map-exact-not-one-to-one", KLL_SEV_WARNING,
 	        "an exactMatch (or owl:equivalentClass, owl:sameAs) on a pair "
 	        "that is 1:n, n:1 or n:n among the key's exact matches" },
-	    NULL, rule_exact_shape, NULL },
+	    NULL, rule_exact_shape, NULL, NULL, 0 },
 	{ { "map-unmapped", KLL_SEV_INFO,
 	        "codes of a level the key uses that no row maps, one count per "
 	        "level and side" },
-	    NULL, NULL, unmapped },
+	    NULL, NULL, unmapped, NULL, 0 },
 };
 
 /* The findings that record r, the one taken, has on its own. */
@@ -1019,6 +998,8 @@ row_rules(struct chk *c, uint32_t r)
 	for (i = 0; i < NRULES; i++)
 		if (rules[i].row != NULL)
 			rules[i].row(c, r);
+		else if (rules[i].side_row != NULL)
+			rules[i].side_row(c, r, rules[i].side);
 }
 
 /* The findings that need every record, record by record, then those

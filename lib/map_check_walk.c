@@ -442,17 +442,6 @@ kll__mapcheck_alloc_tables(struct chk *c)
 	return 0;
 }
 
-static int
-resize(void *p, size_t n, size_t size)
-{
-	void *q;
-
-	if ((q = kll__realloc(*(void **)p, n * size)) == NULL)
-		return -1;
-	*(void **)p = q;
-	return 0;
-}
-
 /* Room for one more record in every per-record array.  They grow four
  * times at a time: what a copy costs matters more than room not yet
  * used, which takes no memory until it is written. */
@@ -463,16 +452,16 @@ kll__mapcheck_row_room(struct chk *c)
 
 	if (c->n < c->cap)
 		return 0;
-	if (resize(&c->sd[0].id, cap, sizeof(uint32_t)) < 0 ||
-	    resize(&c->sd[1].id, cap, sizeof(uint32_t)) < 0 ||
-	    resize(&c->pk, cap, sizeof(uint32_t)) < 0 ||
-	    resize(&c->jh, cap, sizeof(uint64_t)) < 0 ||
-	    resize(&c->card, cap, 1) < 0 ||
-	    resize(&c->line, cap, sizeof(uint32_t)) < 0 ||
-	    (c->nscope > 0 && resize(&c->g, cap, sizeof(uint32_t)) < 0))
+	if (kll__resize(&c->sd[0].id, cap, sizeof(uint32_t)) < 0 ||
+	    kll__resize(&c->sd[1].id, cap, sizeof(uint32_t)) < 0 ||
+	    kll__resize(&c->pk, cap, sizeof(uint32_t)) < 0 ||
+	    kll__resize(&c->jh, cap, sizeof(uint64_t)) < 0 ||
+	    kll__resize(&c->card, cap, 1) < 0 ||
+	    kll__resize(&c->line, cap, sizeof(uint32_t)) < 0 ||
+	    (c->nscope > 0 && kll__resize(&c->g, cap, sizeof(uint32_t)) < 0))
 		return -1;
 	for (k = 0; k < NDSLOT; k++)
-		if (resize(&c->pcol[k], cap, sizeof(uint32_t)) < 0)
+		if (kll__resize(&c->pcol[k], cap, sizeof(uint32_t)) < 0)
 			return -1;
 	c->cap = cap;
 	return 0;

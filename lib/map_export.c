@@ -61,68 +61,138 @@ kll__ex_note(
 /* Records in canonical order                                           */
 
 struct recref {
-	const kll_mapset *m;
-	size_t rec;
+	const uint32_t *key; /* the record's ranks, one a column */
+	uint32_t width, rec;
 };
 
-static int
-cmp_str(const char *a, const char *b)
-{
-	if (a == b)
-		return 0;
-	if (a == NULL || b == NULL)
-		return a == NULL ? -1 : 1;
-	return strcmp(a, b);
-}
-
-/* Every slot in model order, then the non-standard columns, then the
- * order read, as kll_mapset_sort() orders them. */
 static int
 cmp_rec(const void *pa, const void *pb)
 {
 	const struct recref *a = pa, *b = pb;
-	const kll_mapset *m = a->m;
-	size_t i;
-	int c, s;
+	uint32_t i;
 
-	for (s = 0; s < KLL_SLOT__COUNT; s++)
-		if ((c = cmp_str(kll_mapset_get(m, a->rec, (kll_slot)s),
-		         kll_mapset_get(m, b->rec, (kll_slot)s))) != 0)
-			return c;
-	for (i = 0; i < kll_mapset_nextra(m); i++) {
-		const char *name = kll_mapset_extra_name(m, i);
-		if ((c = cmp_str(kll_mapset_get_extra(m, a->rec, name),
-		         kll_mapset_get_extra(m, b->rec, name))) != 0)
-			return c;
-	}
+	for (i = 0; i < a->width; i++)
+		if (a->key[i] != b->key[i])
+			return a->key[i] < b->key[i] ? -1 : 1;
 	return a->rec < b->rec ? -1 : a->rec > b->rec;
 }
 
+struct distinct {
+	const char *s;
+	uint32_t id;
+};
+
+static int
+cmp_distinct(const void *pa, const void *pb)
+{
+	return strcmp(((const struct distinct *)pa)->s,
+	    ((const struct distinct *)pb)->s);
+}
+
+/* Column c's values as ranks into key[rec * width + k]: 0 for none, else
+ * 1 + the place of the value among the column's distinct values in byte
+ * order.  Returns 0 when the column is empty, -1 when out of memory. */
+static int
+rank_column(const kll_mapset *m, size_t c, uint32_t *key, size_t width,
+    size_t k)
+{
+	const char *const *col = kll__mapset_column(m, c);
+	size_t n = kll_mapset_count(m), i, nd = 0, cap = 0;
+	kll__map ids = KLL__MAP_INIT;
+	struct distinct *d = NULL;
+	uint32_t *rank = NULL, id = 0;
+	const char *v, *last = NULL;
+	int rc = -1;
+
+	if (col == NULL)
+		return 0;
+	for (i = 0; i < n; i++) {
+		v = col[i];
+		if (v == NULL) {
+			key[i * width + k] = UINT32_MAX;
+			continue;
+		}
+		if (v != last && !kll__map_get(&ids, v, strlen(v), &id)) {
+			id = (uint32_t)nd;
+			if (kll__grow(&d, &cap, nd + 1, sizeof(*d)) < 0 ||
+			    kll__map_put(&ids, v, strlen(v), id) < 0)
+				goto out;
+			d[nd].s = v;
+			d[nd].id = id;
+			nd++;
+		}
+		last = v;
+		key[i * width + k] = id;
+	}
+	rc = nd > 0;
+	if (nd == 0)
+		goto out;
+	if ((rank = kll__malloc(nd * sizeof(*rank))) == NULL) {
+		rc = -1;
+		goto out;
+	}
+	qsort(d, nd, sizeof(*d), cmp_distinct);
+	for (i = 0; i < nd; i++)
+		rank[d[i].id] = (uint32_t)i + 1;
+	for (i = 0; i < n; i++) {
+		uint32_t *p = &key[i * width + k];
+		*p = *p == UINT32_MAX ? 0 : rank[*p];
+	}
+out:
+	kll__map_free(&ids);
+	free(d);
+	free(rank);
+	return rc;
+}
+
+/* The records in the order of their values, slot by slot and then the
+ * extension slots, each compared by bytes (none first), and else as
+ * read.  Each column is ranked once, so that the sort compares numbers;
+ * a column with no value anywhere is left out. */
 static int
 sort_records(kll__ex *x)
 {
-	size_t n = kll_mapset_count(x->m), i;
-	struct recref *refs;
+	size_t n = kll_mapset_count(x->m), i, c, width = 0, nonempty = 0;
+	size_t ncols = KLL_SLOT__COUNT + kll_mapset_nextra(x->m);
+	struct recref *refs = NULL;
+	uint32_t *key = NULL;
+	int rc = -1, r;
 
-	if ((x->order = kll__malloc((n ? n : 1) * sizeof(*x->order))) == NULL ||
-	    (refs = kll__malloc((n ? n : 1) * sizeof(*refs))) == NULL)
+	if ((x->order = kll__malloc((n ? n : 1) * sizeof(*x->order))) == NULL)
 		return -1;
+	for (i = 0; i < n; i++)
+		x->order[i] = i;
+	if (n < 2)
+		return 0;
+	/* The rows of ranks are as wide as the columns with values. */
+	for (c = 0; c < ncols; c++)
+		nonempty += kll__mapset_column(x->m, c) != NULL;
+	if (nonempty == 0)
+		return 0;
+	if ((key = kll__malloc(n * nonempty * sizeof(*key))) == NULL)
+		return -1;
+	for (c = 0; c < ncols && width < nonempty; c++) {
+		if ((r = rank_column(x->m, c, key, nonempty, width)) < 0)
+			goto out;
+		width += (size_t)r;
+	}
+	if ((refs = kll__malloc(n * sizeof(*refs))) == NULL)
+		goto out;
 	for (i = 0; i < n; i++) {
-		refs[i].m = x->m;
-		refs[i].rec = i;
+		refs[i].key = key + i * nonempty;
+		refs[i].width = (uint32_t)width;
+		refs[i].rec = (uint32_t)i;
 	}
 	qsort(refs, n, sizeof(*refs), cmp_rec);
 	for (i = 0; i < n; i++)
 		x->order[i] = refs[i].rec;
+	rc = 0;
+out:
 	free(refs);
-	return 0;
+	free(key);
+	return rc;
 }
 
-/* ------------------------------------------------------------------ */
-/* Values                                                               */
-
-/* CURIE "v" expanded into b, valid until b is used again; NULL (and the
- * export fails) when its prefix is not declared. */
 static const char *
 expand_to(kll__ex *x, kll__buf *b, const char *v, size_t rec)
 {

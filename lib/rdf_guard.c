@@ -212,12 +212,27 @@ is_space(int c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* A byte that ends a name (and is not in one). */
+/* Bytes that end a name (and are not in one): spaces and
+ * []()<>"'#;,.{}, and NUL as strchr() finds it. */
+static const unsigned char stop_byte[256] = {
+	[0] = 1, [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['['] = 1,
+	[']'] = 1, ['('] = 1, [')'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1,
+	['\''] = 1, ['#'] = 1, [';'] = 1, [','] = 1, ['.'] = 1, ['{'] = 1,
+	['}'] = 1
+};
+
 static int
 is_stop(int c)
 {
-	return is_space(c) || strchr("[]()<>\"'#;,.{}", c) != NULL;
+	return stop_byte[(unsigned char)c];
 }
+
+/* Bytes that end a run in a string, with its quote; in an IRI, with
+ * '>'; in a comment. */
+static const unsigned char string_end[256] = {
+	['\\'] = 1, ['\n'] = 1, ['\r'] = 1
+};
+static const unsigned char line_end[256] = { ['\n'] = 1, ['\r'] = 1 };
 
 /* One byte between tokens. */
 static kll_status
@@ -339,16 +354,21 @@ plain_run(const kll__guard *g, const char *p, size_t n)
 	switch (g->state) {
 	case S_SHORT:
 	case S_LONG:
-		while (i < n && p[i] != g->quote && p[i] != '\\' &&
-		       p[i] != '\n' && p[i] != '\r')
+		while (i < n && !string_end[(unsigned char)p[i]] &&
+		       p[i] != g->quote)
 			i++;
 		break;
 	case S_IRI:
-		while (i < n && p[i] != '>' && p[i] != '\n' && p[i] != '\r')
+		while (i < n && !line_end[(unsigned char)p[i]] && p[i] != '>')
 			i++;
 		break;
 	case S_COMMENT:
-		while (i < n && p[i] != '\n' && p[i] != '\r')
+		while (i < n && !line_end[(unsigned char)p[i]])
+			i++;
+		break;
+	case S_NAME:
+		while (i < n && !stop_byte[(unsigned char)p[i]] &&
+		       p[i] != '\\')
 			i++;
 		break;
 	}
@@ -375,6 +395,13 @@ kll__guard_feed(kll__guard *g, const char *p, size_t n, kll_error *err)
 		if (g->kind != G_XML && (k = plain_run(g, p + i, n - i)) > 0) {
 			if (g->state == S_LONG)
 				g->nquote = 0;
+			if (g->state == S_NAME) {
+				size_t w = sizeof(g->word) - g->nword;
+				if (g->nword < sizeof(g->word))
+					memcpy(g->word + g->nword, p + i,
+					    k < w ? k : w);
+				g->nword += k;
+			}
 			g->toklen += k;
 			g->seen += k;
 			g->col += (unsigned)k;

@@ -455,13 +455,14 @@ out:
 /* serd takes its input in pages from a buffer that the guard has checked
  * first: so the guard's limits hold before serd sees a byte.  (A page of
  * one byte would tell where serd is reading, for the errors that the
- * statement sink finds, but makes the whole load a sixth slower: those
- * errors, an undefined prefix above all, have no place.) */
+ * statement sink finds, but makes the whole load a sixth slower: the
+ * place of an undefined prefix is looked for in the file afterwards.) */
 #define SERD_PAGE 4096
 
 typedef struct sreader {
 	loader *l;
 	FILE *fp;
+	char undef[256]; /* a CURIE whose prefix is not declared */
 	kll__guard *guard;
 	unsigned char *buf;
 	size_t pos, n;
@@ -679,6 +680,9 @@ s_iri(sreader *r, const SerdNode *n, const char **s, size_t *len)
 		suf.buf = NULL;
 		suf.len = 0;
 	} else if (serd_env_expand(r->env, n, &pre, &suf) != SERD_SUCCESS) {
+		if (r->l->st == KLL_OK)
+			snprintf(r->undef, sizeof(r->undef), "%s",
+			    (const char *)n->buf);
 		return s_fail(r, KLL_ESYNTAX,
 		    "undefined namespace prefix in '%s'", (const char *)n->buf);
 	}
@@ -807,6 +811,141 @@ s_known(sreader *r)
 	return 0;
 }
 
+/* Bytes that end a name of Turtle, as the guard has them. */
+static int
+is_stop_byte(int c)
+{
+	return c == '\0' || strchr(" \t\n\r[]()<>\"'#;,.{}", c) != NULL;
+}
+
+/* Where the name "curie" (a prefixed name of Turtle) first stands in fp
+ * as a token: outside IRIs, strings and comments, maybe after "^^".
+ * Lines end at LF; columns count bytes from 1.  0 when fp cannot be
+ * read again or the name is not found. */
+static int
+locate_name(FILE *fp, const char *curie, unsigned *line, unsigned *col)
+{
+	enum { TOP, IRI, SHORT, LONG, COMMENT, NAME } st = TOP;
+	const char *colon = strchr(curie, ':');
+	size_t plen = colon != NULL ? (size_t)(colon - curie) + 1 : 0, k = 0;
+	unsigned ln = 1, cn = 0, tl = 0, tc = 0;
+	int c, quote = 0, nq = 0, esc = 0, match = 0, pos = 0, bom = 0;
+
+	if (plen == 0 || fseek(fp, 0, SEEK_SET) != 0)
+		return 0;
+	while ((c = getc(fp)) != EOF) {
+		if (bom < 3 && pos == bom && c == "\xef\xbb\xbf"[bom]) {
+			bom++;
+			pos++;
+			continue;
+		}
+		pos++;
+		if (c == '\n') {
+			ln++;
+			cn = 0;
+		} else {
+			cn++;
+		}
+		switch (st) {
+		case NAME:
+			if (!is_stop_byte(c) && c != '\\') {
+				if (match && k == 0 && c == curie[0]) {
+					tl = ln;
+					tc = cn;
+				}
+				if (match && k < plen && c == curie[k])
+					k++;
+				else if (match && k < plen &&
+				         !(k == 0 && c == '^'))
+					match = 0;
+				if (match && k == plen) {
+					*line = tl;
+					*col = tc;
+					return 1;
+				}
+				continue;
+			}
+			st = TOP;
+			break;
+		case IRI:
+			if (c == '>' || c == '\n' || c == '\r')
+				st = TOP;
+			continue;
+		case COMMENT:
+			if (c == '\n' || c == '\r')
+				st = TOP;
+			continue;
+		case SHORT:
+			if (esc)
+				esc = 0;
+			else if (c == '\\')
+				esc = 1;
+			else if (c == quote || c == '\n' || c == '\r')
+				st = TOP;
+			continue;
+		case LONG:
+			if (esc) {
+				esc = 0;
+			} else if (c == '\\') {
+				esc = 1;
+				nq = 0;
+			} else if (c != quote) {
+				nq = 0;
+			} else if (++nq == 3) {
+				st = TOP;
+			}
+			continue;
+		case TOP:
+			break;
+		}
+		/* Between tokens. */
+		if (nq > 0 && c == quote && nq < 2) {
+			nq = 2;
+			continue;
+		}
+		if (nq == 2 && c == quote) {
+			st = LONG;
+			nq = 0;
+			continue;
+		}
+		if (nq == 2) {
+			nq = 0; /* "" */
+		} else if (nq == 1) {
+			nq = 0;
+			st = SHORT;
+			esc = c == '\\';
+			if (c == quote || c == '\n' || c == '\r')
+				st = TOP;
+			continue;
+		}
+		if (c == '<') {
+			st = IRI;
+		} else if (c == '"' || c == '\'') {
+			quote = c;
+			nq = 1;
+		} else if (c == '#') {
+			st = COMMENT;
+		} else if (!is_stop_byte(c) && c != '\\') {
+			st = NAME;
+			tl = ln;
+			tc = cn;
+			k = 0;
+			match = 1;
+			if (c == curie[0]) {
+				k = 1;
+				if (k == plen) {
+					*line = tl;
+					*col = tc;
+					return 1;
+				}
+			} else if (c != '^') {
+				match = 0;
+			}
+		}
+	}
+	return 0;
+}
+
 /* Turtle or N-Triples through serd: "buf" holds the first n bytes of fp,
  * already read, of which the first "skip" (a byte-order mark) are not
  * RDF. */
@@ -849,6 +988,11 @@ serd_read(loader *l, FILE *fp, unsigned char *buf, size_t n, size_t skip,
 	if (st > SERD_FAILURE && l->st == KLL_OK)
 		l->st = kll__error_set(l->err, KLL_ESYNTAX, l->name, 0, 0,
 		    "cannot parse as %s", syntax);
+	/* serd reads ahead: the place of an undefined prefix is found
+	 * afresh in the file. */
+	if (r.undef[0] != '\0' && l->err != NULL && l->err->line == 0 &&
+	    locate_name(fp, r.undef, &l->err->line, &l->err->col) == 0)
+		l->err->line = l->err->col = 0;
 out:
 	serd_reader_free(reader);
 	if (r.env != NULL)

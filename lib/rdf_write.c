@@ -276,6 +276,7 @@ keep(kll__rdf *r, const char *s, const char *p, int okind, const char *o,
 		size_t cap = r->capt ? 2 * r->capt : 1024;
 		if ((t = kll__realloc(r->t, cap * sizeof(*t))) == NULL)
 			goto nomem;
+		kll__mem_large(t, cap * sizeof(*t));
 		r->t = t;
 		r->capt = cap;
 	}
@@ -709,6 +710,7 @@ prepare(writer *w)
 		free(ref);
 		return -1;
 	}
+	kll__mem_large(w->t, r->nt * sizeof(*w->t));
 	/* Strings by rank: in the copy, ids become ranks, so that comparing
 	 * two strings is comparing two integers. */
 	for (i = 0; i < n; i++) {
@@ -866,8 +868,9 @@ write_serd(kll__rdf *r, FILE *fp, SerdSyntax syntax)
 	if ((env = serd_env_new(NULL)) == NULL ||
 	    (w.sw = serd_writer_new(syntax,
 	         syntax == SERD_TURTLE ?
-	             (SerdStyle)(SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED) :
-	             SERD_STYLE_ASCII,
+	             (SerdStyle)(SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED |
+	                 SERD_STYLE_BULK) :
+	             (SerdStyle)(SERD_STYLE_ASCII | SERD_STYLE_BULK),
 	         env, NULL, on_bytes, &w)) == NULL)
 		goto out;
 	serd_writer_set_error_sink(w.sw, on_serd_error, &w);

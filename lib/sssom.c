@@ -783,6 +783,7 @@ grow_pos(unsigned **pos, size_t old, size_t cap)
 
 	if ((p = kll__realloc(*pos, cap * sizeof(*p))) == NULL)
 		return -1;
+	kll__mem_large(p, cap * sizeof(*p));
 	memset(p + old, 0, (cap - old) * sizeof(*p));
 	*pos = p;
 	return 0;
@@ -795,6 +796,7 @@ grow_col(const char ***col, size_t old, size_t cap)
 
 	if ((p = kll__realloc((void *)*col, cap * sizeof(*p))) == NULL)
 		return -1;
+	kll__mem_large((void *)p, cap * sizeof(*p));
 	memset((void *)(p + old), 0, (cap - old) * sizeof(*p));
 	*col = p;
 	return 0;
@@ -813,6 +815,7 @@ kll__sssom_grow_records(kll_mapset *m, size_t need)
 		cap *= 2;
 	if ((l = kll__realloc(m->lines, cap * sizeof(*l))) == NULL)
 		return -1;
+	kll__mem_large(l, cap * sizeof(*l));
 	m->lines = l;
 	for (i = 0; i < KLL_SLOT__COUNT; i++)
 		if ((m->col[i] != NULL &&
@@ -932,6 +935,20 @@ kll_mapset_extra_name(const kll_mapset *m, size_t i)
 	for (j = 0; j < m->next; j++)
 		if (m->ext[j].vals != NULL && i-- == 0)
 			return m->ext[j].name;
+	return NULL;
+}
+
+const char *const *
+kll__mapset_column(const kll_mapset *m, size_t c)
+{
+	size_t j;
+
+	if (c < KLL_SLOT__COUNT)
+		return (const char *const *)m->col[c];
+	c -= KLL_SLOT__COUNT;
+	for (j = 0; j < m->next; j++)
+		if (m->ext[j].vals != NULL && c-- == 0)
+			return (const char *const *)m->ext[j].vals;
 	return NULL;
 }
 

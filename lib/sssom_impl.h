@@ -115,6 +115,9 @@ struct rd {
 	int nomem;
 	char *p, *end; /* the TSV text left to read */
 	char *bol;     /* the start of the current line */
+	/* The bytes that end a run of an unquoted field, a quoted one,
+	 * and (outside quotes) a record: kll__csv_span() finds them. */
+	unsigned char runend[3][256];
 	unsigned line;
 	unsigned endcol; /* the column after the last field read */
 	struct colmap *cols;

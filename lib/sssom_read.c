@@ -91,6 +91,7 @@ kll__sssom_slurp(
 				goto out;
 			}
 			buf = p;
+			kll__mem_large(buf, cap);
 		}
 		got = fread(buf + n, 1, cap - n - 1, fp);
 		n += got;
@@ -190,13 +191,57 @@ kll__sssom_text_check(
 	    (unsigned)(text + bad - bol) + 1, "not UTF-8");
 }
 
+/* One pass over [text, text + len): whether every line is within the
+ * limit, no byte is NUL and the text is UTF-8, eight bytes a step where
+ * they are plain ASCII; *nl gets the number of LFs.  When not, the slower
+ * checks above say what is wrong, and where. */
+static int
+text_fine(const char *text, size_t len, size_t *nl)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	const char *p = text, *end = text + len, *bol = text, *e;
+	uint64_t w, t;
+	size_t n = 0, off;
+
+	while (p < end) {
+		while (end - p >= 8) {
+			memcpy(&w, p, 8);
+			t = w ^ (ones * '\n');
+			if ((((w - ones) & ~w) | ((t - ones) & ~t) | w) & high)
+				break;
+			p += 8;
+		}
+		if (p == end)
+			break;
+		if (*p == '\n') {
+			if ((size_t)(p - bol) > KLL__MAX_LINE)
+				return 0;
+			n++;
+			bol = ++p;
+		} else if (*p == '\0') {
+			return 0;
+		} else if ((unsigned char)*p & 0x80) {
+			if ((e = memchr(p, '\n', (size_t)(end - p))) == NULL)
+				e = end;
+			if (!kll__utf8_valid(bol, (size_t)(e - bol), &off))
+				return 0;
+			p = e;
+		} else {
+			p++;
+		}
+	}
+	if ((size_t)(p - bol) > KLL__MAX_LINE)
+		return 0;
+	*nl = n;
+	return 1;
+}
+
 /* ------------------------------------------------------------------ */
 /* Reading: the TSV section                                             */
 
-/* Bytes that end an unquoted field, or need a look. */
-static const unsigned char stopc[256] = {
-	[0] = 1, ['\t'] = 1, ['\n'] = 1, ['"'] = 1
-};
+/* The ends of a run: of an unquoted field (a byte that ends it, or
+ * needs a look), of a quoted one, of a record outside quotes. */
+enum { RUN_PLAIN, RUN_QUOTED, RUN_RECORD };
 
 /* One field at r->p: its value, NUL-terminated in place (NULL when
  * empty), where it starts, and what ended it: '\t', '\n', or 0 at the end
@@ -210,6 +255,11 @@ quoted(struct rd *r, char *s, char **dend)
 	char *d = s, *v = s;
 
 	for (s++;;) {
+		size_t k = kll__csv_span(s, r->end, r->runend[RUN_QUOTED]);
+		if (d != s)
+			memmove(d, s, k);
+		d += k;
+		s += k;
 		if (s >= r->end)
 			return NULL;
 		if (*s == '"') {
@@ -255,8 +305,7 @@ unquoted(struct rd *r, char *s, unsigned line, unsigned col, char **dend)
 	int bare = 0;
 
 	for (;;) {
-		while (!stopc[(unsigned char)*s])
-			s++;
+		s += kll__csv_span(s, r->end, r->runend[RUN_PLAIN]);
 		if (*s != '"')
 			break;
 		bare = 1;
@@ -741,7 +790,12 @@ required_side(struct rd *r, size_t rec, int id, int type, int label)
 	    (val(r->m, id, rec) == NULL || val(r->m, label, rec) == NULL) &&
 	    type_later(r, type)) {
 		/* The type may come from the metadata: decide after
-		 * propagation. */
+		 * propagation.  With an id, only a literal type would make
+		 * a finding. */
+		if (val(r->m, id, rec) != NULL &&
+		    (r->m->meta[type] == NULL ||
+		        strcmp(r->m->meta[type], "rdfs literal") != 0))
+			return;
 		if (r->npend == r->pendcap) {
 			cap = r->pendcap ? r->pendcap * 2 : 16;
 			if ((p = kll__realloc(r->pend, cap * sizeof(*p))) ==
@@ -835,7 +889,7 @@ read_fields(struct rd *r, size_t rec, kll_error *err)
  * or NULL when [p, end) does not hold all of it.  The same quoting as
  * field() reads. */
 static const char *
-record_end(const char *p, const char *end)
+record_end(const struct rd *r, const char *p, const char *end)
 {
 	for (;;) {
 		if (p < end && *p == '"') {
@@ -849,8 +903,7 @@ record_end(const char *p, const char *end)
 			}
 			p++;
 		}
-		while (p < end && *p != '\t' && *p != '\n')
-			p++;
+		p += kll__csv_span(p, end, r->runend[RUN_RECORD]);
 		if (p >= end)
 			return NULL;
 		if (*p++ == '\n')
@@ -904,7 +957,13 @@ check_window(struct rd *r, const char *to, kll_error *err)
 {
 	const char *p;
 	kll_status st;
+	size_t nl;
 
+	if (text_fine(r->chk, (size_t)(to - r->chk), &nl)) {
+		r->chkline += (unsigned)nl;
+		r->chk = (char *)to;
+		return KLL_OK;
+	}
 	if ((st = line_check(r->chk, (size_t)(to - r->chk), r->file,
 	         r->chkline, err)) != KLL_OK)
 		return st;
@@ -931,7 +990,7 @@ more(struct rd *r, kll_error *err)
 
 	if (r->fp == NULL || r->p < r->chk || (r->eof && r->chk == r->end))
 		return KLL_OK;
-	while ((e = record_end(r->chk, r->end)) == NULL && !r->eof &&
+	while ((e = record_end(r, r->chk, r->end)) == NULL && !r->eof &&
 	       (size_t)(r->end - r->chk) <= KLL__MAX_LINE + KLL__MAX_FIELD)
 		if ((st = refill(r, err)) != KLL_OK)
 			return st;
@@ -945,7 +1004,7 @@ more(struct rd *r, kll_error *err)
 	}
 	while (e != NULL) {
 		last = e;
-		e = record_end(e, r->end);
+		e = record_end(r, e, r->end);
 	}
 	return check_window(r, last != NULL ? last : r->end, err);
 }
@@ -1171,6 +1230,8 @@ open_text(struct rd *r, const char *path, kll_error *err)
 	r->line = 1;
 	if (len >= 3 && memcmp(r->p, "\xef\xbb\xbf", 3) == 0)
 		r->p = r->bol = r->p + 3;
+	if (text_fine(r->p, (size_t)(r->end - r->p), &len))
+		return KLL_OK;
 	if ((st = line_check(r->p, (size_t)(r->end - r->p), r->file, 1,
 	         err)) != KLL_OK)
 		return st;
@@ -1203,6 +1264,9 @@ kll_mapset_read(kll_mapset **out, const char *path, const kll_sssom_opts *opts,
 	r.row_payload = opts->row_payload;
 	for (i = 0; i < KLL_SLOT__COUNT; i++)
 		r.slotcol[i] = -1;
+	kll__csv_stops(r.runend[RUN_PLAIN], "\t\n\"");
+	kll__csv_stops(r.runend[RUN_QUOTED], "\"\r\n");
+	kll__csv_stops(r.runend[RUN_RECORD], "\t\n");
 	if ((m->path = kll__arena_strdup(&m->arena, kll__display_name(path))) ==
 	    NULL) {
 		st = kll__sssom_nomem(err);

@@ -1,8 +1,14 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* util.c: the arena and byte buffer used across libkll (the hash tables
  * are in hash.c). */
+#if defined(__linux__) && !defined(_DEFAULT_SOURCE)
+#define _DEFAULT_SOURCE /* madvise */
+#endif
 #include <stdlib.h>
 #include <string.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 #include "internal.h"
 
@@ -265,7 +271,38 @@ kll__grow(void *p, size_t *cap, size_t n, size_t size)
 		c *= 2;
 	if ((q = kll__realloc(*(void **)p, c * size)) == NULL)
 		return -1;
+	kll__mem_large(q, c * size);
 	*(void **)p = q;
 	*cap = c;
 	return 0;
+}
+
+int
+kll__resize(void *p, size_t n, size_t size)
+{
+	void *q;
+
+	if ((q = kll__realloc(*(void **)p, n * size)) == NULL)
+		return -1;
+	*(void **)p = q;
+	return 0;
+}
+
+/* Where the system has them, large pages for the n bytes at p: a file
+ * read whole is then paged in a few hundred faults, not tens of
+ * thousands.  Only a hint. */
+void
+kll__mem_large(void *p, size_t n)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+	const size_t huge = (size_t)2 << 20;
+	uintptr_t a = ((uintptr_t)p + huge - 1) & ~(uintptr_t)(huge - 1);
+	uintptr_t e = ((uintptr_t)p + n) & ~(uintptr_t)(huge - 1);
+
+	if (n >= 4 * huge && e > a)
+		(void)madvise((void *)a, (size_t)(e - a), MADV_HUGEPAGE);
+#else
+	(void)p;
+	(void)n;
+#endif
 }

@@ -100,9 +100,14 @@ test_syntax_errors(void **state)
 	    12, "invalid IRI character");
 	expect(".ttl", PRE "ex:1 skos:notation \"a\xe4x\" .\n", KLL_EENCODING,
 	    3, 22, "invalid UTF-8");
-	/* Found by kll, not serd: no place. */
-	expect(".ttl", PRE "ex:1 skos:notation nope:x .\n", KLL_ESYNTAX, 0, 0,
+	/* Found by kll, not serd: the place is looked for afresh, past
+	 * strings, IRIs and comments that hold the same bytes. */
+	expect(".ttl", PRE "ex:1 skos:notation nope:x .\n", KLL_ESYNTAX, 3, 20,
 	    "undefined namespace prefix in 'nope:x'");
+	expect(".ttl",
+	    PRE "# nope:x\nex:1 skos:note \"nope:x\" , \"\"\"a\nnope:x\"\"\" ;\n"
+	        "  skos:x <nope:x> ; skos:broader nope:x .\n",
+	    KLL_ESYNTAX, 6, 34, "undefined namespace prefix in 'nope:x'");
 }
 
 /* The guard stops the input before serd reads it. */

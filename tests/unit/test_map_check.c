@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* test_mapcheck.c: checking keys, their cardinality and their stats, and
+/* test_map_check.c: checking keys, their cardinality and their stats, and
  * the vocabulary cache (lib/mapcheck.c, lib/mapstats.c). */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -297,7 +297,7 @@ deprecated_vocab(void)
 	    "ex:5 a skos:Concept ; skos:notation \"5\" ; "
 	    "skos:prefLabel \"Five\"@en ;\n"
 	    "  owl:deprecated true .\n";
-	char *path = strdup("/tmp/test_mapcheck_XXXXXX");
+	char *path = strdup("/tmp/test_map_check_XXXXXX");
 	FILE *fp;
 	int fd;
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* test_mapexport.c: keys as SKOS, SSSOM/RDF and XKOS (lib/map_export.c). */
+/* test_map_export.c: keys as SKOS, SSSOM/RDF and XKOS (lib/map_export.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* test_mapimport.c: key tables to mapping sets (lib/map_import.c). */
+/* test_map_import.c: key tables to mapping sets (lib/map_import.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
