@@ -132,7 +132,7 @@ check_one(void *ctx, const char *name)
 	so.payload = t;
 	so.row = kll_mapcheck_row;
 	so.row_payload = mc;
-	if (kll_mapset_read(&m, name, &so, &err) != KLL_OK) {
+	if (kll_mapset_open(&m, name, &so, &err) != KLL_OK) {
 		report(&err);
 		goto out;
 	}

@@ -1034,11 +1034,13 @@ file_digest(kll_store *s, const char *path, char hex[41], kll__buf *text,
 	}
 	librdf_digest_init(d);
 	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
-		librdf_digest_update(d, buf, n);
+		/* Copied first: librdf's SHA-1 works on the bytes in
+		 * place. */
 		if (text != NULL && kll__buf_add(text, buf, n) < 0) {
 			st = kll__nomem(err);
 			break;
 		}
+		librdf_digest_update(d, buf, n);
 	}
 	if (text != NULL && st == KLL_OK) {
 		if (kll__buf_grow(text, 1) < 0)
