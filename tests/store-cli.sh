@@ -16,7 +16,8 @@ set -u
 BIN=${KLL_BIN:-$PWD/build/bin}
 PATH=$BIN:$PATH
 export LC_ALL=C
-unset KLL_STORE KLL_STORE_OPTIONS KLL_PATH
+unset KLL_STORE KLL_PATH
+[ -n "${KLL_STORE_CLI:-}" ] || unset KLL_STORE_OPTIONS
 TOP=$PWD
 T=$(mktemp -d "${TMPDIR:-/tmp}/kll-store-cli.XXXXXX") || exit 2
 trap '[ -n "${KLL_KEEP:-}" ] || rm -rf "$T"' EXIT
