@@ -1129,6 +1129,12 @@ read_vocab(kll_store *s, const char *path, newgraph *g, kll_error *err)
 		st = kll__nomem(err);
 		goto out;
 	}
+	if (s->path != NULL && g->text.p != NULL) {
+		/* Parsed as it is written (store_sqlite.c). */
+		g->syntax = rdf_syntax(path);
+		g->rdf = &g->text;
+		goto out;
+	}
 	if ((fp = kll__fopen_file(path, err)) == NULL) {
 		st = KLL_EIO;
 		goto out;
@@ -1237,6 +1243,14 @@ read_key(kll_store *s, const char *path, newgraph *g, kll_error *err)
 	fclose(fp);
 	if (st != KLL_OK)
 		goto out;
+	if (s->path != NULL) {
+		/* Parsed as it is written (store_sqlite.c). */
+		g->nt = nt;
+		nt.p = NULL, nt.n = nt.cap = 0;
+		g->syntax = "ntriples";
+		g->rdf = &g->nt;
+		goto out;
+	}
 	buf = nt.p, len = nt.n;
 	kll__store_clearlog(s);
 	if ((p = parser_new(s, "ntriples")) == NULL ||
@@ -1265,6 +1279,7 @@ newgraph_free(newgraph *g)
 	free(g->name);
 	free(g->about);
 	kll__buf_free(&g->text);
+	kll__buf_free(&g->nt);
 	if (g->mem != NULL)
 		librdf_free_model(g->mem);
 	if (g->memst != NULL)
@@ -1282,18 +1297,36 @@ read_graph(kll_store *s, const char *path, newgraph *g, kll_error *err)
 	         err)) != KLL_OK)
 		return st;
 	g->source = path;
-	g->memst =
-	    librdf_new_storage(s->world, "hashes", NULL, "hash-type='memory'");
-	if (g->memst == NULL ||
-	    (g->mem = librdf_new_model(s->world, g->memst, NULL)) == NULL)
-		return kll__nomem(err);
+	if (s->path == NULL) {
+		g->memst = librdf_new_storage(
+		    s->world, "hashes", NULL, "hash-type='memory'");
+		if (g->memst == NULL ||
+		    (g->mem = librdf_new_model(s->world, g->memst, NULL)) ==
+		        NULL)
+			return kll__nomem(err);
+	}
 	if (ends_with(path, ".tsv"))
 		st = read_key(s, path, g, err);
 	else
 		st = read_vocab(s, path, g, err);
-	if (st == KLL_OK && (n = librdf_model_size(g->mem)) >= 0)
+	if (st == KLL_OK && g->mem != NULL &&
+	    (n = librdf_model_size(g->mem)) >= 0)
 		g->triples = (size_t)n;
 	return st;
+}
+
+librdf_stream *
+kll__store_parse(kll_store *s, const kll__newgraph *g, librdf_parser **p,
+    librdf_uri **base)
+{
+	*base = NULL;
+	if ((*p = parser_new(s, g->syntax)) == NULL ||
+	    (*base = librdf_new_uri_from_filename(s->world, g->source)) ==
+	        NULL)
+		return NULL;
+	return librdf_parser_parse_counted_string_as_stream(*p,
+	    (const unsigned char *)(g->rdf->p != NULL ? g->rdf->p : ""),
+	    g->rdf->n, *base);
 }
 
 /* A copy of node n; a blank node renamed TAG_ID, so that the blank

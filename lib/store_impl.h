@@ -43,6 +43,12 @@ typedef struct kll__newgraph {
 	librdf_storage *memst;
 	size_t triples;
 	kll__buf text; /* the file's bytes, when s->sources */
+	/* A SQLite store parses the triples only as it writes them:
+	 * mem is then NULL, and "syntax" of "rdf" (the file's bytes, or
+	 * a key's SSSOM/RDF) is what kll__store_parse() reads. */
+	const char *syntax;
+	const kll__buf *rdf;
+	kll__buf nt; /* a key's SSSOM/RDF as N-Triples */
 } kll__newgraph;
 
 /* Forget what librdf logged. */
@@ -76,6 +82,11 @@ librdf_node *kll__store_iri(kll_store *s, const char *a, const char *b);
  * IRI, is an xsd:integer) for i = 0, 1... until it returns 0. */
 int kll__store_catalog_row(const kll__newgraph *g, const char *ctx, size_t i,
     const char **pred, const char **value, int *iri, int *num, char num_buf[32]);
+
+/* A stream of the triples of g, parsed from g->rdf (*p and *base are
+ * the caller's to free after the stream); NULL when out of memory. */
+librdf_stream *kll__store_parse(kll_store *s, const kll__newgraph *g,
+    librdf_parser **p, librdf_uri **base);
 
 /* A SQLite store: graph g written into context ctx (and the catalog,
  * and its source), replacing what ctx and oldctx held, in one

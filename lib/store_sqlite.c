@@ -45,6 +45,8 @@ typedef struct writer {
 	sqlite3 *db;
 	sqlite3_stmt *q[Q__COUNT];
 	kll__map ids[3]; /* uris, blanks, literals: key -> id */
+	kll__map triples; /* the triples of the graph written */
+	sqlite3_int64 bound[8]; /* the ids bound to the triple's columns */
 	kll__arena keys;
 	kll__buf key;
 } writer;
@@ -65,6 +67,7 @@ writer_close(writer *w)
 		sqlite3_finalize(w->q[i]);
 	for (i = 0; i < 3; i++)
 		kll__map_free(&w->ids[i]);
+	kll__map_free(&w->triples);
 	kll__arena_free(&w->keys);
 	kll__buf_free(&w->key);
 	sqlite3_close(w->db);
@@ -223,22 +226,51 @@ bind_node(writer *w, librdf_node *n, int col, const char *tag)
 	}
 	if (id < 0)
 		return -1;
+	w->bound[col] = id;
 	return sqlite3_bind_int64(st, col, id) == SQLITE_OK ? 0 : -1;
 }
 
-/* One triple (s p o) into context id c. */
+/* One triple (s p o) into context id c, unless it is there already
+ * (the same triple twice in a file is one triple of the graph). */
 static int
-put_triple(writer *w, librdf_statement *t, sqlite3_int64 c, const char *tag)
+put_triple(writer *w, librdf_statement *t, sqlite3_int64 c, const char *tag,
+    size_t *n)
 {
+	sqlite3_stmt *st = w->q[Q_TRIPLE];
+	char key[128];
+	const char *k;
+	uint32_t seen;
+	int i;
+
 	if (bind_node(w, librdf_statement_get_subject(t), 1, tag) < 0 ||
 	    bind_node(w, librdf_statement_get_predicate(t), 3, tag) < 0 ||
 	    bind_node(w, librdf_statement_get_object(t), 4, tag) < 0 ||
-	    sqlite3_bind_int64(w->q[Q_TRIPLE], 7, c) != SQLITE_OK) {
-		sqlite3_reset(w->q[Q_TRIPLE]);
-		sqlite3_clear_bindings(w->q[Q_TRIPLE]);
-		return -1;
+	    sqlite3_bind_int64(st, 7, c) != SQLITE_OK)
+		goto fail;
+	/* The triple's key: its six columns. */
+	key[0] = '\0';
+	for (i = 1; i <= 6; i++) {
+		size_t len = strlen(key);
+		snprintf(key + len, sizeof(key) - len, "%lld,",
+		    (long long)w->bound[i]);
 	}
+	if (kll__map_get(&w->triples, key, strlen(key), &seen)) {
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+		memset(w->bound, 0, sizeof(w->bound));
+		return 0;
+	}
+	if ((k = kll__arena_strdup(&w->keys, key)) == NULL ||
+	    kll__map_put(&w->triples, k, strlen(k), 1) < 0)
+		goto fail;
+	memset(w->bound, 0, sizeof(w->bound));
+	++*n;
 	return step(w, Q_TRIPLE, NULL);
+fail:
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	memset(w->bound, 0, sizeof(w->bound));
+	return -1;
 }
 
 /* The catalog statements of g about context ctx (id c) in catalog id
@@ -293,14 +325,19 @@ empty_context(writer *w, const char *ctx, sqlite3_int64 c, sqlite3_int64 cat)
 	return step(w, Q_UNSOURCE, NULL);
 }
 
+/* -1: the store failed; -2: the triples did not parse. */
 static int
 put_graph(writer *w, const kll__newgraph *g, const char *ctx,
     const char *oldctx)
 {
+	kll__newgraph counted;
 	sqlite3_int64 c, cat, old;
 	librdf_stream *st;
+	librdf_parser *p = NULL;
+	librdf_uri *base = NULL;
 	sqlite3_stmt *q;
 	char tag[16];
+	size_t n = 0;
 	int rc = 0;
 
 	if ((c = uri_id(w, ctx)) < 0 || (cat = uri_id(w, KLL__CATALOG)) < 0 ||
@@ -313,12 +350,25 @@ put_graph(writer *w, const kll__newgraph *g, const char *ctx,
 	if (g == NULL)
 		return 0;
 	snprintf(tag, sizeof(tag), "b%.12s", g->digest);
-	if ((st = librdf_model_as_stream(g->mem)) == NULL)
+	kll__store_clearlog(w->s);
+	st = g->mem != NULL ? librdf_model_as_stream(g->mem) :
+	                      kll__store_parse(w->s, g, &p, &base);
+	for (; st != NULL && rc == 0 && !librdf_stream_end(st);
+	     librdf_stream_next(st))
+		rc = put_triple(w, librdf_stream_get_object(st), c, tag, &n);
+	if (st != NULL)
+		librdf_free_stream(st);
+	if (base != NULL)
+		librdf_free_uri(base);
+	if (p != NULL)
+		librdf_free_parser(p);
+	if (st == NULL || rc < 0)
 		return -1;
-	for (; rc == 0 && !librdf_stream_end(st); librdf_stream_next(st))
-		rc = put_triple(w, librdf_stream_get_object(st), c, tag);
-	librdf_free_stream(st);
-	if (rc < 0 || put_catalog(w, g, ctx, c, cat) < 0)
+	if (w->s->logged)
+		return -2;
+	counted = *g;
+	counted.triples = n;
+	if (put_catalog(w, &counted, ctx, c, cat) < 0)
 		return -1;
 	q = w->q[Q_SOURCE];
 	sqlite3_bind_text(q, 1, ctx, -1, SQLITE_STATIC);
@@ -334,6 +384,7 @@ kll__sqlite_write(kll_store *s, const kll__newgraph *g, const char *ctx,
 {
 	writer w;
 	kll_status st = KLL_OK;
+	int rc;
 
 	if (g != NULL && g->text.n > (size_t)0x7fffffff)
 		return kll__error_set(err, KLL_EINVALID, g->source, 0, 0,
@@ -345,10 +396,15 @@ kll__sqlite_write(kll_store *s, const kll__newgraph *g, const char *ctx,
 		st = db_fail(&w, err, "cannot start a transaction");
 		goto out;
 	}
-	if (put_graph(&w, g, ctx, oldctx) < 0) {
-		st = db_fail(&w, err,
-		    g != NULL ? "cannot write the graph" :
-		                "cannot drop the graph");
+	if ((rc = put_graph(&w, g, ctx, oldctx)) < 0) {
+		if (rc == -2)
+			st = kll__error_set(err, KLL_ESYNTAX, g->source,
+			    s->log.line, 0, "%s", s->log.msg);
+		else
+			st = db_fail(&w, err,
+			    g != NULL ? "cannot write the graph" :
+			                "cannot drop the graph");
+		kll__store_clearlog(s);
 		sqlite3_exec(w.db, "ROLLBACK", NULL, NULL, NULL);
 		goto out;
 	}
