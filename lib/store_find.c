@@ -296,8 +296,8 @@ kll_store_vocab(kll_vocab **out, kll_store *s, const char *name,
 	if ((st = find(s, "vocab", name, &f, err)) != KLL_OK)
 		return st;
 	if ((st = scratch(&f, &dir, &path, err)) == KLL_OK) {
-		st = kll_vocab_load(out, path, opts, err);
-		rename_err(err, path, f.display);
+		if ((st = kll_vocab_load(out, path, opts, err)) != KLL_OK)
+			rename_err(err, path, f.display);
 		if (st == KLL_OK && kll__vocab_set_path(*out, f.display) < 0) {
 			kll_vocab_free(*out);
 			*out = NULL;
@@ -375,8 +375,8 @@ kll_store_mapset(kll_mapset **out, kll_store *s, const char *name,
 			o.diag = relay_diag, o.payload = &r;
 		if (opts != NULL && opts->row != NULL)
 			o.row = relay_row, o.row_payload = &r;
-		st = kll_mapset_read(out, path, &o, err);
-		rename_err(err, path, f.display);
+		if ((st = kll_mapset_read(out, path, &o, err)) != KLL_OK)
+			rename_err(err, path, f.display);
 		if (st == KLL_OK && name_set(*out, f.display) < 0) {
 			kll_mapset_free(*out);
 			*out = NULL;
