@@ -302,7 +302,10 @@ from_env(char **storage, char **name, kll_error *err)
 /* A SQLite store file, before librdf opens it: missing (and not to be
  * made), not a database, or a database of something else are refused;
  * a librdf one gets the indexes librdf's schema lacks, without which
- * each literal and blank node added costs a scan of all the others. */
+ * each literal and blank node added costs a scan of all the others, and
+ * one on (context, subject) for reading a graph or the catalog (on the
+ * context alone, SQLite would prefer it to librdf's subject index for a
+ * lookup of a subject in a graph), and the table of the sources. */
 static kll_status
 sqlite_prepare(
     kll_store *s, const char *path, int create, int *fresh, kll_error *err)
@@ -342,8 +345,9 @@ sqlite_prepare(
 	             "CREATE INDEX IF NOT EXISTS kll_literals ON literals "
 	             "(text);"
 	             "CREATE INDEX IF NOT EXISTS kll_blanks ON blanks (blank);"
-	             "CREATE INDEX IF NOT EXISTS kll_contexts ON triples "
-	             "(contextUri);"
+	             "DROP INDEX IF EXISTS kll_contexts;"
+	             "CREATE INDEX IF NOT EXISTS kll_graphs ON triples "
+	             "(contextUri, subjectUri);"
 	             "CREATE TABLE IF NOT EXISTS kll_sources (context TEXT "
 	             "PRIMARY KEY, digest TEXT NOT NULL, text BLOB NOT NULL);",
 	             NULL, NULL, NULL) != SQLITE_OK)
