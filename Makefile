@@ -131,6 +131,7 @@ test: all $(UNIT)
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/man-rules.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/sarif/run.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin KLL_STORE_FILES="$(STORE_FILES)" sh tests/store.sh
+	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/store-cli.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/shacl/run.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin $(if $(SANITIZE),KLL_PUBLISH_SHIPPED=0) \
 	    sh tests/publish/shacl.sh

@@ -145,7 +145,7 @@ check_one(void *ctx, const char *name)
 	so.row_payload = t;
 	t->mc = mc;
 	diag_hold(&o->d, name);
-	if (kll_mapset_read(&m, name, &so, &err) != KLL_OK) {
+	if (kll_mapset_open(&m, name, &so, &err) != KLL_OK) {
 		report(&err);
 		goto out;
 	}

@@ -175,7 +175,7 @@ stats_one(void *ctx, const char *name)
 
 	so.diag = count_errors;
 	so.payload = &nerr;
-	if (kll_mapset_read(&m, name, &so, &err) != KLL_OK) {
+	if (kll_mapset_open(&m, name, &so, &err) != KLL_OK) {
 		report(&err);
 		return EXIT_TROUBLE;
 	}

@@ -138,7 +138,7 @@ read_key(const char *path, kll_diag_fn fn, void *payload, const char *verb)
 
 	so.diag = fn ? fn : diag_stderr;
 	so.payload = payload;
-	if (kll_mapset_read(&m, path, &so, &err) != KLL_OK) {
+	if (kll_mapset_open(&m, path, &so, &err) != KLL_OK) {
 		report(&err);
 		return NULL;
 	}

@@ -121,6 +121,15 @@ char kll__other_sep(const char *field, char sep);
 /* A separator as messages and options write it: "','", "TAB". */
 const char *kll__sep_name(char sep);
 
+/* Name vocabulary v after "path" (a store's graph: store_find.c);
+ * -1 when out of memory (vocab.c). */
+int kll__vocab_set_path(kll_vocab *v, const char *path);
+
+/* Whether "name" is a file's (an existing one, "-", or a name with a
+ * '/' that is no IRI), which is read as a file and never looked up in
+ * a store. */
+int kll__is_path(const char *name);
+
 /* The name of "path" in messages: "<stdin>" for "-". */
 const char *kll__display_name(const char *path);
 

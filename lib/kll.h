@@ -1912,6 +1912,46 @@ kll_status kll_store_query(kll_store *s, const char *query,
     kll_results_format format, FILE *out, const char *outname,
     size_t *rows, kll_error *err);
 
+/* Store first: when a store is in use, kll_vocab_open(), the vocabulary
+ * cache (kll_vocab_cache_open(), so also the sides of keys) and
+ * kll_mapset_open() look a name that is not an existing file up in the
+ * store before anywhere else: a vocabulary by graph name (its id) or by
+ * scheme IRI, a key by graph name (its file name without .sssom.tsv) or
+ * by mapping_set_id.  What they read is the file as it was loaded (the
+ * store keeps each graph's source), read as from that file, so results
+ * and messages are the same; messages name it STORE#GRAPH-IRI
+ * ("sqlite:/srv/kll.db#urn:kll:graph:ssyk-2012") instead of the file.
+ * A name the store lacks is then looked for along the search path. */
+
+/* Use store "s" (borrowed; NULL: none) from now on, instead of the one
+ * $KLL_STORE names. */
+void kll_store_use(kll_store *s);
+
+/* The store in use: that of kll_store_use(), else the one $KLL_STORE
+ * (and $KLL_STORE_OPTIONS) names, opened on the first call and closed
+ * at exit; *out is NULL when there is none.  A store that fails to open
+ * fails every call the same way.  Errors: those of kll_store_open(). */
+kll_status kll_store_current(kll_store **out, kll_error *err);
+
+/* The vocabulary "name" (graph name or scheme IRI) of store "s".  The
+ * caller owns *out.  Errors: KLL_ENOTFOUND (no such vocabulary in the
+ * store: err is then left alone), KLL_EIO, and those of
+ * kll_vocab_load(). */
+kll_status kll_store_vocab(kll_vocab **out, kll_store *s, const char *name,
+    const kll_load_opts *opts, kll_error *err);
+
+/* The key "name" (graph name or mapping_set_id) of store "s", read as
+ * kll_mapset_read() reads its file.  Errors: KLL_ENOTFOUND (no such key
+ * in the store: err is then left alone), KLL_EIO, and those of
+ * kll_mapset_read(). */
+kll_status kll_store_mapset(kll_mapset **out, kll_store *s, const char *name,
+    const kll_sssom_opts *opts, kll_error *err);
+
+/* The key "name": an existing file (or "-") with kll_mapset_read(), else
+ * from the store in use when it has it, else kll_mapset_read(name). */
+kll_status kll_mapset_open(kll_mapset **out, const char *name,
+    const kll_sssom_opts *opts, kll_error *err);
+
 /* ------------------------------------------------------------------ */
 /* Text                                                                 */
 

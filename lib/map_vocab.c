@@ -189,6 +189,49 @@ vc_same_file(const struct vc_entry *e, const char *key, const struct stat *sb)
 	return strcmp(e->key, key) == 0;
 }
 
+/* "name" from the store in use: KLL_ENOTFOUND when there is none or it
+ * lacks the name; else the outcome, remembered.  The graph's name
+ * (STORE#GRAPH-IRI) is the entry's key, so that an id and an IRI of one
+ * graph share a vocabulary. */
+static kll_status
+from_store(kll_vocab_cache *vc, const char *name, const kll_vocab **out,
+    kll_error *err)
+{
+	kll_store *s = NULL;
+	kll_vocab *v = NULL;
+	kll_status st;
+	kll_error why;
+	char *key;
+	size_t i;
+
+	if ((st = kll_store_current(&s, &why)) != KLL_OK)
+		return vc_add(vc, name, NULL, NULL, NULL, 0, st, &why, err);
+	if (s == NULL)
+		return KLL_ENOTFOUND;
+	if ((st = kll_store_vocab(&v, s, name, &vc->lo, &why)) ==
+	    KLL_ENOTFOUND)
+		return st;
+	if (st != KLL_OK)
+		return vc_add(vc, name, NULL, NULL, NULL, 0, st, &why, err);
+	if ((key = kll__strdup(kll_vocab_path(v))) == NULL) {
+		kll_vocab_free(v);
+		return kll__nomem(err);
+	}
+	for (i = 0; i < vc->n; i++)
+		if (vc->e[i].v != NULL && !vc->e[i].have_id &&
+		    vc->e[i].key != NULL && strcmp(vc->e[i].key, key) == 0) {
+			kll_vocab_free(v);
+			v = vc->e[i].v;
+			st = vc_add(vc, name, key, NULL, v, 0, KLL_OK, NULL, err);
+			break;
+		}
+	if (i == vc->n)
+		st = vc_add(vc, name, key, NULL, v, 1, KLL_OK, NULL, err);
+	if (st == KLL_OK)
+		*out = v;
+	return st;
+}
+
 kll_status
 kll_vocab_cache_open(const kll_vocab **out, kll_vocab_cache *vc,
     const char *name, kll_error *err)
@@ -207,6 +250,13 @@ kll_vocab_cache_open(const kll_vocab **out, kll_vocab_cache *vc,
 	for (i = 0; i < vc->n; i++)
 		if (strcmp(vc->e[i].name, name) == 0)
 			return vc_answer(&vc->e[i], out, err);
+	if (!kll__is_path(name))
+		switch ((st = from_store(vc, name, out, err))) {
+		case KLL_ENOTFOUND:
+			break;
+		default:
+			return st;
+		}
 	if ((st = kll_vocab_resolve(&path, name, vc->dirs, &why)) != KLL_OK)
 		return vc_add(vc, name, NULL, NULL, NULL, 0, st, &why, err);
 	if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 &&

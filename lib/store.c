@@ -15,8 +15,8 @@
 
 #include "store_impl.h"
 
-#define CATALOG   "urn:kll:catalog"
-#define GRAPH_IRI "urn:kll:graph:"
+#define CATALOG   KLL__CATALOG
+#define GRAPH_IRI KLL__GRAPH_IRI
 #define P_TYPE    "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 #define XSD_INT   "http://www.w3.org/2001/XMLSchema#integer"
 /* How long a writer or reader waits for another one's transaction. */
@@ -160,6 +160,7 @@ kll_store_free(kll_store *s)
 	kll__arena_free(&s->arena);
 	free(s->graphs);
 	free(s->name);
+	free(s->path);
 	free(s);
 }
 
@@ -301,7 +302,10 @@ from_env(char **storage, char **name, kll_error *err)
 /* A SQLite store file, before librdf opens it: missing (and not to be
  * made), not a database, or a database of something else are refused;
  * a librdf one gets the indexes librdf's schema lacks, without which
- * each literal and blank node added costs a scan of all the others. */
+ * each literal and blank node added costs a scan of all the others, and
+ * one on (context, subject) for reading a graph or the catalog (on the
+ * context alone, SQLite would prefer it to librdf's subject index for a
+ * lookup of a subject in a graph), and the table of the sources. */
 static kll_status
 sqlite_prepare(
     kll_store *s, const char *path, int create, int *fresh, kll_error *err)
@@ -340,7 +344,12 @@ sqlite_prepare(
 	else if (sqlite3_exec(db,
 	             "CREATE INDEX IF NOT EXISTS kll_literals ON literals "
 	             "(text);"
-	             "CREATE INDEX IF NOT EXISTS kll_blanks ON blanks (blank);",
+	             "CREATE INDEX IF NOT EXISTS kll_blanks ON blanks (blank);"
+	             "DROP INDEX IF EXISTS kll_contexts;"
+	             "CREATE INDEX IF NOT EXISTS kll_graphs ON triples "
+	             "(contextUri, subjectUri);"
+	             "CREATE TABLE IF NOT EXISTS kll_sources (context TEXT "
+	             "PRIMARY KEY, digest TEXT NOT NULL, text BLOB NOT NULL);",
 	             NULL, NULL, NULL) != SQLITE_OK)
 		st = kll__error_set(err, KLL_EIO, s->name, 0, 0,
 		    "cannot index the store: %s", sqlite3_errmsg(db));
@@ -442,20 +451,17 @@ set_name(kll_store *s, const char *storage, const char *name, kll_error *err)
 	return KLL_OK;
 }
 
-/* The options and new='yes', with which librdf makes the tables of a
- * new SQLite file (and which would empty one that exists: it is given
- * only when there is no file). */
-static const char *
-with_new(char **o)
+/* A copy of the options with new='yes', with which librdf makes the
+ * tables of a new SQLite file (and which would empty one that exists:
+ * it is given only when there is no file).  NULL when out of memory. */
+static char *
+with_new(const char *o)
 {
-	size_t n = strlen(*o) + 12;
+	size_t n = strlen(o) + 12;
 	char *p;
 
-	if ((p = kll__realloc(*o, n)) == NULL)
-		return *o;
-	*o = p;
-	snprintf(
-	    p + strlen(p), n - strlen(p), "%snew='yes'", *p != '\0' ? "," : "");
+	if ((p = kll__malloc(n)) != NULL)
+		snprintf(p, n, "%s%snew='yes'", o, *o != '\0' ? "," : "");
 	return p;
 }
 
@@ -471,12 +477,22 @@ store_open(kll_store *s, const char *storage, const char *name, const char *opt,
 		return st;
 	if ((o = read_options(opt, err)) == NULL)
 		return err != NULL ? err->code : KLL_EARG;
+	s->sources = 1;
 	if (strcmp(storage, "sqlite") == 0) {
 		s->txn = s->direct = 1;
+		if ((s->path = kll__strdup(name)) == NULL) {
+			free(o);
+			return kll__nomem(err);
+		}
 		if ((st = sqlite_prepare(s, name, create, &fresh, err)) ==
-		    KLL_OK)
-			st = open_storage(
-			    s, storage, name, fresh ? with_new(&o) : o, err);
+		        KLL_OK &&
+		    fresh) {
+			char *on = with_new(o);
+			st = on == NULL ? kll__nomem(err) :
+			                  open_storage(s, storage, name, on, err);
+			free(on);
+		} else if (st == KLL_OK)
+			st = open_storage(s, storage, name, o, err);
 		if (st == KLL_OK && fresh) {
 			/* librdf made the tables: add the indexes now. */
 			librdf_free_model(s->model);
@@ -920,43 +936,93 @@ catalog_add(kll_store *s, librdf_node *cat, librdf_node *subj, const char *prop,
 }
 
 /* What a graph is about, for the catalog. */
-typedef struct newgraph {
-	char *name;
-	const char *kind;
-	char *about;
-	const char *source;
-	char digest[41];
-	librdf_model *mem; /* the triples, in memory */
-	librdf_storage *memst;
-	size_t triples;
-} newgraph;
+typedef kll__newgraph newgraph;
+
+int
+kll__store_catalog_row(const kll__newgraph *g, const char *ctx, size_t i,
+    const char **pred, const char **value, int *iri, int *num, char num_buf[32])
+{
+	*iri = *num = 0;
+	switch (i) {
+	case 0:
+		*pred = P_TYPE, *value = KLL_STORE_NS "Graph", *iri = 1;
+		break;
+	case 1:
+		*pred = KLL_STORE_NS "name", *value = g->name;
+		break;
+	case 2:
+		*pred = KLL_STORE_NS "kind", *value = g->kind;
+		break;
+	case 3:
+		*pred = KLL_STORE_NS "context", *value = ctx, *iri = 1;
+		break;
+	case 4:
+		*pred = KLL_STORE_NS "about", *value = g->about, *iri = 1;
+		break;
+	case 5:
+		*pred = KLL_STORE_NS "source", *value = g->source;
+		break;
+	case 6:
+		*pred = KLL_STORE_NS "digest", *value = g->digest;
+		break;
+	case 7:
+		snprintf(num_buf, 32, "%zu", g->triples);
+		*pred = KLL_STORE_NS "triples", *value = num_buf, *num = 1;
+		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
 
 static int
 catalog_entry(kll_store *s, librdf_node *cat, librdf_node *subj,
     const newgraph *g, const char *ctx)
 {
 	char num[32];
+	const char *pred, *value;
+	int iri, isnum;
+	size_t i;
 
-	snprintf(num, sizeof(num), "%zu", g->triples);
-	return catalog_add(s, cat, subj, P_TYPE, KLL_STORE_NS "Graph", 1, 0) ||
-	       catalog_add(s, cat, subj, KLL_STORE_NS "name", g->name, 0, 0) ||
-	       catalog_add(s, cat, subj, KLL_STORE_NS "kind", g->kind, 0, 0) ||
-	       catalog_add(s, cat, subj, KLL_STORE_NS "context", ctx, 1, 0) ||
-	       catalog_add(
-	           s, cat, subj, KLL_STORE_NS "about", g->about, 1, 0) ||
-	       catalog_add(
-	           s, cat, subj, KLL_STORE_NS "source", g->source, 0, 0) ||
-	       catalog_add(
-	           s, cat, subj, KLL_STORE_NS "digest", g->digest, 0, 0) ||
-	       catalog_add(s, cat, subj, KLL_STORE_NS "triples", num, 0, 1);
+	for (i = 0; kll__store_catalog_row(
+	                g, ctx, i, &pred, &value, &iri, &isnum, num);
+	     i++)
+		if (catalog_add(s, cat, subj, pred, value, iri, isnum) != 0)
+			return -1;
+	return 0;
+}
+
+/* The source of g (its file's bytes) as the one statement of "subj" in
+ * the sources context. */
+static int
+source_add(kll_store *s, librdf_node *src, librdf_node *subj,
+    const newgraph *g)
+{
+	librdf_node *o;
+	librdf_statement *t;
+	int rc;
+
+	o = librdf_new_node_from_typed_literal(s->world,
+	    (const unsigned char *)(g->text.p != NULL ? g->text.p : ""), NULL,
+	    NULL);
+	t = librdf_new_statement_from_nodes(s->world,
+	    librdf_new_node_from_node(subj),
+	    kll__store_iri(s, KLL_STORE_NS "text", NULL), o);
+	if (t == NULL)
+		return -1;
+	rc = librdf_model_context_add_statement(s->model, src, t);
+	librdf_free_statement(t);
+	return rc;
 }
 
 /* ------------------------------------------------------------------ */
 /* Loading                                                              */
 
-/* The SHA-1 of the file's bytes, in hex. */
+/* The SHA-1 of the file's bytes, in hex; the bytes into "text" (may be
+ * NULL). */
 static kll_status
-file_digest(kll_store *s, const char *path, char hex[41], kll_error *err)
+file_digest(kll_store *s, const char *path, char hex[41], kll__buf *text,
+    kll_error *err)
 {
 	librdf_digest *d;
 	unsigned char buf[65536], *sum;
@@ -971,8 +1037,21 @@ file_digest(kll_store *s, const char *path, char hex[41], kll_error *err)
 		return kll__nomem(err);
 	}
 	librdf_digest_init(d);
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
+		/* Copied first: librdf's SHA-1 works on the bytes in
+		 * place. */
+		if (text != NULL && kll__buf_add(text, buf, n) < 0) {
+			st = kll__nomem(err);
+			break;
+		}
 		librdf_digest_update(d, buf, n);
+	}
+	if (text != NULL && st == KLL_OK) {
+		if (kll__buf_grow(text, 1) < 0)
+			st = kll__nomem(err);
+		else
+			text->p[text->n] = '\0';
+	}
 	if (ferror(fp))
 		st = kll__error_set(err, KLL_EIO, path, 0, 0, "read error: %s",
 		    strerror(errno));
@@ -1052,6 +1131,12 @@ read_vocab(kll_store *s, const char *path, newgraph *g, kll_error *err)
 	if ((g->name = kll__strdup(kll_vocab_id(v))) == NULL ||
 	    (g->about = kll__strdup(kll_vocab_iri(v))) == NULL) {
 		st = kll__nomem(err);
+		goto out;
+	}
+	if (s->path != NULL && g->text.p != NULL) {
+		/* Parsed as it is written (store_sqlite.c). */
+		g->syntax = rdf_syntax(path);
+		g->rdf = &g->text;
 		goto out;
 	}
 	if ((fp = kll__fopen_file(path, err)) == NULL) {
@@ -1162,6 +1247,14 @@ read_key(kll_store *s, const char *path, newgraph *g, kll_error *err)
 	fclose(fp);
 	if (st != KLL_OK)
 		goto out;
+	if (s->path != NULL) {
+		/* Parsed as it is written (store_sqlite.c). */
+		g->nt = nt;
+		nt.p = NULL, nt.n = nt.cap = 0;
+		g->syntax = "ntriples";
+		g->rdf = &g->nt;
+		goto out;
+	}
 	buf = nt.p, len = nt.n;
 	kll__store_clearlog(s);
 	if ((p = parser_new(s, "ntriples")) == NULL ||
@@ -1189,6 +1282,8 @@ newgraph_free(newgraph *g)
 {
 	free(g->name);
 	free(g->about);
+	kll__buf_free(&g->text);
+	kll__buf_free(&g->nt);
 	if (g->mem != NULL)
 		librdf_free_model(g->mem);
 	if (g->memst != NULL)
@@ -1202,21 +1297,40 @@ read_graph(kll_store *s, const char *path, newgraph *g, kll_error *err)
 	kll_status st;
 	int n;
 
-	if ((st = file_digest(s, path, g->digest, err)) != KLL_OK)
+	if ((st = file_digest(s, path, g->digest, s->sources ? &g->text : NULL,
+	         err)) != KLL_OK)
 		return st;
 	g->source = path;
-	g->memst =
-	    librdf_new_storage(s->world, "hashes", NULL, "hash-type='memory'");
-	if (g->memst == NULL ||
-	    (g->mem = librdf_new_model(s->world, g->memst, NULL)) == NULL)
-		return kll__nomem(err);
+	if (s->path == NULL) {
+		g->memst = librdf_new_storage(
+		    s->world, "hashes", NULL, "hash-type='memory'");
+		if (g->memst == NULL ||
+		    (g->mem = librdf_new_model(s->world, g->memst, NULL)) ==
+		        NULL)
+			return kll__nomem(err);
+	}
 	if (ends_with(path, ".tsv"))
 		st = read_key(s, path, g, err);
 	else
 		st = read_vocab(s, path, g, err);
-	if (st == KLL_OK && (n = librdf_model_size(g->mem)) >= 0)
+	if (st == KLL_OK && g->mem != NULL &&
+	    (n = librdf_model_size(g->mem)) >= 0)
 		g->triples = (size_t)n;
 	return st;
+}
+
+librdf_stream *
+kll__store_parse(kll_store *s, const kll__newgraph *g, librdf_parser **p,
+    librdf_uri **base)
+{
+	*base = NULL;
+	if ((*p = parser_new(s, g->syntax)) == NULL ||
+	    (*base = librdf_new_uri_from_filename(s->world, g->source)) ==
+	        NULL)
+		return NULL;
+	return librdf_parser_parse_counted_string_as_stream(*p,
+	    (const unsigned char *)(g->rdf->p != NULL ? g->rdf->p : ""),
+	    g->rdf->n, *base);
 }
 
 /* A copy of node n; a blank node renamed TAG_ID, so that the blank
@@ -1283,26 +1397,32 @@ static kll_status
 write_graph(kll_store *s, const newgraph *g, const char *ctx,
     const char *oldctx, kll_error *err)
 {
-	librdf_node *c = NULL, *old = NULL, *cat = NULL;
+	librdf_node *c = NULL, *old = NULL, *cat = NULL, *src = NULL;
 	kll_status r;
 	int rc;
 
+	if (s->path != NULL)
+		return kll__sqlite_write(s, g, ctx, oldctx, err);
 	if ((r = kll__store_begin(s, err)) != KLL_OK)
 		return r;
 	c = kll__store_iri(s, ctx, NULL);
 	cat = kll__store_iri(s, CATALOG, NULL);
+	src = kll__store_iri(s, KLL__SOURCES, NULL);
 	if (oldctx != NULL && *oldctx != '\0' && strcmp(ctx, oldctx) != 0)
 		old = kll__store_iri(s, oldctx, NULL);
-	if (c == NULL || cat == NULL) {
+	if (c == NULL || cat == NULL || src == NULL) {
 		r = kll__nomem(err);
 		goto fail;
 	}
 	kll__store_clearlog(s);
 	rc = librdf_model_context_remove_statements(s->model, c) != 0 ||
-	     add_all(s, c, g) != 0 || uncatalog(s, cat, c) != 0 ||
-	     catalog_entry(s, cat, c, g, ctx) != 0;
+	     add_all(s, c, g) != 0 ||
+	     (s->sources && (uncatalog(s, src, c) != 0 ||
+	                        source_add(s, src, c, g) != 0)) ||
+	     uncatalog(s, cat, c) != 0 || catalog_entry(s, cat, c, g, ctx) != 0;
 	if (!rc && old != NULL)
 		rc = uncatalog(s, cat, old) != 0 ||
+		     (s->sources && uncatalog(s, src, old) != 0) ||
 		     librdf_model_context_remove_statements(s->model, old) != 0;
 	if (rc || s->logged) {
 		r = kll__store_fail(s, err, KLL_EIO, "cannot write the graph");
@@ -1319,6 +1439,8 @@ out:
 		librdf_free_node(old);
 	if (cat != NULL)
 		librdf_free_node(cat);
+	if (src != NULL)
+		librdf_free_node(src);
 	return r;
 }
 
@@ -1389,7 +1511,7 @@ kll_store_drop(
     kll_store *s, const char *name, kll_store_graph *graph, kll_error *err)
 {
 	kll_store_graph *g;
-	librdf_node *c = NULL, *cat = NULL;
+	librdf_node *c = NULL, *cat = NULL, *src = NULL;
 	kll_status st;
 	int rc;
 
@@ -1399,14 +1521,19 @@ kll_store_drop(
 		return kll__error_set(
 		    err, KLL_ENOTFOUND, s->name, 0, 0, "no graph '%s'", name);
 	copy_graph(graph, g);
+	if (s->path != NULL)
+		return kll__sqlite_write(s, NULL, g->context, NULL, err);
 	if ((st = kll__store_begin(s, err)) != KLL_OK)
 		return st;
 	c = kll__store_iri(s, g->context, NULL);
 	cat = kll__store_iri(s, CATALOG, NULL);
+	src = kll__store_iri(s, KLL__SOURCES, NULL);
 	kll__store_clearlog(s);
 	/* Out of the catalog first: without transactions, a reader then
 	 * no longer looks at what is being emptied. */
-	rc = c == NULL || cat == NULL || uncatalog(s, cat, c) != 0 ||
+	rc = c == NULL || cat == NULL || src == NULL ||
+	     uncatalog(s, cat, c) != 0 ||
+	     (s->sources && uncatalog(s, src, c) != 0) ||
 	     librdf_model_context_remove_statements(s->model, c) != 0;
 	if (rc || s->logged) {
 		st = kll__store_fail(s, err, KLL_EIO, "cannot drop the graph");
@@ -1417,6 +1544,8 @@ kll_store_drop(
 		librdf_free_node(c);
 	if (cat != NULL)
 		librdf_free_node(cat);
+	if (src != NULL)
+		librdf_free_node(src);
 	return st;
 }
 

@@ -64,6 +64,17 @@ kll_vocab_path(const kll_vocab *v)
 {
 	return v->path;
 }
+int
+kll__vocab_set_path(kll_vocab *v, const char *path)
+{
+	char *p = kll__strdup(path);
+
+	if (p == NULL)
+		return -1;
+	free(v->path);
+	v->path = p;
+	return 0;
+}
 const char *
 kll_vocab_version(const kll_vocab *v)
 {

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* vocab_resolve.c: finding a vocabulary by path, short id or scheme IRI along
- * the search path (option, $KLL_PATH, the installed share folder). */
+/* vocab_resolve.c: finding a vocabulary by path, short id or scheme IRI in
+ * the store in use, then along the search path (option, $KLL_PATH, the
+ * installed share folder). */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -156,7 +157,17 @@ kll_vocab_open(kll_vocab **out, const char *name, const char *dirs,
 	char *path = NULL;
 	kll_status st;
 
+	kll_store *s = NULL;
+
 	*out = NULL;
+	/* A name that is not a file's: the store in use first. */
+	if (!kll__is_path(name)) {
+		if ((st = kll_store_current(&s, err)) != KLL_OK)
+			return st;
+		if (s != NULL && (st = kll_store_vocab(out, s, name, opts,
+		                      err)) != KLL_ENOTFOUND)
+			return st;
+	}
 	if ((st = kll_vocab_resolve(&path, name, dirs, err)) != KLL_OK)
 		return st;
 	st = kll_vocab_load(out, path, opts, err);

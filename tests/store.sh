@@ -222,6 +222,15 @@ else
 		export PGPASSWORD=s3cret-pw
 		suite postgresql --storage=postgresql --storage-name=kll \
 		    --storage-options="$opts"
+		# The commands from files and from this store.
+		if KLL_STORE_CLI=postgresql:kll_cli KLL_STORE_OPTIONS=$opts \
+		    sh "$(dirname "$0")/store-cli.sh" >"$T/pg/cli" 2>&1; then
+			ok
+		else
+			bad "postgresql: commands from the store"
+			tail -5 "$T/pg/cli"
+		fi
+		tail -1 "$T/pg/cli" | sed 's/^/postgresql-/'
 		# The password from a file; a wrong one; no server.
 		unset PGPASSWORD
 		kll store list --storage=postgresql --storage-name=kll \

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* test_store.c: a SQLite store in a temporary folder: load, sync, list,
- * drop, queries in the three results formats, and bad stores
- * (lib/store.c, lib/store_query.c). */
+ * drop, queries in the three results formats, bad stores, and
+ * vocabularies and keys read from the store first (lib/store.c,
+ * lib/store_query.c, lib/store_sqlite.c, lib/store_find.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -297,6 +298,94 @@ test_files(void **state)
 }
 
 static void
+count_diag(void *payload, const kll_error *d)
+{
+	(void)d;
+	++*(size_t *)payload;
+}
+
+static void
+test_store_first(void **state)
+{
+	kll_sssom_opts so = KLL_SSSOM_OPTS_INIT;
+	const kll_vocab *cv, *cv2;
+	kll_vocab_cache *vc;
+	kll_vocab *v, *f;
+	kll_mapset *m, *fm;
+	kll_store *s, *cur;
+	kll_error err;
+	char name[200];
+	size_t ndiag = 0;
+
+	(void)state;
+	s = open_db(1);
+	assert_int_equal(kll_store_load(s, OCC, 0, NULL, NULL, NULL, &err),
+	    KLL_OK);
+	assert_int_equal(kll_store_load(s, KEY, 0, NULL, NULL, NULL, &err),
+	    KLL_OK);
+	snprintf(name, sizeof(name), "sqlite:%s#urn:kll:graph:occ", db);
+
+	/* No store in use: none. */
+	assert_int_equal(kll_store_current(&cur, &err), KLL_OK);
+	assert_null(cur);
+	kll_store_use(s);
+	assert_int_equal(kll_store_current(&cur, &err), KLL_OK);
+	assert_ptr_equal(cur, s);
+
+	/* By id and by scheme IRI, named after the graph, the same as
+	 * the file. */
+	assert_int_equal(kll_vocab_open(&v, "occ", "/nonexistent", NULL, &err),
+	    KLL_OK);
+	assert_string_equal(kll_vocab_path(v), name);
+	assert_int_equal(kll_vocab_load(&f, OCC, NULL, &err), KLL_OK);
+	assert_int_equal(kll_vocab_count(v), kll_vocab_count(f));
+	assert_string_equal(kll_vocab_id(v), kll_vocab_id(f));
+	kll_vocab_free(v);
+	kll_vocab_free(f);
+	assert_int_equal(kll_vocab_open(&v, "https://kll.example.org/occ",
+	                     "/nonexistent", NULL, &err),
+	    KLL_OK);
+	kll_vocab_free(v);
+	/* A name the store lacks goes on to the files. */
+	assert_int_equal(
+	    kll_vocab_open(&v, "isc", "/nonexistent", NULL, &err),
+	    KLL_ENOTFOUND);
+	assert_int_equal(kll_store_vocab(&v, s, "occ_isc", NULL, &err),
+	    KLL_ENOTFOUND);
+
+	/* The cache shares one vocabulary between its id and its IRI. */
+	assert_int_equal(kll_vocab_cache_new(&vc, "/nonexistent", NULL, &err),
+	    KLL_OK);
+	assert_int_equal(kll_vocab_cache_open(&cv, vc, "occ", &err), KLL_OK);
+	assert_int_equal(kll_vocab_cache_open(&cv2, vc,
+	                     "https://kll.example.org/occ", &err),
+	    KLL_OK);
+	assert_ptr_equal(cv, cv2);
+	kll_vocab_cache_free(vc);
+
+	/* A key by graph name, its findings named after the graph; a
+	 * path stays a file. */
+	so.diag = count_diag;
+	so.payload = &ndiag;
+	assert_int_equal(kll_mapset_open(&m, "occ_isc", &so, &err), KLL_OK);
+	snprintf(name, sizeof(name), "sqlite:%s#urn:kll:graph:occ_isc", db);
+	assert_string_equal(kll_mapset_path(m), name);
+	assert_int_equal(kll_mapset_read(&fm, KEY, NULL, &err), KLL_OK);
+	assert_int_equal(kll_mapset_count(m), kll_mapset_count(fm));
+	kll_mapset_free(m);
+	assert_int_equal(kll_mapset_open(&m, KEY, NULL, &err), KLL_OK);
+	assert_string_equal(kll_mapset_path(m), kll_mapset_path(fm));
+	kll_mapset_free(m);
+	kll_mapset_free(fm);
+	assert_int_equal(kll_mapset_open(&m, "no-such-key", NULL, &err),
+	    KLL_EIO);
+	assert_null(m);
+
+	kll_store_use(NULL);
+	kll_store_free(s);
+}
+
+static void
 test_env_and_redaction(void **state)
 {
 	kll_store_opts o = KLL_STORE_OPTS_INIT;
@@ -337,6 +426,7 @@ main(void)
 		cmocka_unit_test(test_bad_file),
 		cmocka_unit_test(test_formats),
 		cmocka_unit_test(test_files),
+		cmocka_unit_test(test_store_first),
 		cmocka_unit_test(test_env_and_redaction),
 	};
 
