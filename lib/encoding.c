@@ -131,9 +131,13 @@ nul_guess(const unsigned char *s, size_t n)
 			odd++;
 		else if (s[i] == 0)
 			even++;
-	if (odd == 0 && even == 0)
-		return NULL;
-	return odd >= even ? "utf-16le" : "utf-16be";
+	/* Text of Latin letters in UTF-16 has a NUL in every other byte;
+	 * a stray NUL is no encoding. */
+	if (odd >= even && odd >= 2 && odd * 4 >= n)
+		return "utf-16le";
+	if (even > odd && even >= 2 && even * 4 >= n)
+		return "utf-16be";
+	return NULL;
 }
 
 /* Whether a mark "bom" goes with the encoding asked for, normalized. */
@@ -785,21 +789,4 @@ kll__feed_end(kll__feed *f, kll_status st, kll_error *err)
 	}
 	feed_free(f);
 	return st;
-}
-
-kll_status
-kll__table_each(const char *path, const char *name, char sep,
-    const char *encoding,
-    kll_status (*header)(void *ctx, kll_csv *c, size_t nf),
-    kll_status (*row)(void *ctx, kll_csv *c, size_t nf), void *ctx,
-    kll_error *err)
-{
-	kll__feed *f;
-	kll_status st;
-
-	if ((st = kll__feed_start(&f, path, encoding, 0, err)) != KLL_OK)
-		return st;
-	st = kll__csv_each(
-	    kll__feed_path(f), name, sep, header, row, ctx, err);
-	return kll__feed_end(f, st, err);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* encoding.h: tables in any encoding iconv knows, decoded to UTF-8 on
- * the way to the CSV reader (encoding.c). */
+ * the way to the CSV reader (encoding.c), and what the importers of
+ * tables share (table_read.c). */
 #ifndef KLL_ENCODING_H
 #define KLL_ENCODING_H
 
@@ -60,12 +61,17 @@ const char *kll__feed_encoding(const kll__feed *f);
  * becomes the table's.  Returns the status that stands. */
 kll_status kll__feed_end(kll__feed *f, kll_status st, kll_error *err);
 
-/* A table read whole, as kll__csv_each() reads it, decoded from
- * "encoding": the importers' reader. */
+/* table_read.c: a table read whole, as kll__csv_each() reads it,
+ * decoded from "encoding": the importers' reader. */
 kll_status kll__table_each(const char *path, const char *name, char sep,
     const char *encoding,
     kll_status (*header)(void *ctx, kll_csv *c, size_t nf),
     kll_status (*row)(void *ctx, kll_csv *c, size_t nf), void *ctx,
     kll_error *err);
+
+/* table_read.c: a header read as one column that holds another
+ * separator: a problem "rule" at its line, and KLL_EINVALID. */
+kll_status kll__table_wrong_sep(kll__problems *pr, const char *name,
+    kll_csv *c, size_t nf, const char *rule);
 
 #endif
