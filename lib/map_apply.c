@@ -652,6 +652,28 @@ find_column(struct run *r, size_t nf, kll_error *err)
 	return named_column(r, nf, err);
 }
 
+/* Refuse the name f of output slot i (nf: the new column) that slot j
+ * has already. */
+static kll_status
+dup_name(struct run *r, const char *f, uint32_t j, size_t i, size_t nf,
+    kll_error *err)
+{
+	if (i < nf)
+		return refuse(err, r, 0, "apply-duplicate-column",
+		    "columns %u and %zu are both named '%s': the output would "
+		    "name a column twice",
+		    (unsigned)j + 1, i + 1, f);
+	if (j == r->col)
+		return refuse(err, r, 0, "apply-duplicate-column",
+		    "with --keep the new column would be named '%s', as the "
+		    "column it recodes: give another --output-name",
+		    f);
+	return refuse(err, r, 0, "apply-duplicate-column",
+	    "the recoded column would be named '%s', as column %u is: give "
+	    "another --output-name",
+	    f, (unsigned)j + 1);
+}
+
 /* Refuse an output header that names a column twice: the new column's
  * name "name" that another has, or two columns of the same name (empty
  * names aside: spreadsheets leave them after the last column). */
@@ -673,11 +695,7 @@ unique_names(struct run *r, size_t nf, const char *name, kll_error *err)
 		if (n == 0)
 			continue;
 		if (kll__map_get(&seen, f, n, &j))
-			st = refuse(err, r, 0, "apply-duplicate-column",
-			    "the output would have two columns named '%s' "
-			    "(columns %u and %zu%s)",
-			    f, (unsigned)j + 1, i < nf ? i + 1 : r->col + 1,
-			    i < nf ? "" : ", the recoded one");
+			st = dup_name(r, f, j, i, nf, err);
 		else if (kll__map_put(&seen, f, n, (uint32_t)i) < 0)
 			st = kll__nomem(err);
 	}
