@@ -9,6 +9,8 @@
  * same way.  The decoder feeds the reader through a pipe that a thread
  * fills, so a table streams whatever its size.
  */
+/* F_SETPIPE_SZ, where Linux has it. */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
@@ -26,6 +28,9 @@
 #define INSZ  (64 * 1024)
 #define OUTSZ (64 * 1024)
 #define SNIFF 64 /* bytes looked at for the NULs of UTF-16 */
+/* The pipe holds this much where it can be made to, so that the reader
+ * seldom waits for the decoder to be scheduled on a busy machine. */
+#define PIPESZ (1024 * 1024)
 
 enum { K_UTF8, K_ICONV };
 enum { F_NONE, F_BYTE, F_NUL };
@@ -731,6 +736,9 @@ kll__feed_start(kll__feed **out, const char *path, const char *encoding,
 		goto out;
 	}
 	f->dec->stop_fd = f->stop[0];
+#ifdef F_SETPIPE_SZ
+	(void)fcntl(f->data[1], F_SETPIPE_SZ, PIPESZ);
+#endif
 	snprintf(f->path, sizeof(f->path), "/dev/fd/%d", f->data[0]);
 	if (start_thread(f) != 0) {
 		st = kll__error_set(err, KLL_EIO, path, 0, 0,
