@@ -739,7 +739,12 @@ kll__feed_start(kll__feed **out, const char *path, const char *encoding,
 #ifdef F_SETPIPE_SZ
 	(void)fcntl(f->data[1], F_SETPIPE_SZ, PIPESZ);
 #endif
+	/* The reader opens the pipe by name; /proc is where /dev/fd is
+	 * missing. */
 	snprintf(f->path, sizeof(f->path), "/dev/fd/%d", f->data[0]);
+	if (access(f->path, R_OK) != 0)
+		snprintf(f->path, sizeof(f->path), "/proc/self/fd/%d",
+		    f->data[0]);
 	if (start_thread(f) != 0) {
 		st = kll__error_set(err, KLL_EIO, path, 0, 0,
 		    "cannot start a thread: %s", strerror(errno));

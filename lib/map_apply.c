@@ -759,10 +759,11 @@ static kll_status
 bad_code(struct run *r, const char *f, size_t at, kll_error *err)
 {
 	size_t i, n, col = 1;
+	const char *g;
 
 	for (i = 0; i < r->col; i++) {
-		kll_csv_field(r->c, i, &n);
-		col += chars(kll_csv_field(r->c, i, NULL), n) + 1;
+		g = kll_csv_field(r->c, i, &n);
+		col += chars(g, n) + 1;
 	}
 	col += chars(f, at);
 	refuse(err, r, (unsigned)col, "encoding-invalid",

@@ -271,7 +271,7 @@ test_long(void **state)
 }
 
 static kll__feed *
-feed_file(const char *s, size_t n, const char *enc, FILE **fpp)
+feed_file(const char *s, size_t n, const char *enc)
 {
 	static char path[64];
 	kll__feed *f = NULL;
@@ -285,7 +285,6 @@ feed_file(const char *s, size_t n, const char *enc, FILE **fpp)
 	assert_int_equal(fwrite(s, 1, n, fp), n);
 	fclose(fp);
 	assert_int_equal(kll__feed_start(&f, path, enc, 0, &err), KLL_OK);
-	*fpp = NULL;
 	remove(path);
 	return f;
 }
@@ -298,11 +297,10 @@ test_feed(void **state)
 	kll_csv *c = NULL;
 	kll_error err;
 	kll_status st;
-	FILE *fp;
 	size_t nf;
 
 	(void)state;
-	f = feed_file(s, sizeof(s) - 1, "windows-1252", &fp);
+	f = feed_file(s, sizeof(s) - 1, "windows-1252");
 	assert_string_equal(kll__feed_encoding(f), "windows-1252");
 	assert_int_equal(
 	    kll_csv_open(&c, kll__feed_path(f), NULL, &err), KLL_OK);
@@ -330,13 +328,12 @@ test_feed_stop(void **state)
 	kll__feed *f;
 	kll_csv *c = NULL;
 	kll_error err;
-	FILE *fp;
 	size_t nf, i;
 
 	(void)state;
 	for (i = 0; i < 100000; i++)
 		assert_int_equal(kll__buf_adds(&in, "a,b,c,d\n"), 0);
-	f = feed_file(in.p, in.n, NULL, &fp);
+	f = feed_file(in.p, in.n, NULL);
 	assert_int_equal(
 	    kll_csv_open(&c, kll__feed_path(f), NULL, &err), KLL_OK);
 	assert_int_equal(kll_csv_next(c, &nf, &err), KLL_OK);
