@@ -550,8 +550,9 @@ kll__dec_new(kll__dec **out, int fd, const char *name, const char *encoding,
 	*out = NULL;
 	if ((st = kll_encoding_check(encoding, err)) != KLL_OK)
 		return st;
-	if ((d = kll__calloc(1, sizeof(*d))) == NULL ||
-	    (d->in = kll__malloc(INSZ)) == NULL ||
+	if ((d = kll__calloc(1, sizeof(*d))) != NULL)
+		d->cd = (iconv_t)-1;
+	if (d == NULL || (d->in = kll__malloc(INSZ)) == NULL ||
 	    (d->name = kll__strdup(name)) == NULL) {
 		kll__dec_free(d);
 		return kll__error_set(err, KLL_ENOMEM, name, 0, 0,
@@ -559,7 +560,6 @@ kll__dec_new(kll__dec **out, int fd, const char *name, const char *encoding,
 	}
 	d->fd = fd;
 	d->stop_fd = -1;
-	d->cd = (iconv_t)-1;
 	d->pass = (flags & KLL__DEC_PASS) != 0;
 	d->unit = 1;
 	d->line = 1;
