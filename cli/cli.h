@@ -522,4 +522,12 @@ extern const cli_cmd map_cmd, map_import_cmd, map_check_cmd, map_stats_cmd,
     map_compose_cmd, map_invert_cmd, map_apply_cmd, map_export_cmd,
     map_learn_cmd;
 
+/* --encoding NAME of a command that reads tables (encoding.c): 0, or
+ * the exit status after a usage error for a name kll_encoding_check()
+ * refuses. */
+int parse_encoding(const char *arg, const char **out);
+/* A table's error, as a finding ("error: ... [rule]") when it has a rule
+ * id, else as report() says it. */
+void report_table_error(const kll_error *err);
+
 #endif

@@ -16,7 +16,7 @@ typedef struct opts {
 	int quiet;
 } opts;
 
-enum { OPT_MULTI = 256, OPT_UNMAPPED, OPT_PREDICATES };
+enum { OPT_MULTI = 256, OPT_UNMAPPED, OPT_PREDICATES, OPT_ENCODING };
 
 #define SET(m) CLI_SET(opts, m)
 
@@ -25,7 +25,8 @@ static const cli_opt options[] = {
 	    .usage = CLI_U1 | CLI_R1, .set = SET(key) },
 	{ "column", 'c', "n|name", "the column to recode (n counts from 1)",
 	    .usage = CLI_U1 | CLI_R1, .set = SET(ao.column) },
-	{ "quiet", 'q', NULL, "no report on stderr", .usage = CLI_U1,
+	{ "quiet", 'q', NULL, "no report on stderr (warnings stay)",
+	    .usage = CLI_U1,
 	    .set = SET(quiet) },
 	{ "vocab-path", 'L', "dirs",
 	    "folders to search for the key's vocabularies", .usage = CLI_U1,
@@ -51,6 +52,11 @@ static const cli_opt options[] = {
 	{ "unmapped", OPT_UNMAPPED, "empty|keep|fail",
 	    "a code with no target: empty (the default), keep (copy the code: "
 	    "the column then mixes two classifications), fail",
+	    .usage = CLI_U1 },
+	{ "encoding", OPT_ENCODING, "NAME",
+	    "the table's encoding: utf-8 (the default), windows-1252, "
+	    "iso-8859-1, utf-16 (with a byte-order mark) or any name iconv "
+	    "knows; the output is UTF-8",
 	    .usage = CLI_U1 },
 	{ "predicates", OPT_PREDICATES, "LIST",
 	    "use only records with these predicates, comma-separated: exact, "
@@ -132,6 +138,8 @@ on_option(void *ctx, int key, char *arg)
 		break;
 	case OPT_PREDICATES:
 		return parse_predicates(o, arg);
+	case OPT_ENCODING:
+		return parse_encoding(arg, &o->ao.encoding);
 	}
 	return 0;
 }
@@ -208,6 +216,7 @@ run(opts *o, kll_mapset *m)
 	ov = side_vocab(o, m, KLL_OBJECT);
 	o->ao.subject_vocab = sv;
 	o->ao.object_vocab = ov;
+	o->ao.diag = diag_stderr; /* warnings, even with -q */
 	if (!o->quiet) {
 		o->ao.report = on_report;
 		o->ao.payload = (void *)data;
@@ -217,12 +226,7 @@ run(opts *o, kll_mapset *m)
 	if (kll_mapset_apply(m, o->data, of.fp,
 	        o->output ? o->output : "<stdout>", &o->ao, &stats,
 	        &err) != KLL_OK) {
-		if (err.rule[0] != '\0') {
-			err.severity = KLL_SEV_ERROR;
-			print_diag(stderr, &err, 0);
-		} else {
-			report(&err);
-		}
+		report_table_error(&err);
 		ofile_abort(&of);
 		goto out;
 	}
@@ -280,9 +284,15 @@ const cli_cmd map_apply_cmd = {
 	.after =
 	    "The report on stderr names each code with no target and each with\n"
 	    "several, with its number of rows, then the totals and the policies.\n"
+	    "A byte that is not valid in the table's encoding is an error in the\n"
+	    "column recoded; in any other column it passes unchanged, with a\n"
+	    "warning for each of the first 10 rows and a count of the others.\n"
+	    "The output header is written once the first record is recoded, and\n"
+	    "never names a column twice.  A byte-order mark of UTF-16 or UTF-32\n"
+	    "decides the encoding when --encoding is not given.\n"
 	    "\n"
 	    "Exit status: 0 done, 2 a file could not be read or written, a row\n"
 	    "has no such column, --multi=fail or --unmapped=fail met a code, or a\n"
 	    "usage error.\n",
-	.rules = "sssom- limit- apply-",
+	.rules = "sssom- limit- encoding- apply-",
 };

@@ -9,6 +9,8 @@ typedef struct args {
 	kll_mapimport_opts o;
 } args;
 
+enum { OPT_ENCODING = 256 };
+
 static const cli_opt options[] = {
 	MAP_SIDE_OPTIONS(args, o, "required"),
 	{ "predicate-column", CLI_AUTO, "C",
@@ -18,6 +20,10 @@ static const cli_opt options[] = {
 	{ "comment-column", CLI_AUTO, "C", "a note per row",
 	    .set = CLI_SET(args, o.comment_column) },
 	MAP_SET_OPTIONS(args, o, "semapv:ManualMappingCuration"),
+	{ "encoding", OPT_ENCODING, "NAME",
+	    "the table's encoding: utf-8 (the default), windows-1252, "
+	    "iso-8859-1, utf-16 (with a byte-order mark) or any name iconv "
+	    "knows" },
 	CLI_OPT_HELP,
 	{ NULL },
 };
@@ -27,6 +33,8 @@ on_option(void *ctx, int key, char *arg)
 {
 	args *a = ctx;
 
+	if (key == OPT_ENCODING)
+		return parse_encoding(arg, &a->o.encoding);
 	return map_option(&a->m, &a->o, key, arg);
 }
 
@@ -48,8 +56,9 @@ run(int argc, char **argv)
 		return usage_error("name both vocabularies with -s and -t");
 	map_args_done(&a.m, &a.o);
 	if (kll_mapset_import(&m, argv[optind], &a.o, &err) != KLL_OK) {
-		if (err.rule[0] == '\0')
-			report(&err); /* table problems went to the sink */
+		/* The table's problems went to the sink. */
+		if (err.code != KLL_EINVALID || err.rule[0] == '\0')
+			report_table_error(&err);
 		return EXIT_TROUBLE;
 	}
 	if (write_mapset(m, a.m.output) < 0)
@@ -77,10 +86,12 @@ const cli_cmd map_import_cmd = {
 	    "comes from the shape of the key: exactMatch for a pair alone on both\n"
 	    "sides, narrowMatch when the subject has several objects, broadMatch\n"
 	    "when the object has several subjects, relatedMatch when both have.\n"
-	    "Every problem is reported and nothing is written unless there is none.\n",
+	    "Every problem is reported and nothing is written unless there is none.\n"
+	    "The table is UTF-8 unless --encoding says otherwise or it starts with\n"
+	    "the byte-order mark of UTF-16 or UTF-32.\n",
 	.opts = options,
 	.args = { 1, 1, "import takes one table" },
-	.rules = "limit- map-separator map-unknown-column map-columns "
+	.rules = "limit- encoding- map-separator map-unknown-column map-columns "
 	         "map-no-subject map-unknown-subject map-unknown-object "
 	         "map-bad-predicate map-duplicate-row",
 };

@@ -19,7 +19,8 @@ enum {
 	OPT_LEVEL_NAME,
 	OPT_PATTERN,
 	OPT_COLUMN,
-	OPT_EXTRA
+	OPT_EXTRA,
+	OPT_ENCODING
 };
 
 #define SET(m) CLI_SET(args, m)
@@ -74,6 +75,10 @@ static const cli_opt options[] = {
 	{ "separator", 's', "CHAR",
 	    "field separator: ',', ';' or 'tab' (default: guessed from the "
 	    "header)" },
+	{ "encoding", OPT_ENCODING, "NAME",
+	    "the table's encoding: utf-8 (the default), windows-1252, "
+	    "iso-8859-1, utf-16 (with a byte-order mark) or any name iconv "
+	    "knows" },
 	{ "syntax", CLI_AUTO, "NAME",
 	    "output syntax: turtle (default), rdfxml, rdfxml-abbrev, ntriples",
 	    0, SET(o.syntax) },
@@ -111,6 +116,8 @@ on_option(void *ctx, int key, char *arg)
 		return push_arg(&a->extra, arg, "extra-column");
 	case 's':
 		return parse_separator(arg, &a->o.sep);
+	case OPT_ENCODING:
+		return parse_encoding(arg, &a->o.encoding);
 	}
 	return 0;
 }
@@ -150,7 +157,7 @@ run(int argc, char **argv)
 	        a.output ? a.output : "<stdout>", &count, &err) != KLL_OK) {
 		/* Table problems went to on_diag one by one already. */
 		if (err.code != KLL_EINVALID || err.rule[0] == '\0')
-			report(&err);
+			report_table_error(&err);
 		ofile_abort(&of);
 		return EXIT_TROUBLE;
 	}
@@ -172,8 +179,10 @@ const cli_cmd vocab_import_cmd = {
 	    "with a header: code, parent or level, label_LANG, altlabels_LANG,\n"
 	    "definition_LANG, scopenote_LANG, note_LANG, iri, deprecated,\n"
 	    "replaced_by).  Every problem of the table is reported, one line each,\n"
-	    "and nothing is written unless there is none.\n",
+	    "and nothing is written unless there is none.  The table is UTF-8\n"
+	    "unless --encoding says otherwise or it starts with the byte-order\n"
+	    "mark of UTF-16 or UTF-32.\n",
 	.opts = options,
 	.args = { 1, 1, "import takes one table" },
-	.rules = "import- limit-",
+	.rules = "import- limit- encoding-",
 };

@@ -113,6 +113,14 @@ const char *kll_csv_name(const kll_csv *c);
 
 void kll_csv_free(kll_csv *c);
 
+/* Whether the readers of tables (kll_mapset_apply(), kll_mapset_import(),
+ * kll_vocab_import()) take the encoding "name": utf-8, utf-16 and utf-32
+ * (the byte order from the byte-order mark), or any name iconv knows
+ * (windows-1252, iso-8859-1, utf-16le ...).  NULL is UTF-8, unless the
+ * table starts with the byte-order mark of UTF-16 or UTF-32.  Errors:
+ * KLL_EARG. */
+kll_status kll_encoding_check(const char *name, kll_error *err);
+
 /* ------------------------------------------------------------------ */
 /* Vocabularies: SKOS concept schemes with XKOS levels                  */
 
@@ -282,6 +290,7 @@ typedef struct kll_import_opts {
 						 * other column kll does not
 						 * know is an error */
 	size_t nextra_columns;
+	const char *encoding;	/* of the table: kll_encoding_check() */
 } kll_import_opts;
 #define KLL_IMPORT_OPTS_INIT { 0 }
 
@@ -1019,10 +1028,13 @@ typedef struct kll_apply_opts {
 	char sep;		/* 0: guess from the first line */
 	kll_apply_report_fn report;	/* may be NULL */
 	void *payload;
+	const char *encoding;	/* of the table: kll_encoding_check() */
+	kll_diag_fn diag;	/* warnings (apply-bad-byte); may be NULL */
+	void *diag_payload;
 } kll_apply_opts;
 #define KLL_APPLY_OPTS_INIT \
 	{ NULL, 0, 0, NULL, KLL_MULTI_BEST, KLL_UNMAPPED_EMPTY, NULL, 0, \
-	  NULL, NULL, 0, NULL, NULL }
+	  NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL }
 
 /* The counts of a run. */
 typedef struct kll_apply_stats {
@@ -1035,6 +1047,9 @@ typedef struct kll_apply_stats {
 	unsigned long long unlisted;	/* unmapped rows whose codes the
 					 * report leaves out (it names at
 					 * most 1000 distinct codes) */
+	unsigned long long badbytes;	/* rows written with bytes not
+					 * valid in the table's encoding,
+					 * passed through (apply-bad-byte) */
 } kll_apply_stats;
 
 /* Recode one column of the CSV/TSV table "path" ("-" is stdin) through
@@ -1051,8 +1066,15 @@ typedef struct kll_apply_stats {
  * KLL_ENOTFOUND (no such column in the header), KLL_ESYNTAX (a row
  * without the column; and the reader's), KLL_EINVALID (a code that
  * KLL_MULTI_FAIL or KLL_UNMAPPED_FAIL refuses: rule apply-multi or
- * apply-unmapped, the line of the row), KLL_EENCODING, KLL_EIO
- * (reading, or writing "out"), KLL_ENOMEM.  On failure, what was written
+ * apply-unmapped, the line of the row; an output header that names a
+ * column twice, or a column name that the header has twice:
+ * apply-duplicate-column), KLL_EENCODING (rules encoding-*: the table
+ * is read in opts->encoding, see kll_encoding_check(); a byte that is
+ * not valid there is an error in the column recoded, and elsewhere
+ * passes unchanged with a warning to opts->diag, rule apply-bad-byte,
+ * for each of the first 10 rows, then one with the count), KLL_EIO
+ * (reading, or writing "out"), KLL_ENOMEM.  Nothing is written before
+ * the first record is recoded; on a later failure, what was written
  * stays written. */
 kll_status kll_mapset_apply(const kll_mapset *m, const char *path, FILE *out,
     const char *outname, const kll_apply_opts *opts, kll_apply_stats *stats,
@@ -1271,6 +1293,7 @@ typedef struct kll_mapimport_opts {
 						 * column the options do not
 						 * name is an error */
 	size_t nextra_columns;
+	const char *encoding;		/* of the table: kll_encoding_check() */
 } kll_mapimport_opts;
 #define KLL_MAPIMPORT_OPTS_INIT { 0 }
 

@@ -10,10 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "encoding.h"
 
 #define OUTBUF     (256 * 1024)
 #define MAX_LISTED 1000 /* distinct unmapped codes the report names */
+#define MAX_WARNED 10   /* rows with bad bytes named one by one */
 #define NO_TERM    "https://w3id.org/sssom/NoTermFound"
 
 /* One subject code of the key and its targets t[first .. first+n). */
@@ -65,7 +66,10 @@ kll_unmapped_name(kll_unmapped u)
 	           NULL;
 }
 
-/* The output, buffered in large blocks. */
+/* The output, buffered in large blocks.  While "hold" is set nothing
+ * reaches fp: what is written waits in "held" (the header, until the
+ * first record is recoded).  bad_col (1-based) and bad_byte: the first
+ * field of the row being written that passed a bad byte. */
 struct wr {
 	FILE *fp;
 	char *buf;
@@ -73,6 +77,10 @@ struct wr {
 	int eno;
 	int failed;
 	char sep;
+	int hold;
+	kll__buf held;
+	size_t bad_col;
+	unsigned char bad_byte;
 };
 
 /* ------------------------------------------------------------------ */
@@ -391,16 +399,39 @@ report(struct table *t, const kll_apply_opts *o, kll_error *err)
 /* ------------------------------------------------------------------ */
 /* Writing                                                              */
 
+/* s[0..n) to the file, or to "held" while held. */
 static void
-wr_flush(struct wr *w)
+wr_out(struct wr *w, const char *s, size_t n)
 {
-	if (w->failed || w->n == 0)
+	if (w->failed || n == 0)
 		return;
-	if (fwrite(w->buf, 1, w->n, w->fp) != w->n) {
+	if (w->hold) {
+		if (kll__buf_add(&w->held, s, n) < 0) {
+			w->failed = 1;
+			w->eno = ENOMEM;
+		}
+	} else if (fwrite(s, 1, n, w->fp) != n) {
 		w->failed = 1;
 		w->eno = errno;
 	}
+}
+
+static void
+wr_flush(struct wr *w)
+{
+	wr_out(w, w->buf, w->n);
 	w->n = 0;
+}
+
+/* What was held goes out, before what the buffer holds. */
+static void
+wr_release(struct wr *w)
+{
+	if (!w->hold)
+		return;
+	w->hold = 0;
+	wr_out(w, w->held.p, w->held.n);
+	kll__buf_free(&w->held);
 }
 
 static void
@@ -409,10 +440,7 @@ wr_put(struct wr *w, const char *s, size_t n)
 	if (OUTBUF - w->n < n) {
 		wr_flush(w);
 		if (n >= OUTBUF) {
-			if (!w->failed && fwrite(s, 1, n, w->fp) != n) {
-				w->failed = 1;
-				w->eno = errno;
-			}
+			wr_out(w, s, n);
 			return;
 		}
 	}
@@ -428,31 +456,54 @@ wr_putc(struct wr *w, char c)
 	w->buf[w->n++] = c;
 }
 
+/* A field with quotes doubled and the bad bytes the decoder passed
+ * (encoding.h) given back; the first such byte + 1, or 0. */
+static int
+wr_field_slow(struct wr *w, const char *s, size_t n, int quote)
+{
+	const char *end = s + n;
+	int bad = 0;
+
+	if (quote)
+		wr_putc(w, '"');
+	for (; s < end; s++) {
+		if (*s == '"' && quote) {
+			wr_putc(w, '"');
+		} else if ((unsigned char)*s == 0xf4 && end - s >= KLL__ESC_LEN &&
+		           KLL__IS_ESC(s)) {
+			if (bad == 0)
+				bad = KLL__ESC_BYTE(s) + 1;
+			wr_putc(w, (char)KLL__ESC_BYTE(s));
+			s += KLL__ESC_LEN - 1;
+			continue;
+		}
+		wr_putc(w, *s);
+	}
+	if (quote)
+		wr_putc(w, '"');
+	return bad;
+}
+
 /* One field, quoted only when it holds the separator, a quote or a line
- * break. */
-static void
+ * break; the first bad byte it passed + 1, or 0. */
+static int
 wr_field(struct wr *w, const char *s, size_t n)
 {
-	const char *p, *q;
 	size_t i;
+	int quote = 0, esc = 0;
 
 	for (i = 0; i < n; i++) {
 		char c = s[i];
 		if (c == w->sep || c == '"' || c == '\n' || c == '\r')
-			break;
+			quote = 1;
+		else if ((unsigned char)c == 0xf4)
+			esc = 1;
 	}
-	if (i == n) {
+	if (!quote && !esc) {
 		wr_put(w, s, n);
-		return;
+		return 0;
 	}
-	wr_putc(w, '"');
-	for (p = s; (q = memchr(p, '"', (size_t)(s + n - p))) != NULL;
-	     p = q + 1) {
-		wr_put(w, p, (size_t)(q - p + 1));
-		wr_putc(w, '"');
-	}
-	wr_put(w, p, (size_t)(s + n - p));
-	wr_putc(w, '"');
+	return wr_field_slow(w, s, n, quote);
 }
 
 /* A row of c with field "col" replaced by (or, with keep, followed by)
@@ -463,13 +514,17 @@ wr_row(struct wr *w, const kll_csv *c, size_t nf, size_t col, int keep,
 {
 	const char *f;
 	size_t i, n;
+	int bad;
 
 	for (i = 0; i < nf; i++) {
 		if (i > 0)
 			wr_putc(w, w->sep);
 		f = kll_csv_field(c, i, &n);
 		if (i != col) {
-			wr_field(w, f, n);
+			if ((bad = wr_field(w, f, n)) != 0 && w->bad_col == 0) {
+				w->bad_col = i + 1;
+				w->bad_byte = (unsigned char)(bad - 1);
+			}
 			continue;
 		}
 		if (keep) {
@@ -484,23 +539,93 @@ wr_row(struct wr *w, const kll_csv *c, size_t nf, size_t col, int keep,
 /* ------------------------------------------------------------------ */
 /* Reading                                                              */
 
+
 struct run {
 	const kll_apply_opts *o;
 	struct table t;
 	kll_csv *c;
+	kll__feed *feed;
+	const char *name; /* the table's, in messages */
 	struct wr w;
 	size_t col;
 	kll_apply_stats st;
 	const char *outname;
 };
 
+/* Fail on the current row, naming its line and rule. */
+static kll_status refuse(kll_error *err, const struct run *r, unsigned col,
+    const char *rule, const char *fmt, ...) KLL__PRINTF(5, 6);
+
+static kll_status
+refuse(kll_error *err, const struct run *r, unsigned col, const char *rule,
+    const char *fmt, ...)
+{
+	char msg[400];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	kll__error_set(err, KLL_EINVALID, r->name, kll_csv_line(r->c), col,
+	    "%s", msg);
+	if (err != NULL)
+		snprintf(err->rule, sizeof(err->rule), "%s", rule);
+	return KLL_EINVALID;
+}
+
+/* " (the header has bytes that are not ENCODING)", or "". */
+static const char *
+header_hint(const struct run *r, size_t nf, char *buf, size_t size)
+{
+	const char *f;
+	size_t i, n;
+
+	for (i = 0; i < nf; i++) {
+		f = kll_csv_field(r->c, i, &n);
+		if (kll__esc_find(f, n) < n) {
+			snprintf(buf, size,
+			    " (the header has bytes that are not valid %s: "
+			    "give --encoding)",
+			    kll__feed_encoding(r->feed));
+			return buf;
+		}
+	}
+	return "";
+}
+
+/* The column named "spec" in the header just read: there once. */
+static kll_status
+named_column(struct run *r, size_t nf, kll_error *err)
+{
+	const char *spec = r->o->column;
+	char hint[160];
+	size_t i, found = nf;
+
+	for (i = 0; i < nf; i++) {
+		if (strcmp(kll_csv_field(r->c, i, NULL), spec) != 0)
+			continue;
+		if (found < nf)
+			return refuse(err, r, 0, "apply-duplicate-column",
+			    "columns %zu and %zu are both named '%s': give "
+			    "the number of the one to recode",
+			    found + 1, i + 1, spec);
+		found = i;
+	}
+	if (found < nf) {
+		r->col = found;
+		return KLL_OK;
+	}
+	return kll__error_set(err, KLL_ENOTFOUND, r->name, kll_csv_line(r->c),
+	    0, "no column '%s' in the header%s", spec,
+	    header_hint(r, nf, hint, sizeof(hint)));
+}
+
 /* The column named or numbered "spec" in the header just read, or a
  * number for a table without one. */
 static kll_status
 find_column(struct run *r, size_t nf, kll_error *err)
 {
-	const char *spec = r->o->column, *f;
-	size_t i;
+	const char *spec = r->o->column;
 	unsigned long v = 0;
 
 	if (spec == NULL || *spec == '\0')
@@ -514,8 +639,8 @@ find_column(struct run *r, size_t nf, kll_error *err)
 			    "bad column number '%s': they start at 1", spec);
 		r->col = (size_t)v - 1;
 		if (!r->o->no_header && r->col >= nf)
-			return kll__error_set(err, KLL_ENOTFOUND,
-			    kll_csv_name(r->c), kll_csv_line(r->c), 0,
+			return kll__error_set(err, KLL_ENOTFOUND, r->name,
+			    kll_csv_line(r->c), 0,
 			    "no column %s: the header has %zu", spec, nf);
 		return KLL_OK;
 	}
@@ -524,15 +649,58 @@ find_column(struct run *r, size_t nf, kll_error *err)
 		    "a table without a header needs a column number, not "
 		    "'%s'",
 		    spec);
-	for (i = 0; i < nf; i++) {
-		f = kll_csv_field(r->c, i, NULL);
-		if (strcmp(f, spec) == 0) {
-			r->col = i;
-			return KLL_OK;
-		}
+	return named_column(r, nf, err);
+}
+
+/* Refuse the name f of output slot i (nf: the new column) that slot j
+ * has already. */
+static kll_status
+dup_name(struct run *r, const char *f, uint32_t j, size_t i, size_t nf,
+    kll_error *err)
+{
+	if (i < nf)
+		return refuse(err, r, 0, "apply-duplicate-column",
+		    "columns %u and %zu are both named '%s': the output would "
+		    "name a column twice",
+		    (unsigned)j + 1, i + 1, f);
+	if (j == r->col)
+		return refuse(err, r, 0, "apply-duplicate-column",
+		    "with --keep the new column would be named '%s', as the "
+		    "column it recodes: give another --output-name",
+		    f);
+	return refuse(err, r, 0, "apply-duplicate-column",
+	    "the recoded column would be named '%s', as column %u is: give "
+	    "another --output-name",
+	    f, (unsigned)j + 1);
+}
+
+/* Refuse an output header that names a column twice: the new column's
+ * name "name" that another has, or two columns of the same name (empty
+ * names aside: spreadsheets leave them after the last column). */
+static kll_status
+unique_names(struct run *r, size_t nf, const char *name, kll_error *err)
+{
+	kll__map seen = KLL__MAP_INIT;
+	const char *f;
+	uint32_t j;
+	size_t i, n;
+	kll_status st = KLL_OK;
+
+	for (i = 0; i <= nf && st == KLL_OK; i++) {
+		/* Slot nf is the new column; with keep the old one stays. */
+		if (i == r->col && !r->o->keep)
+			continue;
+		f = i < nf ? kll_csv_field(r->c, i, &n) : name;
+		n = strlen(f);
+		if (n == 0)
+			continue;
+		if (kll__map_get(&seen, f, n, &j))
+			st = dup_name(r, f, j, i, nf, err);
+		else if (kll__map_put(&seen, f, n, (uint32_t)i) < 0)
+			st = kll__nomem(err);
 	}
-	return kll__error_set(err, KLL_ENOTFOUND, kll_csv_name(r->c),
-	    kll_csv_line(r->c), 0, "no column '%s' in the header", spec);
+	kll__map_free(&seen);
+	return st;
 }
 
 static kll_status
@@ -556,30 +724,11 @@ header(struct run *r, size_t nf, kll_error *err)
 	} else if (name == NULL) {
 		name = old;
 	}
-	wr_row(&r->w, r->c, nf, r->col, r->o->keep, name, strlen(name));
+	if ((st = unique_names(r, nf, name, err)) == KLL_OK)
+		wr_row(&r->w, r->c, nf, r->col, r->o->keep, name,
+		    strlen(name));
 	kll__buf_free(&b);
-	return KLL_OK;
-}
-
-/* Fail on the current row, naming its line and rule. */
-static kll_status refuse(kll_error *err, const struct run *r, const char *rule,
-    const char *fmt, ...) KLL__PRINTF(4, 5);
-
-static kll_status
-refuse(
-    kll_error *err, const struct run *r, const char *rule, const char *fmt, ...)
-{
-	char msg[400];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	kll__error_set(err, KLL_EINVALID, kll_csv_name(r->c),
-	    kll_csv_line(r->c), 0, "%s", msg);
-	if (err != NULL)
-		snprintf(err->rule, sizeof(err->rule), "%s", rule);
-	return KLL_EINVALID;
+	return st;
 }
 
 /* The index in t->t of entry e's best target. */
@@ -594,36 +743,84 @@ best_of(const struct table *t, const struct entry *e)
 	return b;
 }
 
-/* Recode the current data row. */
+static size_t
+chars(const char *s, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return k;
+}
+
+/* Refuse a code with a byte not valid in the table's encoding, at its
+ * column counted in characters from the fields as read. */
 static kll_status
-row(struct run *r, size_t nf, kll_error *err)
+bad_code(struct run *r, const char *f, size_t at, kll_error *err)
+{
+	size_t i, n, col = 1;
+	const char *g;
+
+	for (i = 0; i < r->col; i++) {
+		g = kll_csv_field(r->c, i, &n);
+		col += chars(g, n) + 1;
+	}
+	col += chars(f, at);
+	refuse(err, r, (unsigned)col, "encoding-invalid",
+	    "byte 0x%02x of the code in column %zu is not valid %s",
+	    KLL__ESC_BYTE(f + at), r->col + 1, kll__feed_encoding(r->feed));
+	if (err != NULL)
+		err->code = KLL_EENCODING;
+	return KLL_EENCODING;
+}
+
+static void
+warn(const struct run *r, unsigned line, const char *fmt, ...)
+    KLL__PRINTF(3, 4);
+
+static void
+warn(const struct run *r, unsigned line, const char *fmt, ...)
+{
+	kll_error d;
+	va_list ap;
+
+	if (r->o->diag == NULL)
+		return;
+	kll__error_set(&d, KLL_OK, r->name, line, 0, "%s", "");
+	d.severity = KLL_SEV_WARNING;
+	snprintf(d.rule, sizeof(d.rule), "apply-bad-byte");
+	va_start(ap, fmt);
+	vsnprintf(d.msg, sizeof(d.msg), fmt, ap);
+	va_end(ap);
+	r->o->diag(r->o->diag_payload, &d);
+}
+
+/* After a row is written: a warning when it passed a bad byte. */
+static void
+note_bad(struct run *r)
+{
+	if (r->w.bad_col == 0)
+		return;
+	if (++r->st.badbytes <= MAX_WARNED)
+		warn(r, kll_csv_line(r->c),
+		    "byte 0x%02x in column %zu is not valid %s: passed "
+		    "through unchanged",
+		    r->w.bad_byte, r->w.bad_col, kll__feed_encoding(r->feed));
+	r->w.bad_col = 0;
+}
+
+/* The row with its code "f" (n bytes) recoded. */
+static kll_status
+recode(struct run *r, size_t nf, const char *f, size_t n, kll_error *err)
 {
 	const kll_apply_opts *o = r->o;
-	const char *f;
 	struct entry *e;
-	size_t n, i;
+	size_t i;
 
-	if (nf == 1 && kll_csv_field(r->c, 0, &n) != NULL && n == 0) {
-		wr_putc(&r->w, '\n'); /* a blank line stays */
-		return KLL_OK;
-	}
-	if (r->col >= nf)
-		return kll__error_set(err, KLL_ESYNTAX, kll_csv_name(r->c),
-		    kll_csv_line(r->c), 0,
-		    "the row has %zu field%s: no column %zu", nf,
-		    nf == 1 ? "" : "s", r->col + 1);
-	r->st.rows++;
-	f = kll_csv_field(r->c, r->col, &n);
-	if (n == 0) {
-		r->st.empty++;
-		r->st.written++;
-		wr_row(&r->w, r->c, nf, r->col, o->keep, "", 0);
-		return KLL_OK;
-	}
 	if ((e = table_find(&r->t, f, n)) == NULL) {
 		r->st.unmapped++;
 		if (o->unmapped == KLL_UNMAPPED_FAIL)
-			return refuse(err, r, "apply-unmapped",
+			return refuse(err, r, 0, "apply-unmapped",
 			    "code '%.*s' has no target in the key", (int)n, f);
 		if (note_miss(&r->t, f, n, &r->st.unlisted) < 0)
 			return kll__nomem(err);
@@ -639,7 +836,7 @@ row(struct run *r, size_t nf, kll_error *err)
 		r->st.multi++;
 		e->rows++;
 		if (o->multi == KLL_MULTI_FAIL)
-			return refuse(err, r, "apply-multi",
+			return refuse(err, r, 0, "apply-multi",
 			    "code '%.*s' has %u targets", (int)n, f,
 			    (unsigned)e->n);
 	}
@@ -657,6 +854,35 @@ row(struct run *r, size_t nf, kll_error *err)
 			break;
 	}
 	return KLL_OK;
+}
+
+/* Recode the current data row. */
+static kll_status
+row(struct run *r, size_t nf, kll_error *err)
+{
+	const char *f;
+	size_t n, at;
+
+	if (nf == 1 && kll_csv_field(r->c, 0, &n) != NULL && n == 0) {
+		wr_putc(&r->w, '\n'); /* a blank line stays */
+		return KLL_OK;
+	}
+	if (r->col >= nf)
+		return kll__error_set(err, KLL_ESYNTAX, r->name,
+		    kll_csv_line(r->c), 0,
+		    "the row has %zu field%s: no column %zu", nf,
+		    nf == 1 ? "" : "s", r->col + 1);
+	r->st.rows++;
+	f = kll_csv_field(r->c, r->col, &n);
+	if (n == 0) {
+		r->st.empty++;
+		r->st.written++;
+		wr_row(&r->w, r->c, nf, r->col, r->o->keep, "", 0);
+		return KLL_OK;
+	}
+	if ((at = kll__esc_find(f, n)) < n)
+		return bad_code(r, f, at, err);
+	return recode(r, nf, f, n, err);
 }
 
 static kll_status
@@ -681,8 +907,39 @@ stream(struct run *r, kll_error *err)
 		}
 		if (st != KLL_OK)
 			return st;
+		note_bad(r);
+		/* The first record recoded: the header may go out. */
+		if (r->w.hold && r->st.rows > 0)
+			wr_release(&r->w);
 	}
+	if (r->st.badbytes > MAX_WARNED)
+		warn(r, 0,
+		    "%llu more rows with bytes not valid %s passed through "
+		    "unchanged",
+		    r->st.badbytes - MAX_WARNED, kll__feed_encoding(r->feed));
+	wr_release(&r->w);
 	return KLL_OK;
+}
+
+/* Read the table through its decoder and recode it. */
+static kll_status
+run_table(struct run *r, const char *path, kll_error *err)
+{
+	kll_csv_opts co = KLL_CSV_OPTS_INIT;
+	kll_status st;
+
+	co.sep = r->o->sep;
+	if ((st = kll__feed_start(&r->feed, path, r->o->encoding, KLL__DEC_PASS,
+	         err)) != KLL_OK)
+		return st;
+	if ((st = kll_csv_open(&r->c, kll__feed_path(r->feed), &co, err)) ==
+	    KLL_OK)
+		st = stream(r, err);
+	kll_csv_free(r->c);
+	r->c = NULL;
+	st = kll__feed_end(r->feed, st, err);
+	r->feed = NULL;
+	return st;
 }
 
 kll_status
@@ -690,7 +947,6 @@ kll_mapset_apply(const kll_mapset *m, const char *path, FILE *out,
     const char *outname, const kll_apply_opts *opts, kll_apply_stats *stats,
     kll_error *err)
 {
-	kll_csv_opts co = KLL_CSV_OPTS_INIT;
 	struct run r;
 	kll_status st;
 
@@ -700,18 +956,20 @@ kll_mapset_apply(const kll_mapset *m, const char *path, FILE *out,
 		    "no key, table, output or options");
 	r.o = opts;
 	r.outname = outname ? outname : "<output>";
+	r.name = kll__display_name(path);
 	r.w.fp = out;
+	r.w.hold = 1;
 	if (opts->no_header && (st = find_column(&r, 0, err)) != KLL_OK)
 		return st;
-	co.sep = opts->sep;
 	if ((r.w.buf = kll__malloc(OUTBUF)) == NULL) {
 		st = kll__nomem(err);
 		goto out;
 	}
-	if ((st = table_build(&r.t, m, opts, err)) != KLL_OK ||
-	    (st = kll_csv_open(&r.c, path, &co, err)) != KLL_OK)
+	if ((st = table_build(&r.t, m, opts, err)) != KLL_OK)
 		goto out;
-	st = stream(&r, err);
+	st = run_table(&r, path, err);
+	if (r.w.hold) /* failed before the first record: nothing out */
+		r.w.n = 0;
 	wr_flush(&r.w);
 	if (!r.w.failed && (fflush(out) != 0 || ferror(out))) {
 		r.w.failed = 1;
@@ -727,8 +985,8 @@ kll_mapset_apply(const kll_mapset *m, const char *path, FILE *out,
 out:
 	if (stats != NULL)
 		*stats = r.st;
-	kll_csv_free(r.c);
 	table_free(&r.t);
+	kll__buf_free(&r.w.held);
 	free(r.w.buf);
 	return st;
 }

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "encoding.h"
 
 typedef struct pair {
 	uint32_t s, o;    /* concept index + 1; 0: unknown */
@@ -141,26 +141,6 @@ no_column(imp *im, kll_csv *c, size_t nf, const char *want)
 	    "no column '%s' in the header", want);
 }
 
-/* A header read as one column that holds another separator. */
-static kll_status
-wrong_separator(imp *im, kll_csv *c, size_t nf)
-{
-	char sep = kll_csv_sep(c), other;
-
-	if (nf != 1 ||
-	    (other = kll__other_sep(kll_csv_field(c, 0, NULL), sep)) == 0)
-		return KLL_OK;
-	kll__problem_at(&im->pr, im->name, kll_csv_line(c), 1, "map-separator",
-	    "the header reads as one column with the separator %s, but it "
-	    "holds %s: %s",
-	    kll__sep_name(sep), kll__sep_name(other),
-	    other == '|'  ? "kll reads only ',', ';' or TAB" :
-	    other == '\t' ? "give --separator=tab" :
-	    other == ','  ? "give --separator=','" :
-	                    "give --separator=';'");
-	return KLL_EINVALID;
-}
-
 /* Every column is read or declared extra: one the options do not name
  * is an error, so that a misspelt header is not dropped unseen. */
 static void
@@ -194,15 +174,17 @@ unused_columns(imp *im, kll_csv *c, size_t nf, const int *got)
 }
 
 static kll_status
-read_header(imp *im, kll_csv *c, size_t nf)
+read_header(void *ctx, kll_csv *c, size_t nf)
 {
+	imp *im = ctx;
 	const kll_mapimport_opts *o = im->o;
 	const char *want[4] = { o->subject_column ? o->subject_column : "1",
 		o->object_column ? o->object_column : "2", o->predicate_column,
 		o->comment_column };
 	int got[4], i;
 
-	if (wrong_separator(im, c, nf) != KLL_OK)
+	if (kll__table_wrong_sep(&im->pr, im->name, c, nf, "map-separator") !=
+	    KLL_OK)
 		return KLL_EINVALID;
 	for (i = 0; i < 4; i++) {
 		got[i] = find_column(c, nf, want[i]);
@@ -263,8 +245,9 @@ lookup(imp *im, int k, const char *code, const char *file, unsigned line)
 }
 
 static kll_status
-add_pair(imp *im, kll_csv *c, size_t nf)
+add_pair(void *ctx, kll_csv *c, size_t nf)
 {
+	imp *im = ctx;
 	unsigned line = kll_csv_line(c);
 	const char *sc, *oc, *pc;
 	pair *p;
@@ -282,14 +265,8 @@ add_pair(imp *im, kll_csv *c, size_t nf)
 		    "empty subject code");
 		return KLL_OK;
 	}
-	if (im->n == im->cap) {
-		size_t cap = im->cap ? im->cap * 2 : 1024;
-		pair *np = kll__realloc(im->p, cap * sizeof(*np));
-		if (np == NULL)
-			return KLL_ENOMEM;
-		im->p = np;
-		im->cap = cap;
-	}
+	if (kll__grow(&im->p, &im->cap, im->n, sizeof(*im->p)) < 0)
+		return KLL_ENOMEM;
 	p = &im->p[im->n];
 	memset(p, 0, sizeof(*p));
 	p->line = line;
@@ -312,25 +289,6 @@ add_pair(imp *im, kll_csv *c, size_t nf)
 		return KLL_ENOMEM;
 	im->n++;
 	return KLL_OK;
-}
-
-static kll_status
-on_header(void *ctx, kll_csv *c, size_t nf)
-{
-	return read_header(ctx, c, nf);
-}
-
-static kll_status
-on_pair(void *ctx, kll_csv *c, size_t nf)
-{
-	return add_pair(ctx, c, nf);
-}
-
-static kll_status
-read_table(imp *im, const char *path)
-{
-	return kll__csv_each(path, im->name, im->o->sep, on_header, on_pair,
-	    im, im->err);
 }
 
 static int
@@ -680,7 +638,9 @@ kll__imp_read(kll__imp *im, const char *path)
 	kll_status st;
 
 	im->name = kll__display_name(path);
-	if ((st = read_table(im, path)) != KLL_OK)
+	if ((st = kll__table_each(path, im->name, im->o->sep,
+	         im->o->encoding, read_header, add_pair, im, im->err)) !=
+	    KLL_OK)
 		return st;
 	dedupe(im);
 	if (im->pr.n > 0)

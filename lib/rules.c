@@ -68,6 +68,14 @@ static const kll_check_rule others[] = {
 	    "more metadata keys than the reader takes" },
 	{ "limit-prefixes", E,
 	    "more curie_map prefixes than the reader takes" },
+	/* The readers of tables in any encoding (encoding.c). */
+	{ "encoding-invalid", E,
+	    "a byte not valid in the table's encoding, or a NUL byte" },
+	{ "encoding-utf16", E,
+	    "UTF-16 or UTF-32 text without a byte-order mark or --encoding" },
+	{ "encoding-bom", E,
+	    "a byte-order mark at odds with --encoding, or none where "
+	    "utf-16 needs one" },
 	/* kll-vocab import (import.c). */
 	{ "import-separator", E,
 	    "the header reads as one field: wrong separator" },
@@ -113,6 +121,12 @@ static const kll_check_rule others[] = {
 	{ "apply-multi", E, "a code with several targets (--multi=fail)" },
 	{ "apply-unmapped", E,
 	    "a code the key does not map (--unmapped=fail)" },
+	{ "apply-duplicate-column", E,
+	    "an output header that names a column twice, or a column name "
+	    "the header has twice" },
+	{ "apply-bad-byte", W,
+	    "a byte not valid in the table's encoding, passed through in a "
+	    "column not recoded" },
 	{ "export-extension", I, "an extension slot left out of the export" },
 	{ "export-negated", I, "a negated mapping left out of the export" },
 	{ "export-no-term", I, "a mapping to a literal left out (SKOS)" },

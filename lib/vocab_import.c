@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "encoding.h"
 #include "rdf_write.h"
 
 #define MAX_LANG  16
@@ -201,30 +202,10 @@ lang_column(table *t, kll_csv *c, const char *name, size_t i, kll_status *st)
 	return found;
 }
 
-/* A header read as one column that holds another separator: the table
- * was read with the wrong one. */
 static kll_status
-wrong_separator(table *t, kll_csv *c, size_t nf)
+read_header(void *ctx, kll_csv *c, size_t nf)
 {
-	const char *f = kll_csv_field(c, 0, NULL);
-	char sep = kll_csv_sep(c), other;
-
-	if (nf != 1 || (other = kll__other_sep(f, sep)) == 0)
-		return KLL_OK;
-	kll__problem_at(&t->pr, t->name, kll_csv_line(c), 1, "import-separator",
-	    "the header reads as one column with the separator %s, but it "
-	    "holds %s: %s",
-	    kll__sep_name(sep), kll__sep_name(other),
-	    other == '|'  ? "kll reads only ',', ';' or TAB" :
-	    other == '\t' ? "give --separator=tab" :
-	    other == ','  ? "give --separator=','" :
-	                    "give --separator=';'");
-	return KLL_EINVALID;
-}
-
-static kll_status
-read_header(table *t, kll_csv *c, size_t nf)
-{
+	table *t = ctx;
 	kll_status st = KLL_OK;
 	size_t i, k;
 	const char *name;
@@ -236,7 +217,8 @@ read_header(table *t, kll_csv *c, size_t nf)
 	for (k = 0; k < COL__FIXED; k++)
 		t->fixed[k] = -1;
 	memset(t->lk, -1, sizeof(t->lk));
-	if (wrong_separator(t, c, nf) != KLL_OK)
+	if (kll__table_wrong_sep(&t->pr, t->name, c, nf, "import-separator") !=
+	    KLL_OK)
 		return KLL_EINVALID;
 	for (i = 0; i < nf; i++) {
 		const char *raw = kll_csv_field(c, i, NULL);
@@ -283,22 +265,22 @@ crlf_to_lf(char *s)
 	*w = '\0';
 }
 
+/* A row of the table; one with more or fewer fields than the header
+ * is a problem, and is read padded or cut. */
 static kll_status
-add_row(table *t, kll_csv *c, size_t nf)
+add_row(void *ctx, kll_csv *c, size_t nf)
 {
+	table *t = ctx;
 	row *r;
 	size_t i, len;
 	const char *s;
 	char *cell;
 
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 1024;
-		row *p = kll__realloc(t->rows, cap * sizeof(*p));
-		if (p == NULL)
-			return KLL_ENOMEM;
-		t->rows = p;
-		t->cap = cap;
-	}
+	if (nf != t->ncol)
+		kll__problem(&t->pr, t->name, kll_csv_line(c), "import-columns",
+		    "row has %zu fields, the header has %zu", nf, t->ncol);
+	if (kll__grow(&t->rows, &t->cap, t->n, sizeof(*t->rows)) < 0)
+		return KLL_ENOMEM;
 	r = &t->rows[t->n];
 	memset(r, 0, sizeof(*r));
 	r->line = kll_csv_line(c);
@@ -322,30 +304,6 @@ add_row(table *t, kll_csv *c, size_t nf)
 	}
 	t->n++;
 	return KLL_OK;
-}
-
-static kll_status
-on_header(void *ctx, kll_csv *c, size_t nf)
-{
-	return read_header(ctx, c, nf);
-}
-
-static kll_status
-on_row(void *ctx, kll_csv *c, size_t nf)
-{
-	table *t = ctx;
-
-	if (nf != t->ncol)
-		kll__problem(&t->pr, t->name, kll_csv_line(c), "import-columns",
-		    "row has %zu fields, the header has %zu", nf, t->ncol);
-	return add_row(t, c, nf);
-}
-
-static kll_status
-read_table(table *t, const char *path)
-{
-	return kll__csv_each(
-	    path, t->name, t->o->sep, on_header, on_row, t, t->err);
 }
 
 static const char *
@@ -1064,7 +1022,8 @@ kll_vocab_import(const char *path, const kll_import_opts *opts, FILE *out,
 	if ((st = make_names(&t, &nm, path)) != KLL_OK ||
 	    (st = check_lang_opts(&t)) != KLL_OK ||
 	    (st = check_link_opts(&t)) != KLL_OK ||
-	    (st = read_table(&t, path)) != KLL_OK)
+	    (st = kll__table_each(path, t.name, t.o->sep, t.o->encoding,
+	         read_header, add_row, &t, t.err)) != KLL_OK)
 		goto out;
 	if ((st = index_codes(&t)) != KLL_OK ||
 	    (st = link_parents(&t)) != KLL_OK)

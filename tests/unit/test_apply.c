@@ -326,8 +326,14 @@ test_apply_unmapped(void **state)
 	assert_int_equal(run(m, "x,yrke\nsecret,9999\n", &o, &out, NULL, &err),
 	    KLL_EINVALID);
 	assert_null(strstr(err.msg, "secret"));
-	/* what came before the failing row has been written */
-	assert_string_equal(out, "x,yrke\n");
+	/* failing at the first record, nothing is written, not even the
+	 * header; later, what came before the failing row stays */
+	assert_string_equal(out, "");
+	free(out);
+	assert_int_equal(run(m, "x,yrke\ns,0110\nsecret,9999\n", &o, &out,
+	                     NULL, &err),
+	    KLL_EINVALID);
+	assert_string_equal(out, "x,yrke\ns,0110\n");
 	free(out);
 	/* an empty code is no unmapped code */
 	expect_out(m, "yrke\n\"\"\n", &o, "yrke\n\n", NULL);
@@ -556,6 +562,96 @@ test_apply_io(void **state)
 	kll_mapset_free(m);
 }
 
+/* The warnings of a run, one line each. */
+static void
+on_diag(void *payload, const kll_error *d)
+{
+	struct rep *r = payload;
+	size_t len = strlen(r->text);
+
+	snprintf(r->text + len, sizeof(r->text) - len, "%u %s %s\n", d->line,
+	    d->rule, d->msg);
+	r->n++;
+}
+
+static void
+test_apply_duplicate_columns(void **state)
+{
+	kll_apply_opts o = KLL_APPLY_OPTS_INIT;
+	kll_mapset *m = key_file(MAP "occ_isc.sssom.tsv");
+	kll_error err;
+	char *out;
+
+	(void)state;
+	o.column = "yrke";
+	o.keep = 1;
+	o.output_name = "kommun";
+	assert_int_equal(run(m, "yrke,kommun\n0110,a\n", &o, &out, NULL, &err),
+	    KLL_EINVALID);
+	assert_string_equal(err.rule, "apply-duplicate-column");
+	assert_int_equal(err.line, 1);
+	assert_string_equal(out, "");
+	free(out);
+	o.output_name = "yrke";
+	assert_int_equal(run(m, "yrke,kommun\n0110,a\n", &o, &out, NULL, &err),
+	    KLL_EINVALID);
+	free(out);
+	o.keep = 0;
+	o.output_name = NULL;
+	assert_int_equal(run(m, "yrke,a,yrke\n0110,a,b\n", &o, &out, NULL,
+	                     &err),
+	    KLL_EINVALID);
+	assert_non_null(strstr(err.msg, "columns 1 and 3"));
+	free(out);
+	/* empty names are no names */
+	expect_out(m, "yrke,,\n0110,,\n", &o, "yrke,,\n0110,,\n", NULL);
+	kll_mapset_free(m);
+}
+
+static void
+test_apply_bad_bytes(void **state)
+{
+	kll_apply_opts o = KLL_APPLY_OPTS_INIT;
+	kll_mapset *m = key_file(MAP "occ_isc.sssom.tsv");
+	kll_apply_stats st;
+	struct rep r;
+	kll_error err;
+	char *out;
+
+	(void)state;
+	memset(&r, 0, sizeof(r));
+	o.column = "yrke";
+	o.diag = on_diag;
+	o.diag_payload = &r;
+	/* outside the column recoded a bad byte passes, with a warning */
+	expect_out(m, "yrke,ort\n0110,Ume\xe5\n0110,\"a,\xf6\"\n", &o,
+	    "yrke,ort\n0110,Ume\xe5\n0110,\"a,\xf6\"\n", &st);
+	assert_int_equal(st.badbytes, 2);
+	assert_string_equal(r.text,
+	    "2 apply-bad-byte byte 0xe5 in column 2 is not valid UTF-8: "
+	    "passed through unchanged\n"
+	    "3 apply-bad-byte byte 0xf6 in column 2 is not valid UTF-8: "
+	    "passed through unchanged\n");
+	/* in the column recoded it is an error, at its column */
+	assert_int_equal(run(m, "ort,yrke\nUme\xc3\xa5,01\xe5" "10\n", &o, &out,
+	                     NULL, &err),
+	    KLL_EENCODING);
+	assert_string_equal(err.rule, "encoding-invalid");
+	assert_int_equal(err.line, 2);
+	assert_int_equal(err.col, 8);
+	assert_string_equal(out, "");
+	free(out);
+	/* decoded from the encoding given */
+	o.encoding = "windows-1252";
+	expect_out(m, "yrke,ort\n0110,Ume\xe5 \x96\n", &o,
+	    "yrke,ort\n0110,Ume\xc3\xa5 \xe2\x80\x93\n", NULL);
+	o.encoding = "no-such-encoding";
+	assert_int_equal(run(m, "yrke\n0110\n", &o, &out, NULL, &err),
+	    KLL_EARG);
+	free(out);
+	kll_mapset_free(m);
+}
+
 int
 main(void)
 {
@@ -571,6 +667,8 @@ main(void)
 		cmocka_unit_test(test_apply_predicates),
 		cmocka_unit_test(test_apply_report_limit),
 		cmocka_unit_test(test_apply_io),
+		cmocka_unit_test(test_apply_duplicate_columns),
+		cmocka_unit_test(test_apply_bad_bytes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -20,9 +20,9 @@
 #include "kll.h"
 
 /* The families of rule ids: a literal "FAMILY-..." in lib/ is a rule id. */
-static const char *const families[] = { "apply", "compose", "export", "import",
-	"invert", "learn", "limit", "map", "publish", "sssom", "vocab",
-	"input" };
+static const char *const families[] = { "apply", "compose", "encoding",
+	"export", "import", "input", "invert", "learn", "limit", "map", "publish",
+	"sssom", "vocab" };
 
 /* Literals of that shape that are no rule ids: kll-publish's
  * configuration keys (pubconfig.c, dcat.c). */
