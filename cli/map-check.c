@@ -35,6 +35,7 @@ static const cli_opt options[] = {
 	    "either may be left out (4: or :4); default: the metadata keys "
 	    "subject_level and object_level",
 	    CLI_U1 },
+	CLI_OPT_FROM,
 	CLI_OPT_HELP,
 	{ NULL },
 };
@@ -112,7 +113,7 @@ check_one(void *ctx, const char *name)
 	kll_mapcheck *mc = NULL;
 	kll_mapset *m = NULL;
 	kll_error err;
-	int rc = EXIT_TROUBLE;
+	int rc = EXIT_TROUBLE, whole;
 
 	t->errors = 0;
 	t->novocab = 0;
@@ -130,14 +131,20 @@ check_one(void *ctx, const char *name)
 	}
 	so.diag = on_finding;
 	so.payload = t;
-	so.row = kll_mapcheck_row;
-	so.row_payload = mc;
-	if (kll_mapset_read(&m, name, &so, &err) != KLL_OK) {
+	/* SSSOM/TSV is checked as it is read, other formats read whole. */
+	whole = (key_from == KLL_KEY_AUTO ? kll_key_format_guess(name) :
+	                                    key_from) != KLL_KEY_SSSOM_TSV;
+	if (!whole) {
+		so.row = kll_mapcheck_row;
+		so.row_payload = mc;
+	}
+	if (kll_mapset_load(&m, name, key_from, &so, NULL, &err) != KLL_OK) {
 		report(&err);
 		goto out;
 	}
 	t->read++;
-	if (kll_mapcheck_end(mc, m, NULL, &err) != KLL_OK)
+	if ((whole ? kll_mapset_check(m, &co, NULL, &err) :
+	             kll_mapcheck_end(mc, m, NULL, &err)) != KLL_OK)
 		report(&err);
 	else
 		rc = t->novocab ? EXIT_TROUBLE :
