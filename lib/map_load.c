@@ -193,10 +193,13 @@ kll__kin_curie(kll__kin *k, const char *iri, const char *hint, char *buf,
 	size_t n, i;
 	unsigned u;
 
+	n = kll__iri_namespace_len(iri);
+	/* A prefix whose local part has no '/' or '#' left. */
 	if (kll_mapset_contract(k->m, iri, buf, size) > 0 &&
-	    strlen(buf) < size - 1)
+	    strlen(buf) < size - 1 &&
+	    strpbrk(strchr(buf, ':') + 1, "/#") == NULL)
 		return buf;
-	if ((n = kll__iri_namespace_len(iri)) == 0 || iri[n] == '\0')
+	if (n == 0 || iri[n] == '\0')
 		return NULL;
 	if ((ns = kll__arena_strndup(&k->a, iri, n)) == NULL) {
 		kll__kin_nomem(k);
