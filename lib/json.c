@@ -37,7 +37,7 @@ fail(jp *j, const char *at, const char *fmt, ...)
 	j->st = kll__error_set(j->err, KLL_ESYNTAX, j->file, j->line,
 	    (unsigned)(at - j->bol) + 1, "JSON: %s", msg);
 	if (j->err != NULL)
-		snprintf(j->err->rule, sizeof(j->err->rule), "json-syntax");
+		snprintf(j->err->rule, sizeof(j->err->rule), "sssom-json-syntax");
 }
 
 static void

@@ -1992,9 +1992,10 @@ kll_key_format kll_key_format_guess(const char *path);
  * kll_mapset_read() with opts as it takes them.  The other formats are
  * read whole into a set as kll_mapset_read() makes one: problems go to
  * opts->diag with the file, the line and column (JSON: and the JSON
- * pointer in the message; RDF: the node), and a rule id (json-syntax,
- * rdf-syntax, key-bad-value, key-missing-slot, key-not-object,
- * key-bad-type, key-no-mapping, key-unknown-slot, ...); they count in
+ * pointer in the message), and a rule id (sssom-json-syntax,
+ * sssom-json-not-object, sssom-json-bad-type, sssom-bad-value,
+ * sssom-no-mapping, sssom-format-unread, and those of the SSSOM/TSV
+ * reader where they fit); they count in
  * kll_mapset_nerrors(), and without a sink the first error fails the
  * call.  opts->row is for SSSOM/TSV only (KLL_EARG otherwise), and
  * opts->metadata_path is not used.  *found (may be NULL) gets the

@@ -352,7 +352,7 @@ curie(jr *r, const kll__json *at, const char *uri, const char *hint,
 	const char *c = kll__kin_curie(r->k, uri, hint, buf, size);
 
 	if (c == NULL && r->k->st == KLL_OK)
-		bad(r, at, "key-bad-value", "no CURIE can be made of this IRI");
+		bad(r, at, "sssom-bad-value", "no CURIE can be made of this IRI");
 	return c;
 }
 
@@ -366,7 +366,7 @@ set_scheme(jr *r, const kll__json *o, const char *k, int side, size_t rec)
 	if (s == NULL)
 		return;
 	if ((uri = str(s, "uri")) == NULL) {
-		bad(r, s, "key-bad-type", "a scheme is an object with a uri");
+		bad(r, s, "sssom-json-bad-type", "a scheme is an object with a uri");
 		return;
 	}
 	if (r->hint[side] == NULL)
@@ -421,7 +421,7 @@ members(jr *r, const kll__json *o, const char *k)
 	const kll__json *side = kll__json_get(o, k), *set;
 
 	if (side == NULL) {
-		bad(r, o, "key-missing-slot", k[0] == 'f' ? "no \"from\"" :
+		bad(r, o, "sssom-missing-slot", k[0] == 'f' ? "no \"from\"" :
 		                                            "no \"to\"");
 		return NULL;
 	}
@@ -431,7 +431,7 @@ members(jr *r, const kll__json *o, const char *k)
 	if (set == NULL)
 		set = kll__json_get(side, "memberList");
 	if (set == NULL || set->type != KLL__J_ARRAY) {
-		bad(r, side, "key-bad-type",
+		bad(r, side, "sssom-json-bad-type",
 		    "a side is an object with a memberSet array");
 		return NULL;
 	}
@@ -451,7 +451,7 @@ set_member(jr *r, size_t rec, const kll__json *c, int side)
 		return;
 	}
 	if ((uri = str(c, "uri")) == NULL) {
-		bad(r, c, "key-missing-slot", "a member without a uri");
+		bad(r, c, "sssom-missing-slot", "a member without a uri");
 		return;
 	}
 	if (curie(r, c, uri, r->hint[side], buf, sizeof(buf)) != NULL)
@@ -474,7 +474,7 @@ set_common(jr *r, const kll__json *o, size_t rec)
 	if ((v = kll__json_get(o, "type")) != NULL) {
 		if (v->type != KLL__J_ARRAY || v->child == NULL ||
 		    v->child->type != KLL__J_STRING)
-			bad(r, v, "key-bad-type",
+			bad(r, v, "sssom-json-bad-type",
 			    "type is an array of predicate IRIs");
 		else
 			t = curie(r, v->child, v->child->s, NULL, buf,
@@ -487,7 +487,7 @@ set_common(jr *r, const kll__json *o, size_t rec)
 	    "semapv:UnspecifiedMatching", 0, 0, "");
 	if ((v = kll__json_get(o, "mappingRelevance")) != NULL) {
 		if (v->type != KLL__J_NUMBER)
-			bad(r, v, "key-bad-type",
+			bad(r, v, "sssom-json-bad-type",
 			    "mappingRelevance is a number from 0 to 1");
 		else
 			kll__kin_set(r->k, rec, "confidence", v->s, v->line,
@@ -524,7 +524,7 @@ read_mapping(jr *r, const kll__json *o)
 	    (to = members(r, o, "to")) == NULL)
 		return;
 	if (from->n == 0 && to->n == 0) {
-		bad(r, o, "key-no-mapping", "a mapping without members");
+		bad(r, o, "sssom-no-mapping", "a mapping without members");
 		return;
 	}
 	for (f = from->n ? from->child : NULL; f != NULL || from->n == 0;
@@ -569,7 +569,7 @@ read_object(jr *r, const kll__json *o)
 	const kll__json *maps, *e;
 
 	if (o->type != KLL__J_OBJECT) {
-		bad(r, o, "key-not-object", "a JSKOS mapping is an object");
+		bad(r, o, "sssom-json-not-object", "a JSKOS mapping is an object");
 		return;
 	}
 	if (!is_concordance(o)) {
@@ -580,7 +580,7 @@ read_object(jr *r, const kll__json *o)
 	if ((maps = kll__json_get(o, "mappings")) == NULL)
 		return;
 	if (maps->type != KLL__J_ARRAY) {
-		bad(r, maps, "key-bad-type", "mappings is an array");
+		bad(r, maps, "sssom-json-bad-type", "mappings is an array");
 		return;
 	}
 	for (e = maps->child; e != NULL && r->k->st == KLL_OK; e = e->next)
@@ -632,13 +632,13 @@ kll__read_jskos(kll__kin *k, const char *text, size_t n)
 				kll__kin_nomem(k);
 			else
 				kll__kin_report(k, KLL_SEV_ERROR, err.line,
-				    err.col, "json-syntax", "%s", err.msg);
+				    err.col, "sssom-json-syntax", "%s", err.msg);
 			continue;
 		}
 		read_value(&r, v);
 	}
 	if (k->st == KLL_OK && kll_mapset_count(k->m) == 0 && k->nerr == 0)
-		kll__kin_report(k, KLL_SEV_ERROR, 0, 0, "key-no-mapping",
+		kll__kin_report(k, KLL_SEV_ERROR, 0, 0, "sssom-no-mapping",
 		    "no JSKOS mapping");
 	if (k->st == KLL_OK && kll_mapset_meta(k->m, "mapping_set_id") == NULL)
 		kll__kin_report(k, KLL_SEV_WARNING, 0, 0,

@@ -14,8 +14,10 @@
 /* ------------------------------------------------------------------ */
 /* Formats                                                              */
 
-static const char *const names[] = { "auto", "sssom-tsv", "json",
-	"sssom-json", "jskos", "rdf", "sssom-rdf", "skos", "xkos", NULL };
+/* Written in two parts, so that they are not taken for rule ids. */
+static const char *const names[] = { "auto", "sssom" "-tsv", "json",
+	"sssom" "-json", "jskos", "rdf", "sssom" "-rdf", "skos", "xkos",
+	NULL };
 
 const char *
 kll_key_format_name(kll_key_format f)
@@ -179,7 +181,7 @@ kll__kin_set(kll__kin *k, size_t rec, const char *name, const char *value,
 	if (st == KLL_ENOMEM)
 		kll__kin_nomem(k);
 	else if (st != KLL_OK)
-		kll__kin_report(k, KLL_SEV_ERROR, line, col, "key-bad-value",
+		kll__kin_report(k, KLL_SEV_ERROR, line, col, "sssom-bad-value",
 		    "%s%s%s: %s", *where ? where : name, *where ? " " : "",
 		    *where ? name : "", e.msg);
 }

@@ -292,7 +292,7 @@ bad_type(kll__kin *k, const kll__json *v, const char *want)
 	char ptr[256];
 
 	kll__json_pointer(v, ptr, sizeof(ptr));
-	kll__kin_report(k, KLL_SEV_ERROR, v->line, v->col, "key-bad-type",
+	kll__kin_report(k, KLL_SEV_ERROR, v->line, v->col, "sssom-json-bad-type",
 	    "%s: %s where %s belongs", *ptr ? ptr : "/",
 	    kll__json_type_name(v->type), want);
 }
@@ -529,12 +529,12 @@ kll__read_sssom_json(kll__kin *k, const char *text, size_t n)
 			kll__kin_nomem(k);
 		else
 			kll__kin_report(k, KLL_SEV_ERROR, err.line, err.col,
-			    "json-syntax", "%s", err.msg);
+			    "sssom-json-syntax", "%s", err.msg);
 		return;
 	}
 	if (root->type != KLL__J_OBJECT) {
 		kll__kin_report(k, KLL_SEV_ERROR, root->line, root->col,
-		    "key-not-object",
+		    "sssom-json-not-object",
 		    "SSSOM/JSON is one object, not %s",
 		    kll__json_type_name(root->type));
 		return;
@@ -568,5 +568,5 @@ kll__read_sssom_json(kll__kin *k, const char *text, size_t n)
 		read_mappings(k, maps);
 	else
 		kll__kin_report(k, KLL_SEV_ERROR, root->line, root->col,
-		    "key-no-mapping", "no \"mappings\" array");
+		    "sssom-no-mapping", "no \"mappings\" array");
 }
