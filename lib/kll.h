@@ -1994,7 +1994,7 @@ kll_key_format kll_key_format_guess(const char *path);
  * opts->diag with the file, the line and column (JSON: and the JSON
  * pointer in the message), and a rule id (sssom-json-syntax,
  * sssom-json-not-object, sssom-json-bad-type, sssom-bad-value,
- * sssom-no-mapping, sssom-format-unread, and those of the SSSOM/TSV
+ * sssom-rdf-syntax, sssom-no-mapping, and those of the SSSOM/TSV
  * reader where they fit); they count in
  * kll_mapset_nerrors(), and without a sink the first error fails the
  * call.  opts->row is for SSSOM/TSV only (KLL_EARG otherwise), and

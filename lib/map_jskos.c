@@ -13,7 +13,8 @@
 
 #include "map_load.h"
 
-#define LINKSET "http://rdfs.org/ns/void#Linkset"
+#define CORRESPONDENCE "http://rdf-vocabulary.ddialliance.org/xkos#Correspondence"
+#define LINKSET "http://rdfs.org/ns/void#Linkset" /* JSKOS before 0.5 */
 #define NOTERM  "sssom:NoTermFound"
 
 typedef struct jw {
@@ -94,7 +95,7 @@ concordance(jw *w, size_t n)
 	const char *v;
 	FILE *fp = w->fp;
 
-	fputs("{\"type\":[\"" LINKSET "\"]", fp);
+	fputs("{\"type\":[\"" CORRESPONDENCE "\"]", fp);
 	if ((v = kll_mapset_meta(m, "mapping_set_id")) != NULL) {
 		key(fp, ",", "uri");
 		kll__json_string(fp, v);
@@ -557,7 +558,8 @@ is_concordance(const kll__json *o)
 	if (t != NULL && t->type == KLL__J_ARRAY)
 		for (t = t->child; t != NULL; t = t->next)
 			if (t->type == KLL__J_STRING &&
-			    strcmp(t->s, LINKSET) == 0)
+			    (strcmp(t->s, LINKSET) == 0 ||
+			        strcmp(t->s, CORRESPONDENCE) == 0))
 				return 1;
 	return kll__json_get(o, "mappings") != NULL ||
 	       kll__json_get(o, "fromScheme") != NULL;
