@@ -179,8 +179,8 @@ const cli_cmd map_export_cmd = {
 	    "  sssom-json SSSOM/JSON: the set's slots, curie_map and mappings,\n"
 	    "             everything the key holds\n"
 	    "  jskos      JSKOS as NDJSON, as jskos-server imports it: the\n"
-	    "             concordance, then one mapping a line (1:n and n:1\n"
-	    "             groups as one mapping with several members)\n"
+	    "             concordance, then one mapping a line (a 1:n group\n"
+	    "             as one mapping with several targets)\n"
 	    "  sssom-tsv  canonical SSSOM/TSV, for a key read with --from\n",
 	.opts = options,
 	.args = { 1, 1, "export takes one key" },
