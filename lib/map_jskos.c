@@ -602,6 +602,24 @@ read_value(jr *r, const kll__json *v)
 		read_object(r, e);
 }
 
+/* Whether the first line that is not blank is a JSON value by itself:
+ * then the text is NDJSON. */
+static int
+first_line_whole(kll__kin *k, const char *text, size_t n)
+{
+	const char *p = text, *end = text + n, *nl;
+	kll__json *v;
+
+	for (; p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		if (strspn(p, " \t\r") < (size_t)(nl - p))
+			return kll__json_parse(&v, &k->a, p, (size_t)(nl - p),
+			           k->file, 1, NULL) == KLL_OK;
+	}
+	return 0;
+}
+
 void
 kll__read_jskos(kll__kin *k, const char *text, size_t n)
 {
@@ -617,6 +635,14 @@ kll__read_jskos(kll__kin *k, const char *text, size_t n)
 	if (kll__json_parse(&v, &k->a, text, n, k->file, 1, &err) == KLL_OK) {
 		read_value(&r, v);
 		p = end;
+	} else if (err.code == KLL_ENOMEM) {
+		kll__kin_nomem(k);
+		return;
+	} else if (!first_line_whole(k, text, n)) {
+		/* One value over many lines that does not parse. */
+		kll__kin_syntax(k, err.line, err.col, "sssom-json-syntax", "%s",
+		    err.msg);
+		return;
 	}
 	for (; p < end && k->st == KLL_OK; p = nl + 1, line++) {
 		size_t len;
@@ -633,9 +659,9 @@ kll__read_jskos(kll__kin *k, const char *text, size_t n)
 			if (err.code == KLL_ENOMEM)
 				kll__kin_nomem(k);
 			else
-				kll__kin_report(k, KLL_SEV_ERROR, err.line,
-				    err.col, "sssom-json-syntax", "%s", err.msg);
-			continue;
+				kll__kin_syntax(k, err.line, err.col,
+				    "sssom-json-syntax", "%s", err.msg);
+			break;
 		}
 		read_value(&r, v);
 	}

@@ -56,6 +56,7 @@ by_name(const char *path)
 		const char *ext;
 		kll_key_format f;
 	} exts[] = { { ".tsv", KLL_KEY_SSSOM_TSV },
+		{ ".sssom.json", KLL_KEY_SSSOM_JSON },
 		{ ".json", KLL_KEY_JSON }, { ".ndjson", KLL_KEY_JSKOS },
 		{ ".jsonl", KLL_KEY_JSKOS }, { ".jskos", KLL_KEY_JSKOS },
 		{ ".ttl", KLL_KEY_RDF }, { ".nt", KLL_KEY_RDF },
@@ -151,6 +152,28 @@ kll__kin_report(kll__kin *k, kll_severity sev, unsigned line, unsigned col,
 }
 
 void
+kll__kin_syntax(kll__kin *k, unsigned line, unsigned col, const char *rule,
+    const char *fmt, ...)
+{
+	kll_error *d = &k->syn;
+	va_list ap;
+
+	if (k->has_syn)
+		return;
+	k->has_syn = 1;
+	memset(d, 0, sizeof(*d));
+	d->code = KLL_ESYNTAX;
+	d->severity = KLL_SEV_ERROR;
+	snprintf(d->file, sizeof(d->file), "%s", k->file);
+	d->line = line;
+	d->col = col;
+	snprintf(d->rule, sizeof(d->rule), "%s", rule);
+	va_start(ap, fmt);
+	vsnprintf(d->msg, sizeof(d->msg), fmt, ap);
+	va_end(ap);
+}
+
+void
 kll__kin_nomem(kll__kin *k)
 {
 	if (k->st == KLL_OK)
@@ -160,8 +183,25 @@ kll__kin_nomem(kll__kin *k)
 void
 kll__kin_line(kll__kin *k, size_t rec, unsigned line)
 {
-	if (rec < k->m->n)
-		k->m->lines[rec] = line;
+	size_t old = k->caplines;
+
+	if (kll__grow(&k->lines, &k->caplines, rec, sizeof(*k->lines)) < 0) {
+		kll__kin_nomem(k);
+		return;
+	}
+	if (k->caplines > old)
+		memset(k->lines + old, 0, (k->caplines - old) * sizeof(*k->lines));
+	k->lines[rec] = line;
+}
+
+/* Each record's line into the set. */
+static void
+put_lines(kll__kin *k)
+{
+	size_t rec;
+
+	for (rec = 0; rec < k->m->n && rec < k->caplines; rec++)
+		k->m->lines[rec] = k->lines[rec];
 }
 
 void
@@ -182,8 +222,7 @@ kll__kin_set(kll__kin *k, size_t rec, const char *name, const char *value,
 		kll__kin_nomem(k);
 	else if (st != KLL_OK)
 		kll__kin_report(k, KLL_SEV_ERROR, line, col, "sssom-bad-value",
-		    "%s%s%s: %s", *where ? where : name, *where ? " " : "",
-		    *where ? name : "", e.msg);
+		    "%s%s%s", where, *where ? ": " : "", e.msg);
 }
 
 const char *
@@ -304,6 +343,38 @@ json_kind(const char *text, size_t n)
 	return f;
 }
 
+/* Each CURIE of a record or of the set whose prefix the key does not
+ * declare, as the SSSOM/TSV reader reports it. */
+static void
+undeclared(kll__kin *k)
+{
+	const kll_mapset *m = k->m;
+	char **vals = NULL;
+	size_t rec, i, n;
+	const char *v;
+	int s;
+
+	for (rec = 0; rec < m->n && k->st == KLL_OK; rec++)
+		for (s = 0; s < KLL_SLOT__COUNT; s++) {
+			if (kll_slot_kind((kll_slot)s) != KLL_KIND_ENTITY ||
+			    (v = kll_mapset_get(m, rec, (kll_slot)s)) == NULL)
+				continue;
+			if (kll_sssom_split(&vals, &n, v, NULL) != KLL_OK) {
+				kll__kin_nomem(k);
+				return;
+			}
+			for (i = 0; i < n; i++)
+				if (kll_mapset_expand(m, vals[i], NULL, 0) == 0)
+					kll__kin_report(k, KLL_SEV_ERROR,
+					    m->lines[rec], 0,
+					    "sssom-undeclared-prefix",
+					    "%s '%s': its prefix is not in "
+					    "the curie_map",
+					    kll_slot_name((kll_slot)s), vals[i]);
+			free(vals);
+		}
+}
+
 /* Set values of propagatable slots that no record has go into every
  * record, as kll_mapset_read() does. */
 static void
@@ -362,11 +433,19 @@ load_whole(kll_mapset **out, const char *path, kll_key_format fmt,
 		kll__read_jskos(&k, text, n);
 	else
 		kll__read_rdf(&k, text, n, fmt, path);
-	if (k.st == KLL_OK)
+	if (k.st == KLL_OK && !k.has_syn)
 		propagate(&k);
+	if (k.st == KLL_OK && !k.has_syn) {
+		put_lines(&k);
+		undeclared(&k);
+	}
 	if (k.st != KLL_OK)
 		st = kll__nomem(err);
-	else if (k.nerr > 0 && k.diag == NULL) {
+	else if (k.has_syn) {
+		st = KLL_ESYNTAX;
+		if (err != NULL)
+			*err = k.syn;
+	} else if (k.nerr > 0 && k.diag == NULL) {
 		st = k.first.code != KLL_OK ? k.first.code : KLL_EINVALID;
 		if (err != NULL)
 			*err = k.first;
@@ -380,6 +459,7 @@ out:
 	}
 	kll_mapset_free(k.m);
 	kll__arena_free(&k.a);
+	free(k.lines);
 	free(text);
 	return st;
 }

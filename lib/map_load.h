@@ -17,12 +17,23 @@ typedef struct kll__kin {
 	kll_error first; /* the first error, for a caller without a sink */
 	size_t nerr;
 	kll_status st; /* a failure that stops reading (no memory) */
+	unsigned *lines; /* each record's line, put in place at the end
+	                  * (setting a value clears a record's line) */
+	size_t caplines;
+	kll_error syn; /* the input does not parse: the call fails */
+	int has_syn;
 	kll__arena a;  /* parsed JSON, names made up while reading */
 } kll__kin;
 
 /* A problem of the input at line:col (0: unknown) under "rule". */
 void kll__kin_report(kll__kin *k, kll_severity sev, unsigned line,
     unsigned col, const char *rule, const char *fmt, ...) KLL__PRINTF(6, 7);
+
+/* The input does not parse (JSON or RDF): the first such problem is
+ * what the call fails with (KLL_ESYNTAX), as kll_mapset_read() fails on
+ * a quote that does not end. */
+void kll__kin_syntax(kll__kin *k, unsigned line, unsigned col,
+    const char *rule, const char *fmt, ...) KLL__PRINTF(5, 6);
 
 /* Out of memory: reading stops. */
 void kll__kin_nomem(kll__kin *k);

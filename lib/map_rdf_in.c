@@ -54,7 +54,7 @@ on_log(void *data, raptor_log_message *m)
 		col = raptor_locator_column(m->locator);
 	}
 	r->failed = 1;
-	kll__kin_report(r->k, KLL_SEV_ERROR, line > 0 ? (unsigned)line : 0,
+	kll__kin_syntax(r->k, line > 0 ? (unsigned)line : 0,
 	    col > 0 ? (unsigned)col : 0, "sssom-rdf-syntax", "RDF: %s",
 	    m->text ? m->text : "cannot parse");
 }
@@ -169,8 +169,8 @@ parse(rin *r, const char *text, size_t n, const char *path)
 	        n < KLL_XML_DOCTYPE_MAX ? n : KLL_XML_DOCTYPE_MAX, &err) !=
 	        KLL_OK ||
 	    kll__guard_feed(&guard, text, n, &err) != KLL_OK) {
-		kll__kin_report(r->k, KLL_SEV_ERROR, err.line, err.col,
-		    "sssom-rdf-syntax", "%s", err.msg);
+		kll__kin_syntax(r->k, err.line, err.col, "sssom-rdf-syntax",
+		    "%s", err.msg);
 		r->failed = 1;
 		goto out;
 	}
@@ -190,13 +190,12 @@ parse(rin *r, const char *text, size_t n, const char *path)
 	    raptor_parser_parse_chunk(r->parser, (const unsigned char *)text,
 	        n, 1) != 0) {
 		if (!r->failed)
-			kll__kin_report(r->k, KLL_SEV_ERROR, 0, 0,
-			    "sssom-rdf-syntax", "RDF: cannot parse as %s",
-			    syntax);
+			kll__kin_syntax(r->k, 0, 0, "sssom-rdf-syntax",
+			    "RDF: cannot parse as %s", syntax);
 		r->failed = 1;
 	}
 	if ((syntax = kll__xml_refused()) != NULL && !r->failed) {
-		kll__kin_report(r->k, KLL_SEV_ERROR, 0, 0, "sssom-rdf-syntax",
+		kll__kin_syntax(r->k, 0, 0, "sssom-rdf-syntax",
 		    "external entity \"%s\" is not read", syntax);
 		r->failed = 1;
 	}
@@ -455,7 +454,7 @@ require(rin *r, size_t rec)
 		    !(need[i] == KLL_SLOT_OBJECT_ID &&
 		        kll_mapset_get(r->k->m, rec, KLL_SLOT_OBJECT_LABEL)))
 			kll__kin_report(r->k, KLL_SEV_ERROR,
-			    kll_mapset_line(r->k->m, rec), 0,
+			    rec < r->k->caplines ? r->k->lines[rec] : 0, 0,
 			    "sssom-missing-slot", "a mapping without %s",
 			    kll_slot_name(need[i]));
 }

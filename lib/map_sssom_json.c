@@ -528,7 +528,7 @@ kll__read_sssom_json(kll__kin *k, const char *text, size_t n)
 		if (err.code == KLL_ENOMEM)
 			kll__kin_nomem(k);
 		else
-			kll__kin_report(k, KLL_SEV_ERROR, err.line, err.col,
+			kll__kin_syntax(k, err.line, err.col,
 			    "sssom-json-syntax", "%s", err.msg);
 		return;
 	}
