@@ -19,8 +19,7 @@ enum { OPT_TO = 256, OPT_META };
 
 static const cli_opt options[] = {
 	{ "to", OPT_TO, "skos|sssom-rdf|xkos|sssom-json|jskos|sssom-tsv",
-	    "the form (required)",
-	    .usage = CLI_U1 | CLI_R1 },
+	    "the form (required)", .usage = CLI_U1 | CLI_R1 },
 	{ "quiet", 'q', NULL, "no notes on what was left out", .usage = CLI_U1,
 	    .set = SET(quiet) },
 	CLI_OPT_OUTPUT(CLI_U1, SET(output)),

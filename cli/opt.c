@@ -355,8 +355,9 @@ cli_parse(const cli_cmd *c, int argc, char **argv, cli_optfn fn, void *ctx)
 		case OPT_KEY_FROM:
 			key_from = kll_key_format_from_name(optarg);
 			if (key_from == KLL_KEY__COUNT)
-				return usage_error("bad format '%s': give one of "
-				                   "%s, json, rdf",
+				return usage_error(
+				    "bad format '%s': give one of "
+				    "%s, json, rdf",
 				    optarg, KEY_FORMATS);
 			break;
 		}

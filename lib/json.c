@@ -20,8 +20,7 @@ typedef struct jp {
 	unsigned depth;
 } jp;
 
-static void fail(jp *j, const char *at, const char *fmt, ...)
-    KLL__PRINTF(3, 4);
+static void fail(jp *j, const char *at, const char *fmt, ...) KLL__PRINTF(3, 4);
 
 static void
 fail(jp *j, const char *at, const char *fmt, ...)
@@ -37,7 +36,8 @@ fail(jp *j, const char *at, const char *fmt, ...)
 	j->st = kll__error_set(j->err, KLL_ESYNTAX, j->file, j->line,
 	    (unsigned)(at - j->bol) + 1, "JSON: %s", msg);
 	if (j->err != NULL)
-		snprintf(j->err->rule, sizeof(j->err->rule), "sssom-json-syntax");
+		snprintf(
+		    j->err->rule, sizeof(j->err->rule), "sssom-json-syntax");
 }
 
 static void
@@ -284,8 +284,7 @@ dup_key(const kll__json *o, const char *key)
 static kll__json *
 container(jp *j, int obj)
 {
-	kll__json *v = node(j, obj ? KLL__J_OBJECT : KLL__J_ARRAY), *e,
-		  **tail;
+	kll__json *v = node(j, obj ? KLL__J_OBJECT : KLL__J_ARRAY), *e, **tail;
 	const char *key = NULL, *at;
 	char close = obj ? '}' : ']';
 

@@ -27,7 +27,7 @@ typedef struct kll__json {
 	const char *s;
 	const char *key;
 	struct kll__json *child, *next, *parent;
-	size_t n; /* elements or members */
+	size_t n;     /* elements or members */
 	size_t index; /* in its parent */
 } kll__json;
 

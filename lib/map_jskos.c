@@ -13,7 +13,8 @@
 
 #include "map_load.h"
 
-#define CORRESPONDENCE "http://rdf-vocabulary.ddialliance.org/xkos#Correspondence"
+#define CORRESPONDENCE                                                         \
+	"http://rdf-vocabulary.ddialliance.org/xkos#Correspondence"
 #define LINKSET "http://rdfs.org/ns/void#Linkset" /* JSKOS before 0.5 */
 #define NOTERM  "sssom:NoTermFound"
 
@@ -160,8 +161,8 @@ joins(const kll_mapset *m, const unsigned char *card, size_t a, size_t b)
 {
 	static const kll_slot keyslots[] = { KLL_SLOT_SUBJECT_ID,
 		KLL_SLOT_SUBJECT_LABEL, KLL_SLOT_PREDICATE_ID,
-		KLL_SLOT_CONFIDENCE, KLL_SLOT_MAPPING_DATE,
-		KLL_SLOT_AUTHOR_ID, KLL_SLOT_AUTHOR_LABEL, KLL_SLOT_COMMENT };
+		KLL_SLOT_CONFIDENCE, KLL_SLOT_MAPPING_DATE, KLL_SLOT_AUTHOR_ID,
+		KLL_SLOT_AUTHOR_LABEL, KLL_SLOT_COMMENT };
 	size_t i;
 
 	if (card[a] != KLL_CARD_1_N || card[b] != KLL_CARD_1_N ||
@@ -208,8 +209,8 @@ mapping(jw *w, const size_t *order, size_t i, size_t j)
 		scheme(w, "toScheme", v);
 	key(fp, ",", "type");
 	fputs("[", fp);
-	kll__json_string(fp,
-	    iri(w, 0, kll_mapset_get(m, r, KLL_SLOT_PREDICATE_ID)));
+	kll__json_string(
+	    fp, iri(w, 0, kll_mapset_get(m, r, KLL_SLOT_PREDICATE_ID)));
 	fputs("]", fp);
 	if ((v = kll_mapset_get(m, r, KLL_SLOT_CONFIDENCE)) != NULL) {
 		key(fp, ",", "mappingRelevance");
@@ -265,10 +266,10 @@ kll__write_jskos(const kll_mapset *m, FILE *fp, const size_t *order,
 		if (kll_mapset_get(m, order[i], KLL_SLOT_SUBJECT_ID) == NULL ||
 		    kll_mapset_get(m, order[i], KLL_SLOT_OBJECT_ID) == NULL)
 			continue;
-		while (j < n && !kll__record_negated(m, order[j]) &&
-		       kll_mapset_get(m, order[j], KLL_SLOT_OBJECT_ID) !=
-		           NULL &&
-		       joins(m, card, order[i], order[j]))
+		while (
+		    j < n && !kll__record_negated(m, order[j]) &&
+		    kll_mapset_get(m, order[j], KLL_SLOT_OBJECT_ID) != NULL &&
+		    joins(m, card, order[i], order[j]))
 			j++;
 		mapping(&w, order, i, j);
 		written += j - i;
@@ -347,13 +348,14 @@ scheme_hint(jr *r, const char *uri)
 
 /* An IRI as the CURIE a slot takes; NULL after a report. */
 static const char *
-curie(jr *r, const kll__json *at, const char *uri, const char *hint,
-    char *buf, size_t size)
+curie(jr *r, const kll__json *at, const char *uri, const char *hint, char *buf,
+    size_t size)
 {
 	const char *c = kll__kin_curie(r->k, uri, hint, buf, size);
 
 	if (c == NULL && r->k->st == KLL_OK)
-		bad(r, at, "sssom-bad-value", "no CURIE can be made of this IRI");
+		bad(r, at, "sssom-bad-value",
+		    "no CURIE can be made of this IRI");
 	return c;
 }
 
@@ -367,16 +369,16 @@ set_scheme(jr *r, const kll__json *o, const char *k, int side, size_t rec)
 	if (s == NULL)
 		return;
 	if ((uri = str(s, "uri")) == NULL) {
-		bad(r, s, "sssom-json-bad-type", "a scheme is an object with a uri");
+		bad(r, s, "sssom-json-bad-type",
+		    "a scheme is an object with a uri");
 		return;
 	}
 	if (r->hint[side] == NULL)
 		r->hint[side] = scheme_hint(r, uri);
 	if (curie(r, s, uri, NULL, buf, sizeof(buf)) == NULL)
 		return;
-	kll__kin_set(r->k, rec,
-	    side ? "object_source" : "subject_source", buf, s->line, s->col,
-	    "");
+	kll__kin_set(r->k, rec, side ? "object_source" : "subject_source", buf,
+	    s->line, s->col, "");
 }
 
 static void
@@ -388,19 +390,19 @@ read_concordance(jr *r, const kll__json *o)
 
 	r->have_set = 1;
 	if ((t = str(o, "uri")) != NULL)
-		kll__kin_set(r->k, none, "mapping_set_id", t, o->line, o->col,
-		    "");
+		kll__kin_set(
+		    r->k, none, "mapping_set_id", t, o->line, o->col, "");
 	set_scheme(r, o, "fromScheme", 0, none);
 	set_scheme(r, o, "toScheme", 1, none);
 	if ((t = lang_text(o, "prefLabel")) != NULL)
-		kll__kin_set(r->k, none, "mapping_set_title", t, o->line,
-		    o->col, "");
+		kll__kin_set(
+		    r->k, none, "mapping_set_title", t, o->line, o->col, "");
 	if ((t = lang_text(o, "definition")) != NULL)
-		kll__kin_set(r->k, none, "mapping_set_description", t,
-		    o->line, o->col, "");
-	if ((t = str(o, "version")) != NULL)
-		kll__kin_set(r->k, none, "mapping_set_version", t, o->line,
+		kll__kin_set(r->k, none, "mapping_set_description", t, o->line,
 		    o->col, "");
+	if ((t = str(o, "version")) != NULL)
+		kll__kin_set(
+		    r->k, none, "mapping_set_version", t, o->line, o->col, "");
 	if ((v = kll__json_get(o, "license")) != NULL &&
 	    v->type == KLL__J_ARRAY && v->child != NULL &&
 	    (t = str(v->child, "uri")) != NULL)
@@ -408,8 +410,8 @@ read_concordance(jr *r, const kll__json *o)
 	if ((v = kll__json_get(o, "creator")) != NULL &&
 	    v->type == KLL__J_ARRAY && v->child != NULL &&
 	    (t = lang_text(v->child, "prefLabel")) != NULL)
-		kll__kin_set(r->k, none, "creator_label", t, v->line, v->col,
-		    "");
+		kll__kin_set(
+		    r->k, none, "creator_label", t, v->line, v->col, "");
 	if ((t = str(o, "issued")) != NULL && strlen(t) >= 10)
 		kll__kin_set(r->k, none, "publication_date",
 		    kll__arena_strndup(&r->k->a, t, 10), o->line, o->col, "");
@@ -422,8 +424,8 @@ members(jr *r, const kll__json *o, const char *k)
 	const kll__json *side = kll__json_get(o, k), *set;
 
 	if (side == NULL) {
-		bad(r, o, "sssom-missing-slot", k[0] == 'f' ? "no \"from\"" :
-		                                            "no \"to\"");
+		bad(r, o, "sssom-missing-slot",
+		    k[0] == 'f' ? "no \"from\"" : "no \"to\"");
 		return NULL;
 	}
 	set = kll__json_get(side, "memberSet");
@@ -478,12 +480,11 @@ set_common(jr *r, const kll__json *o, size_t rec)
 			bad(r, v, "sssom-json-bad-type",
 			    "type is an array of predicate IRIs");
 		else
-			t = curie(r, v->child, v->child->s, NULL, buf,
-			    sizeof(buf));
+			t = curie(
+			    r, v->child, v->child->s, NULL, buf, sizeof(buf));
 	}
 	if (t != NULL)
-		kll__kin_set(r->k, rec, "predicate_id", t, o->line, o->col,
-		    "");
+		kll__kin_set(r->k, rec, "predicate_id", t, o->line, o->col, "");
 	kll__kin_set(r->k, rec, "mapping_justification",
 	    "semapv:UnspecifiedMatching", 0, 0, "");
 	if ((v = kll__json_get(o, "mappingRelevance")) != NULL) {
@@ -491,8 +492,8 @@ set_common(jr *r, const kll__json *o, size_t rec)
 			bad(r, v, "sssom-json-bad-type",
 			    "mappingRelevance is a number from 0 to 1");
 		else
-			kll__kin_set(r->k, rec, "confidence", v->s, v->line,
-			    v->col, "");
+			kll__kin_set(
+			    r->k, rec, "confidence", v->s, v->line, v->col, "");
 	}
 	if ((t = str(o, "created")) != NULL && strlen(t) >= 10)
 		kll__kin_set(r->k, rec, "mapping_date",
@@ -500,8 +501,8 @@ set_common(jr *r, const kll__json *o, size_t rec)
 	if ((v = kll__json_get(o, "creator")) != NULL &&
 	    v->type == KLL__J_ARRAY && v->child != NULL) {
 		if ((t = lang_text(v->child, "prefLabel")) != NULL)
-			kll__kin_set(r->k, rec, "author_label", t, v->line,
-			    v->col, "");
+			kll__kin_set(
+			    r->k, rec, "author_label", t, v->line, v->col, "");
 	}
 	if ((t = lang_text(o, "note")) != NULL)
 		kll__kin_set(r->k, rec, "comment", t, o->line, o->col, "");
@@ -571,7 +572,8 @@ read_object(jr *r, const kll__json *o)
 	const kll__json *maps, *e;
 
 	if (o->type != KLL__J_OBJECT) {
-		bad(r, o, "sssom-json-not-object", "a JSKOS mapping is an object");
+		bad(r, o, "sssom-json-not-object",
+		    "a JSKOS mapping is an object");
 		return;
 	}
 	if (!is_concordance(o)) {
@@ -640,8 +642,8 @@ kll__read_jskos(kll__kin *k, const char *text, size_t n)
 		return;
 	} else if (!first_line_whole(k, text, n)) {
 		/* One value over many lines that does not parse. */
-		kll__kin_syntax(k, err.line, err.col, "sssom-json-syntax", "%s",
-		    err.msg);
+		kll__kin_syntax(
+		    k, err.line, err.col, "sssom-json-syntax", "%s", err.msg);
 		return;
 	}
 	for (; p < end && k->st == KLL_OK; p = nl + 1, line++) {

@@ -15,9 +15,16 @@
 /* Formats                                                              */
 
 /* Written in two parts, so that they are not taken for rule ids. */
-static const char *const names[] = { "auto", "sssom" "-tsv", "json",
-	"sssom" "-json", "jskos", "rdf", "sssom" "-rdf", "skos", "xkos",
-	NULL };
+static const char *const names[] = { "auto",
+	"sssom"
+	"-tsv",
+	"json",
+	"sssom"
+	"-json",
+	"jskos", "rdf",
+	"sssom"
+	"-rdf",
+	"skos", "xkos", NULL };
 
 const char *
 kll_key_format_name(kll_key_format f)
@@ -79,8 +86,8 @@ by_content(const char *p, size_t n)
 
 	if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
 		i = 3;
-	while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' ||
-	                    p[i] == '\n'))
+	while (i < n &&
+	       (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n'))
 		i++;
 	if (i == n)
 		return KLL_KEY_SSSOM_TSV;
@@ -190,7 +197,8 @@ kll__kin_line(kll__kin *k, size_t rec, unsigned line)
 		return;
 	}
 	if (k->caplines > old)
-		memset(k->lines + old, 0, (k->caplines - old) * sizeof(*k->lines));
+		memset(
+		    k->lines + old, 0, (k->caplines - old) * sizeof(*k->lines));
 	k->lines[rec] = line;
 }
 
@@ -226,8 +234,8 @@ kll__kin_set(kll__kin *k, size_t rec, const char *name, const char *value,
 }
 
 const char *
-kll__kin_curie(kll__kin *k, const char *iri, const char *hint, char *buf,
-    size_t size)
+kll__kin_curie(
+    kll__kin *k, const char *iri, const char *hint, char *buf, size_t size)
 {
 	char name[32];
 	const char *ns;
@@ -281,8 +289,7 @@ slurp(char **out, size_t *len, const char *path, kll_error *err)
 	kll_status st = KLL_OK;
 
 	*out = NULL;
-	if (strcmp(path, "-") != 0 &&
-	    (fp = kll__fopen_file(path, err)) == NULL)
+	if (strcmp(path, "-") != 0 && (fp = kll__fopen_file(path, err)) == NULL)
 		return KLL_EIO;
 	for (;;) {
 		if (buf == NULL || cap - n < 2) {
@@ -337,7 +344,8 @@ json_kind(const char *text, size_t n)
 		/* Not one value: NDJSON, unless the first line is SSSOM's. */
 		const char *nl = memchr(text, '\n', n);
 		if (nl == NULL)
-			f = KLL_KEY_SSSOM_JSON; /* its reader says what is wrong */
+			f = KLL_KEY_SSSOM_JSON; /* its reader says what is wrong
+			                         */
 	}
 	kll__arena_free(&a);
 	return f;
@@ -370,7 +378,8 @@ undeclared(kll__kin *k)
 					    "sssom-undeclared-prefix",
 					    "%s '%s': its prefix is not in "
 					    "the curie_map",
-					    kll_slot_name((kll_slot)s), vals[i]);
+					    kll_slot_name((kll_slot)s),
+					    vals[i]);
 			free(vals);
 		}
 }

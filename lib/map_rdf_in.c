@@ -32,7 +32,7 @@ typedef struct rin {
 	raptor_parser *parser;
 	rt *t;
 	size_t n, cap;
-	kll__map subj; /* s -> its first triple */
+	kll__map subj;         /* s -> its first triple */
 	uint32_t *head, *last; /* per subject: its first and last triple */
 	size_t nlast, caplast, caphead;
 	int failed;
@@ -103,9 +103,9 @@ on_statement(void *data, raptor_statement *st)
 		goto nomem;
 	t->lit = st->object->type == RAPTOR_TERM_TYPE_LITERAL;
 	if (t->lit && st->object->value.literal.datatype != NULL &&
-	    (t->dt = kll__arena_strdup(&r->k->a,
-	         (const char *)raptor_uri_as_string(
-	             st->object->value.literal.datatype))) == NULL)
+	    (t->dt = kll__arena_strdup(
+	         &r->k->a, (const char *)raptor_uri_as_string(
+	                       st->object->value.literal.datatype))) == NULL)
 		goto nomem;
 	loc = raptor_parser_get_locator(r->parser);
 	if (loc != NULL && raptor_locator_line(loc) > 0)
@@ -118,8 +118,8 @@ on_statement(void *data, raptor_statement *st)
 		        sizeof(*r->last)) < 0 ||
 		    kll__grow(&r->head, &r->caphead, r->nlast,
 		        sizeof(*r->head)) < 0 ||
-		    kll__map_put(&r->subj, t->s, strlen(t->s),
-		        (uint32_t)r->nlast) < 0)
+		    kll__map_put(
+		        &r->subj, t->s, strlen(t->s), (uint32_t)r->nlast) < 0)
 			goto nomem;
 		r->head[r->nlast] = (uint32_t)r->n;
 		r->last[r->nlast++] = (uint32_t)r->n;
@@ -166,19 +166,18 @@ parse(rin *r, const char *text, size_t n, const char *path)
 		syntax = "turtle";
 	kll__guard_init(&guard, syntax, r->k->file);
 	if (kll__guard_xml_prologue(&guard, text,
-	        n < KLL_XML_DOCTYPE_MAX ? n : KLL_XML_DOCTYPE_MAX, &err) !=
-	        KLL_OK ||
+	        n < KLL_XML_DOCTYPE_MAX ? n : KLL_XML_DOCTYPE_MAX,
+	        &err) != KLL_OK ||
 	    kll__guard_feed(&guard, text, n, &err) != KLL_OK) {
-		kll__kin_syntax(r->k, err.line, err.col, "sssom-rdf-syntax",
-		    "%s", err.msg);
+		kll__kin_syntax(
+		    r->k, err.line, err.col, "sssom-rdf-syntax", "%s", err.msg);
 		r->failed = 1;
 		goto out;
 	}
-	uri = strcmp(path, "-") ?
-	          raptor_uri_filename_to_uri_string(path) :
-	          (unsigned char *)NULL;
-	base = raptor_new_uri(r->world,
-	    uri ? uri : (const unsigned char *)"file:///dev/stdin");
+	uri = strcmp(path, "-") ? raptor_uri_filename_to_uri_string(path) :
+	                          (unsigned char *)NULL;
+	base = raptor_new_uri(
+	    r->world, uri ? uri : (const unsigned char *)"file:///dev/stdin");
 	if (base == NULL ||
 	    (r->parser = kll__raptor_parser_new(r->world, syntax)) == NULL) {
 		kll__kin_nomem(r->k);
@@ -187,8 +186,8 @@ parse(rin *r, const char *text, size_t n, const char *path)
 	raptor_parser_set_statement_handler(r->parser, r, on_statement);
 	raptor_parser_set_namespace_handler(r->parser, r, on_namespace);
 	if (raptor_parser_parse_start(r->parser, base) != 0 ||
-	    raptor_parser_parse_chunk(r->parser, (const unsigned char *)text,
-	        n, 1) != 0) {
+	    raptor_parser_parse_chunk(
+	        r->parser, (const unsigned char *)text, n, 1) != 0) {
 		if (!r->failed)
 			kll__kin_syntax(r->k, 0, 0, "sssom-rdf-syntax",
 			    "RDF: cannot parse as %s", syntax);
@@ -391,8 +390,8 @@ read_node(rin *r, const char *s, size_t rec)
 		    strcmp(t->p, NS_SSSOM "mappings") == 0)
 			continue;
 		if ((name = slot_of(t->p)) == NULL ||
-		    (rec == (size_t)-1 &&
-		        strcmp(name, "mapping_set_id") == 0 && s[0] != '_')) {
+		    (rec == (size_t)-1 && strcmp(name, "mapping_set_id") == 0 &&
+		        s[0] != '_')) {
 			if (name == NULL)
 				kll__kin_report(r->k, KLL_SEV_WARNING, t->line,
 				    0, "sssom-unknown-slot",
@@ -420,8 +419,8 @@ read_node(rin *r, const char *s, size_t rec)
 	}
 	for (i = 0; i < nn; i++) {
 		if (r->k->st == KLL_OK && kll__buf_addc(&vals[i], '\0') == 0)
-			kll__kin_set(r->k, rec, names[i], vals[i].p, lines[i],
-			    0, "");
+			kll__kin_set(
+			    r->k, rec, names[i], vals[i].p, lines[i], 0, "");
 		kll__buf_free(&vals[i]);
 	}
 }
@@ -471,8 +470,8 @@ read_sssom(rin *r, const char *set)
 		kll__kin_set(r->k, (size_t)-1, "mapping_set_id", set,
 		    line_of(r, set), 0, "");
 	else if ((id = value_of(r, set, NS_SSSOM "mapping_set_id")) != NULL)
-		kll__kin_set(r->k, (size_t)-1, "mapping_set_id", id->o,
-		    id->line, 0, "");
+		kll__kin_set(
+		    r->k, (size_t)-1, "mapping_set_id", id->o, id->line, 0, "");
 	read_node(r, set, (size_t)-1);
 	for (k = first_of(r, set); k != KLL__ITAB_NONE && r->k->st == KLL_OK;
 	     k = r->t[k].next) {
@@ -481,19 +480,20 @@ read_sssom(rin *r, const char *set)
 			continue;
 		if (t->lit) {
 			kll__kin_report(r->k, KLL_SEV_ERROR, t->line, 0,
-			    "sssom-bad-value", "sssom:mappings names a literal");
+			    "sssom-bad-value",
+			    "sssom:mappings names a literal");
 			continue;
 		}
 		if (kll_mapset_add(r->k->m, &rec, NULL) != KLL_OK) {
 			kll__kin_nomem(r->k);
 			return;
 		}
-		kll__kin_line(r->k, rec,
-		    line_of(r, t->o) ? line_of(r, t->o) : t->line);
+		kll__kin_line(
+		    r->k, rec, line_of(r, t->o) ? line_of(r, t->o) : t->line);
 		if (t->o[0] != '_' &&
 		    kll__kin_curie(r->k, t->o, NULL, buf, sizeof(buf)) != NULL)
-			kll__kin_set(r->k, rec, "record_id", buf, t->line, 0,
-			    "");
+			kll__kin_set(
+			    r->k, rec, "record_id", buf, t->line, 0, "");
 		read_node(r, t->o, rec);
 		require(r, rec);
 	}
@@ -516,8 +516,8 @@ skos_mapping(const char *p)
 }
 
 /* A concept's CURIE and prefLabel into record rec. */
-static void
-concept(rin *r, size_t rec, const char *iri, int side, unsigned line)
+static void concept(
+    rin *r, size_t rec, const char *iri, int side, unsigned line)
 {
 	char buf[1024];
 	const rt *l;
@@ -525,12 +525,12 @@ concept(rin *r, size_t rec, const char *iri, int side, unsigned line)
 	if (kll__kin_curie(r->k, iri, NULL, buf, sizeof(buf)) == NULL) {
 		if (r->k->st == KLL_OK)
 			kll__kin_report(r->k, KLL_SEV_ERROR, line, 0,
-			    "sssom-bad-value",
-			    "no CURIE can be made of <%s>", iri);
+			    "sssom-bad-value", "no CURIE can be made of <%s>",
+			    iri);
 		return;
 	}
-	kll__kin_set(r->k, rec, side ? "object_id" : "subject_id", buf, line,
-	    0, "");
+	kll__kin_set(
+	    r->k, rec, side ? "object_id" : "subject_id", buf, line, 0, "");
 	if ((l = value_of(r, iri, NS_SKOS "prefLabel")) != NULL && l->lit)
 		kll__kin_set(r->k, rec, side ? "object_label" : "subject_label",
 		    l->o, l->line, 0, "");
@@ -591,8 +591,8 @@ read_skos(rin *r)
 		concept(r, rec, t->s, 0, t->line);
 		concept(r, rec, t->o, 1, t->line);
 		if (kll__kin_curie(r->k, t->p, NULL, buf, sizeof(buf)))
-			kll__kin_set(r->k, rec, "predicate_id", buf, t->line, 0,
-			    "");
+			kll__kin_set(
+			    r->k, rec, "predicate_id", buf, t->line, 0, "");
 		kll__kin_set(r->k, rec, "mapping_justification",
 		    "semapv:UnspecifiedMatching", t->line, 0, "");
 		note_scheme(r, t->s, &sch[0], &mixed);
@@ -613,8 +613,7 @@ side_of(const rin *r, const char *const sch[2], const char *c)
 	for (i = 0; i < 2; i++)
 		if (sch[i] != NULL &&
 		    ((t != NULL && strcmp(t->o, sch[i]) == 0) ||
-		        (t == NULL &&
-		            strncmp(c, sch[i], strlen(sch[i])) == 0)))
+		        (t == NULL && strncmp(c, sch[i], strlen(sch[i])) == 0)))
 			return i;
 	return -1;
 }
@@ -657,15 +656,13 @@ association(rin *r, const char *a, const char *xns)
 			}
 			kll__kin_line(r->k, rec, line_of(r, a));
 			if (s[0] != NULL)
-				concept(r, rec, s[0], 0, line_of(r, a));
-			else
-				kll__kin_set(r->k, rec, "subject_id",
-				    "sssom:NoTermFound", 0, 0, "");
+			concept(r, rec, s[0], 0, line_of(r, a));
+			else kll__kin_set(r->k, rec, "subject_id",
+			    "sssom:NoTermFound", 0, 0, "");
 			if (s[1] != NULL)
-				concept(r, rec, s[1], 1, line_of(r, a));
-			else
-				kll__kin_set(r->k, rec, "object_id",
-				    "sssom:NoTermFound", 0, 0, "");
+			concept(r, rec, s[1], 1, line_of(r, a));
+			else kll__kin_set(r->k, rec, "object_id",
+			    "sssom:NoTermFound", 0, 0, "");
 			kll__kin_set(r->k, rec, "predicate_id",
 			    "skos:mappingRelation", 0, 0, "");
 			kll__kin_set(r->k, rec, "mapping_justification",
@@ -710,13 +707,13 @@ xkos_meta(rin *r, const char *c)
 			    t->line, 0, "");
 	if ((t = value_of(r, c, NS_DCT "issued")) != NULL && t->lit) {
 		snprintf(buf, sizeof(buf), "%.10s", t->o);
-		kll__kin_set(r->k, (size_t)-1, "publication_date", buf,
-		    t->line, 0, "");
+		kll__kin_set(
+		    r->k, (size_t)-1, "publication_date", buf, t->line, 0, "");
 	}
 	if ((t = value_of(r, c, NS_DCT "creator")) != NULL && !t->lit &&
 	    kll__kin_curie(r->k, t->o, NULL, buf, sizeof(buf)) != NULL)
-		kll__kin_set(r->k, (size_t)-1, "creator_id", buf, t->line, 0,
-		    "");
+		kll__kin_set(
+		    r->k, (size_t)-1, "creator_id", buf, t->line, 0, "");
 }
 
 static void
@@ -741,8 +738,8 @@ read_xkos(rin *r, const char *c, const char *xns)
 			association(r, r->t[k].o, xns);
 	/* The compared scheme of the first source is the subject side. */
 	for (rec = n0; rec < kll_mapset_count(r->k->m); rec++) {
-		const char *s = kll_mapset_get(r->k->m, rec,
-		    KLL_SLOT_SUBJECT_ID);
+		const char *s =
+		    kll_mapset_get(r->k->m, rec, KLL_SLOT_SUBJECT_ID);
 		char iri[1024];
 		if (s == NULL || strcmp(s, "sssom:NoTermFound") == 0 ||
 		    kll_mapset_expand(r->k->m, s, iri, sizeof(iri)) == 0)
@@ -799,9 +796,10 @@ kll__read_rdf(kll__kin *k, const char *text, size_t n, kll_key_format fmt,
 	if (k->st == KLL_OK && kll_mapset_count(k->m) == 0 && k->nerr == 0)
 		kll__kin_report(k, KLL_SEV_ERROR, 0, 0, "sssom-no-mapping",
 		    "no %s in the RDF",
-		    fmt == KLL_KEY_SSSOM_RDF ? "sssom:MappingSet with mappings" :
-		    fmt == KLL_KEY_XKOS      ? "xkos:Correspondence with "
-		                               "associations" :
+		    fmt == KLL_KEY_SSSOM_RDF ?
+		        "sssom:MappingSet with mappings" :
+		    fmt == KLL_KEY_XKOS ? "xkos:Correspondence with "
+		                          "associations" :
 		    fmt == KLL_KEY_SKOS ? "SKOS mapping triple" :
 		                          "mapping set, correspondence or SKOS "
 		                          "mapping triple");

@@ -21,8 +21,7 @@ static const char *const set_slots[] = { "sssom_version", "mapping_set_id",
 	"mapping_tool_version", "mapping_date", "publication_date",
 	"subject_match_field", "object_match_field", "subject_preprocessing",
 	"object_preprocessing", "similarity_measure", "curation_rule",
-	"curation_rule_text", "see_also", "issue_tracker", "other",
-	"comment" };
+	"curation_rule_text", "see_also", "issue_tracker", "other", "comment" };
 
 static int
 slot_multi(const char *name)
@@ -161,7 +160,8 @@ put_extensions(FILE *fp, const kll_mapset *m)
 		const struct extra *x = &m->ext[i];
 		if (!x->declared)
 			continue;
-		fputs(k++ ? ",\n    {" : ",\n  \"extension_definitions\": [\n    {",
+		fputs(k++ ? ",\n    {" :
+		            ",\n  \"extension_definitions\": [\n    {",
 		    fp);
 		fputs("\"slot_name\": ", fp);
 		kll__json_string(fp, x->name);
@@ -212,8 +212,7 @@ put_record(FILE *fp, const kll_mapset *m, size_t rec)
 		    strcmp(kll_mapset_meta(m, name), v) == 0)
 			continue;
 		if (put_slot(fp, name, v, kll_slot_multivalued((kll_slot)s),
-		        kll_slot_kind((kll_slot)s) == KLL_KIND_DOUBLE,
-		        sep) < 0)
+		        kll_slot_kind((kll_slot)s) == KLL_KIND_DOUBLE, sep) < 0)
 			return -1;
 		sep = ", ";
 	}
@@ -249,8 +248,8 @@ kll__write_sssom_json(const kll_mapset *m, FILE *fp, const size_t *order,
 	for (i = 0; i < kll_mapset_nextra(m); i++) {
 		name = kll_mapset_extra_name(m, i);
 		if ((v = kll_mapset_meta(m, name)) != NULL)
-			put_slot(fp, name, v, 0, extra_number(m, name, v),
-			    ",\n  ");
+			put_slot(
+			    fp, name, v, 0, extra_number(m, name, v), ",\n  ");
 	}
 	fputs(",\n  \"mappings\": [", fp);
 	for (i = 0; i < n; i++) {
@@ -292,8 +291,8 @@ bad_type(kll__kin *k, const kll__json *v, const char *want)
 	char ptr[256];
 
 	kll__json_pointer(v, ptr, sizeof(ptr));
-	kll__kin_report(k, KLL_SEV_ERROR, v->line, v->col, "sssom-json-bad-type",
-	    "%s: %s where %s belongs", *ptr ? ptr : "/",
+	kll__kin_report(k, KLL_SEV_ERROR, v->line, v->col,
+	    "sssom-json-bad-type", "%s: %s where %s belongs", *ptr ? ptr : "/",
 	    kll__json_type_name(v->type), want);
 }
 
@@ -328,8 +327,8 @@ set_member(kll__kin *k, size_t rec, const kll__json *v)
 		kll__kin_set(k, rec, v->key, t, v->line, v->col, ptr);
 		goto out;
 	}
-	if (!slot_multi(v->key) && kll_slot_from_name(v->key) !=
-	                               KLL_SLOT__COUNT) {
+	if (!slot_multi(v->key) &&
+	    kll_slot_from_name(v->key) != KLL_SLOT__COUNT) {
 		kll__kin_report(k, KLL_SEV_ERROR, v->line, v->col,
 		    "sssom-not-multivalued", "%s: a list given to '%s'", ptr,
 		    v->key);
@@ -418,8 +417,8 @@ read_extensions(kll__kin *k, const kll__json *defs)
 			continue;
 		}
 		if (kll_mapset_define_extension(k->m, name->s,
-		        prop ? prop->s : NULL, hint ? hint->s : NULL, &er) ==
-		    KLL_OK)
+		        prop ? prop->s : NULL, hint ? hint->s : NULL,
+		        &er) == KLL_OK)
 			continue;
 		if (er.code == KLL_ENOMEM) {
 			kll__kin_nomem(k);
@@ -534,8 +533,7 @@ kll__read_sssom_json(kll__kin *k, const char *text, size_t n)
 	}
 	if (root->type != KLL__J_OBJECT) {
 		kll__kin_report(k, KLL_SEV_ERROR, root->line, root->col,
-		    "sssom-json-not-object",
-		    "SSSOM/JSON is one object, not %s",
+		    "sssom-json-not-object", "SSSOM/JSON is one object, not %s",
 		    kll__json_type_name(root->type));
 		return;
 	}
