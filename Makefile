@@ -127,6 +127,7 @@ test: all $(UNIT)
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/hostile/perm.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin SHARED_DATA=$(SHARED)/data sh tests/learn-real.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/diff-real.sh
+	@KLL_BIN=$(CURDIR)/$(B)/bin KLL_SHARED=$(SHARED) sh tests/formats.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/completion.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/man-rules.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/sarif/run.sh

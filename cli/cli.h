@@ -135,6 +135,20 @@ enum { OPT_PRIVATE = 0x800, OPT_OUT_FORCE };
 /* The flag of OPT_PRIVATE or OPT_OUT_FORCE. */
 #define OFILE_FLAG(ch) ((ch) == OPT_PRIVATE ? OFILE_PRIVATE : OFILE_FORCE)
 
+/* --from: the format the keys of a command are read in (read_key(),
+ * kll-map check and stats); KLL_KEY_AUTO unless given. */
+enum { OPT_KEY_FROM = 0x880 };
+extern kll_key_format key_from;
+#define KEY_FORMATS "sssom-tsv|sssom-json|jskos|sssom-rdf|skos|xkos"
+#define CLI_OPT_FROM                                                            \
+	{                                                                       \
+		"from", OPT_KEY_FROM, "FORMAT",                                 \
+		    "the format of the keys read: " KEY_FORMATS                 \
+		    ", json or rdf (which of them from the content); default: " \
+		    "from the file name, else the content",                     \
+		    0                                                           \
+	}
+
 /* The OFILE_ flags of the command's options, for each ofile_open(). */
 extern unsigned output_flags;
 

@@ -57,6 +57,7 @@ static const cli_opt options[] = {
 	    .usage = CLI_U1 | CLI_U2 | CLI_U3, .set = SET(output) },
 	CLI_OPT_PRIVATE,
 	CLI_OPT_FORCE,
+	CLI_OPT_FROM,
 	CLI_OPT_HELP,
 	{ NULL },
 };

@@ -63,6 +63,7 @@ static const cli_opt options[] = {
 	    "close, broad, narrow, related, equivalent, sameas, subclass, or "
 	    "CURIEs",
 	    .usage = CLI_U1 },
+	CLI_OPT_FROM,
 	CLI_OPT_HELP,
 	{ NULL },
 };

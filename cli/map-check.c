@@ -38,6 +38,7 @@ static const cli_opt options[] = {
 	    "either may be left out (4: or :4); default: the metadata keys "
 	    "subject_level and object_level",
 	    CLI_U1 },
+	CLI_OPT_FROM,
 	CLI_OPT_HELP,
 	{ NULL },
 };
@@ -123,7 +124,7 @@ check_one(void *ctx, const char *name)
 	kll_mapcheck *mc = NULL;
 	kll_mapset *m = NULL;
 	kll_error err;
-	int rc = EXIT_TROUBLE;
+	int rc = EXIT_TROUBLE, whole;
 
 	t->errors = 0;
 	t->novocab = 0;
@@ -141,17 +142,23 @@ check_one(void *ctx, const char *name)
 	}
 	so.diag = on_finding;
 	so.payload = t;
-	so.row = on_row;
-	so.row_payload = t;
+	/* SSSOM/TSV is checked as it is read, other formats read whole. */
+	whole = (key_from == KLL_KEY_AUTO ? kll_key_format_guess(name) :
+	                                    key_from) != KLL_KEY_SSSOM_TSV;
+	if (!whole) {
+		so.row = on_row;
+		so.row_payload = t;
+	}
 	t->mc = mc;
 	diag_hold(&o->d, name);
-	if (kll_mapset_open(&m, name, &so, &err) != KLL_OK) {
+	if (kll_mapset_load(&m, name, key_from, &so, NULL, &err) != KLL_OK) {
 		report(&err);
 		goto out;
 	}
 	diag_release(&o->d, kll_mapset_meta(m, "kll_ignore"));
 	t->read++;
-	if (kll_mapcheck_end(mc, m, NULL, &err) != KLL_OK)
+	if ((whole ? kll_mapset_check(m, &co, NULL, &err) :
+	             kll_mapcheck_end(mc, m, NULL, &err)) != KLL_OK)
 		report(&err);
 	else
 		rc = t->novocab ? EXIT_TROUBLE : EXIT_OK;

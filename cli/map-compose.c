@@ -54,6 +54,7 @@ static const cli_opt options[] = {
 	    "set a metadata slot of the result (e.g. mapping_set_title=...); "
 	    "repeatable",
 	    .usage = CLI_U1 },
+	CLI_OPT_FROM,
 	CLI_OPT_HELP,
 	{ NULL },
 };

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* map-export.c: kll-map export, a key as SKOS mapping triples, SSSOM/RDF
- * or an XKOS correspondence. */
+/* map-export.c: kll-map export, a key as SKOS mapping triples, SSSOM/RDF,
+ * an XKOS correspondence, SSSOM/JSON or JSKOS. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,7 +10,7 @@ typedef struct opts {
 	kll_export_opts x;
 	const char *output;
 	cli_list meta;
-	int quiet, have_form;
+	int quiet, have_form, tsv;
 } opts;
 
 enum { OPT_TO = 256, OPT_META };
@@ -18,8 +18,8 @@ enum { OPT_TO = 256, OPT_META };
 #define SET(m) CLI_SET(opts, m)
 
 static const cli_opt options[] = {
-	{ "to", OPT_TO, "skos|sssom-rdf|xkos", "the form (required)",
-	    .usage = CLI_U1 | CLI_R1 },
+	{ "to", OPT_TO, "skos|sssom-rdf|xkos|sssom-json|jskos|sssom-tsv",
+	    "the form (required)", .usage = CLI_U1 | CLI_R1 },
 	{ "quiet", 'q', NULL, "no notes on what was left out", .usage = CLI_U1,
 	    .set = SET(quiet) },
 	CLI_OPT_OUTPUT(CLI_U1, SET(output)),
@@ -49,6 +49,7 @@ static const cli_opt options[] = {
 	{ "storage-options", CLI_AUTO, "OPTS",
 	    "and its options, as librdf takes them",
 	    .set = SET(x.storage_options) },
+	CLI_OPT_FROM,
 	CLI_OPT_HELP,
 	{ NULL },
 };
@@ -68,9 +69,10 @@ static int
 on_option(void *ctx, int key, char *arg)
 {
 	static const char *const forms[] = { "skos", "sssom-rdf", "xkos",
-		NULL };
+		"sssom-json", "jskos", "sssom-tsv", NULL };
 	static const kll_export_form form[] = { KLL_EXPORT_SKOS,
-		KLL_EXPORT_SSSOM_RDF, KLL_EXPORT_XKOS };
+		KLL_EXPORT_SSSOM_RDF, KLL_EXPORT_XKOS, KLL_EXPORT_SSSOM_JSON,
+		KLL_EXPORT_JSKOS, KLL_EXPORT_JSKOS };
 	opts *o = ctx;
 	int i;
 
@@ -80,6 +82,7 @@ on_option(void *ctx, int key, char *arg)
 			return EXIT_TROUBLE;
 		o->x.form = form[i];
 		o->have_form = 1;
+		o->tsv = strcmp(forms[i], "sssom-tsv") == 0;
 		break;
 	case OPT_META:
 		return push_meta(&o->meta, arg);
@@ -140,8 +143,10 @@ run(int argc, char **argv)
 		kll_mapset_free(m);
 		return EXIT_TROUBLE;
 	}
-	if (kll_mapset_export(m, &o.x, of.fp, o.output ? o.output : "<stdout>",
-	        NULL, &err) != KLL_OK) {
+	if ((o.tsv ? kll_mapset_write(m, of.fp, &err) :
+	             kll_mapset_export(m, &o.x, of.fp,
+	                 o.output ? o.output : "<stdout>", NULL, &err)) !=
+	    KLL_OK) {
 		report(&err);
 		ofile_abort(&of);
 		kll_mapset_free(m);
@@ -155,11 +160,11 @@ run(int argc, char **argv)
 
 const cli_cmd map_export_cmd = {
 	.name = "kll-map export",
-	.summary = "SKOS mapping triples, SSSOM/RDF or an XKOS correspondence",
+	.summary = "SKOS mapping triples, SSSOM/RDF, XKOS, SSSOM/JSON or JSKOS",
 	.run = run,
 	.operands = { "key.sssom.tsv" },
 	.about =
-	    "Write a key as RDF.  What each form keeps:\n"
+	    "Write a key as RDF or JSON.  What each form keeps:\n"
 	    "  skos       one triple 'subject predicate object' per record; records\n"
 	    "             with predicate_modifier Not or sssom:NoTermFound are\n"
 	    "             left out (a note says how many)\n"
@@ -169,7 +174,13 @@ const cli_cmd map_export_cmd = {
 	    "  xkos       an xkos:Correspondence made of one xkos:ConceptAssociation\n"
 	    "             per group of subjects and objects linked by records\n"
 	    "             (split, merge, n:m); predicates and per-record slots are\n"
-	    "             lost, negated records left out\n",
+	    "             lost, negated records left out\n"
+	    "  sssom-json SSSOM/JSON: the set's slots, curie_map and mappings,\n"
+	    "             everything the key holds\n"
+	    "  jskos      JSKOS as NDJSON, as jskos-server imports it: the\n"
+	    "             concordance, then one mapping a line (a 1:n group\n"
+	    "             as one mapping with several targets)\n"
+	    "  sssom-tsv  canonical SSSOM/TSV, for a key read with --from\n",
 	.opts = options,
 	.args = { 1, 1, "export takes one key" },
 	.after =

@@ -41,6 +41,7 @@ static const cli_opt options[] = {
 	CLI_OPT_OUTPUT(CLI_U1, CLI_SET(opts, output)),
 	CLI_OPT_PRIVATE,
 	CLI_OPT_FORCE,
+	CLI_OPT_FROM,
 	CLI_OPT_HELP,
 	{ NULL },
 };

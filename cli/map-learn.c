@@ -37,6 +37,7 @@ static const cli_opt options[] = {
 	{ "author-label", CLI_AUTO, "T", "each mapping's author_label",
 	    .set = SET(o.author_label) },
 	MAP_SET_OPTIONS(args, o.imp, "semapv:InstanceBasedMatching"),
+	CLI_OPT_FROM,
 	CLI_OPT_HELP,
 	{ NULL },
 };

@@ -26,6 +26,7 @@ static const cli_opt options[] = {
 	    "each",
 	    CLI_U1 },
 	MAP_VOCAB_OPTIONS(opts),
+	CLI_OPT_FROM,
 	CLI_OPT_HELP,
 	{ NULL },
 };
@@ -175,7 +176,7 @@ stats_one(void *ctx, const char *name)
 
 	so.diag = count_errors;
 	so.payload = &nerr;
-	if (kll_mapset_open(&m, name, &so, &err) != KLL_OK) {
+	if (kll_mapset_load(&m, name, key_from, &so, NULL, &err) != KLL_OK) {
 		report(&err);
 		return EXIT_TROUBLE;
 	}

@@ -364,6 +364,14 @@ cli_parse(const cli_cmd *c, int argc, char **argv, cli_optfn fn, void *ctx)
 		case OPT_OUT_FORCE:
 			output_flags |= OFILE_FLAG(ch);
 			break;
+		case OPT_KEY_FROM:
+			key_from = kll_key_format_from_name(optarg);
+			if (key_from == KLL_KEY__COUNT)
+				return usage_error(
+				    "bad format '%s': give one of "
+				    "%s, json, rdf",
+				    optarg, KEY_FORMATS);
+			break;
 		}
 		o = entry(c, ch);
 		if (o->set == 0 && fn != NULL &&

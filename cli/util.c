@@ -14,6 +14,7 @@
 
 const char *progname = "kll";
 unsigned output_flags;
+kll_key_format key_from = KLL_KEY_AUTO;
 
 void
 errmsg(const char *fmt, ...)
@@ -138,7 +139,7 @@ read_key(const char *path, kll_diag_fn fn, void *payload, const char *verb)
 
 	so.diag = fn ? fn : diag_stderr;
 	so.payload = payload;
-	if (kll_mapset_open(&m, path, &so, &err) != KLL_OK) {
+	if (kll_mapset_load(&m, path, key_from, &so, NULL, &err) != KLL_OK) {
 		report(&err);
 		return NULL;
 	}

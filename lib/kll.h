@@ -730,8 +730,12 @@ typedef enum kll_export_form {
 	KLL_EXPORT_SKOS = 0,	/* one direct mapping triple per record */
 	KLL_EXPORT_SSSOM_RDF,	/* SSSOM/RDF: the set and one owl:Axiom per
 				 * record with all its slots */
-	KLL_EXPORT_XKOS		/* an xkos:Correspondence made of one
+	KLL_EXPORT_XKOS,	/* an xkos:Correspondence made of one
 				 * xkos:ConceptAssociation per group */
+	KLL_EXPORT_SSSOM_JSON,	/* SSSOM/JSON (not RDF: syntax, storage
+				 * and lang are not used) */
+	KLL_EXPORT_JSKOS	/* JSKOS as NDJSON: the concordance, then
+				 * one mapping a line */
 } kll_export_form;
 
 typedef struct kll_export_opts {
@@ -2012,6 +2016,64 @@ kll_status kll_vdiff_write_json(
  * slot, old and new.  Errors: KLL_EIO. */
 kll_status kll_mapdiff_write_json(
     const kll_mapdiff *d, FILE *fp, kll_error *err);
+
+/* ------------------------------------------------------------------ */
+/* Keys in other formats                                                */
+
+/* The formats a key is read from (kll_mapset_load()). */
+typedef enum kll_key_format {
+	KLL_KEY_AUTO = 0,	/* from the file's name, else its first bytes */
+	KLL_KEY_SSSOM_TSV,	/* SSSOM/TSV: kll_mapset_read() */
+	KLL_KEY_JSON,		/* SSSOM/JSON or JSKOS, from the content */
+	KLL_KEY_SSSOM_JSON,	/* SSSOM/JSON: one object, the set's slots,
+				 * "curie_map" and "mappings" */
+	KLL_KEY_JSKOS,		/* JSKOS concordances and mappings: NDJSON,
+				 * an array, or one object */
+	KLL_KEY_RDF,		/* one of the three below, from the triples:
+				 * a sssom:MappingSet, else an
+				 * xkos:Correspondence, else SKOS */
+	KLL_KEY_SSSOM_RDF,	/* SSSOM/RDF: the set and its sssom:mappings
+				 * (owl:Axiom or sssom:Mapping nodes) */
+	KLL_KEY_SKOS,		/* SKOS mapping triples, grouped by the
+				 * skos:inScheme of their two concepts */
+	KLL_KEY_XKOS,		/* an xkos:Correspondence made of
+				 * xkos:ConceptAssociations */
+	KLL_KEY__COUNT
+} kll_key_format;
+
+/* "auto", "sssom-tsv", "json", "sssom-json", "jskos", "rdf",
+ * "sssom-rdf", "skos", "xkos"; NULL for a bad value.  Static. */
+const char *kll_key_format_name(kll_key_format f);
+
+/* The format called "name" (also "tsv"), or KLL_KEY__COUNT. */
+kll_key_format kll_key_format_from_name(const char *name);
+
+/* The format of "path" as kll_mapset_load() finds it without reading
+ * the whole: by its name (.tsv, .json, .ndjson or .jsonl or .jskos,
+ * .ttl .nt .rdf .owl .xml .trig .nq), else by its first non-blank
+ * byte ('{' or '[': JSON; '<', '@', '_' or PREFIX: RDF; else
+ * SSSOM/TSV).  From stdin ("-") one byte is looked at and pushed back.
+ * Gives KLL_KEY_SSSOM_TSV, KLL_KEY_JSON, KLL_KEY_JSKOS or KLL_KEY_RDF. */
+kll_key_format kll_key_format_guess(const char *path);
+
+/* Read the key "path" ("-" is stdin) in format "fmt" (KLL_KEY_AUTO:
+ * kll_key_format_guess(), then the content).  SSSOM/TSV goes to
+ * kll_mapset_read() with opts as it takes them.  The other formats are
+ * read whole into a set as kll_mapset_read() makes one: problems go to
+ * opts->diag with the file, the line and column (JSON: and the JSON
+ * pointer in the message), and a rule id (sssom-json-syntax,
+ * sssom-json-not-object, sssom-json-bad-type, sssom-bad-value,
+ * sssom-rdf-syntax, sssom-no-mapping, and those of the SSSOM/TSV
+ * reader where they fit); they count in
+ * kll_mapset_nerrors(), and without a sink the first error fails the
+ * call.  opts->row is for SSSOM/TSV only (KLL_EARG otherwise), and
+ * opts->metadata_path is not used.  *found (may be NULL) gets the
+ * format read.  On success the caller owns *out.  Errors: those of
+ * kll_mapset_read(), KLL_EIO, KLL_ESYNTAX (JSON or RDF that does not
+ * parse), KLL_EINVALID (without a sink), KLL_EARG, KLL_ENOMEM. */
+kll_status kll_mapset_load(kll_mapset **out, const char *path,
+    kll_key_format fmt, const kll_sssom_opts *opts, kll_key_format *found,
+    kll_error *err);
 
 #ifdef __cplusplus
 }

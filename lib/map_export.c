@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "map_export.h"
+#include "map_load.h"
 
 /* ------------------------------------------------------------------ */
 /* Failures and notes                                                   */
@@ -642,6 +643,10 @@ kll_mapset_export(const kll_mapset *m, const kll_export_opts *opts, FILE *out,
 	x.err = err ? err : &local;
 	if (stats != NULL)
 		memset(stats, 0, sizeof(*stats));
+	if (m != NULL && out != NULL &&
+	    (x.o->form == KLL_EXPORT_SSSOM_JSON ||
+	        x.o->form == KLL_EXPORT_JSKOS))
+		return kll__export_json(m, x.o, out, outname, stats, err);
 	if (m == NULL || out == NULL ||
 	    (x.o->form != KLL_EXPORT_SKOS &&
 	        x.o->form != KLL_EXPORT_SSSOM_RDF &&

@@ -28,6 +28,15 @@ static const kll_check_rule others[] = {
 	    "a file too large for the memory there is" },
 	/* The SSSOM/TSV reader (sssom*.c). */
 	{ "sssom-syntax", E, "not SSSOM/TSV: bad YAML metadata or header" },
+	/* The readers of keys in other formats (map_load.c and others). */
+	{ "sssom-json-syntax", E, "JSON that RFC 8259 does not allow" },
+	{ "sssom-rdf-syntax", E, "RDF that does not parse" },
+	{ "sssom-json-not-object", E,
+	    "SSSOM/JSON or a JSKOS mapping that is not an object" },
+	{ "sssom-json-bad-type", E,
+	    "a JSON value of the wrong type for its slot" },
+	{ "sssom-bad-value", E, "a value the SSSOM model refuses" },
+	{ "sssom-no-mapping", E, "no mappings, or a mapping without members" },
 	{ "sssom-bad-column-count", E,
 	    "a row with more or fewer fields than the header" },
 	{ "sssom-bare-quote", W, "a quote inside an unquoted field" },
