@@ -185,8 +185,11 @@ problem(struct dd *d, uint32_t later, uint32_t earlier, const char *rule)
 	const char *pa = kll_mapset_get(d->m, later, KLL_SLOT_PREDICATE_ID);
 	const char *pb = kll_mapset_get(d->m, earlier, KLL_SLOT_PREDICATE_ID);
 
-	kll__problem(&d->probs, kll_mapset_path(d->m),
-	    kll_mapset_line(d->m, later), rule,
+	unsigned line, col;
+
+	kll_mapset_pos(d->m, later, KLL_SLOT_PREDICATE_ID, &line, &col);
+	kll__problem_at(&d->probs, kll_mapset_path(d->m),
+	    line ? line : kll_mapset_line(d->m, later), col, rule,
 	    strcmp(rule, "map-contradiction") == 0 ?
 	        "%s%s contradicts the %s%s of the same pair on line %u" :
 	        "%s%s and the %s%s of the same pair on line %u cannot be "

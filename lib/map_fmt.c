@@ -75,9 +75,11 @@ struct cx {
 	size_t changed;
 };
 
-/* One record's slot s; -1 when out of memory. */
+/* One record's slot s: with "check", report an IRI that has no CURIE
+ * (before any edit moves the record's positions), else rewrite; -1 when
+ * out of memory. */
 static int
-compact_field(struct cx *x, size_t rec, kll_slot s)
+compact_field(struct cx *x, size_t rec, kll_slot s, int check)
 {
 	const char *v = kll_mapset_get(x->m, rec, s);
 	char bad[512] = "";
@@ -88,7 +90,7 @@ compact_field(struct cx *x, size_t rec, kll_slot s)
 		return 0;
 	if ((r = compact_value(x->m, v, &x->b, bad, sizeof(bad))) == -1)
 		return -1;
-	if (r == -2) {
+	if (r == -2 && check) {
 		kll_mapset_pos(x->m, rec, s, &line, &col);
 		if (line == 0)
 			line = kll_mapset_line(x->m, rec);
@@ -98,7 +100,7 @@ compact_field(struct cx *x, size_t rec, kll_slot s)
 		    kll_slot_name(s), bad);
 		return 0;
 	}
-	if (r == 1) {
+	if (r == 1 && !check) {
 		if (kll_mapset_set(x->m, rec, s, x->b.p, NULL) != KLL_OK)
 			return -1;
 		x->changed++;
@@ -150,9 +152,11 @@ kll_mapset_compact(kll_mapset *m, kll_diag_fn diag, void *payload,
 	x.probs.payload = payload;
 	x.probs.first = &first;
 	for (rec = 0; rec < kll_mapset_count(m); rec++)
-		for (s = 0; s < KLL_SLOT__COUNT; s++)
-			if (kll_slot_kind((kll_slot)s) == KLL_KIND_ENTITY &&
-			    compact_field(&x, rec, (kll_slot)s) < 0) {
+		for (s = 0; s < 2 * KLL_SLOT__COUNT; s++)
+			if (kll_slot_kind((kll_slot)(s % KLL_SLOT__COUNT)) ==
+			        KLL_KIND_ENTITY &&
+			    compact_field(&x, rec, (kll_slot)(s % KLL_SLOT__COUNT),
+			        s < KLL_SLOT__COUNT) < 0) {
 				st = kll__nomem(err);
 				goto out;
 			}
