@@ -177,8 +177,8 @@ merge_record(struct mg *g, size_t k, size_t r, kll_error *err)
 	case KLL_PREFER_NONE:
 		kll__problem(&g->probs, kll_mapset_path(m),
 		    kll_mapset_line(m, r), "map-merge-row",
-		    "the row of %s:%zu differs in %s", path_of(g, g->from[i]),
-		    g->line[i], diff);
+		    "the mapping of %s:%zu with another %s",
+		    path_of(g, g->from[i]), g->line[i], diff);
 		return KLL_OK;
 	case KLL_PREFER_FIRST:
 		take = 0;
