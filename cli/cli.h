@@ -438,7 +438,7 @@ extern const cli_cmd diff_cmd, publish_cmd, query_cmd, store_cmd;
 extern const cli_cmd map_cmd, map_import_cmd, map_check_cmd, map_stats_cmd,
     map_compose_cmd, map_invert_cmd, map_apply_cmd, map_export_cmd,
     map_learn_cmd;
-extern const cli_cmd map_fmt_cmd, map_merge_cmd, map_dedupe_cmd,
-    map_filter_cmd, map_split_cmd, map_annotate_cmd;
+extern const cli_cmd map_fmt_cmd, map_merge_cmd, map_dedupe_cmd, map_filter_cmd,
+    map_split_cmd, map_annotate_cmd;
 
 #endif

@@ -44,7 +44,8 @@ apply(kll_mapset *m, const char *arg, int unset)
 	char slot[128];
 
 	if (n >= sizeof(slot)) {
-		errmsg("--%s: no slot '%.40s...'", unset ? "unset" : "set", arg);
+		errmsg(
+		    "--%s: no slot '%.40s...'", unset ? "unset" : "set", arg);
 		return -1;
 	}
 	memcpy(slot, arg, n);

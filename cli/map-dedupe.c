@@ -95,7 +95,8 @@ const cli_cmd map_dedupe_cmd = {
 	    "beside another predicate, is an error, and nothing is written.\n",
 	.opts = options,
 	.args = { 1, 1, "dedupe takes one key" },
-	.after = "Exit status: 0 written, 1 some pair cannot be deduplicated, 2 "
-	         "the key could\nnot be read or written, or a usage error.\n",
+	.after =
+	    "Exit status: 0 written, 1 some pair cannot be deduplicated, 2 "
+	    "the key could\nnot be read or written, or a usage error.\n",
 	.rules = "sssom- limit- map-contradiction map-dedupe-unranked",
 };

@@ -5,8 +5,15 @@
 
 #include "cli.h"
 
-enum { OPT_PRED = 256, OPT_MIN, OPT_MAX, OPT_SLEVEL, OPT_OLEVEL, OPT_REVIEW,
-	OPT_NO_REVIEW };
+enum {
+	OPT_PRED = 256,
+	OPT_MIN,
+	OPT_MAX,
+	OPT_SLEVEL,
+	OPT_OLEVEL,
+	OPT_REVIEW,
+	OPT_NO_REVIEW
+};
 
 typedef struct opts {
 	const char *output, *dirs, *vocab[2];
@@ -23,16 +30,16 @@ static const cli_opt options[] = {
 	    "related, a CURIE or an IRI); repeatable: any of them",
 	    .usage = CLI_U1 },
 	{ "justification", 'j', "curie",
-	    "keep records with this mapping_justification",
-	    .usage = CLI_U1, .set = SET(f.justification) },
+	    "keep records with this mapping_justification", .usage = CLI_U1,
+	    .set = SET(f.justification) },
 	{ "min-confidence", OPT_MIN, "x",
 	    "keep records of confidence x or more (none stated counts as 1)",
 	    .usage = CLI_U1 },
-	{ "max-confidence", OPT_MAX, "x", "keep records of confidence x or less",
-	    .usage = CLI_U1 },
+	{ "max-confidence", OPT_MAX, "x",
+	    "keep records of confidence x or less", .usage = CLI_U1 },
 	{ "subject", CLI_AUTO, "code",
-	    "keep records of this subject (its CURIE or code)",
-	    .usage = CLI_U1, .set = SET(f.code[0]) },
+	    "keep records of this subject (its CURIE or code)", .usage = CLI_U1,
+	    .set = SET(f.code[0]) },
 	{ "object", CLI_AUTO, "code", "keep records of this object",
 	    .usage = CLI_U1, .set = SET(f.code[1]) },
 	{ "descendants", CLI_AUTO, NULL,
@@ -55,8 +62,8 @@ static const cli_opt options[] = {
 	CLI_OPT_PRIVATE,
 	CLI_OPT_FORCE,
 	{ "vocab-path", 'L', "dirs",
-	    "folders to search for vocabulary ids first",
-	    .usage = CLI_U1, .set = SET(dirs) },
+	    "folders to search for vocabulary ids first", .usage = CLI_U1,
+	    .set = SET(dirs) },
 	{ "subject-vocab", CLI_AUTO, "vocab",
 	    "the subject vocabulary (a file, id or scheme IRI) instead of "
 	    "subject_source",
@@ -119,9 +126,8 @@ side_vocab(const opts *o, const kll_mapset *m, int side, kll_vocab **out)
 	    !(o->f.descendants && o->f.code[side] != NULL))
 		return 0;
 	if (o->vocab[side] != NULL)
-		return (*out = open_vocab(o->vocab[side], o->dirs, NULL)) ?
-		           0 :
-		           -1;
+		return (*out = open_vocab(o->vocab[side], o->dirs, NULL)) ? 0 :
+		                                                            -1;
 	if (kll_mapset_vocab(out, m, (kll_side)side, o->dirs, NULL, &err) !=
 	    KLL_OK) {
 		report(&err);
@@ -186,9 +192,11 @@ run(int argc, char **argv)
 	    CLI_GO)
 		return rc;
 	if (o.f.descendants && o.f.code[0] == NULL && o.f.code[1] == NULL)
-		return usage_error("--descendants goes with --subject or --object");
+		return usage_error(
+		    "--descendants goes with --subject or --object");
 	if (o.f.min_confidence > o.f.max_confidence)
-		return usage_error("--min-confidence is above --max-confidence");
+		return usage_error(
+		    "--min-confidence is above --max-confidence");
 	rc = filter(&o, argv[optind]);
 	return rc == EXIT_TROUBLE ? rc : finish(rc);
 }

@@ -130,8 +130,7 @@ fmt_one(void *ctx, const char *path)
 		return EXIT_TROUBLE;
 	if ((m = open_key(o, path)) == NULL)
 		goto out;
-	if ((o->check || o->in_place) &&
-	    (line = differs(m, path, spool)) < 0)
+	if ((o->check || o->in_place) && (line = differs(m, path, spool)) < 0)
 		goto out;
 	if (o->check) {
 		if (line > 0)
@@ -184,7 +183,8 @@ run(int argc, char **argv)
 	if ((o.check || o.in_place) && o.output != NULL)
 		return usage_error("-o goes without -c and -i");
 	if (!o.check && !o.in_place && argc - optind > 1)
-		return usage_error("fmt takes one key, or several with -c or -i");
+		return usage_error(
+		    "fmt takes one key, or several with -c or -i");
 	for (i = optind; o.in_place && i < argc; i++)
 		if (strcmp(argv[i], "-") == 0)
 			return usage_error("-i cannot rewrite standard input");

@@ -47,8 +47,8 @@ on_option(void *ctx, int key, char *arg)
 			return EXIT_TROUBLE;
 		o->mo.rows = (kll_prefer)(i + 1);
 		if (!o->have_meta)
-			o->mo.meta = i < 2 ? (kll_prefer)(i + 1) :
-			                     KLL_PREFER_NONE;
+			o->mo.meta =
+			    i < 2 ? (kll_prefer)(i + 1) : KLL_PREFER_NONE;
 		break;
 	case OPT_PREFER_META:
 		if (parse_choice(arg, "preference", meta, &i) != 0)
@@ -140,7 +140,8 @@ const cli_cmd map_merge_cmd = {
 	    "key; every non-standard column is kept.\n",
 	.opts = options,
 	.args = { 2, 0, "merge takes two keys or more" },
-	.after = "Exit status: 0 written, 1 the keys conflict, 2 a key could not "
-	         "be read or\nwritten, or a usage error.\n",
+	.after =
+	    "Exit status: 0 written, 1 the keys conflict, 2 a key could not "
+	    "be read or\nwritten, or a usage error.\n",
 	.rules = "sssom- limit- map-merge-",
 };

@@ -21,8 +21,9 @@ static const cli_opt options[] = {
 	{ "by", OPT_BY,
 	    "subject-level|object-level|subject-top|object-top|predicate",
 	    "how to group the records (required)", .usage = CLI_U1 | CLI_R1 },
-	{ "directory", 'd', "dir", "the folder to write to (required; made "
-	                           "when missing)",
+	{ "directory", 'd', "dir",
+	    "the folder to write to (required; made "
+	    "when missing)",
 	    .usage = CLI_U1 | CLI_R1, .set = SET(dir) },
 	{ "force", OPT_OUT_FORCE, NULL,
 	    "replace files that are there (and write through symbolic links)",
@@ -31,8 +32,8 @@ static const cli_opt options[] = {
 	{ "quiet", 'q', NULL, "no line per file on stderr", .usage = CLI_U1,
 	    .set = SET(quiet) },
 	{ "vocab-path", 'L', "dirs",
-	    "folders to search for vocabulary ids first",
-	    .usage = CLI_U1, .set = SET(dirs) },
+	    "folders to search for vocabulary ids first", .usage = CLI_U1,
+	    .set = SET(dirs) },
 	{ "subject-vocab", CLI_AUTO, "vocab",
 	    "the subject vocabulary (a file, id or scheme IRI) instead of "
 	    "subject_source",
@@ -107,8 +108,8 @@ check_targets(const opts *o, char **files, size_t n)
 	size_t i, there = 0;
 
 	if (mkdir(o->dir, 0777) != 0 && errno != EEXIST) {
-		errmsg("%s: cannot make the folder: %s", o->dir,
-		    strerror(errno));
+		errmsg(
+		    "%s: cannot make the folder: %s", o->dir, strerror(errno));
 		return -1;
 	}
 	if (output_flags & OFILE_FORCE)
@@ -159,7 +160,8 @@ write_groups(const opts *o, const kll_mapset *m, const size_t *group,
 static int
 split(const opts *o, const char *path)
 {
-	int side = o->by == KLL_SPLIT_OBJECT_LEVEL || o->by == KLL_SPLIT_OBJECT_TOP;
+	int side =
+	    o->by == KLL_SPLIT_OBJECT_LEVEL || o->by == KLL_SPLIT_OBJECT_TOP;
 	kll_mapset *m;
 	kll_vocab *v = NULL;
 	kll_error err;
@@ -237,8 +239,9 @@ const cli_cmd map_split_cmd = {
 	    "if one of them is there already, nothing is written without --force.\n",
 	.opts = options,
 	.args = { 1, 1, "split takes one key" },
-	.after = "Exit status: 0 written, 2 the key or its vocabulary could not "
-	         "be read, a\nfile is there already, a failed write, or a usage "
-	         "error.\n",
+	.after =
+	    "Exit status: 0 written, 2 the key or its vocabulary could not "
+	    "be read, a\nfile is there already, a failed write, or a usage "
+	    "error.\n",
 	.rules = "sssom- limit-",
 };

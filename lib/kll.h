@@ -1920,30 +1920,6 @@ kll_status kll_store_query(kll_store *s, const char *query,
  * memory or when s is not UTF-8. */
 char *kll_text_fold(const char *s);
 
-/* clang-format on */
-
-/* ------------------------------------------------------------------ */
-/* Rules and JSON lines                                                 */
-
-/* Every rule id the library reports: those of kll_check_rule_at(), then
- * those of kll_mapcheck_rule_at(), then those of the readers, the
- * importers, compose, invert, apply, export, learn and publish.  Rule
- * "i" (0, 1, ...), NULL past the last one; kll_rule_find(): the rule
- * "id", or NULL.  Static.  Where a rule has two severities, the higher. */
-const kll_check_rule *kll_rule_at(size_t i);
-const kll_check_rule *kll_rule_find(const char *id);
-
-/* Write the changes of d on level "level" (0: every level) to fp as JSON
- * lines: kind, level, old_code and new_code (null for none), lang, old,
- * new, and for a pair confidence and review.  Errors: KLL_EIO. */
-kll_status kll_vdiff_write_json(
-    const kll_vdiff *d, int level, FILE *fp, kll_error *err);
-
-/* Write the changes of d to fp as JSON lines: kind, subject, object,
- * slot, old and new.  Errors: KLL_EIO. */
-kll_status kll_mapdiff_write_json(
-    const kll_mapdiff *d, FILE *fp, kll_error *err);
-
 /* ------------------------------------------------------------------ */
 /* Editing keys: fmt, merge, dedupe, filter, split, annotate            */
 
@@ -2116,6 +2092,30 @@ kll_status kll_mapset_split(size_t *group, char ***names, size_t *ngroups,
  * kll_mapset_set_meta() and kll_mapset_set() (map_annotate.c). */
 kll_status kll_mapset_annotate(kll_mapset *m, const char *slot,
     const char *value, kll_error *err);
+
+/* clang-format on */
+
+/* ------------------------------------------------------------------ */
+/* Rules and JSON lines                                                 */
+
+/* Every rule id the library reports: those of kll_check_rule_at(), then
+ * those of kll_mapcheck_rule_at(), then those of the readers, the
+ * importers, compose, invert, apply, export, learn and publish.  Rule
+ * "i" (0, 1, ...), NULL past the last one; kll_rule_find(): the rule
+ * "id", or NULL.  Static.  Where a rule has two severities, the higher. */
+const kll_check_rule *kll_rule_at(size_t i);
+const kll_check_rule *kll_rule_find(const char *id);
+
+/* Write the changes of d on level "level" (0: every level) to fp as JSON
+ * lines: kind, level, old_code and new_code (null for none), lang, old,
+ * new, and for a pair confidence and review.  Errors: KLL_EIO. */
+kll_status kll_vdiff_write_json(
+    const kll_vdiff *d, int level, FILE *fp, kll_error *err);
+
+/* Write the changes of d to fp as JSON lines: kind, subject, object,
+ * slot, old and new.  Errors: KLL_EIO. */
+kll_status kll_mapdiff_write_json(
+    const kll_mapdiff *d, FILE *fp, kll_error *err);
 
 #ifdef __cplusplus
 }

@@ -124,7 +124,8 @@ static int
 contradict(const struct dd *d, uint32_t a, uint32_t b)
 {
 	int ka = kind_of(d->m, a), kb = kind_of(d->m, b);
-	int na = kll__record_negated(d->m, a), nb = kll__record_negated(d->m, b);
+	int na = kll__record_negated(d->m, a),
+	    nb = kll__record_negated(d->m, b);
 	char ia[2048], ib[2048];
 
 	if (na != nb)
@@ -253,7 +254,8 @@ kll_mapset_dedupe(unsigned char *keep, const kll_mapset *m, kll_diag_fn diag,
 		    0, "%s (%zu %s)", first.msg, d.probs.n,
 		    d.probs.n == 1 ? "pair" : "pairs");
 		if (err != NULL)
-			snprintf(err->rule, sizeof(err->rule), "%s", first.rule);
+			snprintf(
+			    err->rule, sizeof(err->rule), "%s", first.rule);
 	}
 	if (stats != NULL)
 		*stats = d.st;

@@ -33,8 +33,8 @@ kll_mapset_review(const kll_mapset *m, size_t rec)
 struct flt {
 	const kll_mapset *m;
 	const kll_filter_opts *o;
-	char **preds; /* the wanted predicates as IRIs */
-	char *just;   /* the wanted justification as an IRI */
+	char **preds;            /* the wanted predicates as IRIs */
+	char *just;              /* the wanted justification as an IRI */
 	unsigned char *under[2]; /* concepts that code[side] matches */
 	const kll_concept *target[2];
 };
@@ -136,8 +136,8 @@ prepare(struct flt *f, kll_error *err)
 static int
 code_ok(const struct flt *f, size_t rec, int side)
 {
-	kll_slot s = side == KLL_SUBJECT ? KLL_SLOT_SUBJECT_ID :
-	                                   KLL_SLOT_OBJECT_ID;
+	kll_slot s =
+	    side == KLL_SUBJECT ? KLL_SLOT_SUBJECT_ID : KLL_SLOT_OBJECT_ID;
 	const char *id = kll_mapset_get(f->m, rec, s), *local;
 	const char *code = f->o->code[side];
 	const kll_concept *c;
@@ -145,8 +145,8 @@ code_ok(const struct flt *f, size_t rec, int side)
 	if (code == NULL)
 		return 1;
 	if (f->target[side] != NULL) {
-		c = kll_mapset_concept(f->m, rec, (kll_side)side,
-		    f->o->vocab[side]);
+		c = kll_mapset_concept(
+		    f->m, rec, (kll_side)side, f->o->vocab[side]);
 		if (c == NULL)
 			return 0;
 		return f->under[side] ? f->under[side][kll_concept_index(c)] :
@@ -180,8 +180,8 @@ passes(const struct flt *f, size_t rec)
 
 	if (o->npredicates > 0) {
 		for (i = 0; i < o->npredicates; i++)
-			if (same_iri(f->m, rec, KLL_SLOT_PREDICATE_ID,
-			        f->preds[i]))
+			if (same_iri(
+			        f->m, rec, KLL_SLOT_PREDICATE_ID, f->preds[i]))
 				break;
 		if (i == o->npredicates)
 			return 0;
@@ -192,8 +192,7 @@ passes(const struct flt *f, size_t rec)
 	conf = kll__record_confidence(f->m, rec, NULL);
 	if (conf < o->min_confidence || conf > o->max_confidence)
 		return 0;
-	if (o->review != 0 &&
-	    kll_mapset_review(f->m, rec) != (o->review > 0))
+	if (o->review != 0 && kll_mapset_review(f->m, rec) != (o->review > 0))
 		return 0;
 	for (side = 0; side < 2; side++)
 		if (!code_ok(f, rec, side) || !level_ok(f, rec, side))
@@ -333,8 +332,8 @@ kll_mapset_subset(kll_mapset **out, const kll_mapset *m,
 	if ((st = kll_mapset_read(&to, path, &so, err)) != KLL_OK)
 		goto out;
 	for (rec = 0; rec < kll_mapset_count(m); rec++)
-		if (keep[rec] && (st = kll__mapset_copy_record(
-		                 to, (size_t)-1, m, rec, NULL, err)) != KLL_OK)
+		if (keep[rec] && (st = kll__mapset_copy_record(to, (size_t)-1,
+		                      m, rec, NULL, err)) != KLL_OK)
 			goto out;
 	*out = to;
 	to = NULL;

@@ -35,8 +35,8 @@ is_iri(const kll_mapset *m, const char *v)
  * 1 when something changed, 0 when not, -1 out of memory, -2 when some
  * IRI has no CURIE (*bad gets the first). */
 static int
-compact_value(const kll_mapset *m, const char *v, kll__buf *b, char *bad,
-    size_t badsize)
+compact_value(
+    const kll_mapset *m, const char *v, kll__buf *b, char *bad, size_t badsize)
 {
 	char **items = NULL, curie[2048];
 	size_t i, n, k;
@@ -155,7 +155,8 @@ kll_mapset_compact(kll_mapset *m, kll_diag_fn diag, void *payload,
 		for (s = 0; s < 2 * KLL_SLOT__COUNT; s++)
 			if (kll_slot_kind((kll_slot)(s % KLL_SLOT__COUNT)) ==
 			        KLL_KIND_ENTITY &&
-			    compact_field(&x, rec, (kll_slot)(s % KLL_SLOT__COUNT),
+			    compact_field(&x, rec,
+			        (kll_slot)(s % KLL_SLOT__COUNT),
 			        s < KLL_SLOT__COUNT) < 0) {
 				st = kll__nomem(err);
 				goto out;
@@ -171,7 +172,8 @@ kll_mapset_compact(kll_mapset *m, kll_diag_fn diag, void *payload,
 		    first.col, "%s%s", first.msg,
 		    x.probs.n > 1 ? " (and more)" : "");
 		if (err != NULL)
-			snprintf(err->rule, sizeof(err->rule), "%s", first.rule);
+			snprintf(
+			    err->rule, sizeof(err->rule), "%s", first.rule);
 	}
 out:
 	if (changed != NULL)

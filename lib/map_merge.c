@@ -57,9 +57,9 @@ rec_key(struct mg *g, const kll_mapset *m, size_t rec)
 	size_t i;
 
 	for (i = 0; i < 4; i++)
-		if (kll__buf_adds(&b, expanded(m, kll_mapset_get(m, rec,
-		                              parts[i]),
-		                          buf, sizeof(buf))) < 0 ||
+		if (kll__buf_adds(
+		        &b, expanded(m, kll_mapset_get(m, rec, parts[i]), buf,
+		                sizeof(buf))) < 0 ||
 		    kll__buf_addc(&b, '\t') < 0) {
 			kll__buf_free(&b);
 			return NULL;
@@ -128,8 +128,9 @@ differences(const struct mg *g, size_t i, const kll_mapset *m, size_t r,
 
 	buf[0] = '\0';
 	for (s = 0; s < KLL_SLOT__COUNT; s++)
-		if (!same_value(g->into, kll_mapset_get(g->into, i, (kll_slot)s),
-		        m, kll_mapset_get(m, r, (kll_slot)s),
+		if (!same_value(g->into,
+		        kll_mapset_get(g->into, i, (kll_slot)s), m,
+		        kll_mapset_get(m, r, (kll_slot)s),
 		        kll_slot_kind((kll_slot)s)) &&
 		    n < size)
 			n += (size_t)snprintf(buf + n, size - n, "%s%s",
@@ -139,8 +140,8 @@ differences(const struct mg *g, size_t i, const kll_mapset *m, size_t r,
 		if (!same_value(g->into, kll_mapset_get_extra(g->into, i, name),
 		        m, kll_mapset_get_extra(m, r, name), KLL_KIND_STRING) &&
 		    n < size)
-			n += (size_t)snprintf(buf + n, size - n, "%s%s",
-			    n ? ", " : "", name);
+			n += (size_t)snprintf(
+			    buf + n, size - n, "%s%s", n ? ", " : "", name);
 	}
 }
 
@@ -159,8 +160,8 @@ merge_record(struct mg *g, size_t k, size_t r, kll_error *err)
 	if (key == NULL)
 		return kll__nomem(err);
 	if (!kll__map_get(&g->recs, key, strlen(key), &i)) {
-		if ((st = kll__mapset_copy_record(g->into, (size_t)-1, m, r,
-		         &at, err)) != KLL_OK)
+		if ((st = kll__mapset_copy_record(
+		         g->into, (size_t)-1, m, r, &at, err)) != KLL_OK)
 			return st;
 		g->st.added++;
 		if (note_origin(g, at, k, kll_mapset_line(m, r)) < 0 ||
@@ -238,9 +239,9 @@ merge_slot(struct mg *g, size_t k, size_t j, const char *name,
 	if (b == NULL || same_value(g->into, a, m, b, kind))
 		return KLL_OK;
 	if (a != NULL && g->o->meta == KLL_PREFER_NONE) {
-		kll__problem(&g->probs, kll_mapset_path(m), 0,
-		    "map-merge-meta", "%s is '%s' here and '%s' in %s", name,
-		    b, a, path_of(g, g->meta_from[j]));
+		kll__problem(&g->probs, kll_mapset_path(m), 0, "map-merge-meta",
+		    "%s is '%s' here and '%s' in %s", name, b, a,
+		    path_of(g, g->meta_from[j]));
 		return KLL_OK;
 	}
 	if (a != NULL) {
@@ -262,8 +263,8 @@ merge_meta(struct mg *g, size_t k, kll_error *err)
 	int s;
 
 	for (j = 0; j < NSET_ONLY; j++)
-		if ((st = merge_slot(g, k, j, set_only[j], KLL_KIND_STRING,
-		         err)) != KLL_OK)
+		if ((st = merge_slot(
+		         g, k, j, set_only[j], KLL_KIND_STRING, err)) != KLL_OK)
 			return st;
 	for (s = 0; s < KLL_SLOT__COUNT; s++)
 		if (!kll_slot_propagatable((kll_slot)s) &&
@@ -294,9 +295,9 @@ unshared(struct mg *g, kll_error *err)
 			    (v != NULL && strcmp(v, first) != 0))
 				break;
 		}
-		if (r < n && (st = kll_mapset_set_meta(g->into,
-		                  kll_slot_name((kll_slot)s), NULL, err)) !=
-		                 KLL_OK)
+		if (r < n &&
+		    (st = kll_mapset_set_meta(g->into,
+		         kll_slot_name((kll_slot)s), NULL, err)) != KLL_OK)
 			return st;
 	}
 	return KLL_OK;
@@ -323,8 +324,8 @@ merge_all(struct mg *g, size_t n, kll_error *err)
 }
 
 kll_status
-kll_mapset_merge(kll_mapset *const *keys, size_t n,
-    const kll_merge_opts *opts, kll_merge_stats *stats, kll_error *err)
+kll_mapset_merge(kll_mapset *const *keys, size_t n, const kll_merge_opts *opts,
+    kll_merge_stats *stats, kll_error *err)
 {
 	kll_merge_opts dflt = KLL_MERGE_OPTS_INIT;
 	kll_error first;
@@ -346,7 +347,8 @@ kll_mapset_merge(kll_mapset *const *keys, size_t n,
 		    0, "%s (%zu %s)", first.msg, g.probs.n,
 		    g.probs.n == 1 ? "conflict" : "conflicts");
 		if (err != NULL)
-			snprintf(err->rule, sizeof(err->rule), "%s", first.rule);
+			snprintf(
+			    err->rule, sizeof(err->rule), "%s", first.rule);
 	}
 	if (stats != NULL)
 		*stats = g.st;

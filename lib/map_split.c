@@ -21,13 +21,13 @@ top_of(const kll_concept *c)
 
 /* The name of record rec's group, into buf, made safe. */
 static void
-name_of(const kll_mapset *m, size_t rec, kll_split_by by,
-    const kll_vocab *v, char *buf, size_t size)
+name_of(const kll_mapset *m, size_t rec, kll_split_by by, const kll_vocab *v,
+    char *buf, size_t size)
 {
-	kll_side side = (by == KLL_SPLIT_OBJECT_LEVEL ||
-	                    by == KLL_SPLIT_OBJECT_TOP) ?
-	                    KLL_OBJECT :
-	                    KLL_SUBJECT;
+	kll_side side =
+	    (by == KLL_SPLIT_OBJECT_LEVEL || by == KLL_SPLIT_OBJECT_TOP) ?
+	        KLL_OBJECT :
+	        KLL_SUBJECT;
 	const kll_concept *c = NULL;
 	const char *p;
 	char *q;

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* test_map_annotate.c: set slots of a key set and removed (lib/map_annotate.c). */
+/* test_map_annotate.c: set slots of a key set and removed (lib/map_annotate.c).
+ */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -85,8 +86,8 @@ test_set_unset(void **state)
 	assert_int_equal(
 	    kll_mapset_annotate(m, "object_source", NULL, &err), KLL_OK);
 	assert_int_equal(kll_mapset_annotate(m, "comment", "", &err), KLL_OK);
-	assert_string_equal(kll_mapset_get(m, 0, KLL_SLOT_SUBJECT_SOURCE),
-	    "kll:isc");
+	assert_string_equal(
+	    kll_mapset_get(m, 0, KLL_SLOT_SUBJECT_SOURCE), "kll:isc");
 	assert_null(kll_mapset_get(m, 2, KLL_SLOT_OBJECT_SOURCE));
 	text = text_of(m);
 	assert_non_null(strstr(text, "#subject_source: kll:isc\n"));

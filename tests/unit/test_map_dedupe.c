@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* test_map_dedupe.c: one record per pair (lib/map_dedupe.c): the rank of predicates, the record kept, contradictions. */
+/* test_map_dedupe.c: one record per pair (lib/map_dedupe.c): the rank of
+ * predicates, the record kept, contradictions. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -101,8 +102,8 @@ test_contradictions(void **state)
 	(void)state;
 	m = key_at(EDIT "contradictions.sssom.tsv", NULL);
 	memset(&c, 0, sizeof(c));
-	assert_int_equal(kll_mapset_dedupe(keep, m, collect, &c, NULL, &err),
-	    KLL_EINVALID);
+	assert_int_equal(
+	    kll_mapset_dedupe(keep, m, collect, &c, NULL, &err), KLL_EINVALID);
 	assert_int_equal(c.n, 4);
 	for (i = 0; i < 4; i++) {
 		assert_string_equal(c.d[i].rule, "map-contradiction");
@@ -113,8 +114,8 @@ test_contradictions(void **state)
 	kll_mapset_free(m);
 	m = key_at(EDIT "unranked.sssom.tsv", NULL);
 	memset(&c, 0, sizeof(c));
-	assert_int_equal(kll_mapset_dedupe(keep, m, collect, &c, NULL, &err),
-	    KLL_EINVALID);
+	assert_int_equal(
+	    kll_mapset_dedupe(keep, m, collect, &c, NULL, &err), KLL_EINVALID);
 	assert_int_equal(c.n, 1);
 	assert_string_equal(c.d[0].rule, "map-dedupe-unranked");
 	kll_mapset_free(m);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* test_map_filter.c: the records that pass a filter, and a key of some records of another (lib/map_filter.c). */
+/* test_map_filter.c: the records that pass a filter, and a key of some records
+ * of another (lib/map_filter.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -106,7 +107,9 @@ static void
 test_tests(void **state)
 {
 	const char *preds[] = { "exact", "skos:narrowMatch" };
-	const char *iri[] = { "http://www.w3.org/2004/02/skos/core#broadMatch" };
+	const char *iri[] = {
+		"http://www.w3.org/2004/02/skos/core#broadMatch"
+	};
 	kll_filter_opts o = KLL_FILTER_OPTS_INIT;
 	unsigned char keep[6];
 	kll_mapset *m;
@@ -150,8 +153,8 @@ test_vocabulary(void **state)
 	m = key_at(EDIT "review.sssom.tsv", NULL);
 	o.level[KLL_SUBJECT] = 3;
 	assert_int_equal(kll_mapset_select(keep, NULL, m, &o, &err), KLL_EARG);
-	assert_int_equal(kll_vocab_load(&v, VOCAB "occ.ttl", &lo, &err),
-	    KLL_OK);
+	assert_int_equal(
+	    kll_vocab_load(&v, VOCAB "occ.ttl", &lo, &err), KLL_OK);
 	o.vocab[KLL_SUBJECT] = v;
 	assert_int_equal(selected(m, &o, keep), 1);
 	o.level[KLL_SUBJECT] = 0;
@@ -179,8 +182,8 @@ test_subset(void **state)
 	assert_int_equal(kll_mapset_count(s), 2);
 	assert_string_equal(kll_mapset_meta(s, "mapping_set_id"),
 	    "https://kll.example.org/mappings/review");
-	assert_string_equal(kll_mapset_get(s, 1, KLL_SLOT_COMMENT),
-	    "reviewed by hand");
+	assert_string_equal(
+	    kll_mapset_get(s, 1, KLL_SLOT_COMMENT), "reviewed by hand");
 	text = text_of(s);
 	assert_non_null(strstr(text, "#subject_source: kll:occ\n"));
 	assert_null(strstr(text, "5321"));

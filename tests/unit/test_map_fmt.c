@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* test_map_fmt.c: keys in canonical form (lib/map_fmt.c): IRIs made CURIEs, and a file compared with its canonical text. */
+/* test_map_fmt.c: keys in canonical form (lib/map_fmt.c): IRIs made CURIEs, and
+ * a file compared with its canonical text. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -82,16 +83,16 @@ test_compact(void **state)
 	m = key_at(EDIT "messy.sssom.tsv", &c);
 	assert_int_equal(c.n, 2); /* two IRIs, reported by the reader */
 	assert_string_equal(c.d[0].rule, "sssom-iri-not-curie");
-	assert_int_equal(kll_mapset_compact(m, NULL, NULL, &changed, &err),
-	    KLL_OK);
+	assert_int_equal(
+	    kll_mapset_compact(m, NULL, NULL, &changed, &err), KLL_OK);
 	assert_int_equal(changed, 2);
-	assert_string_equal(kll_mapset_get(m, 1, KLL_SLOT_SUBJECT_ID),
-	    "occ:0110");
-	assert_string_equal(kll_mapset_get(m, 1, KLL_SLOT_OBJECT_ID),
-	    "isc:0110");
+	assert_string_equal(
+	    kll_mapset_get(m, 1, KLL_SLOT_SUBJECT_ID), "occ:0110");
+	assert_string_equal(
+	    kll_mapset_get(m, 1, KLL_SLOT_OBJECT_ID), "isc:0110");
 	/* Twice: nothing more to do. */
-	assert_int_equal(kll_mapset_compact(m, NULL, NULL, &changed, &err),
-	    KLL_OK);
+	assert_int_equal(
+	    kll_mapset_compact(m, NULL, NULL, &changed, &err), KLL_OK);
 	assert_int_equal(changed, 0);
 	kll_mapset_free(m);
 }
@@ -106,8 +107,8 @@ test_no_prefix(void **state)
 	(void)state;
 	m = key_at(EDIT "noprefix.sssom.tsv", NULL);
 	memset(&c, 0, sizeof(c));
-	assert_int_equal(kll_mapset_compact(m, collect, &c, NULL, &err),
-	    KLL_EINVALID);
+	assert_int_equal(
+	    kll_mapset_compact(m, collect, &c, NULL, &err), KLL_EINVALID);
 	assert_int_equal(c.n, 1);
 	assert_string_equal(c.d[0].rule, "map-fmt-no-prefix");
 	assert_int_equal(c.d[0].line, 12);
@@ -115,8 +116,8 @@ test_no_prefix(void **state)
 	assert_string_equal(err.rule, "map-fmt-no-prefix");
 	assert_int_equal(err.line, 12);
 	/* The IRI it could mend is mended all the same. */
-	assert_string_equal(kll_mapset_get(m, 1, KLL_SLOT_SUBJECT_ID),
-	    "occ:0110");
+	assert_string_equal(
+	    kll_mapset_get(m, 1, KLL_SLOT_SUBJECT_ID), "occ:0110");
 	kll_mapset_free(m);
 }
 

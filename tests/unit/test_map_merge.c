@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* test_map_merge.c: keys merged (lib/map_merge.c): the same records once, conflicts reported or resolved, prefixes joined. */
+/* test_map_merge.c: keys merged (lib/map_merge.c): the same records once,
+ * conflicts reported or resolved, prefixes joined. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -63,8 +64,8 @@ test_conflicts(void **state)
 	memset(&c, 0, sizeof(c));
 	o.diag = collect;
 	o.payload = &c;
-	assert_int_equal(kll_mapset_merge(keys, 2, &o, NULL, &err),
-	    KLL_EINVALID);
+	assert_int_equal(
+	    kll_mapset_merge(keys, 2, &o, NULL, &err), KLL_EINVALID);
 	assert_int_equal(c.n, 3);
 	assert_string_equal(c.d[0].rule, "map-merge-meta");
 	assert_non_null(strstr(c.d[0].msg, "mapping_set_id"));
@@ -77,8 +78,7 @@ test_conflicts(void **state)
 }
 
 static void
-merged(kll_prefer rows, kll_prefer meta, const char *conf2511,
-    const char *id)
+merged(kll_prefer rows, kll_prefer meta, const char *conf2511, const char *id)
 {
 	kll_merge_opts o = KLL_MERGE_OPTS_INIT;
 	kll_merge_stats st;
@@ -99,8 +99,8 @@ merged(kll_prefer rows, kll_prefer meta, const char *conf2511,
 	for (i = 0; i < 4; i++)
 		if (strcmp(kll_mapset_get(keys[0], i, KLL_SLOT_SUBJECT_ID),
 		        "occ:2511") == 0)
-			assert_string_equal(kll_mapset_get(keys[0], i,
-			                        KLL_SLOT_CONFIDENCE),
+			assert_string_equal(
+			    kll_mapset_get(keys[0], i, KLL_SLOT_CONFIDENCE),
 			    conf2511);
 	assert_string_equal(kll_mapset_meta(keys[0], "mapping_set_id"), id);
 	kll_mapset_free(keys[0]);
@@ -134,8 +134,8 @@ test_prefix_clash(void **state)
 	o.diag = collect;
 	o.payload = &c;
 	o.rows = o.meta = KLL_PREFER_FIRST;
-	assert_int_equal(kll_mapset_merge(keys, 2, &o, NULL, &err),
-	    KLL_EINVALID);
+	assert_int_equal(
+	    kll_mapset_merge(keys, 2, &o, NULL, &err), KLL_EINVALID);
 	assert_string_equal(err.rule, "map-merge-prefix");
 	assert_true(c.n >= 1);
 	kll_mapset_free(keys[0]);

@@ -88,9 +88,8 @@ test_by_level(void **state)
 	                     KLL_SPLIT_SUBJECT_LEVEL, NULL, &err),
 	    KLL_EARG);
 	assert_null(names);
-	assert_int_equal(kll_vocab_load(&v, "tests/data/vocab/occ.ttl", &lo,
-	                     &err),
-	    KLL_OK);
+	assert_int_equal(
+	    kll_vocab_load(&v, "tests/data/vocab/occ.ttl", &lo, &err), KLL_OK);
 	assert_int_equal(kll_mapset_split(group, &names, &n, m,
 	                     KLL_SPLIT_SUBJECT_LEVEL, v, &err),
 	    KLL_OK);
