@@ -213,7 +213,8 @@ const cli_cmd map_filter_cmd = {
 	    "looked up in the side's vocabulary (subject_source or object_source\n"
 	    "along -L, or --subject-vocab and --object-vocab).  A record is marked\n"
 	    "for review when a part of its comment (parts are separated by \"; \")\n"
-	    "is \"review\" or begins with \"review:\", as kll-diff writes it.\n",
+	    "is \"review\" or begins with \"review:\", as kll-diff writes it.  A\n"
+	    "record's mapping_cardinality is its shape among the records kept.\n",
 	.opts = options,
 	.args = { 1, 1, "filter takes one key" },
 	.after = "Exit status: 0 written (even with no record), 2 the key or a "

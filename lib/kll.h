@@ -1985,10 +1985,11 @@ typedef struct kll_merge_stats {
  * records.  The curie_maps are joined: a prefix bound to two IRIs is an
  * error (rule map-merge-prefix).  Non-standard metadata keys and
  * extension definitions are those of keys[0]; the records' non-standard
- * columns are all kept.  stats may be NULL.  Errors: KLL_EINVALID (a
- * conflict left unresolved: each to opts->diag, err names the first and
- * the count; keys[0] is then half merged), KLL_EARG (n is 0),
- * KLL_ENOMEM (map_merge.c). */
+ * columns are all kept; a record's mapping_cardinality, where it has one,
+ * is its shape in the merged key.  stats may be NULL.  Errors:
+ * KLL_EINVALID (a conflict left unresolved: each to opts->diag, err names
+ * the first and the count; keys[0] is then half merged), KLL_EARG (n is
+ * 0), KLL_ENOMEM (map_merge.c). */
 kll_status kll_mapset_merge(kll_mapset *const *keys, size_t n,
     const kll_merge_opts *opts, kll_merge_stats *stats, kll_error *err);
 
@@ -2058,7 +2059,9 @@ kll_status kll_mapset_select(unsigned char *keep, size_t *nkept,
 
 /* A new key with the metadata, curie_map, extension definitions and
  * non-standard metadata of "m" and the records "rec" of "m" for which
- * keep[rec] is nonzero, in their order.  The caller owns *out.  Errors:
+ * keep[rec] is nonzero, in their order; a record's mapping_cardinality,
+ * where it has one, is its shape among the records kept.  The caller
+ * owns *out.  Errors:
  * KLL_EIO (the temporary file the metadata passes through), KLL_ENOMEM,
  * and those of kll_mapset_write() and kll_mapset_read() (map_filter.c). */
 kll_status kll_mapset_subset(kll_mapset **out, const kll_mapset *m,

@@ -13,4 +13,8 @@
 kll_status kll__mapset_copy_record(kll_mapset *to, size_t over,
     const kll_mapset *from, size_t rec, size_t *out, kll_error *err);
 
+/* Set the mapping_cardinality of each record of m that has one to the
+ * shape the record has now, after records were added or left out. */
+kll_status kll__mapset_recount(kll_mapset *m, kll_error *err);
+
 #endif

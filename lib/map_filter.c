@@ -317,6 +317,30 @@ kll__mapset_copy_record(kll_mapset *to, size_t over, const kll_mapset *from,
 }
 
 kll_status
+kll__mapset_recount(kll_mapset *m, kll_error *err)
+{
+	unsigned char *card;
+	const char *now, *want;
+	kll_status st = KLL_OK;
+	size_t rec, n = kll_mapset_count(m);
+
+	if ((card = kll__malloc(n + 1)) == NULL)
+		return kll__nomem(err);
+	if ((st = kll_mapset_cardinalities(card, m, err)) != KLL_OK)
+		goto out;
+	for (rec = 0; rec < n && st == KLL_OK; rec++) {
+		now = kll_mapset_get(m, rec, KLL_SLOT_MAPPING_CARDINALITY);
+		want = kll_cardinality_name((kll_cardinality)card[rec]);
+		if (now != NULL && *want != '\0' && strcmp(now, want) != 0)
+			st = kll_mapset_set(
+			    m, rec, KLL_SLOT_MAPPING_CARDINALITY, want, err);
+	}
+out:
+	free(card);
+	return st;
+}
+
+kll_status
 kll_mapset_subset(kll_mapset **out, const kll_mapset *m,
     const unsigned char *keep, kll_error *err)
 {
@@ -335,6 +359,8 @@ kll_mapset_subset(kll_mapset **out, const kll_mapset *m,
 		if (keep[rec] && (st = kll__mapset_copy_record(to, (size_t)-1,
 		                      m, rec, NULL, err)) != KLL_OK)
 			goto out;
+	if ((st = kll__mapset_recount(to, err)) != KLL_OK)
+		goto out;
 	*out = to;
 	to = NULL;
 out:

@@ -320,7 +320,9 @@ merge_all(struct mg *g, size_t n, kll_error *err)
 			if ((st = merge_record(g, k, r, err)) != KLL_OK)
 				return st;
 	}
-	return unshared(g, err);
+	if ((st = unshared(g, err)) != KLL_OK)
+		return st;
+	return g->probs.n > 0 ? KLL_OK : kll__mapset_recount(g->into, err);
 }
 
 kll_status

@@ -192,6 +192,27 @@ test_subset(void **state)
 	kll_mapset_free(m);
 }
 
+static void
+test_subset_cardinality(void **state)
+{
+	/* occ:5321 maps to isc:5321 (n:n, as occ:5322 does too) and
+	 * isc:5322: without occ:5322 the first is 1:n. */
+	static const unsigned char keep[] = { 0, 0, 0, 0, 0, 1, 1, 0 };
+	kll_mapset *m, *s = NULL;
+	kll_error err;
+
+	(void)state;
+	m = key_at("tests/data/map/occ_isc.sssom.tsv", NULL);
+	assert_string_equal(
+	    kll_mapset_get(m, 5, KLL_SLOT_MAPPING_CARDINALITY), "n:n");
+	assert_int_equal(kll_mapset_subset(&s, m, keep, &err), KLL_OK);
+	assert_int_equal(kll_mapset_count(s), 2);
+	assert_string_equal(
+	    kll_mapset_get(s, 0, KLL_SLOT_MAPPING_CARDINALITY), "1:n");
+	kll_mapset_free(s);
+	kll_mapset_free(m);
+}
+
 int
 main(void)
 {
@@ -200,6 +221,7 @@ main(void)
 		cmocka_unit_test(test_tests),
 		cmocka_unit_test(test_vocabulary),
 		cmocka_unit_test(test_subset),
+		cmocka_unit_test(test_subset_cardinality),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
