@@ -310,3 +310,12 @@ leakcheck: all $(UNIT)
 .PHONY: faults fuzz fuzz-short leakcheck
 
 .PHONY: FORCE all deps run check test asan vocab vocab-verify mappings mappings-src mappings-verify install uninstall clean lint-man format format-check
+
+# The shipped keys are in canonical form, as kll-map fmt writes them
+# (part of test).
+test: keys-fmt-check
+keys-fmt-check: all
+	@$(B)/bin/kll-map fmt --check -q mappings/*.sssom.tsv && \
+	    echo "mappings: $(words $(wildcard mappings/*.sssom.tsv)) keys in canonical form"
+
+.PHONY: keys-fmt-check

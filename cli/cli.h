@@ -535,6 +535,8 @@ extern const cli_cmd diff_cmd, publish_cmd, query_cmd, store_cmd;
 extern const cli_cmd map_cmd, map_import_cmd, map_check_cmd, map_stats_cmd,
     map_compose_cmd, map_invert_cmd, map_apply_cmd, map_export_cmd,
     map_learn_cmd;
+extern const cli_cmd map_fmt_cmd, map_merge_cmd, map_dedupe_cmd, map_filter_cmd,
+    map_split_cmd, map_annotate_cmd;
 
 /* --encoding NAME of a command that reads tables (encoding.c): 0, or
  * the exit status after a usage error for a name kll_encoding_check()

@@ -72,9 +72,30 @@ _kll()
 	fi
 	case $prev in
 	-o | --output | -k | --key) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-	-L | --vocab-path) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+	-L | --vocab-path | -d | --directory) COMPREPLY=($(compgen -d -- "$cur")); return ;;
 	--storage) COMPREPLY=($(compgen -W 'sqlite postgresql' -- "$cur")); return ;;
 	esac
+
+	# The values of kll-map split --by, merge --prefer and --prefer-meta,
+	# whether bash splits the word at '=' or not.
+	local opt= val=$cur pfx=
+	case $cur in
+	--*=*) opt=${cur%%=*} val=${cur#*=} pfx=$opt= ;;
+	*)
+		opt=$prev
+		[ "$prev" = = ] && opt=${COMP_WORDS[COMP_CWORD - 2]}
+		;;
+	esac
+	local vals=
+	case $opt in
+	--by) vals='subject-level object-level subject-top object-top predicate' ;;
+	--prefer) vals='first last highest-confidence' ;;
+	--prefer-meta) vals='first last' ;;
+	esac
+	if [ -n "$vals" ]; then
+		COMPREPLY=($(compgen -P "$pfx" -W "$vals" -- "$val"))
+		return
+	fi
 
 	local subs
 	subs=$(_kll_subcommands "$cmd")

@@ -1987,6 +1987,182 @@ kll_status kll_mapset_open(kll_mapset **out, const char *name,
  * memory or when s is not UTF-8. */
 char *kll_text_fold(const char *s);
 
+/* ------------------------------------------------------------------ */
+/* Editing keys: fmt, merge, dedupe, filter, split, annotate            */
+
+/* Rewrite every value of "m" that SSSOM wants as a CURIE (the entity
+ * slots of the records and of the set) but that holds a full IRI, as the
+ * CURIE of the longest namespace in the key's curie_map.  Such values
+ * are what the reader reports under sssom-iri-not-curie and keeps.
+ * *changed (may be NULL) gets the number of values rewritten.  Errors:
+ * KLL_EINVALID (an IRI that no declared prefix covers: each to diag (may
+ * be NULL) with its line and column, rule map-fmt-no-prefix; the others
+ * are still rewritten), KLL_ENOMEM (map_fmt.c). */
+kll_status kll_mapset_compact(kll_mapset *m, kll_diag_fn diag, void *payload,
+    size_t *changed, kll_error *err);
+
+/* Compare the bytes of "orig", from where it stands to its end, with
+ * what kll_mapset_write() makes of "m".  *line gets 0 when they are the
+ * same, else the 1-based number of the first line that differs (one past
+ * the last line when one text is a prefix of the other).  Errors:
+ * KLL_EIO (reading "orig", or the temporary file the canonical text goes
+ * to), and those of kll_mapset_write() (map_fmt.c). */
+kll_status kll_mapset_compare(const kll_mapset *m, FILE *orig,
+    unsigned *line, kll_error *err);
+
+/* Which of two records of merged keys, or of two values of one set
+ * slot, wins. */
+typedef enum kll_prefer {
+	KLL_PREFER_NONE = 0,	/* neither: an error */
+	KLL_PREFER_FIRST,	/* the key given first */
+	KLL_PREFER_LAST,	/* the key given last */
+	KLL_PREFER_CONFIDENCE	/* records: the higher confidence (none
+				 * stated counts as 1), then the first */
+} kll_prefer;
+
+typedef struct kll_merge_opts {
+	kll_prefer rows;	/* records of one subject, predicate,
+				 * modifier and object that differ in any
+				 * other slot */
+	kll_prefer meta;	/* set slots with two values: NONE, FIRST or
+				 * LAST */
+	kll_diag_fn diag;	/* each conflict left unresolved; may be
+				 * NULL */
+	void *payload;
+} kll_merge_opts;
+#define KLL_MERGE_OPTS_INIT { KLL_PREFER_NONE, KLL_PREFER_NONE, NULL, NULL }
+
+typedef struct kll_merge_stats {
+	size_t added;		/* records taken from the later keys */
+	size_t same;		/* records equal to one already there */
+	size_t resolved;	/* conflicting records, resolved by rows */
+	size_t meta;		/* set slots resolved by meta */
+} kll_merge_stats;
+
+/* Merge keys[1] ... keys[n-1] into keys[0], in place.  Records are the
+ * same mapping when their subject_id, predicate_id and object_id name the
+ * same IRIs and their predicate_modifier is the same: a record equal in
+ * every other slot too is dropped, one that differs (confidence,
+ * justification, comment, ...) is resolved by opts->rows, or reported
+ * under rule map-merge-row with both places.  Set slots (those that only
+ * sets have, and the record slots a set holds that are not
+ * propagatable) are kept when equal or set in one key only; two values
+ * are resolved by opts->meta or reported under rule map-merge-meta,
+ * naming the slot and both files.  Propagatable slots stay on the
+ * records.  The curie_maps are joined: a prefix bound to two IRIs is an
+ * error (rule map-merge-prefix).  Non-standard metadata keys and
+ * extension definitions are those of keys[0]; the records' non-standard
+ * columns are all kept; a record's mapping_cardinality, where it has one,
+ * is its shape in the merged key.  stats may be NULL.  Errors:
+ * KLL_EINVALID (a conflict left unresolved: each to opts->diag, err names
+ * the first and the count; keys[0] is then half merged), KLL_EARG (n is
+ * 0), KLL_ENOMEM (map_merge.c). */
+kll_status kll_mapset_merge(kll_mapset *const *keys, size_t n,
+    const kll_merge_opts *opts, kll_merge_stats *stats, kll_error *err);
+
+/* The rank dedupe gives a predicate: 4 exact (skos:exactMatch,
+ * owl:equivalentClass, owl:equivalentProperty, owl:sameAs), 3 broad or
+ * narrow (skos:broadMatch, skos:narrowMatch, rdfs:subClassOf,
+ * rdfs:subPropertyOf), 2 close, 1 related, 0 skos:mappingRelation; -1
+ * for any other predicate, which dedupe cannot rank (map_dedupe.c). */
+int kll_pred_rank(const kll_mapset *m, size_t rec);
+
+typedef struct kll_dedupe_stats {
+	size_t pairs;		/* subject-object pairs with several records */
+	size_t dropped;		/* records left out */
+} kll_dedupe_stats;
+
+/* keep[rec] (a caller-owned array of kll_mapset_count(m) bytes) gets 1
+ * for the one record kept of each subject-object pair (ids compared as
+ * IRIs): the record of the highest kll_pred_rank(), then of the highest
+ * confidence (none stated counts as 1), then the first.  Records with
+ * predicate_modifier Not are ranked apart: one is kept for each negated
+ * predicate.  A pair whose records contradict, as kll_mapset_check()
+ * says (two of exact, broad, narrow and related, or a predicate beside
+ * its Not), gives a map-contradiction error; one with a predicate of
+ * rank -1 beside another predicate gives a map-dedupe-unranked error;
+ * each goes to diag (may be NULL) with the line of the later record.
+ * stats may be NULL.  Errors: KLL_EINVALID (such errors: err names the
+ * first and the count), KLL_ENOMEM (map_dedupe.c). */
+kll_status kll_mapset_dedupe(unsigned char *keep, const kll_mapset *m,
+    kll_diag_fn diag, void *payload, kll_dedupe_stats *stats, kll_error *err);
+
+/* What kll_mapset_select() keeps: a record must meet every test given.
+ * Codes are matched as the record's CURIE, its local part (after the
+ * first ':'), or, with the side's vocabulary, the concept that
+ * kll_vocab_find_loose() finds (and with "descendants" any concept
+ * under it, through skos:narrower).  Levels are XKOS depths in the
+ * side's vocabulary. */
+typedef struct kll_filter_opts {
+	const char *const *predicates;	/* any of them: short names as
+					 * kll_pred_from_name(), CURIEs of
+					 * the key, or IRIs; none: all */
+	size_t npredicates;
+	const char *justification;	/* a CURIE, or NULL */
+	double min_confidence;	/* a record that states none counts as 1 */
+	double max_confidence;
+	const char *code[2];	/* [KLL_SUBJECT], [KLL_OBJECT]; NULL: any */
+	int descendants;	/* also the codes under code[side] */
+	int level[2];		/* 0: any */
+	int review;		/* 1: only records marked for review; -1:
+				 * only those not marked; 0: either */
+	const kll_vocab *vocab[2];	/* needed for levels and
+					 * descendants; may be NULL */
+} kll_filter_opts;
+#define KLL_FILTER_OPTS_INIT { NULL, 0, NULL, 0.0, 1.0, { NULL, NULL }, 0, \
+	{ 0, 0 }, 0, { NULL, NULL } }
+
+/* Whether record "rec" is marked for review: a part of its comment
+ * (parts are separated by "; ") that is "review" or starts with
+ * "review:", as kll-diff writes it (map_filter.c). */
+int kll_mapset_review(const kll_mapset *m, size_t rec);
+
+/* keep[rec] (caller-owned, kll_mapset_count(m) bytes) gets 1 for each
+ * record that passes opts; *nkept (may be NULL) their number.  Errors:
+ * KLL_EARG (levels or descendants without the vocabulary of their side,
+ * a code the vocabulary lacks), KLL_ENOMEM (map_filter.c). */
+kll_status kll_mapset_select(unsigned char *keep, size_t *nkept,
+    const kll_mapset *m, const kll_filter_opts *opts, kll_error *err);
+
+/* A new key with the metadata, curie_map, extension definitions and
+ * non-standard metadata of "m" and the records "rec" of "m" for which
+ * keep[rec] is nonzero, in their order; a record's mapping_cardinality,
+ * where it has one, is its shape among the records kept.  The caller
+ * owns *out.  Errors:
+ * KLL_EIO (the temporary file the metadata passes through), KLL_ENOMEM,
+ * and those of kll_mapset_write() and kll_mapset_read() (map_filter.c). */
+kll_status kll_mapset_subset(kll_mapset **out, const kll_mapset *m,
+    const unsigned char *keep, kll_error *err);
+
+/* How kll_mapset_split() groups the records. */
+typedef enum kll_split_by {
+	KLL_SPLIT_SUBJECT_LEVEL = 0,	/* "level-N", "level-none" */
+	KLL_SPLIT_OBJECT_LEVEL,
+	KLL_SPLIT_SUBJECT_TOP,	/* "top-CODE" of the top concept above the
+				 * subject, "top-none" */
+	KLL_SPLIT_OBJECT_TOP,
+	KLL_SPLIT_PREDICATE	/* the predicate CURIE with ':' as '-',
+				 * "not-" before a negated one */
+} kll_split_by;
+
+/* The group of each record: group[rec] (caller-owned, one per record)
+ * indexes *names, an array of *ngroups names sorted in byte order, made
+ * of the characters A-Z a-z 0-9 . _ - only (any other becomes '_').
+ * The caller frees *names with free() (one block).  vocab is needed for
+ * levels and top codes, and is the side's.  Errors: KLL_EARG (no
+ * vocabulary where one is needed), KLL_ENOMEM (map_split.c). */
+kll_status kll_mapset_split(size_t *group, char ***names, size_t *ngroups,
+    const kll_mapset *m, kll_split_by by, const kll_vocab *vocab,
+    kll_error *err);
+
+/* Set (value non-NULL and not "") or remove set slot "slot", as
+ * kll_mapset_set_meta() does; a propagatable slot (subject_source,
+ * mapping_justification, ...) is set or cleared in every record too, so
+ * that the records do not keep the old value.  Errors: those of
+ * kll_mapset_set_meta() and kll_mapset_set() (map_annotate.c). */
+kll_status kll_mapset_annotate(kll_mapset *m, const char *slot,
+    const char *value, kll_error *err);
+
 /* clang-format on */
 
 /* ------------------------------------------------------------------ */

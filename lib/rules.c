@@ -143,6 +143,16 @@ static const kll_check_rule others[] = {
 	{ "export-no-title", W, "XKOS needs a title the set lacks" },
 	{ "export-no-issued", W, "XKOS needs a date the set lacks" },
 	{ "export-no-source", W, "XKOS needs a source the set lacks" },
+	/* kll-map fmt, merge and dedupe (map_fmt.c, map_merge.c,
+	 * map_dedupe.c); dedupe's contradictions are map-contradiction. */
+	{ "map-fmt-no-prefix", E,
+	    "an IRI that no prefix of the curie_map turns into a CURIE" },
+	{ "map-merge-prefix", E, "a prefix bound to two IRIs in merged keys" },
+	{ "map-merge-meta", E, "a set slot with two values in merged keys" },
+	{ "map-merge-row", E,
+	    "one mapping with other slots differing in merged keys" },
+	{ "map-dedupe-unranked", E,
+	    "a pair with a predicate dedupe cannot rank beside another" },
 	/* kll-publish (publish.c, pubconfig.c, dcat.c). */
 	{ "publish-config-syntax", E,
 	    "a configuration line that does not parse" },

@@ -28,6 +28,12 @@ try() {
 	fi
 }
 try 'map' kll ma
+try 'filter fmt' kll-map f
+try '--by=subject-level --by=subject-top' kll-map split --by=sub
+try 'first' kll-map merge --prefer fi
+try '--prefer-meta=last' kll-map merge --prefer-meta=l
+try '--prefer-meta= --prefer=' kll-map merge --pref
+try 'last' kll-map merge --prefer = l
 try 'check compose' kll-map c
 try 'check compose' kll map c
 try '--severity= --subject-vocab=' kll-map check --s
