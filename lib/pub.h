@@ -249,4 +249,38 @@ void kll__pub_write_key(kll__pubjob *j, kll__dataset *d);
 void kll__pub_write_csv(kll__pubjob *j, kll__dataset *d);
 void kll__pub_write_page(kll__pubjob *j);
 
+/* Size and SHA-1 of the file "path" as it is on disk, into f. */
+kll_status kll__pub_measure(const char *path, kll__pubfile *f, kll_error *err);
+
+/* ------------------------------------------------------------------ */
+/* What of the folder kll-publish owns (pub_folder.c)                   */
+
+/* The list of the files a run wrote, with their SHA-1, in the folder. */
+#define KLL__MANIFEST ".kll-publish-manifest"
+
+/* The old folder: whether it exists, whether it has a manifest, and the
+ * files that manifest lists (path -> index into sum). */
+typedef struct kll__owned {
+	int exists, present;
+	kll__map map;
+	char (*sum)[41];
+	size_t n, cap;
+	kll__arena arena;
+} kll__owned;
+
+/* Read the manifest of "dir" into o.  A folder that is neither missing,
+ * empty, nor holds a manifest is refused (KLL_EARG, rule
+ * publish-foreign) unless opts.force. */
+kll_status kll__owned_read(
+    kll__owned *o, kll_catalog *c, const char *dir, kll_error *err);
+void kll__owned_free(kll__owned *o);
+
+/* Write the manifest of the new folder: every file in it, sorted. */
+void kll__pub_write_manifest(kll__pubjob *j);
+
+/* Carry every file and folder of "old" that o does not own into the new
+ * folder (by hard link, else by copy), or with opts.clean leave them out;
+ * one in the way of a new file fails the job unless opts.force. */
+void kll__pub_keep_foreign(kll__pubjob *j, const kll__owned *o, const char *old);
+
 #endif
