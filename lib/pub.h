@@ -92,6 +92,13 @@ int kll__pubconf_dataset_at(const kll_pubconf *c, size_t i, const char **id,
  * memory. */
 const char *kll__license_norm(kll__arena *a, const char *iri);
 
+/* "one" when n is 1, else "many": a noun in the number its count takes
+ * (Swedish "1 nivå", "8 nivåer"; English "1 level"). */
+const char *kll__noun(size_t n, const char *one, const char *many);
+
+/* The EU language code of a language tag ("sv" -> "SWE"), or NULL. */
+const char *kll__lang_code(const char *tag);
+
 /* ------------------------------------------------------------------ */
 /* The page                                                             */
 
@@ -130,7 +137,10 @@ typedef struct kll__dataset {
 	/* From the data. */
 	const char *own_title[2]; /* sv, en; NULL when none */
 	const char *own_desc[2];
-	const char *own_license, *own_issued;
+	const char *own_license, *own_issued, *own_modified;
+	const char *own_freq, *own_start, *own_end, *own_ident;
+	const char *own_langs; /* EU codes of the labels' languages */
+	int has_notation, has_issued; /* the scheme has them */
 	const char *version, *page, *scheme;
 	const char *side_id[2];      /* keys: the vocabularies' ids or NULL */
 	const char *side_name[2][2]; /* keys: their titles, sv and en */
@@ -140,7 +150,11 @@ typedef struct kll__dataset {
 	size_t triples;              /* of the vocabulary as read */
 	/* Completed from the configuration. */
 	const char *title[2], *desc[2], *keywords[2];
-	const char *license, *issued;
+	const char *license, *issued, *modified;
+	const char *langs;    /* EU language codes, space-separated */
+	const char *freq;     /* an EU frequency code, or NULL */
+	const char *temporal; /* "START/END", either may be empty; or NULL */
+	const char *notation; /* a vocabulary's short name */
 	unsigned themes;
 	kll__pubfile file[KLL__MAXFILES];
 	size_t nfiles;
@@ -153,6 +167,7 @@ struct kll_catalog {
 	kll__arena arena;
 	kll__dataset *ds;
 	size_t nds, capds;
+	const char *modified; /* the catalog's: the latest of its datasets' */
 	size_t nerrors; /* errors found by the last check */
 	int oom;        /* a copy into the arena failed (pub_catalog.c) */
 };
@@ -195,6 +210,10 @@ kll_status kll__pub_reserialize(const char *src, FILE *fp, const char *syntax,
 typedef struct kll__pubmeta {
 	size_t triples;
 	const char *desc[2], *license, *issued, *source;
+	const char *modified, *freq, *start, *end; /* dcterms:modified,
+	                    * accrualPeriodicity, schema:startDate, endDate */
+	const char *ident;  /* dcterms:identifier */
+	int has_notation, has_issued; /* skos:notation, dcterms:issued */
 } kll__pubmeta;
 
 /* Read "path" for the metadata of scheme "scheme" into *out, the strings

@@ -23,6 +23,8 @@ typedef struct rdfio {
 	size_t triples, typed;
 	kll__arena *arena;
 	const char *desc[2], *license, *issued, *source;
+	const char *modified, *freq, *start, *end, *ident;
+	int has_notation, has_issued;
 	raptor_serializer *ser; /* a copy goes here; may be NULL */
 	kll__rdf *g;            /* or here, for kll's own writer */
 	kll__buf term[2];       /* blank node ids with their "_:" */
@@ -99,11 +101,34 @@ collect(rdfio *io, const raptor_statement *st)
 		io->source =
 		    keep(io, io->source, raptor_uri_as_string(o->value.uri));
 	} else if (term_is(st->predicate, NS_DCT "issued") &&
-	           o->type == RAPTOR_TERM_TYPE_LITERAL &&
-	           o->value.literal.string_len >= 10) {
-		if (io->issued == NULL)
+	           o->type == RAPTOR_TERM_TYPE_LITERAL) {
+		io->has_issued = 1;
+		if (io->issued == NULL && o->value.literal.string_len >= 10)
 			io->issued = kll__arena_strndup(io->arena,
 			    (const char *)o->value.literal.string, 10);
+	} else if (o->type == RAPTOR_TERM_TYPE_LITERAL &&
+	           o->value.literal.string_len >= 10 &&
+	           (term_is(st->predicate, NS_DCT "modified") ||
+	               term_is(st->predicate, "http://schema.org/startDate") ||
+	               term_is(st->predicate, "http://schema.org/endDate"))) {
+		const char **to = term_is(st->predicate, NS_DCT "modified") ?
+		                      &io->modified :
+		                  term_is(st->predicate,
+		                      "http://schema.org/startDate") ?
+		                      &io->start :
+		                      &io->end;
+		if (*to == NULL)
+			*to = kll__arena_strndup(io->arena,
+			    (const char *)o->value.literal.string, 10);
+	} else if (term_is(st->predicate, NS_DCT "accrualPeriodicity") &&
+	           o->type == RAPTOR_TERM_TYPE_URI) {
+		io->freq =
+		    keep(io, io->freq, raptor_uri_as_string(o->value.uri));
+	} else if (term_is(st->predicate, NS_DCT "identifier") &&
+	           o->type == RAPTOR_TERM_TYPE_LITERAL) {
+		io->ident = keep(io, io->ident, o->value.literal.string);
+	} else if (term_is(st->predicate, NS_SKOS "notation")) {
+		io->has_notation = 1;
 	}
 }
 
@@ -358,6 +383,11 @@ kll__pub_scheme_meta(kll__pubmeta *out, const char *path, const char *scheme,
 		out->desc[0] = io.desc[0], out->desc[1] = io.desc[1];
 		out->license = io.license, out->issued = io.issued;
 		out->source = io.source;
+		out->modified = io.modified, out->freq = io.freq;
+		out->start = io.start, out->end = io.end;
+		out->ident = io.ident;
+		out->has_notation = io.has_notation;
+		out->has_issued = io.has_issued;
 	}
 	return io.st;
 }
