@@ -148,6 +148,7 @@ typedef struct kll__dataset {
 	size_t count2;               /* levels, or concept associations */
 	size_t coded;                /* concepts with a notation */
 	size_t triples;              /* of the vocabulary as read */
+	size_t added;                /* triples added to its scheme */
 	/* Completed from the configuration. */
 	const char *title[2], *desc[2], *keywords[2];
 	const char *license, *issued, *modified;
@@ -198,10 +199,17 @@ kll_status kll__catalog_complete(kll_catalog *c, kll_error *err);
 kll_status kll__pub_count_rdf(const char *path, const char *cls,
     size_t *triples, size_t *typed, kll_error *err);
 
-/* Write "src" again to fp in raptor syntax "syntax", with its prefixes;
- * *triples gets the number written. */
+/* Write "src" again to fp in raptor syntax "syntax", with its prefixes,
+ * and the statements of "add" (may be NULL) about its scheme; *triples
+ * gets the number written. */
+typedef struct kll__pubadd {
+	const char *scheme;   /* NULL: add nothing */
+	const char *notation; /* skos:notation to add, or NULL */
+	const char *issued;   /* dcterms:issued (xsd:date) to add, or NULL */
+} kll__pubadd;
+
 kll_status kll__pub_reserialize(const char *src, FILE *fp, const char *syntax,
-    size_t *triples, kll_error *err);
+    const kll__pubadd *add, size_t *triples, kll_error *err);
 
 /* What an RDF file says of its concept scheme that the catalog uses,
  * first value wins: dcterms:description in Swedish and English,
