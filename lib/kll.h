@@ -741,9 +741,12 @@ typedef struct kll_export_opts {
 	kll_diag_fn diag;	/* notes on what the form leaves out, and
 				 * warnings; may be NULL */
 	void *payload;
+	int xkos_pairs;		/* XKOS: one concept association per record
+				 * (its subject and object), not one per
+				 * group of concepts the records connect */
 } kll_export_opts;
 #define KLL_EXPORT_OPTS_INIT { KLL_EXPORT_SKOS, NULL, NULL, NULL, NULL, \
-	NULL, NULL, NULL, NULL }
+	NULL, NULL, NULL, NULL, 0 }
 
 /* What an export wrote and left out. */
 typedef struct kll_export_stats {
