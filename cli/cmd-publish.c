@@ -50,7 +50,8 @@ static const cli_opt options[] = {
 	    "publisher-type, email, contact-name, contact-type, base-url, "
 	    "homepage, title-sv, title-en, description-sv, description-en, "
 	    "language, issued, modified, theme, vocab-license, key-license, "
-	    "availability, spatial (options win over the configuration file)",
+	    "availability, spatial (options win over the configuration file; "
+	    "--set for the others)",
 	    .usage = CLI_U1 },
 	{ "output", 'o', "dir",
 	    "the folder to write (replaced when complete; it keeps the mode of "
