@@ -22,7 +22,7 @@ typedef struct setting {
 
 typedef struct pub {
 	const char *output, *config, *dirs, *keys_dir;
-	int check, json, quiet, owner_only;
+	int check, json, quiet, owner_only, clean, force;
 	setting set[MAX_SETS];
 	size_t nset;
 	size_t nerrors; /* error diagnostics printed */
@@ -50,12 +50,21 @@ static const cli_opt options[] = {
 	    "publisher-type, email, contact-name, contact-type, base-url, "
 	    "homepage, title-sv, title-en, description-sv, description-en, "
 	    "language, issued, modified, theme, vocab-license, key-license, "
-	    "availability, spatial (options win over the configuration file)",
+	    "availability, spatial (options win over the configuration file; "
+	    "--set for the others)",
 	    .usage = CLI_U1 },
 	{ "output", 'o', "dir",
 	    "the folder to write (replaced when complete; it keeps the mode of "
 	    "the folder it replaces; a symbolic link: the folder it names)",
 	    .usage = CLI_U1 | CLI_R1, .set = SET(output) },
+	{ "clean", CLI_AUTO, NULL,
+	    "leave out the files and folders of dir that kll-publish did not "
+	    "write (else they are kept)",
+	    .set = SET(clean) },
+	{ "force", CLI_AUTO, NULL,
+	    "publish into a folder kll-publish did not write, and replace "
+	    "files of others in the way",
+	    .set = SET(force) },
 	{ "private", OPT_PRIVATE, NULL,
 	    "folders 0700 and files 0600, readable by you only (else 0777 and "
 	    "0666 less the umask)",
@@ -292,6 +301,7 @@ cmd_publish(int argc, char **argv)
 	po.dirs = p.dirs, po.diag = on_diag, po.payload = &p;
 	po.stop = stop_now;
 	po.owner_only = p.owner_only;
+	po.clean = p.clean, po.force = p.force;
 	if (kll_catalog_new(&cat, conf, &po, &err) != KLL_OK) {
 		report(&err);
 		rc = EXIT_TROUBLE;
@@ -321,7 +331,9 @@ const cli_cmd publish_cmd = {
 	    "(*.sssom.tsv) as canonical SSSOM/TSV, SKOS mapping triples and an XKOS\n"
 	    "correspondence, catalog.rdf (DCAT-AP-SE) describing them all, and\n"
 	    "index.html.  The catalog is checked first, every file is read back,\n"
-	    "and the folder replaces DIR only when complete.  Without operands,\n"
+	    "and the folder replaces DIR only when complete.  kll-publish owns only\n"
+	    "the files its last run listed in DIR/.kll-publish-manifest: the others\n"
+	    "are kept (--clean: removed).  Without operands,\n"
 	    "every vocabulary of the first INDEX on the search path and every key\n"
 	    "of the mappings folder beside it is published.\n",
 	.opts = options,

@@ -13,7 +13,7 @@ typedef struct opts {
 	int quiet, have_form, tsv;
 } opts;
 
-enum { OPT_TO = 256, OPT_META };
+enum { OPT_TO = 256, OPT_META, OPT_XKOS_ASSOC };
 
 #define SET(m) CLI_SET(opts, m)
 
@@ -37,6 +37,10 @@ static const cli_opt options[] = {
 	{ "lang", CLI_AUTO, "lang",
 	    "xkos: language of the key's title and description (default en)",
 	    .usage = CLI_U1, .set = SET(x.lang) },
+	{ "xkos-associations", OPT_XKOS_ASSOC, "group|pair",
+	    "xkos: one concept association per group of concepts the rows "
+	    "connect (default), or one per row",
+	    .usage = CLI_U1 },
 	{ "meta", OPT_META, "slot=value",
 	    "set or replace a metadata slot of the key first "
 	    "(publication_date=2024-01-01); repeatable",
@@ -86,6 +90,13 @@ on_option(void *ctx, int key, char *arg)
 		break;
 	case OPT_META:
 		return push_meta(&o->meta, arg);
+	case OPT_XKOS_ASSOC: {
+		static const char *const kinds[] = { "group", "pair", NULL };
+		if (parse_choice(arg, "association", kinds, &i) != 0)
+			return EXIT_TROUBLE;
+		o->x.xkos_pairs = i;
+		break;
+	}
 	}
 	return 0;
 }

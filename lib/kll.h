@@ -754,9 +754,12 @@ typedef struct kll_export_opts {
 	kll_diag_fn diag;	/* notes on what the form leaves out, and
 				 * warnings; may be NULL */
 	void *payload;
+	int xkos_pairs;		/* XKOS: one concept association per record
+				 * (its subject and object), not one per
+				 * group of concepts the records connect */
 } kll_export_opts;
 #define KLL_EXPORT_OPTS_INIT { KLL_EXPORT_SKOS, NULL, NULL, NULL, NULL, \
-	NULL, NULL, NULL, NULL }
+	NULL, NULL, NULL, NULL, 0 }
 
 /* What an export wrote and left out. */
 typedef struct kll_export_stats {
@@ -1486,8 +1489,12 @@ typedef struct kll_publish_opts {
 					 * interrupt); may be NULL */
 	int owner_only;	/* nonzero: folders 0700 and files 0600;
 			 * else 0777 and 0666 less the umask */
+	int clean;	/* nonzero: leave out the files of the old folder
+			 * that kll-publish did not write; else keep them */
+	int force;	/* nonzero: publish into a folder kll-publish did
+			 * not write, and replace files in the way */
 } kll_publish_opts;
-#define KLL_PUBLISH_OPTS_INIT { NULL, NULL, NULL, NULL, 0 }
+#define KLL_PUBLISH_OPTS_INIT { NULL, NULL, NULL, NULL, 0, 0, 0 }
 
 /* A catalog with the publisher of "conf", which must outlive it (opts
  * is copied, may be NULL).  The caller owns *out (kll_catalog_free()).
@@ -1543,8 +1550,13 @@ kll_status kll_catalog_check(kll_catalog *c, size_t *nerrors,
  * Turtle, RDF/XML, N-Triples, and a code list), and mappings/ID.sssom.tsv
  * (canonical), .skos.ttl and .xkos.ttl for each key.  Every file is read
  * back and its counts compared.  All is written to a new folder beside
- * "dir", which replaces "dir" only when complete; a "dir" that exists
- * must be empty or hold a catalog.rdf.  The new folder keeps the mode of
+ * "dir", which replaces "dir" only when complete.  The folder lists what
+ * it wrote in .kll-publish-manifest; the next run owns only those files
+ * (unchanged), and carries every other file and folder of "dir" over
+ * (opts->clean: leaves them out); one in the way of a new file is an
+ * error (rule publish-foreign) unless opts->force.  A "dir" that exists,
+ * is not empty and has no manifest is refused unless opts->force.  The
+ * new folder keeps the mode of
  * the one it replaces (at most 0700 with opts->owner_only).  The same
  * inputs and
  * configuration give the same bytes.  On failure nothing is changed.

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* map_export_xkos.c: a key as an XKOS correspondence: its records joined
- * into groups (concept associations) of the concepts they connect, each
- * an xkos:ConceptAssociation with its sources and targets, under one
+ * into groups (concept associations) of the concepts they connect, or
+ * with opts.xkos_pairs one association per record, each an
+ * xkos:ConceptAssociation with its sources and targets, under one
  * xkos:Correspondence with the titles and links of the key. */
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,7 @@ typedef struct graph {
 	                  * each by IRI */
 	size_t *start;   /* group g: members[start[g]..start[g+1]) */
 	size_t ngroups;
+	int pairs; /* a node per record and side: no joining */
 } graph;
 
 /* The node of "iri" on "side", added when new; -1 when out of memory. */
@@ -42,7 +44,7 @@ node_of(kll__ex *x, graph *gr, int side, const char *iri)
 		return -1;
 	key[0] = (char)('0' + side);
 	memcpy(key + 1, iri, n + 1);
-	if (kll__map_get(&gr->index, key, n + 1, &val))
+	if (!gr->pairs && kll__map_get(&gr->index, key, n + 1, &val))
 		return (long)val;
 	if (gr->n == gr->cap) {
 		size_t cap = gr->cap ? 2 * gr->cap : 64;
@@ -55,7 +57,8 @@ node_of(kll__ex *x, graph *gr, int side, const char *iri)
 	gr->v[gr->n].iri = key + 1;
 	gr->v[gr->n].side = side;
 	gr->v[gr->n].parent = gr->n;
-	if (kll__map_put(&gr->index, key, n + 1, (uint32_t)gr->n) < 0)
+	if (!gr->pairs &&
+	    kll__map_put(&gr->index, key, n + 1, (uint32_t)gr->n) < 0)
 		return -1;
 	return (long)gr->n++;
 }
@@ -125,9 +128,14 @@ cmp_nref(const void *pa, const void *pb)
 {
 	const struct nref *a = pa, *b = pb;
 
+	int r;
+
 	if (a->side != b->side)
 		return a->side - b->side;
-	return strcmp(a->iri, b->iri);
+	if ((r = strcmp(a->iri, b->iri)) != 0)
+		return r;
+	/* The same concept in two pairs: the records' order. */
+	return a->i < b->i ? -1 : a->i > b->i;
 }
 
 /* Number the groups in the order of their first node (sources before
@@ -435,6 +443,7 @@ kll__ex_xkos(kll__ex *x, const char *corr)
 	size_t i;
 
 	memset(&gr, 0, sizeof(gr));
+	gr.pairs = x->o->xkos_pairs != 0;
 	kll__ex_prefixes(x, std, sizeof(std) / sizeof(std[0]));
 	for (i = 0; i < kll_mapset_count(x->m) && x->st == KLL_OK; i++)
 		if (link_record(x, &gr, x->order[i]) < 0)

@@ -92,6 +92,13 @@ int kll__pubconf_dataset_at(const kll_pubconf *c, size_t i, const char **id,
  * memory. */
 const char *kll__license_norm(kll__arena *a, const char *iri);
 
+/* "one" when n is 1, else "many": a noun in the number its count takes
+ * (Swedish "1 nivå", "8 nivåer"; English "1 level"). */
+const char *kll__noun(size_t n, const char *one, const char *many);
+
+/* The EU language code of a language tag ("sv" -> "SWE"), or NULL. */
+const char *kll__lang_code(const char *tag);
+
 /* ------------------------------------------------------------------ */
 /* The page                                                             */
 
@@ -130,7 +137,10 @@ typedef struct kll__dataset {
 	/* From the data. */
 	const char *own_title[2]; /* sv, en; NULL when none */
 	const char *own_desc[2];
-	const char *own_license, *own_issued;
+	const char *own_license, *own_issued, *own_modified;
+	const char *own_freq, *own_start, *own_end, *own_ident;
+	const char *own_langs; /* EU codes of the labels' languages */
+	int has_notation, has_issued; /* the scheme has them */
 	const char *version, *page, *scheme;
 	const char *side_id[2];      /* keys: the vocabularies' ids or NULL */
 	const char *side_name[2][2]; /* keys: their titles, sv and en */
@@ -138,9 +148,14 @@ typedef struct kll__dataset {
 	size_t count2;               /* levels, or concept associations */
 	size_t coded;                /* concepts with a notation */
 	size_t triples;              /* of the vocabulary as read */
+	size_t added;                /* triples added to its scheme */
 	/* Completed from the configuration. */
 	const char *title[2], *desc[2], *keywords[2];
-	const char *license, *issued;
+	const char *license, *issued, *modified;
+	const char *langs;    /* EU language codes, space-separated */
+	const char *freq;     /* an EU frequency code, or NULL */
+	const char *temporal; /* "START/END", either may be empty; or NULL */
+	const char *notation; /* a vocabulary's short name */
 	unsigned themes;
 	kll__pubfile file[KLL__MAXFILES];
 	size_t nfiles;
@@ -153,6 +168,7 @@ struct kll_catalog {
 	kll__arena arena;
 	kll__dataset *ds;
 	size_t nds, capds;
+	const char *modified; /* the catalog's: the latest of its datasets' */
 	size_t nerrors; /* errors found by the last check */
 	int oom;        /* a copy into the arena failed (pub_catalog.c) */
 };
@@ -183,10 +199,17 @@ kll_status kll__catalog_complete(kll_catalog *c, kll_error *err);
 kll_status kll__pub_count_rdf(const char *path, const char *cls,
     size_t *triples, size_t *typed, kll_error *err);
 
-/* Write "src" again to fp in raptor syntax "syntax", with its prefixes;
- * *triples gets the number written. */
+/* Write "src" again to fp in raptor syntax "syntax", with its prefixes,
+ * and the statements of "add" (may be NULL) about its scheme; *triples
+ * gets the number written. */
+typedef struct kll__pubadd {
+	const char *scheme;   /* NULL: add nothing */
+	const char *notation; /* skos:notation to add, or NULL */
+	const char *issued;   /* dcterms:issued (xsd:date) to add, or NULL */
+} kll__pubadd;
+
 kll_status kll__pub_reserialize(const char *src, FILE *fp, const char *syntax,
-    size_t *triples, kll_error *err);
+    const kll__pubadd *add, size_t *triples, kll_error *err);
 
 /* What an RDF file says of its concept scheme that the catalog uses,
  * first value wins: dcterms:description in Swedish and English,
@@ -195,6 +218,10 @@ kll_status kll__pub_reserialize(const char *src, FILE *fp, const char *syntax,
 typedef struct kll__pubmeta {
 	size_t triples;
 	const char *desc[2], *license, *issued, *source;
+	const char *modified, *freq, *start, *end; /* dcterms:modified,
+	                    * accrualPeriodicity, schema:startDate, endDate */
+	const char *ident;  /* dcterms:identifier */
+	int has_notation, has_issued; /* skos:notation, dcterms:issued */
 } kll__pubmeta;
 
 /* Read "path" for the metadata of scheme "scheme" into *out, the strings
@@ -248,5 +275,39 @@ void kll__pub_write_vocab(kll__pubjob *j, kll__dataset *d);
 void kll__pub_write_key(kll__pubjob *j, kll__dataset *d);
 void kll__pub_write_csv(kll__pubjob *j, kll__dataset *d);
 void kll__pub_write_page(kll__pubjob *j);
+
+/* Size and SHA-1 of the file "path" as it is on disk, into f. */
+kll_status kll__pub_measure(const char *path, kll__pubfile *f, kll_error *err);
+
+/* ------------------------------------------------------------------ */
+/* What of the folder kll-publish owns (pub_folder.c)                   */
+
+/* The list of the files a run wrote, with their SHA-1, in the folder. */
+#define KLL__MANIFEST ".kll-publish-manifest"
+
+/* The old folder: whether it exists, whether it has a manifest, and the
+ * files that manifest lists (path -> index into sum). */
+typedef struct kll__owned {
+	int exists, present;
+	kll__map map;
+	char (*sum)[41];
+	size_t n, cap;
+	kll__arena arena;
+} kll__owned;
+
+/* Read the manifest of "dir" into o.  A folder that is neither missing,
+ * empty, nor holds a manifest is refused (KLL_EARG, rule
+ * publish-foreign) unless opts.force. */
+kll_status kll__owned_read(
+    kll__owned *o, kll_catalog *c, const char *dir, kll_error *err);
+void kll__owned_free(kll__owned *o);
+
+/* Write the manifest of the new folder: every file in it, sorted. */
+void kll__pub_write_manifest(kll__pubjob *j);
+
+/* Carry every file and folder of "old" that o does not own into the new
+ * folder (by hard link, else by copy), or with opts.clean leave them out;
+ * one in the way of a new file fails the job unless opts.force. */
+void kll__pub_keep_foreign(kll__pubjob *j, const kll__owned *o, const char *old);
 
 #endif

@@ -170,6 +170,52 @@ count_coded(const kll_vocab *v)
 	return n;
 }
 
+/* The EU codes of the languages of the concepts' prefLabels, sv and en
+ * first, space-separated; NULL when none is known. */
+static const char *
+label_langs(kll_catalog *c, const kll_vocab *v)
+{
+	const char *seen[16], *code;
+	char buf[16 * 5];
+	size_t i, k, j, n = 0, len = 0;
+	const kll_label *lb;
+	const kll_concept *cc;
+
+	seen[n++] = "SWE", seen[n++] = "ENG";
+	for (i = 0; i < kll_vocab_count(v); i++) {
+		cc = kll_vocab_at(v, i);
+		for (k = 0; k < kll_concept_nlabels(cc); k++) {
+			lb = kll_concept_label_at(cc, k);
+			if (lb->kind != KLL_LABEL_PREF ||
+			    (code = kll__lang_code(lb->lang)) == NULL)
+				continue;
+			for (j = 0; j < n && strcmp(seen[j], code) != 0; j++)
+				;
+			if (j == n && n < 16)
+				seen[n++] = code;
+		}
+	}
+	buf[0] = '\0';
+	for (j = 0; j < n; j++) {
+		for (i = 0; i < kll_vocab_count(v); i++) {
+			cc = kll_vocab_at(v, i);
+			for (k = 0; k < kll_concept_nlabels(cc); k++) {
+				lb = kll_concept_label_at(cc, k);
+				if (lb->kind == KLL_LABEL_PREF &&
+				    (code = kll__lang_code(lb->lang)) != NULL &&
+				    strcmp(code, seen[j]) == 0)
+					break;
+			}
+			if (k < kll_concept_nlabels(cc))
+				break;
+		}
+		if (i < kll_vocab_count(v))
+			len += (size_t)snprintf(buf + len, sizeof(buf) - len,
+			    "%s%s", len ? " " : "", seen[j]);
+	}
+	return buf[0] ? cdup(c, buf) : NULL;
+}
+
 static const char *
 title_in(kll_catalog *c, const kll_vocab *v, const char *lang)
 {
@@ -236,6 +282,7 @@ kll_catalog_add_vocab(kll_catalog *c, const char *name, kll_error *err)
 	d->count = kll_vocab_count(v);
 	d->count2 = (size_t)kll_vocab_levels(v);
 	d->coded = count_coded(v);
+	d->own_langs = label_langs(c, v);
 	if ((st = added(c, err)) != KLL_OK)
 		goto out;
 	if ((st = kll__pub_scheme_meta(
@@ -247,6 +294,10 @@ kll_catalog_add_vocab(kll_catalog *c, const char *name, kll_error *err)
 	d->own_desc[0] = pm.desc[0], d->own_desc[1] = pm.desc[1];
 	d->own_license = license(c, pm.license);
 	d->own_issued = pm.issued, d->page = pm.source;
+	d->own_modified = pm.modified, d->own_freq = pm.freq;
+	d->own_start = pm.start, d->own_end = pm.end;
+	d->own_ident = pm.ident;
+	d->has_notation = pm.has_notation, d->has_issued = pm.has_issued;
 	st = added(c, err);
 out:
 	kll_vocab_free(v);

@@ -25,7 +25,11 @@ typedef enum vkind {
 	V_THEMES,
 	V_AVAIL,
 	V_COUNTRY,
-	V_KEYWORDS
+	V_KEYWORDS,
+	V_FREQ,
+	V_PHONE,
+	V_PERIOD,
+	V_NOTATION
 } vkind;
 
 /* Whether a key is catalog-wide, also per dataset ("title-sv.ID"), or
@@ -52,15 +56,24 @@ static const struct keydef {
 	{ "description-en", V_TEXT, K_PLAIN | K_DATASET },
 	{ "keywords-sv", V_KEYWORDS, K_DATASET },
 	{ "keywords-en", V_KEYWORDS, K_DATASET },
-	{ "language", V_LANGS, K_PLAIN },
+	{ "language", V_LANGS, K_PLAIN | K_DATASET },
 	{ "issued", V_DATE, K_PLAIN | K_DATASET },
-	{ "modified", V_DATE, K_PLAIN },
+	{ "modified", V_DATE, K_PLAIN | K_DATASET },
 	{ "theme", V_THEMES, K_PLAIN | K_DATASET },
 	{ "license", V_LICENSE, K_DATASET },
 	{ "vocab-license", V_LICENSE, K_PLAIN },
 	{ "key-license", V_LICENSE, K_PLAIN },
 	{ "availability", V_AVAIL, K_PLAIN },
 	{ "spatial", V_COUNTRY, K_PLAIN },
+	{ "publisher-homepage", V_URL, K_PLAIN },
+	{ "publisher-email", V_EMAIL, K_PLAIN },
+	{ "contact-phone", V_PHONE, K_PLAIN },
+	{ "contact-street", V_TEXT, K_PLAIN },
+	{ "contact-postcode", V_TEXT, K_PLAIN },
+	{ "contact-locality", V_TEXT, K_PLAIN },
+	{ "accrual-periodicity", V_FREQ, K_PLAIN | K_DATASET },
+	{ "temporal", V_PERIOD, K_PLAIN | K_DATASET },
+	{ "notation", V_NOTATION, K_DATASET },
 };
 #define NKEYS (sizeof(keydefs) / sizeof(keydefs[0]))
 
@@ -520,6 +533,17 @@ langs_ok(conv *cv, const char *s)
 	return n > 0 ? 0 : bad(cv, "%sno language", "");
 }
 
+const char *
+kll__lang_code(const char *tag)
+{
+	size_t i;
+
+	for (i = 0; tag != NULL && i < sizeof(langmap) / sizeof(*langmap); i++)
+		if (strcasecmp(tag, langmap[i][0]) == 0)
+			return langmap[i][1];
+	return NULL;
+}
+
 unsigned
 kll__themes_parse(const char *codes)
 {
@@ -606,6 +630,92 @@ keywords_ok(conv *cv, const char *s)
 	return n > 0 ? 0 : bad(cv, "%sno keyword", "");
 }
 
+/* A code of the EU frequency list (ANNUAL, IRREG, NEVER ...), or its
+ * IRI, upper case. */
+static int
+freq_ok(conv *cv, const char *s)
+{
+	static const char ns[] =
+	    "http://publications.europa.eu/resource/authority/frequency/";
+	const char *v = strncmp(s, ns, sizeof(ns) - 1) == 0 ?
+	                    s + sizeof(ns) - 1 :
+	                    s;
+	size_t i, n = strlen(v);
+
+	if (n == 0 || n > 32)
+		goto no;
+	for (i = 0; i < n; i++)
+		if (!isalnum((unsigned char)v[i]) && v[i] != '_')
+			goto no;
+	for (i = 0; i < n; i++)
+		if (kll__buf_addc(&cv->out, (char)toupper((unsigned char)v[i])) <
+		    0)
+			return -1;
+	return 0;
+no:
+	return bad(cv,
+	    "bad frequency '%s': give a code of the EU frequency list, such "
+	    "as ANNUAL, IRREG or NEVER",
+	    s);
+}
+
+/* A telephone number: digits, an optional leading '+', spaces and
+ * '-'; written as a tel: IRI without the spaces. */
+static int
+phone_ok(conv *cv, const char *s)
+{
+	const char *p;
+	int digits = 0;
+
+	for (p = s; *p; p++) {
+		if (isdigit((unsigned char)*p))
+			digits++;
+		else if (!(*p == '+' && p == s) && *p != ' ' && *p != '-')
+			goto no;
+	}
+	if (digits < 3 || digits > 20)
+		goto no;
+	for (p = s; *p; p++)
+		if (*p != ' ' && kll__buf_addc(&cv->out, *p) < 0)
+			return -1;
+	return 0;
+no:
+	return bad(cv,
+	    "bad telephone number '%s': give digits, such as +46 8 123 456 "
+	    "00",
+	    s);
+}
+
+/* A period "START/END", each YYYY-MM-DD, either may be left out. */
+static int
+period_ok(conv *cv, const char *s)
+{
+	const char *slash = strchr(s, '/');
+	char a[16], b[16];
+	conv tmp;
+
+	if (slash == NULL || slash - s > 10 || strlen(slash + 1) > 10 ||
+	    (slash == s && slash[1] == '\0'))
+		goto no;
+	snprintf(a, sizeof(a), "%.*s", (int)(slash - s), s);
+	snprintf(b, sizeof(b), "%s", slash + 1);
+	memset(&tmp, 0, sizeof(tmp));
+	tmp.c = cv->c;
+	if ((a[0] && date_ok(&tmp, a) != 0) || (b[0] && date_ok(&tmp, b) != 0)) {
+		kll__buf_free(&tmp.out);
+		goto no;
+	}
+	kll__buf_free(&tmp.out);
+	if (a[0] && b[0] && strcmp(a, b) > 0)
+		goto no;
+	return kll__buf_adds(&cv->out, s);
+no:
+	return bad(cv,
+	    "bad period '%s': give START/END as YYYY-MM-DD/YYYY-MM-DD (either "
+	    "may be left out), START not after END",
+	    s);
+}
+
 static int
 convert(conv *cv, vkind kind, const char *s)
 {
@@ -643,6 +753,14 @@ convert(conv *cv, vkind kind, const char *s)
 		return country_ok(cv, s);
 	case V_KEYWORDS:
 		return keywords_ok(cv, s);
+	case V_FREQ:
+		return freq_ok(cv, s);
+	case V_PHONE:
+		return phone_ok(cv, s);
+	case V_PERIOD:
+		return period_ok(cv, s);
+	case V_NOTATION:
+		return text_ok(cv, s);
 	}
 	return -1;
 }

@@ -200,6 +200,8 @@ conf(const kll_catalog *c, const char *key)
 
 static const char *const langs[2] = { "sv", "en" };
 
+#define EU_AUTH "http://publications.europa.eu/resource/authority/"
+
 /* ------------------------------------------------------------------ */
 /* What kll knows of the shipped classifications                        */
 
@@ -314,27 +316,33 @@ vocab_name(const kll__dataset *d, int l)
 	return d->own_title[1 - l] ? d->own_title[1 - l] : d->id;
 }
 
+/* A count with its noun in the number it takes: "1 nivå", "8 nivåer". */
+const char *
+kll__noun(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
 static void
 complete_texts(kll_catalog *c, kll__dataset *d)
 {
 	static const char *const vdesc[2] = {
 		"%s som SKOS med XKOS-nivåer, i Turtle, RDF/XML och "
-		"N-Triples, och som kodlista i CSV: %zu begrepp på %zu "
-		"nivåer.",
+		"N-Triples, och som kodlista i CSV: %zu begrepp på %zu %s.",
 		"%s as SKOS with XKOS levels, in Turtle, RDF/XML and "
-		"N-Triples, and as a CSV code list: %zu concepts on %zu levels."
+		"N-Triples, and as a CSV code list: %zu %s on %zu %s."
 	};
 	static const char *const vflat[2] = {
 		"%s som SKOS, i Turtle, RDF/XML och N-Triples, och som "
 		"kodlista i CSV: %zu begrepp.",
 		"%s as SKOS, in Turtle, RDF/XML and N-Triples, and as a CSV "
-		"code list: %zu concepts."
+		"code list: %zu %s."
 	};
 	static const char *const kdesc[2] = {
 		"Översättningsnyckel från %s till %s som SSSOM-mappningar, "
-		"SKOS-mappningar och en XKOS-korrespondens: %zu mappningar.",
+		"SKOS-mappningar och en XKOS-korrespondens: %zu %s.",
 		"Translation key from %s to %s as SSSOM mappings, SKOS mapping "
-		"triples and an XKOS correspondence: %zu mappings."
+		"triples and an XKOS correspondence: %zu %s."
 	};
 	static const char *const ktitle[2] = { "Översättningsnyckel %s – %s",
 		"Correspondence table %s – %s" };
@@ -348,21 +356,36 @@ complete_texts(kll_catalog *c, kll__dataset *d)
 				d->title[l] = d->own_title[l];
 			if (d->desc[l] == NULL)
 				d->desc[l] = d->own_desc[l];
-			if (d->desc[l] == NULL && d->count2 > 0)
+			if (d->desc[l] == NULL && d->count2 > 0 && l == 0)
 				d->desc[l] = fmt(c, vdesc[l], vocab_name(d, l),
-				    d->count, d->count2);
-			else if (d->desc[l] == NULL)
+				    d->count, d->count2,
+				    kll__noun(d->count2, "nivå", "nivåer"));
+			else if (d->desc[l] == NULL && d->count2 > 0)
+				d->desc[l] = fmt(c, vdesc[l], vocab_name(d, l),
+				    d->count,
+				    kll__noun(d->count, "concept", "concepts"),
+				    d->count2,
+				    kll__noun(d->count2, "level", "levels"));
+			else if (d->desc[l] == NULL && l == 0)
 				d->desc[l] = fmt(
 				    c, vflat[l], vocab_name(d, l), d->count);
+			else if (d->desc[l] == NULL)
+				d->desc[l] = fmt(c, vflat[l], vocab_name(d, l),
+				    d->count,
+				    kll__noun(d->count, "concept", "concepts"));
 		} else {
 			if (d->title[l] == NULL)
 				d->title[l] =
 				    fmt(c, ktitle[l], side_name(c, d, 0, l),
 				        side_name(c, d, 1, l));
 			if (d->desc[l] == NULL)
-				d->desc[l] =
-				    fmt(c, kdesc[l], side_name(c, d, 0, l),
-				        side_name(c, d, 1, l), d->count);
+				d->desc[l] = fmt(c, kdesc[l],
+				    side_name(c, d, 0, l),
+				    side_name(c, d, 1, l), d->count,
+				    l == 0 ? kll__noun(d->count, "mappning",
+				                 "mappningar") :
+				             kll__noun(d->count, "mapping",
+				                 "mappings"));
 		}
 	}
 }
@@ -455,6 +478,107 @@ complete_license(kll_catalog *c, kll__dataset *d)
 		    d->id, key, d->id);
 }
 
+/* The date of modification: modified.ID, else the data's own, else the
+ * catalog's "modified" lifted to the date of issue where that is later
+ * (a dataset issued after the catalog's date was modified when it was
+ * issued).  A date of modification that was given and is before the
+ * date of issue is an error. */
+static void
+complete_dates(kll_catalog *c, kll__dataset *d)
+{
+	const kll__pubval *v = kll__pubconf_lookup(c->conf, "modified", d->id, 0);
+	const char *given = v ? v->value : d->own_modified;
+
+	d->modified = given ? given : conf(c, "modified");
+	if (d->issued == NULL || d->modified == NULL ||
+	    strcmp(d->modified, d->issued) >= 0)
+		goto latest;
+	if (given == NULL) {
+		d->modified = d->issued;
+		goto latest;
+	}
+	kll__catalog_diag(c, KLL_SEV_ERROR, "publish-dates",
+	    v ? v->where : d->src, v ? v->line : 0,
+	    "dataset '%s' was modified on %s, before it was issued on %s "
+	    "(dcterms:modified before dcterms:issued): %s%s",
+	    d->id, d->modified, d->issued,
+	    v ? "correct modified." : "correct the data, or set modified.",
+	    d->id);
+latest:
+	if (d->modified != NULL &&
+	    (c->modified == NULL || strcmp(d->modified, c->modified) > 0))
+		c->modified = d->modified;
+}
+
+/* The union of two space-separated lists of codes, a's first. */
+static const char *
+union_codes(kll_catalog *c, const char *a, const char *b)
+{
+	char buf[256], w[16];
+	const char *p;
+	size_t n;
+
+	if (a == NULL || b == NULL)
+		return a ? a : b;
+	snprintf(buf, sizeof(buf), "%s", a);
+	for (p = b; *p;) {
+		n = strcspn(p, " ");
+		snprintf(w, sizeof(w), "%.*s", (int)(n < 15 ? n : 15), p);
+		if (strstr(buf, w) == NULL && strlen(buf) + n + 2 < sizeof(buf))
+			snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf),
+			    " %s", w);
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	return fmt(c, "%s", buf);
+}
+
+/* Languages, frequency, period and short name: the configuration for
+ * the dataset, else the data, else the configuration for all. */
+static void
+complete_more(kll_catalog *c, kll__dataset *d)
+{
+	const kll__pubval *v;
+	const kll__dataset *a, *b;
+	const char *slash;
+
+	if ((v = kll__pubconf_lookup(c->conf, "language", d->id, 0)) != NULL)
+		d->langs = v->value;
+	else if (d->kind == KLL__VOCAB)
+		d->langs = d->own_langs;
+	else if ((a = vocab_dataset(c, d->side_id[0])) != NULL ||
+	         (b = vocab_dataset(c, d->side_id[1])) != NULL) {
+		a = vocab_dataset(c, d->side_id[0]);
+		b = vocab_dataset(c, d->side_id[1]);
+		d->langs = union_codes(
+		    c, a ? a->langs : NULL, b ? b->langs : NULL);
+	}
+	if (d->langs == NULL)
+		d->langs = conf(c, "language") ? conf(c, "language") : "SWE ENG";
+	if ((v = kll__pubconf_lookup(c->conf, "accrual-periodicity", d->id,
+	         0)) != NULL)
+		d->freq = v->value;
+	else if (d->own_freq != NULL &&
+	         (slash = strrchr(d->own_freq, '/')) != NULL &&
+	         strncmp(d->own_freq, EU_AUTH "frequency/",
+	             sizeof(EU_AUTH "frequency/") - 1) == 0)
+		d->freq = slash + 1;
+	else
+		d->freq = conf(c, "accrual-periodicity");
+	if ((v = kll__pubconf_lookup(c->conf, "temporal", d->id, 0)) != NULL)
+		d->temporal = v->value;
+	else if (d->own_start != NULL || d->own_end != NULL)
+		d->temporal = fmt(c, "%s/%s", d->own_start ? d->own_start : "",
+		    d->own_end ? d->own_end : "");
+	else
+		d->temporal = conf(c, "temporal");
+	if ((v = kll__pubconf_lookup(c->conf, "notation", d->id, 0)) != NULL)
+		d->notation = v->value;
+	else
+		d->notation = d->own_ident ? d->own_ident : d->id;
+}
+
 static void
 complete_dataset(kll_catalog *c, kll__dataset *d)
 {
@@ -472,6 +596,8 @@ complete_dataset(kll_catalog *c, kll__dataset *d)
 	d->issued = v ? v->value : d->own_issued;
 	if (d->issued == NULL)
 		d->issued = conf(c, "issued");
+	complete_dates(c, d);
+	complete_more(c, d);
 	if (d->title[0] == NULL && d->title[1] == NULL)
 		kll__catalog_diag(c, KLL_SEV_ERROR, "publish-missing", d->src,
 		    0,
@@ -570,6 +696,14 @@ kll__catalog_complete(kll_catalog *c, kll_error *err)
 	size_t i;
 
 	c->nerrors = 0;
+	c->modified = conf(c, "modified");
+	if (conf(c, "issued") != NULL && c->modified != NULL &&
+	    strcmp(c->modified, conf(c, "issued")) < 0)
+		kll__catalog_diag(c, KLL_SEV_ERROR, "publish-dates", NULL, 0,
+		    "the catalog was modified on %s, before it was issued on "
+		    "%s (dcterms:modified before dcterms:issued): correct "
+		    "'modified' or 'issued'",
+		    c->modified, conf(c, "issued"));
 	for (i = 0; i < sizeof(mandatory) / sizeof(mandatory[0]); i++)
 		if (conf(c, mandatory[i].key) == NULL)
 			kll__catalog_diag(c, KLL_SEV_ERROR, "publish-missing",
@@ -616,7 +750,6 @@ kll_catalog_check(kll_catalog *c, size_t *nerrors, kll_error *err)
 /* The graph                                                            */
 
 #define NS_DCATAP "http://data.europa.eu/r5r/"
-#define EU_AUTH   "http://publications.europa.eu/resource/authority/"
 #define CC0       "http://creativecommons.org/publicdomain/zero/1.0/"
 #define IANA      "https://www.iana.org/assignments/media-types/"
 
@@ -738,6 +871,11 @@ add_publisher(gctx *x)
 	lit3(x, x->publisher, NS_FOAF "name", conf(c, "publisher"), "sv");
 	lit3(x, x->publisher, NS_FOAF "name", conf(c, "publisher-en"), "en");
 	lit3(x, x->publisher, NS_DCT "identifier", conf(c, "orgnr"), NULL);
+	if ((t = conf(c, "publisher-homepage")) != NULL)
+		add_ref(x, x->publisher, NS_FOAF "homepage", t,
+		    NS_FOAF "Document");
+	if ((t = conf(c, "publisher-email")) != NULL)
+		iri3(x, x->publisher, NS_FOAF "mbox", fmt(c, "mailto:%s", t));
 	if (type != NULL)
 		add_concept(x, x->publisher, NS_DCT "type",
 		    fmt(c, "http://purl.org/adms/publishertype/%s", type),
@@ -751,6 +889,21 @@ add_publisher(gctx *x)
 	if ((t = conf(c, "email")) != NULL)
 		iri3(
 		    x, x->contact, NS_VCARD "hasEmail", fmt(c, "mailto:%s", t));
+	if ((t = conf(c, "contact-phone")) != NULL)
+		iri3(x, x->contact, NS_VCARD "hasTelephone", fmt(c, "tel:%s", t));
+	if (conf(c, "contact-street") != NULL ||
+	    conf(c, "contact-postcode") != NULL ||
+	    conf(c, "contact-locality") != NULL) {
+		const char *a = kll__catalog_iri(c, "contact/address");
+		add_ref(x, x->contact, NS_VCARD "hasAddress", a,
+		    NS_VCARD "Address");
+		lit3(x, a, NS_VCARD "street-address",
+		    conf(c, "contact-street"), NULL);
+		lit3(x, a, NS_VCARD "postal-code", conf(c, "contact-postcode"),
+		    NULL);
+		lit3(x, a, NS_VCARD "locality", conf(c, "contact-locality"),
+		    NULL);
+	}
 }
 
 static void
@@ -810,6 +963,15 @@ add_distribution(gctx *x, const kll__dataset *d, const kll__pubfile *f)
 	iri3(x, d->iri, NS_DCAT "distribution", s);
 	add_type(x, s, NS_DCAT "Distribution");
 	add_texts(x, s, NS_DCT "description", what);
+	/* Its title: the dataset's, and the file's name. */
+	lit3(x, s, NS_DCT "title",
+	    fmt(c, "%s (%s)", d->title[0] ? d->title[0] : d->title[1],
+	        strrchr(f->rel, '/') ? strrchr(f->rel, '/') + 1 : f->rel),
+	    "sv");
+	lit3(x, s, NS_DCT "title",
+	    fmt(c, "%s (%s)", d->title[1] ? d->title[1] : d->title[0],
+	        strrchr(f->rel, '/') ? strrchr(f->rel, '/') + 1 : f->rel),
+	    "en");
 	iri3(x, s, NS_DCAT "accessURL", url);
 	iri3(x, s, NS_DCAT "downloadURL", url);
 	lit3(x, s, NS_DCT "format", f->media, NULL);
@@ -832,12 +994,48 @@ add_distribution(gctx *x, const kll__dataset *d, const kll__pubfile *f)
 		add_standard(x, s, f->conforms[i]);
 }
 
+/* dcterms:language, one per EU code of the space-separated list. */
+static void
+add_languages(gctx *x, const char *s, const char *list)
+{
+	const char *p, *space;
+	char code[8];
+
+	for (p = list; p != NULL && *p != '\0';) {
+		space = strchr(p, ' ');
+		snprintf(code, sizeof(code), "%.*s",
+		    (int)(space ? (size_t)(space - p) : strlen(p)), p);
+		add_ref(x, s, NS_DCT "language",
+		    fmt(x->c, EU_AUTH "language/%s", code),
+		    NS_DCT "LinguisticSystem");
+		p = space ? space + 1 : NULL;
+	}
+}
+
+/* dcterms:temporal: a dcterms:PeriodOfTime "iri" of "START/END". */
+static void
+add_period(gctx *x, const char *s, const char *iri, const char *period)
+{
+	const char *slash = strchr(period, '/');
+	char start[16];
+
+	if (slash == NULL)
+		return;
+	snprintf(start, sizeof(start), "%.*s", (int)(slash - period), period);
+	add_ref(x, s, NS_DCT "temporal", iri, NS_DCT "PeriodOfTime");
+	if (start[0] != '\0')
+		typed3(x, iri, NS_DCAT "startDate", start, NS_XSD "date");
+	if (slash[1] != '\0')
+		typed3(x, iri, NS_DCAT "endDate", slash + 1, NS_XSD "date");
+}
+
 static void
 add_dataset(gctx *x, const kll__dataset *d)
 {
 	kll_catalog *c = x->c;
 	const char *s = d->iri, *spatial = conf(c, "spatial");
 	const kll__dataset *rel;
+	const char *q;
 	size_t i;
 	int side;
 
@@ -851,8 +1049,17 @@ add_dataset(gctx *x, const kll__dataset *d)
 	add_themes(x, s, d->themes);
 	lit3(x, s, NS_DCT "identifier", d->uuid, NULL);
 	add_date(x, s, NS_DCT "issued", d->issued);
-	add_date(x, s, NS_DCT "modified", conf(c, "modified"));
+	add_date(x, s, NS_DCT "modified", d->modified);
 	lit3(x, s, NS_DCAT "version", d->version, NULL);
+	add_languages(x, s, d->langs);
+	if (d->freq != NULL)
+		add_ref(x, s, NS_DCT "accrualPeriodicity",
+		    fmt(c, EU_AUTH "frequency/%s", d->freq),
+		    NS_DCT "Frequency");
+	if (d->temporal != NULL)
+		add_period(x, s, kll__catalog_iri(c, fmt(c, "dataset/%s/period",
+		                                     d->id)),
+		    d->temporal);
 	add_ref(x, s, NS_DCT "spatial",
 	    fmt(c, EU_AUTH "country/%s", spatial ? spatial : "SWE"),
 	    NS_DCT "Location");
@@ -867,9 +1074,21 @@ add_dataset(gctx *x, const kll__dataset *d)
 	add_standard(x, s, standards[d->kind == KLL__VOCAB ? 1 : 0].iri);
 	if (d->kind == KLL__KEY)
 		add_standard(x, s, standards[1].iri);
-	for (side = 0; d->kind == KLL__KEY && side < 2; side++)
-		if ((rel = vocab_dataset(c, d->side_id[side])) != NULL)
-			iri3(x, s, NS_DCT "relation", rel->iri);
+	/* A key's vocabularies in the roles XKOS gives them: the source and
+	 * the target of the correspondence. */
+	for (side = 0; d->kind == KLL__KEY && side < 2; side++) {
+		if ((rel = vocab_dataset(c, d->side_id[side])) == NULL)
+			continue;
+		q = kll__catalog_iri(c, fmt(c, "dataset/%s/%s", d->id,
+		                            side ? "target" : "source"));
+		add_ref(x, s, NS_DCAT "qualifiedRelation", q,
+		    NS_DCAT "Relationship");
+		iri3(x, q, NS_DCT "relation", rel->iri);
+		add_ref(x, q, NS_DCAT "hadRole",
+		    side ? NS_XKOS "correspondenceToRole" :
+		           NS_XKOS "correspondenceFromRole",
+		    NS_DCAT "Role");
+	}
 	for (i = 0; i < d->nfiles; i++)
 		add_distribution(x, d, &d->file[i]);
 }
@@ -883,8 +1102,6 @@ add_catalog(gctx *x, const char *s)
 	const char *const desc[2] = { conf(c, "description-sv"),
 		conf(c, "description-en") };
 	const char *lang = conf(c, "language"), *spatial = conf(c, "spatial");
-	const char *p, *space;
-	char code[8];
 	size_t i;
 
 	add_type(x, s, NS_DCAT "Catalog");
@@ -892,17 +1109,9 @@ add_catalog(gctx *x, const char *s)
 	add_texts(x, s, NS_DCT "description", desc);
 	iri3(x, s, NS_DCT "publisher", x->publisher);
 	add_ref(x, s, NS_DCT "license", CC0, NS_DCT "LicenseDocument");
-	for (p = lang ? lang : "SWE ENG"; p != NULL && *p != '\0';) {
-		space = strchr(p, ' ');
-		snprintf(code, sizeof(code), "%.*s",
-		    (int)(space ? (size_t)(space - p) : strlen(p)), p);
-		add_ref(x, s, NS_DCT "language",
-		    fmt(c, EU_AUTH "language/%s", code),
-		    NS_DCT "LinguisticSystem");
-		p = space ? space + 1 : NULL;
-	}
+	add_languages(x, s, lang ? lang : "SWE ENG");
 	add_date(x, s, NS_DCT "issued", conf(c, "issued"));
-	add_date(x, s, NS_DCT "modified", conf(c, "modified"));
+	add_date(x, s, NS_DCT "modified", c->modified);
 	if (conf(c, "homepage") != NULL)
 		add_ref(x, s, NS_FOAF "homepage", conf(c, "homepage"),
 		    NS_FOAF "Document");
@@ -922,7 +1131,8 @@ set_prefixes(kll__rdf *g)
 	static const char *const ns[][2] = { { "dcat", NS_DCAT },
 		{ "dcatap", NS_DCATAP }, { "dcterms", NS_DCT },
 		{ "foaf", NS_FOAF }, { "rdf", NS_RDF }, { "skos", NS_SKOS },
-		{ "spdx", NS_SPDX }, { "vcard", NS_VCARD }, { "xsd", NS_XSD } };
+		{ "spdx", NS_SPDX }, { "vcard", NS_VCARD }, { "xkos", NS_XKOS },
+		{ "xsd", NS_XSD } };
 	size_t i;
 
 	for (i = 0; i < sizeof(ns) / sizeof(ns[0]); i++)

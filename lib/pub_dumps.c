@@ -36,10 +36,11 @@ verify_vocab(kll__pubjob *j, const kll__dataset *d, const char *path)
 
 	if (kll__pub_count_rdf(path, NULL, &triples, NULL, j->err) != KLL_OK)
 		return j->st = j->err ? j->err->code : KLL_ESYNTAX;
-	if (triples != d->triples)
+	if (triples != d->triples + d->added)
 		return j->st = kll__error_set(j->err, KLL_EINVALID, path, 0, 0,
-		           "read back %zu triples, not the %zu of %s", triples,
-		           d->triples, d->src);
+		           "read back %zu triples, not the %zu of %s and %zu "
+		           "added",
+		           triples, d->triples, d->src, d->added);
 	if (kll_vocab_load(&v, path, NULL, j->err) != KLL_OK)
 		return j->st = j->err ? j->err->code : KLL_ESYNTAX;
 	if (kll_vocab_count(v) != d->count ||
@@ -57,8 +58,15 @@ write_rdf_form(kll__pubjob *j, kll__dataset *d, const struct form *fm)
 	kll__pubfile *f;
 	char *path = NULL;
 	size_t triples = 0;
+	kll__pubadd add;
 	FILE *fp;
 
+	/* XKOS makes a scheme's short name and date of publication
+	 * mandatory: the file gets those it lacks. */
+	add.scheme = d->scheme;
+	add.notation = d->has_notation ? NULL : d->notation;
+	add.issued = d->has_issued ? NULL : d->issued;
+	d->added = (add.notation != NULL) + (add.issued != NULL);
 	if (kll__pub_stopped(j) || (f = kll__pub_add_file(j, d, "vocab",
 	                                fm->ext, fm->tag, fm->media)) == NULL)
 		return;
@@ -66,7 +74,7 @@ write_rdf_form(kll__pubjob *j, kll__dataset *d, const struct form *fm)
 	f->conforms[0] = STD_SKOS, f->conforms[1] = STD_XKOS;
 	if ((fp = kll__pub_create(j, f->rel, &path)) != NULL) {
 		j->st = kll__pub_reserialize(
-		    d->src, fp, fm->syntax, &triples, j->err);
+		    d->src, fp, fm->syntax, &add, &triples, j->err);
 		kll__pub_close(j, fp, path, f);
 	}
 	if (j->st == KLL_OK)

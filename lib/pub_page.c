@@ -134,18 +134,30 @@ html_header(FILE *fp, kll_catalog *c)
 static void
 html_counts(FILE *fp, const kll__dataset *d)
 {
-	fprintf(fp,
-	    "<p class=\"counts\"><strong class=\"count\">%zu</strong> "
-	    "%s",
-	    d->count,
-	    d->kind == KLL__VOCAB ? "begrepp · concepts" :
-	                            "mappningar · mappings");
-	if (d->count2 > 0)
-		fprintf(fp, ", <strong class=\"count2\">%zu</strong> %s",
-		    d->count2,
-		    d->kind == KLL__VOCAB ? "nivåer · levels" :
-		                            "begreppsassociationer · concept "
-		                            "associations");
+	size_t n = d->count, m = d->count2;
+
+	if (d->kind == KLL__VOCAB)
+		fprintf(fp,
+		    "<p class=\"counts\"><strong class=\"count\">%zu</strong> "
+		    "begrepp · %s",
+		    n, kll__noun(n, "concept", "concepts"));
+	else
+		fprintf(fp,
+		    "<p class=\"counts\"><strong class=\"count\">%zu</strong> "
+		    "%s · %s",
+		    n, kll__noun(n, "mappning", "mappningar"),
+		    kll__noun(n, "mapping", "mappings"));
+	if (m > 0 && d->kind == KLL__VOCAB)
+		fprintf(fp, ", <strong class=\"count2\">%zu</strong> %s · %s",
+		    m, kll__noun(m, "nivå", "nivåer"),
+		    kll__noun(m, "level", "levels"));
+	else if (m > 0)
+		fprintf(fp, ", <strong class=\"count2\">%zu</strong> %s · %s",
+		    m,
+		    kll__noun(m, "begreppsassociation",
+		        "begreppsassociationer"),
+		    kll__noun(m, "concept association",
+		        "concept associations"));
 	fputs("</p>\n", fp);
 }
 

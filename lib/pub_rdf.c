@@ -23,6 +23,8 @@ typedef struct rdfio {
 	size_t triples, typed;
 	kll__arena *arena;
 	const char *desc[2], *license, *issued, *source;
+	const char *modified, *freq, *start, *end, *ident;
+	int has_notation, has_issued;
 	raptor_serializer *ser; /* a copy goes here; may be NULL */
 	kll__rdf *g;            /* or here, for kll's own writer */
 	kll__buf term[2];       /* blank node ids with their "_:" */
@@ -99,11 +101,34 @@ collect(rdfio *io, const raptor_statement *st)
 		io->source =
 		    keep(io, io->source, raptor_uri_as_string(o->value.uri));
 	} else if (term_is(st->predicate, NS_DCT "issued") &&
-	           o->type == RAPTOR_TERM_TYPE_LITERAL &&
-	           o->value.literal.string_len >= 10) {
-		if (io->issued == NULL)
+	           o->type == RAPTOR_TERM_TYPE_LITERAL) {
+		io->has_issued = 1;
+		if (io->issued == NULL && o->value.literal.string_len >= 10)
 			io->issued = kll__arena_strndup(io->arena,
 			    (const char *)o->value.literal.string, 10);
+	} else if (o->type == RAPTOR_TERM_TYPE_LITERAL &&
+	           o->value.literal.string_len >= 10 &&
+	           (term_is(st->predicate, NS_DCT "modified") ||
+	               term_is(st->predicate, "http://schema.org/startDate") ||
+	               term_is(st->predicate, "http://schema.org/endDate"))) {
+		const char **to = term_is(st->predicate, NS_DCT "modified") ?
+		                      &io->modified :
+		                  term_is(st->predicate,
+		                      "http://schema.org/startDate") ?
+		                      &io->start :
+		                      &io->end;
+		if (*to == NULL)
+			*to = kll__arena_strndup(io->arena,
+			    (const char *)o->value.literal.string, 10);
+	} else if (term_is(st->predicate, NS_DCT "accrualPeriodicity") &&
+	           o->type == RAPTOR_TERM_TYPE_URI) {
+		io->freq =
+		    keep(io, io->freq, raptor_uri_as_string(o->value.uri));
+	} else if (term_is(st->predicate, NS_DCT "identifier") &&
+	           o->type == RAPTOR_TERM_TYPE_LITERAL) {
+		io->ident = keep(io, io->ident, o->value.literal.string);
+	} else if (term_is(st->predicate, NS_SKOS "notation")) {
+		io->has_notation = 1;
 	}
 }
 
@@ -304,9 +329,75 @@ kll__pub_count_rdf(const char *path, const char *cls, size_t *triples,
 
 /* Turtle and N-Triples come from kll's writer, sorted, in the layout of
  * the shipped vocabularies; the other syntaxes from raptor's. */
+/* One literal statement about "subject" to the raptor serializer. */
+static void
+ser_literal(rdfio *io, const char *subject, const char *pred,
+    const char *text, const char *datatype)
+{
+	raptor_statement *st;
+	raptor_uri *dt = NULL;
+	raptor_term *s, *p, *o;
+
+	if (datatype != NULL)
+		dt = raptor_new_uri(io->world, (const unsigned char *)datatype);
+	s = raptor_new_term_from_uri_string(
+	    io->world, (const unsigned char *)subject);
+	p = raptor_new_term_from_uri_string(
+	    io->world, (const unsigned char *)pred);
+	o = raptor_new_term_from_literal(
+	    io->world, (const unsigned char *)text, dt, NULL);
+	if (dt != NULL)
+		raptor_free_uri(dt);
+	if (s == NULL || p == NULL || o == NULL ||
+	    (st = raptor_new_statement_from_nodes(io->world, s, p, o, NULL)) ==
+	        NULL) {
+		if (s)
+			raptor_free_term(s);
+		if (p)
+			raptor_free_term(p);
+		if (o)
+			raptor_free_term(o);
+		if (io->st == KLL_OK)
+			io->st = kll__nomem(io->err);
+		return;
+	}
+	raptor_serializer_serialize_statement(io->ser, st);
+	raptor_free_statement(st);
+}
+
+/* What XKOS asks of a concept scheme and the file lacks: its short name
+ * and date of publication. */
+static size_t
+add_scheme_meta(rdfio *io, const kll__pubadd *add)
+{
+	size_t n = 0;
+
+	if (add == NULL || add->scheme == NULL)
+		return 0;
+	if (add->notation != NULL) {
+		if (io->g != NULL)
+			kll__rdf_add_lit(io->g, add->scheme,
+			    NS_SKOS "notation", add->notation, NULL);
+		else
+			ser_literal(io, add->scheme, NS_SKOS "notation",
+			    add->notation, NULL);
+		n++;
+	}
+	if (add->issued != NULL) {
+		if (io->g != NULL)
+			kll__rdf_add_typed(io->g, add->scheme, NS_DCT "issued",
+			    add->issued, NS_XSD "date");
+		else
+			ser_literal(io, add->scheme, NS_DCT "issued",
+			    add->issued, NS_XSD "date");
+		n++;
+	}
+	return n;
+}
+
 kll_status
 kll__pub_reserialize(const char *src, FILE *fp, const char *syntax,
-    size_t *triples, kll_error *err)
+    const kll__pubadd *add, size_t *triples, kll_error *err)
 {
 	int own = strcmp(syntax, "turtle") == 0 ||
 	          strcmp(syntax, "ntriples") == 0;
@@ -328,6 +419,9 @@ kll__pub_reserialize(const char *src, FILE *fp, const char *syntax,
 		goto out;
 	}
 	if (rdfio_parse(&io, src) != KLL_OK)
+		goto out;
+	io.triples += add_scheme_meta(&io, add);
+	if (io.st != KLL_OK)
 		goto out;
 	if (own)
 		io.st = kll__rdf_write(io.g, fp, syntax, src, err);
@@ -358,6 +452,11 @@ kll__pub_scheme_meta(kll__pubmeta *out, const char *path, const char *scheme,
 		out->desc[0] = io.desc[0], out->desc[1] = io.desc[1];
 		out->license = io.license, out->issued = io.issued;
 		out->source = io.source;
+		out->modified = io.modified, out->freq = io.freq;
+		out->start = io.start, out->end = io.end;
+		out->ident = io.ident;
+		out->has_notation = io.has_notation;
+		out->has_issued = io.has_issued;
 	}
 	return io.st;
 }

@@ -49,9 +49,8 @@ kll__pub_stopped(kll__pubjob *j)
 	return j->st != KLL_OK;
 }
 
-/* Size and SHA-1 of the file as it is on disk. */
-static kll_status
-measure(const char *path, kll__pubfile *f, kll_error *err)
+kll_status
+kll__pub_measure(const char *path, kll__pubfile *f, kll_error *err)
 {
 	unsigned char buf[65536], md[20];
 	kll__sha1 s;
@@ -110,7 +109,7 @@ kll__pub_close(kll__pubjob *j, FILE *fp, const char *path, kll__pubfile *f)
 	if (bad && j->st == KLL_OK)
 		j->st = kll__error_set(j->err, KLL_EIO, path, 0, 0,
 		    "write error: %s", strerror(errno ? errno : EIO));
-	if (j->st == KLL_OK && f != NULL && measure(path, f, j->err) != KLL_OK)
+	if (j->st == KLL_OK && f != NULL && kll__pub_measure(path, f, j->err) != KLL_OK)
 		j->st = KLL_EIO;
 	return j->st;
 }
@@ -253,43 +252,6 @@ remove_tree(const char *path)
 	return rmdir(path);
 }
 
-/* Whether an existing folder may be replaced: it is empty or holds a
- * catalog.rdf (an earlier output). */
-static kll_status
-replaceable(const char *dir, kll_error *err)
-{
-	struct dirent *e;
-	struct stat sb;
-	int empty = 1, ours = 0;
-	DIR *dp;
-
-	if (stat(dir, &sb) != 0) {
-		if (errno == ENOENT)
-			return KLL_OK;
-		return kll__error_set(err, KLL_EIO, dir, 0, 0,
-		    "cannot stat: %s", strerror(errno));
-	}
-	if (!S_ISDIR(sb.st_mode))
-		return kll__error_set(
-		    err, KLL_EARG, dir, 0, 0, "exists and is not a folder");
-	if ((dp = opendir(dir)) == NULL)
-		return kll__error_set(err, KLL_EIO, dir, 0, 0,
-		    "cannot open: %s", strerror(errno));
-	while ((e = readdir(dp)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		empty = 0;
-		if (strcmp(e->d_name, "catalog.rdf") == 0)
-			ours = 1;
-	}
-	closedir(dp);
-	if (!empty && !ours)
-		return kll__error_set(err, KLL_EARG, dir, 0, 0,
-		    "is not empty and holds no catalog.rdf: kll-publish "
-		    "replaces only a folder it wrote");
-	return KLL_OK;
-}
-
 /* "dir" without trailing slashes, through a symbolic link to the folder
  * it names, so that the new folder goes beside the real one. */
 static char *
@@ -394,6 +356,8 @@ write_all(kll__pubjob *j)
 		write_catalog(j);
 	if (j->st == KLL_OK)
 		kll__pub_write_page(j);
+	if (j->st == KLL_OK)
+		kll__pub_write_manifest(j);
 }
 
 /* The mode of the new folder: that of the one it replaces, else 0777
@@ -418,10 +382,12 @@ kll_status
 kll_catalog_publish(kll_catalog *c, const char *dir, kll_error *err)
 {
 	char *target = NULL, *tmp = NULL;
+	kll__owned old;
 	size_t i, n;
 	kll__pubjob j;
 
 	memset(&j, 0, sizeof(j));
+	memset(&old, 0, sizeof(old));
 	j.c = c, j.err = err;
 	if ((j.st = kll__catalog_complete(c, err)) != KLL_OK)
 		return j.st;
@@ -433,7 +399,7 @@ kll_catalog_publish(kll_catalog *c, const char *dir, kll_error *err)
 		c->ds[i].nfiles = 0;
 	if ((target = target_of(dir)) == NULL)
 		return kll__nomem(err);
-	if ((j.st = replaceable(target, err)) != KLL_OK)
+	if ((j.st = kll__owned_read(&old, c, target, err)) != KLL_OK)
 		goto out;
 	n = strlen(target) + 16;
 	if ((tmp = kll__malloc(n)) == NULL) {
@@ -451,6 +417,7 @@ kll_catalog_publish(kll_catalog *c, const char *dir, kll_error *err)
 	chmod(tmp, folder_mode(c, target)); /* mkdtemp makes 0700 */
 	j.tmp = tmp;
 	write_all(&j);
+	kll__pub_keep_foreign(&j, &old, target);
 	if (j.st == KLL_OK && !kll__pub_stopped(&j))
 		j.st = swap_in(c, tmp, target, err);
 out:
@@ -458,5 +425,6 @@ out:
 		remove_tree(tmp);
 	free(tmp);
 	free(target);
+	kll__owned_free(&old);
 	return j.st;
 }

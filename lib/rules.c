@@ -167,6 +167,11 @@ static const kll_check_rule others[] = {
 	{ "publish-unused", W, "a configuration key nothing uses" },
 	{ "publish-no-vocab", W, "a key whose vocabulary is not published" },
 	{ "publish-old-folder", W, "a file of an earlier publication left" },
+	{ "publish-foreign", E,
+	    "a file kll-publish did not write is in the way" },
+	{ "publish-removed", I,
+	    "a file kll-publish did not write removed (--clean)" },
+	{ "publish-dates", E, "a date of modification before that of issue" },
 };
 
 #define NOTHERS (sizeof(others) / sizeof(others[0]))

@@ -21,6 +21,12 @@ for f in vocab/*.ttl; do
 	    $1 == "level" { lv = lv sep $3; sep = "/" }
 	    END { printf "%-18s %9s  %s\n", id, n, lv }'
 done
+# build/publish as an earlier kll-publish wrote it, without the manifest
+# that tells its files from others': kll-publish would refuse it.
+if [ -f build/publish/catalog.rdf ] &&
+    ! [ -f build/publish/.kll-publish-manifest ]; then
+	rm -rf build/publish
+fi
 kll-publish -q -c publish.conf.example -L vocab -o build/publish || rc=$?
 [ $rc = 0 ] && echo "published: build/publish/ (catalog.rdf, index.html and the dumps)"
 exit $rc

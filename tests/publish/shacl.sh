@@ -162,6 +162,52 @@ if [ "${KLL_PUBLISH_SHIPPED:-1}" != 0 ] && [ -f "$top/vocab/INDEX" ]; then
 	fi
 fi
 
+# Every published vocabulary against the XKOS best-practice conformance
+# shapes of the specification ($KLL_SHARED/spec/xkos, default ../shared
+# beside the tree), when they are there.  The scheme must pass: its
+# skos:notation and dcterms:issued, which kll-publish adds where the
+# vocabulary lacks them, included.  Named deviations of the data, not of
+# kll-publish:
+#  1. xkos:numberOfLevels is an xsd:positiveInteger, as the XKOS
+#     ontology gives its range; the shapes want xsd:integer.
+#  2. ESCO's and ISCO's definitions are plain literals, where the shapes
+#     want xkos:ExplanatoryNote resources (the focus node is a literal).
+shared=${KLL_SHARED:-$top/../shared}
+xkos_shapes=$shared/spec/xkos/xkos-best-practices-conformance-shapes.ttl
+xkos_dev='xkos#numberOfLevels>: Value does not have datatype .*\[sh:DatatypeConstraintComponent\]$
+: violation: "'
+vocabs() {	# name dir
+	for v in "$2"/vocab/*.ttl; do
+		[ -f "$v" ] || continue
+		node "$engine/validate.mjs" "$xkos_shapes" -- "$v" \
+		    >"$tmp/xkos" 2>&1
+		[ $? = 2 ] && { cat "$tmp/xkos"; xok=0; continue; }
+		printf '%s\n' "$xkos_dev" >"$tmp/xkos-allowed"
+		grep ': violation: ' "$tmp/xkos" |
+		    grep -v -E -f "$tmp/xkos-allowed" >"$tmp/xkos-left"
+		if [ -s "$tmp/xkos-left" ]; then
+			head -5 "$tmp/xkos-left"
+			xok=0
+		fi
+	done
+}
+if [ -f "$xkos_shapes" ]; then
+	for name in fixture tree shipped; do
+		[ -d "$tmp/$name/vocab" ] || continue
+		xok=1
+		vocabs "$name" "$tmp/$name"
+		if [ $xok = 1 ]; then
+			say "$name: every vocabulary passes the XKOS shapes"
+			pass=$((pass + 1))
+		else
+			say "FAIL $name: a vocabulary breaks the XKOS shapes"
+			fail=$((fail + 1))
+		fi
+	done
+else
+	say "no $xkos_shapes: the vocabularies are not checked against XKOS"
+fi
+
 # Broken on purpose: a catalog without its title breaks the EU shapes; an
 # RDF/XML media type given as a word and a distribution as a blank node
 # break kll's DCAT-AP-SE shapes.

@@ -108,6 +108,10 @@ fi
 check occ_isc "$top/tests/data/map/occ_isc.sssom.tsv" \
     -L "$top/tests/data/vocab" --meta=publication_date=2024-06-01
 check export-full "$top/tests/data/map/export-full.sssom.tsv"
+# One association per row.
+check occ_isc-pairs "$top/tests/data/map/occ_isc.sssom.tsv" \
+    -L "$top/tests/data/vocab" --meta=publication_date=2024-06-01 \
+    --xkos-associations=pair
 # The shipped keys, with the shipped vocabularies.
 for key in "$top"/mappings/*.sssom.tsv; do
 	[ -f "$key" ] || continue

@@ -252,7 +252,7 @@ test_conf_keys(void **state)
 	(void)state;
 	for (i = 0; kll_pubconf_key_at(i) != NULL; i++)
 		;
-	assert_int_equal(i, 24);
+	assert_int_equal(i, 33);
 	assert_string_equal(kll_pubconf_key_at(0), "publisher");
 	assert_null(kll_pubconf_key_at(1000));
 	kll_pubconf_free(NULL);
@@ -730,6 +730,16 @@ slurp(const char *path)
 	return buf;
 }
 
+/* Remove the first occurrence of "line" from s. */
+static void
+drop_line(char *s, const char *line)
+{
+	char *p = strstr(s, line);
+
+	assert_non_null(p);
+	memmove(p, p + strlen(line), strlen(p + strlen(line)) + 1);
+}
+
 static void
 test_publish(void **state)
 {
@@ -743,7 +753,7 @@ test_publish(void **state)
 	assert_int_equal(kll_catalog_publish(cat, out, &err), KLL_OK);
 	list_dir(out, files, sizeof(files));
 	assert_string_equal(files,
-	    "./catalog.rdf ./index.html "
+	    "./.kll-publish-manifest ./catalog.rdf ./index.html "
 	    "./mappings/occ_isc.skos.ttl ./mappings/occ_isc.sssom.tsv "
 	    "./mappings/occ_isc.xkos.ttl ./vocab/isc.csv ./vocab/isc.nt "
 	    "./vocab/isc.rdf ./vocab/isc.ttl ./vocab/occ.csv ./vocab/occ.nt "
@@ -751,10 +761,13 @@ test_publish(void **state)
 	assert_int_equal(cat->ds[2].count2, 4); /* associations */
 	assert_int_equal(cat->ds[0].nfiles, 4);
 	assert_int_equal(cat->ds[0].file[3].size, 1512);
-	/* The Turtle of a sorted file is the same bytes. */
+	/* The Turtle of a sorted file is the same bytes, with the scheme's
+	 * short name and date of issue, which XKOS wants, added. */
 	snprintf(out, sizeof(out), "%s/pub/vocab/occ.ttl", f->dir);
 	a = slurp(out);
 	b = slurp(DATA "vocab/occ.ttl");
+	drop_line(a, "\tdcterms:issued \"2012-01-01\"^^xsd:date ;\n");
+	drop_line(a, "\tskos:notation \"occ\" ;\n");
 	assert_string_equal(a, b);
 	free(a);
 	free(b);
@@ -790,7 +803,8 @@ test_publish_refuses(void **state)
 	assert_non_null(fp = fopen(path, "w"));
 	fclose(fp);
 	assert_int_equal(kll_catalog_publish(cat, out, &err), KLL_EARG);
-	assert_non_null(strstr(err.msg, "holds no catalog.rdf"));
+	assert_non_null(strstr(err.msg, "has no .kll-publish-manifest"));
+	assert_string_equal(err.rule, "publish-foreign");
 	assert_int_equal(access(path, F_OK), 0);
 	/* A regular file is no folder. */
 	assert_int_equal(kll_catalog_publish(cat, path, &err), KLL_EARG);
@@ -800,6 +814,12 @@ test_publish_refuses(void **state)
 	assert_int_equal(mkdir(out, 0777), 0);
 	assert_int_equal(kll_catalog_publish(cat, out, &err), KLL_OK);
 	snprintf(path, sizeof(path), "%s/catalog.rdf", out);
+	assert_int_equal(access(path, F_OK), 0);
+	/* A file of others beside those of the last run is kept. */
+	snprintf(path, sizeof(path), "%s/robots.txt", out);
+	assert_non_null(fp = fopen(path, "w"));
+	fclose(fp);
+	assert_int_equal(kll_catalog_publish(cat, out, &err), KLL_OK);
 	assert_int_equal(access(path, F_OK), 0);
 	assert_int_equal(
 	    kll_catalog_publish(cat, "/proc/kll-test/x", &err), KLL_EIO);
