@@ -81,6 +81,12 @@ $(B)/bin/kll: $(B)/cli/kll.o $(CLI_OBJ) $(LIBA)
 
 .SECONDARY:
 -include $(wildcard $(B)/lib/*.d $(B)/cli/*.d $(B)/tests/*.d)
+# make tries to remake every file it includes, and the built-in rule
+# `%: %.o` with the main-%.o rule above would remake build/cli/main-X.d
+# from a build/cli/main-X.d.o compiled with KLL_CMD=cmd_X.d (broken)
+# whenever cli/main.c is newer than the .d.  The .d files are written by
+# the compiler alone: no rule makes them.
+$(B)/%.d: ;
 
 $(B)/kll.pc: Makefile lib/kll.h
 	printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: kll\nDescription: classification vocabularies and translation keys\nVersion: %s\nRequires.private: serd-0 raptor2 redland libxml-2.0 yaml-0.1 sqlite3\nLibs: -L$${libdir} -lkll\nLibs.private: -lunistring -lstemmer -lm\nCflags: -I$${includedir}\n' \
