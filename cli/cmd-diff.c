@@ -82,6 +82,8 @@ parse_lang(diff_opts *o, char *arg)
 		return usage_error("--lang needs a language");
 	if (strchr(arg, ',') != NULL)
 		return usage_error("--lang takes one language, not '%s'", arg);
+	if (!kll_lang_ok(arg))
+		return usage_error("bad language tag '%s'", arg);
 	o->langs[0] = arg;
 	o->nlangs = 1;
 	return 0;

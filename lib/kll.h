@@ -1956,6 +1956,11 @@ kll_status kll_vdiff_write_json(
 kll_status kll_mapdiff_write_json(
     const kll_mapdiff *d, FILE *fp, kll_error *err);
 
+/* Whether s has the shape of a language tag as BCP 47 writes them:
+ * letters, digits and '-', not empty and not starting with '-'.  NULL:
+ * no. */
+int kll_lang_ok(const char *s);
+
 #ifdef __cplusplus
 }
 #endif
