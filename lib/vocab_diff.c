@@ -594,28 +594,16 @@ kll_vdiff_match(const kll_vdiff *d)
 /* JSON lines                                                           */
 
 static void
-json_code(FILE *fp, const kll_concept *c)
-{
-	if (c != NULL)
-		kll__json_string(fp, code_of(c));
-	else
-		fputs("null", fp);
-}
-
-static void
 json_change(FILE *fp, const kll_change *c)
 {
-	fprintf(fp, "{\"kind\":\"%s\",\"level\":%d,\"old_code\":",
+	const char *const kv[] = { "old_code",
+		c->old_c ? code_of(c->old_c) : NULL, "new_code",
+		c->new_c ? code_of(c->new_c) : NULL, "lang", c->lang, "old",
+		c->old_text, "new", c->new_text };
+
+	fprintf(fp, "{\"kind\":\"%s\",\"level\":%d",
 	    kll_change_name(c->kind), c->level);
-	json_code(fp, c->old_c);
-	fputs(",\"new_code\":", fp);
-	json_code(fp, c->new_c);
-	fputs(",\"lang\":", fp);
-	kll__json_string(fp, c->lang);
-	fputs(",\"old\":", fp);
-	kll__json_string(fp, c->old_text);
-	fputs(",\"new\":", fp);
-	kll__json_string(fp, c->new_text);
+	kll__json_fields(fp, kv, sizeof(kv) / sizeof(kv[0]) / 2);
 	if (c->pair != NULL && c->pair->rel != KLL_REL_NONE)
 		fprintf(fp, ",\"confidence\":%.3f,\"review\":%s",
 		    c->pair->confidence, c->pair->review ? "true" : "false");
