@@ -112,26 +112,23 @@ pref_exact(const kll_concept *c, const char *lang)
 	return NULL;
 }
 
-/* Languages of the prefLabels of o and n, each once, into langs. */
+/* The languages of c's prefLabels not yet among langs[0..k), added
+ * (up to max); the new count. */
 static size_t
-pref_langs(
-    const kll_concept *o, const kll_concept *n, const char **langs, size_t max)
+add_langs(const kll_concept *c, const char **langs, size_t k, size_t max)
 {
-	const kll_concept *cs[2] = { o, n };
 	const kll_label *l;
-	size_t k = 0, i, j;
-	int s;
+	size_t i, j;
 
-	for (s = 0; s < 2; s++)
-		for (i = 0; i < kll_concept_nlabels(cs[s]); i++) {
-			l = kll_concept_label_at(cs[s], i);
-			if (l->kind != KLL_LABEL_PREF)
-				continue;
-			for (j = 0; j < k && strcmp(langs[j], l->lang); j++)
-				;
-			if (j == k && k < max)
-				langs[k++] = l->lang;
-		}
+	for (i = 0; i < kll_concept_nlabels(c); i++) {
+		l = kll_concept_label_at(c, i);
+		if (l->kind != KLL_LABEL_PREF)
+			continue;
+		for (j = 0; j < k && strcmp(langs[j], l->lang); j++)
+			;
+		if (j == k && k < max)
+			langs[k++] = l->lang;
+	}
 	return k;
 }
 
@@ -148,7 +145,8 @@ relabelled(kll_vdiff *d, const kll_concept *o, const kll_concept *n)
 		langs[0] = d->lang;
 		k = 1;
 	} else {
-		k = pref_langs(o, n, langs, sizeof(langs) / sizeof(langs[0]));
+		k = add_langs(o, langs, 0, sizeof(langs) / sizeof(langs[0]));
+		k = add_langs(n, langs, k, sizeof(langs) / sizeof(langs[0]));
 	}
 	for (i = 0; i < k; i++) {
 		a = pref_exact(o, langs[i]);
@@ -291,21 +289,12 @@ static size_t
 vocab_langs(const kll_vdiff *d, const char **langs, size_t max)
 {
 	const kll_vocab *v = kll_match_old(d->m);
-	const kll_label *l;
-	size_t k = 0, i, j, m;
+	size_t k = 0, i;
 
 	if (d->lang != NULL)
 		langs[k++] = d->lang;
 	for (i = 0; i < kll_vocab_count(v); i++)
-		for (m = 0; m < kll_concept_nlabels(kll_vocab_at(v, i)); m++) {
-			l = kll_concept_label_at(kll_vocab_at(v, i), m);
-			if (l->kind != KLL_LABEL_PREF)
-				continue;
-			for (j = 0; j < k && strcmp(langs[j], l->lang); j++)
-				;
-			if (j == k && k < max)
-				langs[k++] = l->lang;
-		}
+		k = add_langs(kll_vocab_at(v, i), langs, k, max);
 	return k;
 }
 
