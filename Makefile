@@ -33,13 +33,14 @@ CMDS     = $(patsubst cli/cmd-%.c,%,$(sort $(wildcard cli/cmd-*.c)))
 CLI_SRC  = $(filter-out cli/main.c cli/kll.c,$(sort $(wildcard cli/*.c)))
 CLI_OBJ  = $(CLI_SRC:%.c=$(B)/%.o)
 PROGS    = $(B)/bin/kll $(CMDS:%=$(B)/bin/kll-%)
+SPROGS   = $(PROGS:$(B)/bin/%=$(B)/shared/%)
 UNIT     = $(patsubst tests/unit/%.c,$(B)/tests/%,$(sort $(wildcard tests/unit/test_*.c)))
 MAN      = $(sort $(wildcard man/*.[1-9]))
 SOVER    = 0
 LIBA     = $(B)/lib/libkll.a
 LIBSO    = $(B)/lib/libkll.so.$(SOVER)
 
-all: $(PROGS) $(LIBA) $(LIBSO) $(B)/kll.pc
+all: $(PROGS) $(LIBA) $(LIBSO) $(B)/kll.pc $(SPROGS)
 
 $(B)/lib/vocab_resolve.o: ALL_CFLAGS += -DKLL_DATADIR='"$(DATADIR)/vocab"'
 # The installed share folder is compiled in: rebuild when it changes.
@@ -79,8 +80,28 @@ $(B)/bin/kll: $(B)/cli/kll.o $(CLI_OBJ) $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(B)/cli/kll.o $(CLI_OBJ) $(LIBA) $(PKG_LIBS)
 
+# The commands that `make install` installs link the shared library
+# (libkll.so.0, found in LIBDIR: no rpath), so that a fix to libkll reaches
+# them.  The ones in $(B)/bin, which the tests run, link libkll.a: they
+# run from the tree as they are, under the sanitizers and FAULTS too,
+# with no LD_LIBRARY_PATH to set and no installed libkll to pick up by
+# mistake.  They are built from the same objects.
+$(B)/shared/kll-%: $(B)/cli/main-%.o $(CLI_OBJ) $(LIBSO)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(B)/cli/main-$*.o $(CLI_OBJ) $(LIBSO)
+
+$(B)/shared/kll: $(B)/cli/kll.o $(CLI_OBJ) $(LIBSO)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(B)/cli/kll.o $(CLI_OBJ) $(LIBSO)
+
 .SECONDARY:
 -include $(wildcard $(B)/lib/*.d $(B)/cli/*.d $(B)/tests/*.d)
+# make tries to remake every file it includes, and the built-in rule
+# `%: %.o` with the main-%.o rule above would remake build/cli/main-X.d
+# from a build/cli/main-X.d.o compiled with KLL_CMD=cmd_X.d (broken)
+# whenever cli/main.c is newer than the .d.  The .d files are written by
+# the compiler alone: no rule makes them.
+$(B)/%.d: ;
 
 $(B)/kll.pc: Makefile lib/kll.h
 	printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: kll\nDescription: classification vocabularies and translation keys\nVersion: %s\nRequires.private: serd-0 raptor2 redland libxml-2.0 yaml-0.1 sqlite3\nLibs: -L$${libdir} -lkll\nLibs.private: -lunistring -lstemmer -lm\nCflags: -I$${includedir}\n' \
@@ -225,7 +246,7 @@ install: all
 	    $(DESTDIR)$(INCDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
 	    $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)/vocab \
 	    $(DESTDIR)$(DATADIR)/mappings
-	cp -f $(PROGS) $(DESTDIR)$(BINDIR)/
+	cp -f $(SPROGS) $(DESTDIR)$(BINDIR)/
 	cp -f $(LIBA) $(LIBSO) $(DESTDIR)$(LIBDIR)/
 	ln -sf libkll.so.$(SOVER) $(DESTDIR)$(LIBDIR)/libkll.so
 	cp -f lib/kll.h $(DESTDIR)$(INCDIR)/

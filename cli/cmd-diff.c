@@ -22,8 +22,9 @@ static const cli_opt options[] = {
 	{ "vocab-path", 'L', "dirs",
 	    "folders searched first for vocabulary ids",
 	    .usage = CLI_U1 | CLI_U2, .set = SET(dirs) },
-	{ "lang", 'l', "langs",
-	    "label languages compared, comma-separated (default: all)",
+	{ "lang", 'l', "lang",
+	    "the language of the labels shown and compared (default: sv "
+	    "where a label in sv exists, else en, else any)",
 	    .usage = CLI_U1 | CLI_U2 },
 	{ "level", OPT_LEVEL, "n", "only changes (or key rows) of level n",
 	    .usage = CLI_U1 | CLI_U2 },
@@ -76,15 +77,16 @@ parse_unit(double *out, const char *name, const char *arg)
 }
 
 static int
-parse_langs(diff_opts *o, char *arg)
+parse_lang(diff_opts *o, char *arg)
 {
-	int n = split_list(
-	    arg, o->langs, (int)(sizeof(o->langs) / sizeof(o->langs[0])));
-
-	if (n <= 0)
-		return usage_error(n < 0 ? "too many languages in --lang" :
-		                           "--lang needs a language");
-	o->nlangs = (size_t)n;
+	if (*arg == '\0')
+		return usage_error("--lang needs a language");
+	if (strchr(arg, ',') != NULL)
+		return usage_error("--lang takes one language, not '%s'", arg);
+	if (!kll_lang_ok(arg))
+		return usage_error("bad language tag '%s'", arg);
+	o->langs[0] = arg;
+	o->nlangs = 1;
 	return 0;
 }
 
@@ -96,7 +98,7 @@ on_option(void *ctx, int key, char *arg)
 
 	switch (key) {
 	case 'l':
-		return parse_langs(o, arg);
+		return parse_lang(o, arg);
 	case OPT_LEVEL:
 		return parse_level(arg, &o->level);
 	case OPT_FORMAT:
@@ -196,12 +198,12 @@ const cli_cmd diff_cmd = {
 	.operands = { "old new", "old new", "old.sssom.tsv new.sssom.tsv" },
 	.about =
 	    "Compare two versions of a vocabulary (files, ids or scheme IRIs):\n"
-	    "codes added and removed, kept codes relabelled or moved, and, from\n"
-	    "labels and hierarchy together, content renumbered, split, merged,\n"
-	    "regrouped, lost (no counterpart) and novel.  With --key, write the\n"
-	    "key from old to new that this implies, as SSSOM/TSV.  Two mapping\n"
-	    "sets (*.sssom.tsv, or --keys) are compared record by record, paired\n"
-	    "by subject and object.\n",
+	    "codes added, removed and renumbered, kept codes relabelled or moved,\n"
+	    "and, from labels and hierarchy together, content renumbered, split,\n"
+	    "merged, regrouped, lost (no counterpart) and novel.  With --key,\n"
+	    "write the key from old to new that this implies, as SSSOM/TSV.  Two\n"
+	    "mapping sets (*.sssom.tsv, or --keys) are compared record by record,\n"
+	    "paired by subject and object.\n",
 	.opts = options,
 	.args = { 2, 2, "give two versions to compare" },
 	.after =

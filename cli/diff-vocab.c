@@ -45,9 +45,12 @@ text_change(FILE *fp, const kll_change *c)
 		    *c->new_text ? c->new_text : "(top)");
 		break;
 	default:
-		fprintf(fp, "  %s => %s  %.2f%s  %s", code_of(c->old_c),
-		    code_of(c->new_c), c->pair->confidence,
-		    c->pair->review ? " review" : "", c->old_text);
+		fprintf(fp, "  %s => %s  ", code_of(c->old_c),
+		    code_of(c->new_c));
+		if (c->pair != NULL)
+			fprintf(fp, "%.2f%s  ", c->pair->confidence,
+			    c->pair->review ? " review" : "");
+		fputs(c->old_text, fp);
 		if (strcmp(c->old_text, c->new_text) != 0)
 			fprintf(fp, " => %s", c->new_text);
 		fputc('\n', fp);
@@ -165,6 +168,7 @@ match_opts(const diff_opts *o, kll_match_opts *mo)
 {
 	mo->langs = o->langs;
 	mo->nlangs = o->nlangs;
+	mo->lang = o->nlangs > 0 ? o->langs[0] : NULL;
 	mo->min_confidence = o->min_conf;
 	mo->review = o->review;
 }

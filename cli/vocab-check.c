@@ -37,19 +37,6 @@ static const cli_opt options[] = {
 	{ NULL },
 };
 
-/* A language tag as BCP 47 writes them: letters, digits and '-'. */
-static int
-valid_tag(const char *s)
-{
-	if (*s == '\0' || *s == '-')
-		return 0;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		        (*s >= '0' && *s <= '9') || *s == '-'))
-			return 0;
-	return 1;
-}
-
 static int
 parse_langs(opts *o, char *arg)
 {
@@ -60,7 +47,7 @@ parse_langs(opts *o, char *arg)
 	if (n < 0)
 		return usage_error("too many languages in --lang");
 	for (i = 0; i < n; i++)
-		if (!valid_tag(o->langs[i]))
+		if (!kll_lang_ok(o->langs[i]))
 			return usage_error(
 			    "bad language tag '%s'", o->langs[i]);
 	o->nlangs = (size_t)n;

@@ -376,5 +376,8 @@ int kll__extra_column(const char *const *extra, size_t n, const char *name);
  * its quotes; and KLL_OK, or KLL_EIO in err when fp saw a write error. */
 void kll__json_string(FILE *fp, const char *s);
 kll_status kll__write_status(FILE *fp, kll_error *err);
+/* The fields of a JSON object, each ,"name":value, from n pairs of
+ * strings in kv: a name, then its value (a JSON string; NULL: null). */
+void kll__json_fields(FILE *fp, const char *const *kv, size_t n);
 
 #endif

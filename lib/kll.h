@@ -1662,8 +1662,12 @@ typedef struct kll_match_opts {
 				 * matcher's own floor, 0.35 */
 	double review;		/* one-to-one pairs below are KLL_REL_CLOSE
 				 * rather than KLL_REL_EXACT; 0: 0.6 */
+	const char *lang;	/* kll_vdiff_new(): the language of the
+				 * labels every change shows and compares;
+				 * NULL: sv where either version has a
+				 * prefLabel in sv, else en, else any */
 } kll_match_opts;
-#define KLL_MATCH_OPTS_INIT { NULL, 0, 0.0, 0.0 }
+#define KLL_MATCH_OPTS_INIT { NULL, 0, 0.0, 0.0, NULL }
 
 /* Match "old_v" against "new_v" (both borrowed; they must outlive *out).
  * The caller owns *out (kll_match_free()).  The result is the same on
@@ -1696,7 +1700,11 @@ typedef enum kll_change_kind {
 	KLL_CHANGE_REMOVED,	/* a code only the old version has */
 	KLL_CHANGE_RELABELLED,	/* a kept code's prefLabel in one language */
 	KLL_CHANGE_MOVED,	/* a kept code under other broader codes */
-	KLL_CHANGE_RENUMBERED,	/* content kept one to one under a new code */
+	KLL_CHANGE_RENUMBERED,	/* content kept one to one under a new code:
+				 * a code gone (or holding other content)
+				 * whose level, label and narrower labels
+				 * stand under one new code, or a match
+				 * pair with other codes */
 	KLL_CHANGE_SPLIT,	/* one old concept, several new ones */
 	KLL_CHANGE_MERGED,	/* several old concepts, one new one */
 	KLL_CHANGE_REGROUPED,	/* part of a many-to-many group */
@@ -1716,22 +1724,26 @@ typedef struct kll_change {
 	int level;		/* of the old concept, else of the new one */
 	const kll_concept *old_c;	/* NULL for added and novel */
 	const kll_concept *new_c;	/* NULL for removed and lost */
-	const char *lang;	/* relabelled: the label's language; else "" */
+	const char *lang;	/* the language of the labels (the diff's
+				 * one); "" when any, and for moved */
 	const char *old_text;	/* relabelled: the old label ("" when
 				 * none); moved: the old broader codes,
 				 * '|'-separated; else the old prefLabel */
 	const char *new_text;	/* likewise for the new version */
 	const kll_pair *pair;	/* renumbered, split, merged, regrouped,
-				 * lost, novel: the pair; else NULL */
+				 * lost, novel: the pair; else NULL (and
+				 * for a renumbering the match has not
+				 * paired) */
 } kll_change;
 
 typedef struct kll_vdiff kll_vdiff;
 
-/* Compare two versions of a vocabulary: codes added and removed, kept
- * codes relabelled (per language, prefLabels compared exactly) or moved,
- * and from the match (opts as kll_match_new() takes them; may be NULL)
- * renumbered, split, merged and regrouped content and content with no
- * counterpart.  Changes are sorted by kind, then level, then code.  The
+/* Compare two versions of a vocabulary: codes added, removed and
+ * renumbered, kept codes relabelled (prefLabels in the diff's language,
+ * opts->lang, compared exactly; in each language when there is none) or
+ * moved, and from the match (opts as kll_match_new() takes them; may be
+ * NULL) renumbered, split, merged and regrouped content and content with
+ * no counterpart.  Changes are sorted by kind, then level, then code.  The
  * caller owns *out (kll_vdiff_free()).  Errors: those of
  * kll_match_new(). */
 kll_status kll_vdiff_new(kll_vdiff **out, const kll_vocab *old_v,
@@ -2262,6 +2274,11 @@ kll_key_format kll_key_format_guess(const char *path);
 kll_status kll_mapset_load(kll_mapset **out, const char *path,
     kll_key_format fmt, const kll_sssom_opts *opts, kll_key_format *found,
     kll_error *err);
+
+/* Whether s has the shape of a language tag as BCP 47 writes them:
+ * letters, digits and '-', not empty and not starting with '-'.  NULL:
+ * no. */
+int kll_lang_ok(const char *s);
 
 #ifdef __cplusplus
 }

@@ -529,19 +529,28 @@ kll__write_status(FILE *fp, kll_error *err)
 	return KLL_OK;
 }
 
+void
+kll__json_fields(FILE *fp, const char *const *kv, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		fprintf(fp, ",\"%s\":", kv[2 * i]);
+		if (kv[2 * i + 1] != NULL)
+			kll__json_string(fp, kv[2 * i + 1]);
+		else
+			fputs("null", fp);
+	}
+}
+
 static void
 json_mchange(FILE *fp, const kll_mchange *c)
 {
-	fprintf(fp, "{\"kind\":\"%s\",\"subject\":", kll_mchange_name(c->kind));
-	kll__json_string(fp, c->subject);
-	fputs(",\"object\":", fp);
-	kll__json_string(fp, c->object);
-	fputs(",\"slot\":", fp);
-	kll__json_string(fp, c->slot);
-	fputs(",\"old\":", fp);
-	kll__json_string(fp, c->old_value);
-	fputs(",\"new\":", fp);
-	kll__json_string(fp, c->new_value);
+	const char *const kv[] = { "subject", c->subject, "object", c->object,
+		"slot", c->slot, "old", c->old_value, "new", c->new_value };
+
+	fprintf(fp, "{\"kind\":\"%s\"", kll_mchange_name(c->kind));
+	kll__json_fields(fp, kv, sizeof(kv) / sizeof(kv[0]) / 2);
 	fputs("}\n", fp);
 }
 

@@ -588,18 +588,6 @@ left_out_notes(kll__ex *x)
 		    s->literal, s->literal == 1 ? "" : "s");
 }
 
-static int
-lang_ok(const char *s)
-{
-	if (*s == '\0' || *s == '-')
-		return 0;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		        (*s >= '0' && *s <= '9') || *s == '-'))
-			return 0;
-	return 1;
-}
-
 static void
 run(kll__ex *x, FILE *out, const char *outname)
 {
@@ -653,7 +641,7 @@ kll_mapset_export(const kll_mapset *m, const kll_export_opts *opts, FILE *out,
 	        x.o->form != KLL_EXPORT_XKOS))
 		return kll__error_set(err, KLL_EARG, NULL, 0, 0,
 		    "bad arguments to kll_mapset_export");
-	if (x.o->lang != NULL && !lang_ok(x.o->lang))
+	if (x.o->lang != NULL && !kll_lang_ok(x.o->lang))
 		return kll__error_set(err, KLL_EARG, NULL, 0, 0,
 		    "bad language tag '%s'", x.o->lang);
 	if (x.o->syntax != NULL && !kll__rdf_can_write(x.o->syntax))

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* vocab_diff.c: what changed between two versions of a vocabulary (codes
- * added, removed, relabelled, moved; content renumbered, split, merged
- * or gone, from the match of vocab_match.c), and the match written as a
+ * added, removed, relabelled, moved, renumbered; content renumbered,
+ * split, merged or gone, from the match of vocab_match.c), and the match written as a
  * proposed SSSOM key from the old version to the new one. */
 #include <errno.h>
 #include <stdlib.h>
@@ -14,6 +14,11 @@ struct kll_vdiff {
 	kll_change *ch;
 	size_t n, cap;
 	kll__arena arena;
+	const char *lang;	/* the labels shown and compared; NULL: any */
+	const kll_concept **renum;	/* by old index: where a renumbered
+					 * code went, else NULL */
+	unsigned char *target;	/* by new index: a renumbered code's new
+				 * code */
 };
 
 static const char *const change_names[] = { "added", "removed", "relabelled",
@@ -86,26 +91,10 @@ add_change(kll_vdiff *d, kll_change_kind kind, const kll_concept *o,
 	c->old_c = o;
 	c->new_c = n;
 	c->level = kll_concept_level(o ? o : n);
-	c->lang = "";
-	c->old_text = label_in(o, NULL);
-	c->new_text = label_in(n, NULL);
+	c->lang = d->lang ? d->lang : "";
+	c->old_text = label_in(o, d->lang);
+	c->new_text = label_in(n, d->lang);
 	return c;
-}
-
-static int
-lang_wanted(const kll_match_opts *o, const char *lang)
-{
-	size_t i, n;
-
-	if (o == NULL || o->nlangs == 0)
-		return 1;
-	for (i = 0; i < o->nlangs; i++) {
-		n = strlen(o->langs[i]);
-		if (strncmp(lang, o->langs[i], n) == 0 &&
-		    (lang[n] == '\0' || lang[n] == '-'))
-			return 1;
-	}
-	return 0;
 }
 
 /* The first prefLabel of c in exactly "lang", or NULL. */
@@ -123,44 +112,47 @@ pref_exact(const kll_concept *c, const char *lang)
 	return NULL;
 }
 
-/* Languages of the prefLabels of o and n, each once, into langs. */
+/* The languages of c's prefLabels not yet among langs[0..k), added
+ * (up to max); the new count. */
 static size_t
-pref_langs(
-    const kll_concept *o, const kll_concept *n, const char **langs, size_t max)
+add_langs(const kll_concept *c, const char **langs, size_t k, size_t max)
 {
-	const kll_concept *cs[2] = { o, n };
 	const kll_label *l;
-	size_t k = 0, i, j;
-	int s;
+	size_t i, j;
 
-	for (s = 0; s < 2; s++)
-		for (i = 0; i < kll_concept_nlabels(cs[s]); i++) {
-			l = kll_concept_label_at(cs[s], i);
-			if (l->kind != KLL_LABEL_PREF)
-				continue;
-			for (j = 0; j < k && strcmp(langs[j], l->lang); j++)
-				;
-			if (j == k && k < max)
-				langs[k++] = l->lang;
-		}
+	for (i = 0; i < kll_concept_nlabels(c); i++) {
+		l = kll_concept_label_at(c, i);
+		if (l->kind != KLL_LABEL_PREF)
+			continue;
+		for (j = 0; j < k && strcmp(langs[j], l->lang); j++)
+			;
+		if (j == k && k < max)
+			langs[k++] = l->lang;
+	}
 	return k;
 }
 
+/* A kept code's prefLabel changed: in the diff's language, else (no
+ * language chosen, for none of sv and en is there) in each language. */
 static int
-relabelled(kll_vdiff *d, const kll_match_opts *opts, const kll_concept *o,
-    const kll_concept *n)
+relabelled(kll_vdiff *d, const kll_concept *o, const kll_concept *n)
 {
 	const char *langs[32], *a, *b;
 	size_t k, i;
 	kll_change *c;
 
-	k = pref_langs(o, n, langs, sizeof(langs) / sizeof(langs[0]));
+	if (d->lang != NULL) {
+		langs[0] = d->lang;
+		k = 1;
+	} else {
+		k = add_langs(o, langs, 0, sizeof(langs) / sizeof(langs[0]));
+		k = add_langs(n, langs, k, sizeof(langs) / sizeof(langs[0]));
+	}
 	for (i = 0; i < k; i++) {
-		if (!lang_wanted(opts, langs[i]))
-			continue;
 		a = pref_exact(o, langs[i]);
 		b = pref_exact(n, langs[i]);
-		if (a != NULL && b != NULL && strcmp(a, b) == 0)
+		if ((a == NULL && b == NULL) ||
+		    (a != NULL && b != NULL && strcmp(a, b) == 0))
 			continue;
 		if ((c = add_change(d, KLL_CHANGE_RELABELLED, o, n)) == NULL)
 			return -1;
@@ -215,36 +207,224 @@ moved(kll_vdiff *d, const kll_concept *o, const kll_concept *n)
 		return 0;
 	if ((c = add_change(d, KLL_CHANGE_MOVED, o, n)) == NULL)
 		return -1;
+	c->lang = "";
 	c->old_text = a;
 	c->new_text = b;
 	return 0;
 }
 
+/* ------------------------------------------------------------------ */
+/* Renumbered codes                                                     */
+
+/* What a concept is, whatever its code: its level, its prefLabel and the
+ * prefLabels of its narrower concepts (sorted), all in one language.
+ * "" when the concept has no prefLabel in it; NULL when out of memory. */
+typedef struct ident {
+	const char *key;
+	size_t idx;
+	int side; /* 0 old, 1 new */
+} ident;
+
 static int
-code_changes(kll_vdiff *d, const kll_match_opts *opts)
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static const char *
+ident_key(kll_vdiff *d, const kll_concept *c, const char *lang)
+{
+	size_t n = kll_concept_nnarrower(c), i;
+	const char **kids = NULL, *label = pref_exact(c, lang), *k;
+	kll__buf b = { NULL, 0, 0 };
+	char lv[16];
+	const char *s = NULL;
+
+	if (label == NULL)
+		return "";
+	if (n > 0 && (kids = kll__malloc(n * sizeof(*kids))) == NULL)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		k = pref_exact(kll_concept_narrower(c, i), lang);
+		kids[i] = k ? k : "";
+	}
+	if (n > 1)
+		qsort(kids, n, sizeof(*kids), cmp_str);
+	snprintf(lv, sizeof(lv), "%d\x1f", kll_concept_level(c));
+	if (kll__buf_adds(&b, lv) < 0 || kll__buf_adds(&b, label) < 0)
+		goto out;
+	for (i = 0; i < n; i++)
+		if (kll__buf_addc(&b, '\x1e') < 0 ||
+		    kll__buf_adds(&b, kids[i]) < 0)
+			goto out;
+	s = kll__arena_strdup(&d->arena, b.p);
+out:
+	free(kids);
+	kll__buf_free(&b);
+	return s;
+}
+
+/* Whether c's code is gone from the other version, or holds a concept
+ * with another label there. */
+static int
+code_freed(const kll_vdiff *d, const kll_vocab *other, const kll_concept *c)
+{
+	const kll_concept *x = same_concept(other, c);
+
+	return x == NULL ||
+	    strcmp(label_in(x, d->lang), label_in(c, d->lang)) != 0;
+}
+
+static int
+cmp_ident(const void *a, const void *b)
+{
+	const ident *x = a, *y = b;
+	int r = strcmp(x->key, y->key);
+
+	return r ? r : x->side - y->side;
+}
+
+/* The languages of the old version's prefLabels, the diff's first. */
+static size_t
+vocab_langs(const kll_vdiff *d, const char **langs, size_t max)
+{
+	const kll_vocab *v = kll_match_old(d->m);
+	size_t k = 0, i;
+
+	if (d->lang != NULL)
+		langs[k++] = d->lang;
+	for (i = 0; i < kll_vocab_count(v); i++)
+		k = add_langs(kll_vocab_at(v, i), langs, k, max);
+	return k;
+}
+
+/* In one language, pair each old concept whose code is freed with the
+ * one new concept whose code is new (or freed) that has the same level,
+ * label and narrower labels, when no other concept still unpaired on
+ * either side shares them. */
+static int
+renumbered_in(kll_vdiff *d, const char *lang, ident *id)
+{
+	const kll_vocab *v[2] = { kll_match_old(d->m),
+		kll_match_new_vocab(d->m) };
+	const kll_concept *c;
+	size_t n = 0, i, j, k;
+	int s;
+
+	for (s = 0; s < 2; s++)
+		for (i = 0; i < kll_vocab_count(v[s]); i++) {
+			c = kll_vocab_at(v[s], i);
+			if ((s == 0 ? d->renum[i] != NULL : d->target[i]) ||
+			    !code_freed(d, v[1 - s], c))
+				continue;
+			if ((id[n].key = ident_key(d, c, lang)) == NULL)
+				return -1;
+			if (*id[n].key == '\0')
+				continue;
+			id[n].idx = i;
+			id[n++].side = s;
+		}
+	if (n > 1)
+		qsort(id, n, sizeof(*id), cmp_ident);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && strcmp(id[j].key, id[i].key) == 0; j++)
+			;
+		if (j - i != 2 || id[i].side != 0 || id[i + 1].side != 1)
+			continue;
+		k = id[i + 1].idx;
+		/* A code whose label changed in one language only. */
+		if (strcmp(code_of(kll_vocab_at(v[0], id[i].idx)),
+		        code_of(kll_vocab_at(v[1], k))) == 0)
+			continue;
+		d->renum[id[i].idx] = kll_vocab_at(v[1], k);
+		d->target[k] = 1;
+	}
+	return 0;
+}
+
+/* The renumbered codes: in the diff's language first, then in each
+ * other one (SNI 2025 K, "Finansiell verksamhet och
+ * försäkringsverksamhet", is 2007's L in English). */
+static int
+find_renumbered(kll_vdiff *d)
+{
+	const kll_vocab *ov = kll_match_old(d->m),
+	                *nv = kll_match_new_vocab(d->m);
+	const char *langs[16];
+	size_t nl, i;
+	ident *id;
+	int rc = -1;
+
+	d->renum = kll__calloc(kll_vocab_count(ov) + 1, sizeof(*d->renum));
+	d->target = kll__calloc(kll_vocab_count(nv) + 1, 1);
+	id = kll__malloc(
+	    (kll_vocab_count(ov) + kll_vocab_count(nv) + 1) * sizeof(*id));
+	if (d->renum == NULL || d->target == NULL || id == NULL)
+		goto out;
+	nl = vocab_langs(d, langs, sizeof(langs) / sizeof(langs[0]));
+	for (i = 0; i < nl; i++)
+		if (renumbered_in(d, langs[i], id) < 0)
+			goto out;
+	rc = 0;
+out:
+	free(id);
+	return rc;
+}
+
+/* Codes added and removed, kept codes relabelled or moved, and codes
+ * renumbered: an old code gone (or holding other content) whose concept
+ * stands under a new code, by level, label and narrower labels.  The
+ * concept a renumbered code leaves behind, or that another one's
+ * renumbering takes the place of, is removed or added. */
+static int
+code_changes(kll_vdiff *d)
 {
 	const kll_vocab *ov = kll_match_old(d->m),
 	                *nv = kll_match_new_vocab(d->m);
 	const kll_concept *o, *n;
 	size_t i;
 
+	if (find_renumbered(d) < 0)
+		return -1;
 	for (i = 0; i < kll_vocab_count(ov); i++) {
 		o = kll_vocab_at(ov, i);
-		if ((n = same_concept(nv, o)) == NULL) {
+		n = same_concept(nv, o);
+		if (d->renum[i] != NULL) {
+			if (add_change(d, KLL_CHANGE_RENUMBERED, o,
+			        d->renum[i]) == NULL)
+				return -1;
+		} else if (n == NULL || d->target[kll_concept_index(n)]) {
 			if (add_change(d, KLL_CHANGE_REMOVED, o, NULL) == NULL)
 				return -1;
-		} else if (relabelled(d, opts, o, n) < 0 ||
-		           moved(d, o, n) < 0) {
+		} else if (relabelled(d, o, n) < 0 || moved(d, o, n) < 0) {
 			return -1;
 		}
 	}
 	for (i = 0; i < kll_vocab_count(nv); i++) {
 		n = kll_vocab_at(nv, i);
-		if (same_concept(ov, n) == NULL &&
-		    add_change(d, KLL_CHANGE_ADDED, NULL, n) == NULL)
+		o = same_concept(ov, n);
+		if (d->target[i] ||
+		    (o != NULL && d->renum[kll_concept_index(o)] == NULL))
+			continue;
+		if (add_change(d, KLL_CHANGE_ADDED, NULL, n) == NULL)
 			return -1;
 	}
 	return 0;
+}
+
+/* The renumbered change of old concept o to n, made by code_changes. */
+static kll_change *
+renumbered_change(kll_vdiff *d, const kll_concept *o, const kll_concept *n)
+{
+	size_t i;
+
+	if (d->renum[kll_concept_index(o)] != n)
+		return NULL;
+	for (i = 0; i < d->n; i++)
+		if (d->ch[i].kind == KLL_CHANGE_RENUMBERED &&
+		    d->ch[i].old_c == o)
+			return &d->ch[i];
+	return NULL;
 }
 
 static int
@@ -262,6 +442,13 @@ pair_changes(kll_vdiff *d)
 		case KLL_REL_CLOSE:
 			if (strcmp(code_of(p->old_c), code_of(p->new_c)) == 0)
 				continue;
+			/* A renumbering the codes show already gets the
+			 * match's confidence. */
+			if ((c = renumbered_change(d, p->old_c, p->new_c)) !=
+			    NULL) {
+				c->pair = p;
+				continue;
+			}
 			kind = KLL_CHANGE_RENUMBERED;
 			break;
 		case KLL_REL_NARROW:
@@ -279,11 +466,6 @@ pair_changes(kll_vdiff *d)
 		if ((c = add_change(d, kind, p->old_c, p->new_c)) == NULL)
 			return -1;
 		c->pair = p;
-		if (*p->lang != '\0') {
-			c->lang = p->lang;
-			c->old_text = label_in(p->old_c, p->lang);
-			c->new_text = label_in(p->new_c, p->lang);
-		}
 	}
 	return 0;
 }
@@ -312,6 +494,34 @@ cmp_change(const void *a, const void *b)
 	return strcmp(x->lang, y->lang);
 }
 
+/* Whether a concept of v has a prefLabel in exactly "lang". */
+static int
+has_lang(const kll_vocab *v, const char *lang)
+{
+	size_t i;
+
+	for (i = 0; i < kll_vocab_count(v); i++)
+		if (pref_exact(kll_vocab_at(v, i), lang) != NULL)
+			return 1;
+	return 0;
+}
+
+/* One language for every line: the one asked for, else sv where either
+ * version has a label in sv, else en, else none (any label). */
+static const char *
+diff_lang(const kll_vocab *ov, const kll_vocab *nv, const kll_match_opts *o)
+{
+	static const char *const pref[] = { "sv", "en" };
+	size_t i;
+
+	if (o != NULL && o->lang != NULL && *o->lang != '\0')
+		return o->lang;
+	for (i = 0; i < sizeof(pref) / sizeof(pref[0]); i++)
+		if (has_lang(ov, pref[i]) || has_lang(nv, pref[i]))
+			return pref[i];
+	return NULL;
+}
+
 kll_status
 kll_vdiff_new(kll_vdiff **out, const kll_vocab *old_v, const kll_vocab *new_v,
     const kll_match_opts *opts, kll_error *err)
@@ -324,7 +534,8 @@ kll_vdiff_new(kll_vdiff **out, const kll_vocab *old_v, const kll_vocab *new_v,
 		return kll__nomem(err);
 	if ((st = kll_match_new(&d->m, old_v, new_v, opts, err)) != KLL_OK)
 		goto out;
-	if (code_changes(d, opts) < 0 || pair_changes(d) < 0) {
+	d->lang = diff_lang(old_v, new_v, opts);
+	if (code_changes(d) < 0 || pair_changes(d) < 0) {
 		st = kll__nomem(err);
 		goto out;
 	}
@@ -344,6 +555,8 @@ kll_vdiff_free(kll_vdiff *d)
 		return;
 	kll_match_free(d->m);
 	free(d->ch);
+	free(d->renum);
+	free(d->target);
 	kll__arena_free(&d->arena);
 	free(d);
 }
@@ -370,28 +583,16 @@ kll_vdiff_match(const kll_vdiff *d)
 /* JSON lines                                                           */
 
 static void
-json_code(FILE *fp, const kll_concept *c)
-{
-	if (c != NULL)
-		kll__json_string(fp, code_of(c));
-	else
-		fputs("null", fp);
-}
-
-static void
 json_change(FILE *fp, const kll_change *c)
 {
-	fprintf(fp, "{\"kind\":\"%s\",\"level\":%d,\"old_code\":",
+	const char *const kv[] = { "old_code",
+		c->old_c ? code_of(c->old_c) : NULL, "new_code",
+		c->new_c ? code_of(c->new_c) : NULL, "lang", c->lang, "old",
+		c->old_text, "new", c->new_text };
+
+	fprintf(fp, "{\"kind\":\"%s\",\"level\":%d",
 	    kll_change_name(c->kind), c->level);
-	json_code(fp, c->old_c);
-	fputs(",\"new_code\":", fp);
-	json_code(fp, c->new_c);
-	fputs(",\"lang\":", fp);
-	kll__json_string(fp, c->lang);
-	fputs(",\"old\":", fp);
-	kll__json_string(fp, c->old_text);
-	fputs(",\"new\":", fp);
-	kll__json_string(fp, c->new_text);
+	kll__json_fields(fp, kv, sizeof(kv) / sizeof(kv[0]) / 2);
 	if (c->pair != NULL && c->pair->rel != KLL_REL_NONE)
 		fprintf(fp, ",\"confidence\":%.3f,\"review\":%s",
 		    c->pair->confidence, c->pair->review ? "true" : "false");

@@ -6,7 +6,8 @@
 # fails), unpacks them with dpkg -x into build/deb/root and checks what
 # they install: the four packages and their files, the man pages with the
 # installed share folder, a program built against libkll-dev's header,
-# pkg-config file and shared library, the golden CLI cases and the
+# pkg-config file and shared library, the commands linked to that
+# library (kll depends on libkll0), the golden CLI cases and the
 # README's examples on the unpacked commands (KLL_PATH pointing at the
 # unpacked vocabularies: the installed /usr/share/kll is compiled in),
 # and kll-map check of the unpacked keys.
@@ -132,9 +133,32 @@ else
 	    no "the program does not use the unpacked libkll.so.0"
 fi
 
+# The commands link the shared library of libkll0, with no rpath, and
+# the package says so.
+ok
+deps=$(dpkg-deb -f "$(ls "$out/kll_$ver"_*.deb)" Depends)
+case "$deps" in
+*"libkll0 (>= $ver)"*) ;;
+*) no "kll does not depend on libkll0 (>= $ver): Depends: $deps" ;;
+esac
+for p in "$root"/usr/bin/kll "$root"/usr/bin/kll-*; do
+	ok
+	dyn=$(readelf -d "$p" 2>/dev/null)
+	echo "$dyn" | grep -q 'NEEDED.*\[libkll\.so\.0\]' ||
+	    no "${p##*/} does not link libkll.so.0"
+	! echo "$dyn" | grep -q 'RPATH\|RUNPATH' ||
+	    no "${p##*/} has an rpath"
+done
+
 # The unpacked commands: the golden cases, the README's examples with the
-# unpacked vocabularies, and the unpacked keys against them.
+# unpacked vocabularies, and the unpacked keys against them; they find
+# the unpacked libkll.so.0 through LD_LIBRARY_PATH.
 bin=$root/usr/bin
+LD_LIBRARY_PATH=$root/usr/lib/$ma${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+export LD_LIBRARY_PATH
+ok
+LC_ALL=C ldd "$bin/kll-map" | grep -q "libkll.so.0 => $root/" ||
+    no "the unpacked commands do not use the unpacked libkll.so.0"
 ok
 KLL_BIN=$bin sh "$top/tests/cli/run.sh" >"$out/cli.log" 2>&1 ||
     no "golden cases on the unpacked commands:

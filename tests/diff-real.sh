@@ -40,12 +40,41 @@ check_counts() {	# old new levels kind=want...
 	done
 }
 
-check_counts sni-2007 sni-2025 5 added=1/0/33/146/248 \
-    removed=0/1/18/110/234 relabelled=26/45/126/309/169 moved=0/35/0/0/0
-check_counts sun-2000-field sun-2020-field 4 added=0/0/3/35 \
-    removed=0/0/2/9 relabelled=1/3/14/121 moved=0/0/0/0
+# Labels in Swedish, the language both versions have.  A code gone, or
+# given to other content, while its label and narrower labels stand
+# under a new code is renumbered, neither removed, added nor relabelled.
+check_counts sni-2007 sni-2025 5 added=3/0/33/111/165 \
+    removed=2/1/18/75/151 relabelled=4/27/67/154/150 moved=0/35/0/0/0
+check_counts sun-2000-field sun-2020-field 4 added=0/0/2/36 \
+    removed=0/0/1/10 relabelled=1/3/12/99 moved=0/0/0/0
 check_counts sun-2000-level sun-2020-level 3 added=0/0/0 removed=0/0/0 \
     relabelled=4/10/44
+
+# SNI 2025 moved sections K-U to L-V.  Seven kept their label (in
+# Swedish or English) and the labels of their divisions: renumbered
+# codes.  M, N and S kept their Swedish label but not all their
+# divisions' labels, and R took a new label: the matching pairs them, the
+# codes do not.  G (repair of vehicles went to T) is relabelled, and
+# J was split into J and K.
+n=$((n + 1))
+kll-diff --level=1 --format=tsv sni-2007 sni-2025 >"$tmp/sni-1.tsv"
+got=$(awk -F'\t' '$1 == "renumbered" || $1 == "relabelled" ||
+    $1 == "removed" || $1 == "added" { printf "%s%s:%s>%s", sep, $1, $3, $4; sep = " " }' \
+    "$tmp/sni-1.tsv")
+want="added:>K added:>O added:>T removed:M> removed:R> relabelled:G>G"
+want="$want relabelled:J>J relabelled:N>N relabelled:S>S renumbered:K>L"
+want="$want renumbered:L>M renumbered:M>N renumbered:N>O renumbered:O>P"
+want="$want renumbered:P>Q renumbered:Q>R renumbered:R>S renumbered:S>T"
+want="$want renumbered:T>U renumbered:U>V"
+[ "$got" = "$want" ] || no "sni-2007 -> sni-2025 level 1: $got"
+# Every line in one language.
+n=$((n + 1))
+langs=$(kll-diff --format=tsv sni-2007 sni-2025 |
+    awk -F'\t' 'NR > 1 && $1 != "moved" { print $5 }' | sort -u | tr '\n' ' ')
+[ "$langs" = "sv " ] || no "sni-2007 -> sni-2025: lines in languages $langs"
+langs=$(kll-diff --format=tsv --lang=en sni-2007 sni-2025 |
+    awk -F'\t' 'NR > 1 && $1 != "moved" { print $5 }' | sort -u | tr '\n' ' ')
+[ "$langs" = "en " ] || no "sni-2007 -> sni-2025 --lang=en: lines in $langs"
 
 # A code whose label survives (in its first language) maps to itself
 # alone, exactly.
