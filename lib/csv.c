@@ -14,6 +14,8 @@
 struct kll_csv {
 	FILE *fp;
 	int own; /* fp was opened here */
+	kll__read_fn rd; /* or the bytes come from rd(rd_ctx, ...) */
+	void *rd_ctx;
 	char *name;
 	char sep;
 	int quotes;
@@ -30,30 +32,52 @@ struct kll_csv {
 	size_t nf, cap;
 };
 
-kll_status
-kll_csv_open(
-    kll_csv **out, const char *path, const kll_csv_opts *opts, kll_error *err)
+/* A reader named "name" in messages, with nothing to read yet. */
+static kll_csv *
+csv_new(const char *name, const kll_csv_opts *opts, kll_error *err)
 {
 	kll_csv_opts def = KLL_CSV_OPTS_INIT;
-	kll_csv *c = NULL;
-	kll_status st = KLL_OK;
+	kll_csv *c;
 
-	*out = NULL;
 	if (opts == NULL)
 		opts = &def;
 	if ((c = kll__calloc(1, sizeof(*c))) == NULL ||
 	    (c->buf = kll__malloc(BUFSZ)) == NULL ||
 	    (c->offs = kll__malloc(16 * sizeof(*c->offs))) == NULL ||
-	    (c->name = kll__strdup(kll__display_name(path))) == NULL) {
-		st = kll__error_set(
-		    err, KLL_ENOMEM, path, 0, 0, "out of memory");
-		goto out;
+	    (c->name = kll__strdup(name)) == NULL) {
+		kll__error_set(err, KLL_ENOMEM, name, 0, 0, "out of memory");
+		kll_csv_free(c);
+		return NULL;
 	}
 	c->sep = opts->sep;
 	c->quotes = opts->quotes;
 	c->max_field = opts->max_field ? opts->max_field : KLL__MAX_FIELD;
 	c->cap = 16;
 	c->line = 1;
+	return c;
+}
+
+kll_status
+kll__csv_open_fn(kll_csv **out, const char *name, kll__read_fn rd,
+    void *ctx, const kll_csv_opts *opts, kll_error *err)
+{
+	if ((*out = csv_new(name, opts, err)) == NULL)
+		return KLL_ENOMEM;
+	(*out)->rd = rd;
+	(*out)->rd_ctx = ctx;
+	return KLL_OK;
+}
+
+kll_status
+kll_csv_open(
+    kll_csv **out, const char *path, const kll_csv_opts *opts, kll_error *err)
+{
+	kll_csv *c;
+	kll_status st = KLL_OK;
+
+	*out = NULL;
+	if ((c = csv_new(kll__display_name(path), opts, err)) == NULL)
+		return KLL_ENOMEM;
 	if (strcmp(path, "-") == 0) {
 		c->fp = stdin;
 	} else if ((c->fp = kll__fopen_file(path, err)) == NULL) {
@@ -67,6 +91,19 @@ kll_csv_open(
 out:
 	kll_csv_free(c);
 	return st;
+}
+
+/* Up to n bytes of the input into p: their count, 0 at the end, -1 on a
+ * read error. */
+static long
+get(kll_csv *c, char *p, size_t n)
+{
+	size_t got;
+
+	if (c->rd != NULL)
+		return c->rd(c->rd_ctx, p, n);
+	got = fread(p, 1, n, c->fp);
+	return got > 0 ? (long)got : ferror(c->fp) ? -1 : 0;
 }
 
 void
@@ -88,15 +125,18 @@ kll_csv_free(kll_csv *c)
 static int
 fill(kll_csv *c)
 {
+	long r;
+
 	if (c->pos < c->len)
 		return 1;
 	if (c->eof)
 		return 0;
-	c->len = fread(c->buf, 1, BUFSZ, c->fp);
+	r = get(c, c->buf, BUFSZ);
+	c->len = r > 0 ? (size_t)r : 0;
 	c->pos = 0;
-	if (c->len == 0) {
+	if (r <= 0) {
 		c->eof = 1;
-		return ferror(c->fp) ? -1 : 0;
+		return r < 0 ? -1 : 0;
 	}
 	return 1;
 }
@@ -151,10 +191,12 @@ start(kll_csv *c, kll_error *err)
 
 	c->started = 1;
 	while ((r = fill(c)) > 0 && c->len < 3 && !c->eof) {
-		size_t n = fread(c->buf + c->len, 1, BUFSZ - c->len, c->fp);
-		if (n == 0)
+		long n = get(c, c->buf + c->len, BUFSZ - c->len);
+		if (n < 0)
+			r = -1;
+		if (n <= 0)
 			break;
-		c->len += n;
+		c->len += (size_t)n;
 	}
 	if (r < 0)
 		return kll__error_set(err, KLL_EIO, c->name, 0, 0,
@@ -441,13 +483,26 @@ kll__csv_each(const char *path, const char *name, char sep,
 {
 	kll_csv_opts co = KLL_CSV_OPTS_INIT;
 	kll_csv *c = NULL;
-	size_t nf;
 	kll_status st;
-	int first = 1;
 
 	co.sep = sep;
 	if ((st = kll_csv_open(&c, path, &co, err)) != KLL_OK)
 		return st;
+	st = kll__csv_walk(c, name, header, row, ctx, err);
+	kll_csv_free(c);
+	return st;
+}
+
+kll_status
+kll__csv_walk(kll_csv *c, const char *name,
+    kll_status (*header)(void *ctx, kll_csv *c, size_t nf),
+    kll_status (*row)(void *ctx, kll_csv *c, size_t nf), void *ctx,
+    kll_error *err)
+{
+	size_t nf;
+	kll_status st;
+	int first = 1;
+
 	while ((st = kll_csv_next(c, &nf, err)) == KLL_OK && nf > 0) {
 		if (nf == 1 && *kll_csv_field(c, 0, NULL) == '\0')
 			continue;
@@ -464,7 +519,6 @@ kll__csv_each(const char *path, const char *name, char sep,
 	if (st == KLL_OK && first)
 		st = kll__error_set(err, KLL_EINVALID, name, 0, 0,
 		    "the table is empty: no header line");
-	kll_csv_free(c);
 	return st;
 }
 

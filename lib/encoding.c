@@ -6,17 +6,13 @@
  * and, where the caller lets it, passes as an escape the caller can turn
  * back into the byte.  A byte-order mark decides the encoding when none
  * is given: it cannot begin UTF-8 text, and the UTF-8 one is read the
- * same way.  The decoder feeds the reader through a pipe that a thread
- * fills, so a table streams whatever its size.
+ * same way.  The decoder is the CSV reader's source: the reader pulls
+ * UTF-8 from it a buffer at a time, so a table streams whatever its
+ * size.
  */
-/* F_SETPIPE_SZ, where Linux has it. */
-#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
-#include <poll.h>
-#include <pthread.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,18 +22,13 @@
 #include "encoding.h"
 
 #define INSZ  (64 * 1024)
-#define OUTSZ (64 * 1024)
 #define SNIFF 64 /* bytes looked at for the NULs of UTF-16 */
-/* The pipe holds this much where it can be made to, so that the reader
- * seldom waits for the decoder to be scheduled on a busy machine. */
-#define PIPESZ (1024 * 1024)
 
 enum { K_UTF8, K_ICONV };
 enum { F_NONE, F_BYTE, F_NUL };
 
 struct kll__dec {
 	int fd;
-	int stop_fd; /* readable: stop reading (the feed's), or -1 */
 	char *name;
 	char enc[64]; /* as messages name it */
 	int kind, pass;
@@ -160,12 +151,10 @@ bom_fits(const char *bom, const char *k)
 /* ------------------------------------------------------------------ */
 /* Reading                                                              */
 
-/* More input after what is left: 1, 0 at the end, -1 on a read error,
- * -2 when told to stop. */
+/* More input after what is left: 1, 0 at the end, -1 on a read error. */
 static int
 refill(kll__dec *d)
 {
-	struct pollfd pf[2];
 	ssize_t r;
 
 	if (d->ieof)
@@ -174,16 +163,6 @@ refill(kll__dec *d)
 		memmove(d->in, d->in + d->ipos, d->ilen - d->ipos);
 		d->ilen -= d->ipos;
 		d->ipos = 0;
-	}
-	if (d->stop_fd >= 0) {
-		pf[0].fd = d->fd;
-		pf[1].fd = d->stop_fd;
-		pf[0].events = pf[1].events = POLLIN;
-		while (poll(pf, 2, -1) < 0)
-			if (errno != EINTR)
-				return -1;
-		if (pf[1].revents != 0)
-			return -2;
 	}
 	do
 		r = read(d->fd, d->in + d->ilen, INSZ - d->ilen);
@@ -424,8 +403,6 @@ kll__dec_read(kll__dec *d, char *buf, size_t size, size_t *n, kll_error *err)
 				return kll__error_set(err, KLL_EIO, d->name,
 				    d->line, 0, "read error: %s",
 				    strerror(errno));
-			if (r == -2)
-				return KLL_OK;
 		}
 		if (d->ipos == d->ilen && d->ieof)
 			return KLL_OK;
@@ -559,7 +536,6 @@ kll__dec_new(kll__dec **out, int fd, const char *name, const char *encoding,
 		    "out of memory");
 	}
 	d->fd = fd;
-	d->stop_fd = -1;
 	d->pass = (flags & KLL__DEC_PASS) != 0;
 	d->unit = 1;
 	d->line = 1;
@@ -591,68 +567,37 @@ kll__dec_free(kll__dec *d)
 }
 
 /* ------------------------------------------------------------------ */
-/* The feed: a thread that decodes into a pipe                          */
+/* The feed: the decoder as the CSV reader's source                     */
 
 struct kll__feed {
 	kll__dec *dec;
 	int src, own; /* the table's descriptor; opened here */
-	int data[2];  /* the pipe the reader reads */
-	int stop[2];  /* a byte here stops the thread */
-	pthread_t th;
-	int running;
-	char path[32];
+	int done;
 	char *name;
-	char *buf;
 	kll_status st; /* the decoder's failure, and where */
 	kll_error err;
 };
 
-static int
-write_all(int fd, const char *p, size_t n)
+/* The CSV reader's read function.  A decoding error ends the text with
+ * a NUL byte, which the reader refuses; kll__feed_end() then puts the
+ * decoder's error in its place. */
+static long
+feed_read(void *ctx, char *buf, size_t size)
 {
-	ssize_t w;
-
-	while (n > 0) {
-		if ((w = write(fd, p, n)) < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-static void *
-feed_run(void *arg)
-{
-	kll__feed *f = arg;
+	kll__feed *f = ctx;
 	size_t n;
 
-	for (;;) {
-		f->st = kll__dec_read(f->dec, f->buf, OUTSZ, &n, &f->err);
-		if (f->st != KLL_OK) {
-			/* The reader refuses the NUL, then learns why. */
-			(void)write_all(f->data[1], "", 1);
-			break;
-		}
-		if (n == 0 || write_all(f->data[1], f->buf, n) < 0)
-			break; /* the end, or the reader stopped */
+	if (f->done)
+		return 0;
+	f->st = kll__dec_read(f->dec, buf, size, &n, &f->err);
+	if (f->st != KLL_OK) {
+		f->done = 1;
+		buf[0] = '\0';
+		return 1;
 	}
-	close(f->data[1]);
-	f->data[1] = -1;
-	return NULL;
-}
-
-static int
-pipe_cloexec(int fd[2])
-{
-	if (pipe(fd) < 0)
-		return -1;
-	(void)fcntl(fd[0], F_SETFD, FD_CLOEXEC);
-	(void)fcntl(fd[1], F_SETFD, FD_CLOEXEC);
-	return 0;
+	if (n == 0)
+		f->done = 1;
+	return (long)n;
 }
 
 /* Open the table as kll__fopen_file() would. */
@@ -675,81 +620,39 @@ open_src(kll__feed *f, const char *path, kll_error *err)
 	return KLL_OK;
 }
 
-/* Start the thread with every signal blocked: the caller's handlers run
- * in the caller's thread, and a reader gone is EPIPE, not SIGPIPE. */
-static int
-start_thread(kll__feed *f)
-{
-	sigset_t all, old;
-	int r;
-
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	r = pthread_create(&f->th, NULL, feed_run, f);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	f->running = r == 0;
-	return r;
-}
-
 static void
 feed_free(kll__feed *f)
 {
-	int i;
-
-	for (i = 0; i < 2; i++) {
-		if (f->data[i] >= 0)
-			close(f->data[i]);
-		if (f->stop[i] >= 0)
-			close(f->stop[i]);
-	}
 	if (f->own)
 		close(f->src);
 	kll__dec_free(f->dec);
-	free(f->buf);
 	free(f->name);
 	free(f);
 }
 
 kll_status
-kll__feed_start(kll__feed **out, const char *path, const char *encoding,
-    int flags, kll_error *err)
+kll__feed_open(kll_csv **csv, kll__feed **out, const char *path,
+    const char *encoding, int flags, const kll_csv_opts *opts,
+    kll_error *err)
 {
 	kll__feed *f;
 	kll_status st;
 
 	*out = NULL;
+	*csv = NULL;
 	if ((f = kll__calloc(1, sizeof(*f))) == NULL)
 		return kll__nomem(err);
-	f->data[0] = f->data[1] = f->stop[0] = f->stop[1] = -1;
-	if ((f->buf = kll__malloc(OUTSZ)) == NULL ||
-	    (f->name = kll__strdup(kll__display_name(path))) == NULL) {
+	f->src = -1;
+	if ((f->name = kll__strdup(kll__display_name(path))) == NULL) {
 		st = kll__nomem(err);
 		goto out;
 	}
 	if ((st = open_src(f, path, err)) != KLL_OK ||
 	    (st = kll__dec_new(&f->dec, f->src, path, encoding, flags, err)) !=
+	        KLL_OK ||
+	    (st = kll__csv_open_fn(csv, f->name, feed_read, f, opts, err)) !=
 	        KLL_OK)
 		goto out;
-	if (pipe_cloexec(f->data) < 0 || pipe_cloexec(f->stop) < 0) {
-		st = kll__error_set(err, KLL_EIO, path, 0, 0, "pipe: %s",
-		    strerror(errno));
-		goto out;
-	}
-	f->dec->stop_fd = f->stop[0];
-#ifdef F_SETPIPE_SZ
-	(void)fcntl(f->data[1], F_SETPIPE_SZ, PIPESZ);
-#endif
-	/* The reader opens the pipe by name; /proc is where /dev/fd is
-	 * missing. */
-	snprintf(f->path, sizeof(f->path), "/dev/fd/%d", f->data[0]);
-	if (access(f->path, R_OK) != 0)
-		snprintf(f->path, sizeof(f->path), "/proc/self/fd/%d",
-		    f->data[0]);
-	if (start_thread(f) != 0) {
-		st = kll__error_set(err, KLL_EIO, path, 0, 0,
-		    "cannot start a thread: %s", strerror(errno));
-		goto out;
-	}
 	*out = f;
 	f = NULL;
 out:
@@ -759,23 +662,9 @@ out:
 }
 
 const char *
-kll__feed_path(const kll__feed *f)
-{
-	return f->path;
-}
-
-const char *
 kll__feed_encoding(const kll__feed *f)
 {
 	return kll__dec_encoding(f->dec);
-}
-
-/* Whether err is about the table itself. */
-static int
-about_table(const kll__feed *f, const kll_error *err)
-{
-	return strcmp(err->file, f->path) == 0 ||
-	       strcmp(err->file, f->name) == 0;
 }
 
 kll_status
@@ -783,22 +672,13 @@ kll__feed_end(kll__feed *f, kll_status st, kll_error *err)
 {
 	if (f == NULL)
 		return st;
-	close(f->data[0]);
-	f->data[0] = -1;
-	if (f->running) {
-		(void)write_all(f->stop[1], "", 1);
-		pthread_join(f->th, NULL);
-	}
 	if (f->st != KLL_OK &&
 	    (st == KLL_OK ||
-	        (err != NULL && about_table(f, err) &&
+	        (err != NULL && strcmp(err->file, f->name) == 0 &&
 	            (err->line == 0 || err->line >= f->err.line)))) {
 		st = f->st;
 		if (err != NULL)
 			*err = f->err;
-	} else if (st != KLL_OK && err != NULL &&
-	           strcmp(err->file, f->path) == 0) {
-		snprintf(err->file, sizeof(err->file), "%s", f->name);
 	}
 	feed_free(f);
 	return st;

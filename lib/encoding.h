@@ -45,20 +45,18 @@ kll_status kll__dec_read(
 const char *kll__dec_encoding(const kll__dec *d);
 void kll__dec_free(kll__dec *d);
 
-/* A table decoded on the fly: a thread decodes "path" ("-": stdin) into
- * a pipe that the CSV reader opens by the name kll__feed_path() gives.
- * A decoding error stops the text with a NUL byte, which the reader
- * refuses; kll__feed_end() then puts the decoder's error in its place.
- * The errors of kll__dec_new(), KLL_EIO. */
+/* A table decoded on the fly: *csv reads "path" ("-": stdin) through
+ * its decoder.  A decoding error stops the text with a NUL byte, which
+ * the reader refuses; kll__feed_end() then puts the decoder's error in
+ * its place.  The errors of kll__dec_new(), KLL_EIO, KLL_ENOMEM. */
 typedef struct kll__feed kll__feed;
-kll_status kll__feed_start(kll__feed **out, const char *path,
-    const char *encoding, int flags, kll_error *err);
-const char *kll__feed_path(const kll__feed *f);
+kll_status kll__feed_open(kll_csv **csv, kll__feed **out, const char *path,
+    const char *encoding, int flags, const kll_csv_opts *opts,
+    kll_error *err);
 const char *kll__feed_encoding(const kll__feed *f);
-/* Stop the thread and free f, once the reader is closed.  "st" and err
- * are how reading ended: the decoder's error replaces the reader's when
- * it comes first (or the reader saw none), and the pipe's name in err
- * becomes the table's.  Returns the status that stands. */
+/* Free f once its reader is freed.  "st" and err are how reading ended:
+ * the decoder's error replaces the reader's when it comes first (or the
+ * reader saw none).  Returns the status that stands. */
 kll_status kll__feed_end(kll__feed *f, kll_status st, kll_error *err);
 
 /* table_read.c: a table read whole, as kll__csv_each() reads it,

@@ -233,6 +233,18 @@ kll_status kll__csv_each(const char *path, const char *name, char sep,
     kll_status (*row)(void *ctx, kll_csv *c, size_t nf), void *ctx,
     kll_error *err);
 
+/* csv.c: a reader of the bytes that rd(ctx, buf, size) gives: their
+ * count, 0 at the end, -1 on a read error (errno set). */
+typedef long (*kll__read_fn)(void *ctx, char *buf, size_t size);
+kll_status kll__csv_open_fn(kll_csv **out, const char *name, kll__read_fn rd,
+    void *ctx, const kll_csv_opts *opts, kll_error *err);
+
+/* csv.c: kll__csv_each() on a reader that is open. */
+kll_status kll__csv_walk(kll_csv *c, const char *name,
+    kll_status (*header)(void *ctx, kll_csv *c, size_t nf),
+    kll_status (*row)(void *ctx, kll_csv *c, size_t nf), void *ctx,
+    kll_error *err);
+
 /* csv.c: the one scan of the two table readers (kll_csv_next() and
  * the SSSOM/TSV reader).  kll__csv_stops() marks in stop[] the bytes of
  * "bytes" and NUL; kll__csv_span() is the length of the run of bytes at

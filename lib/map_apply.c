@@ -929,12 +929,10 @@ run_table(struct run *r, const char *path, kll_error *err)
 	kll_status st;
 
 	co.sep = r->o->sep;
-	if ((st = kll__feed_start(&r->feed, path, r->o->encoding, KLL__DEC_PASS,
-	         err)) != KLL_OK)
+	if ((st = kll__feed_open(&r->c, &r->feed, path, r->o->encoding,
+	         KLL__DEC_PASS, &co, err)) != KLL_OK)
 		return st;
-	if ((st = kll_csv_open(&r->c, kll__feed_path(r->feed), &co, err)) ==
-	    KLL_OK)
-		st = stream(r, err);
+	st = stream(r, err);
 	kll_csv_free(r->c);
 	r->c = NULL;
 	st = kll__feed_end(r->feed, st, err);

@@ -11,13 +11,17 @@ kll__table_each(const char *path, const char *name, char sep,
     kll_status (*row)(void *ctx, kll_csv *c, size_t nf), void *ctx,
     kll_error *err)
 {
+	kll_csv_opts co = KLL_CSV_OPTS_INIT;
 	kll__feed *f;
+	kll_csv *c;
 	kll_status st;
 
-	if ((st = kll__feed_start(&f, path, encoding, 0, err)) != KLL_OK)
+	co.sep = sep;
+	if ((st = kll__feed_open(&c, &f, path, encoding, 0, &co, err)) !=
+	    KLL_OK)
 		return st;
-	st = kll__csv_each(
-	    kll__feed_path(f), name, sep, header, row, ctx, err);
+	st = kll__csv_walk(c, name, header, row, ctx, err);
+	kll_csv_free(c);
 	return kll__feed_end(f, st, err);
 }
 
