@@ -42,6 +42,7 @@ static const kll_check_rule others[] = {
 	{ "sssom-bare-quote", W, "a quote inside an unquoted field" },
 	{ "sssom-unknown-column", W, "a column that is no SSSOM slot" },
 	{ "sssom-unknown-slot", W, "a metadata key that is no SSSOM slot" },
+	{ "sssom-unknown-ignore", W, "a word of kll_ignore that is no rule id" },
 	{ "sssom-missing-slot", E, "a record without a required slot" },
 	{ "sssom-missing-set-slot", W,
 	    "the set lacks mapping_set_id or license" },

@@ -475,6 +475,33 @@ meta_item(struct rd *r, const struct ysrc *y, const struct slotdef *sd,
 	return 0;
 }
 
+/* The words of kll_ignore (separated by spaces, commas or '|', in one
+ * text or a list) that name no rule. */
+static void
+check_ignore(struct rd *r, const struct ysrc *y, const struct ynode *v)
+{
+	const struct ynode *it = v->type == YN_SEQ ? v->kids : v;
+	char id[48];
+	const char *p;
+	size_t k;
+
+	for (; it != NULL; it = v->type == YN_SEQ ? it->next : NULL) {
+		if (it->type != YN_SCALAR || it->null)
+			continue;
+		for (p = it->s; *p != '\0'; p += k) {
+			p += strspn(p, " \t,|");
+			if ((k = strcspn(p, " \t,|")) == 0)
+				break;
+			snprintf(id, sizeof(id), "%.*s", (int)k, p);
+			if (k >= sizeof(id) || kll_rule_find(id) == NULL)
+				ywarn(r, y, it, KLL_SEV_WARNING,
+				    "sssom-unknown-ignore",
+				    "kll_ignore names no rule: %.*s", (int)k,
+				    p);
+		}
+	}
+}
+
 /* A metadata key other than curie_map and extension_definitions. */
 static void
 load_meta(struct rd *r, const struct ysrc *y, const struct ynode *k,
@@ -501,6 +528,8 @@ load_meta(struct rd *r, const struct ysrc *y, const struct ynode *k,
 		    name);
 	if (v->null || strcmp(name, "mappings") == 0)
 		return;
+	if (strcmp(name, "kll_ignore") == 0)
+		check_ignore(r, y, v);
 	multi = sd != NULL ? (sd->flags & SF_MULTI) != 0 : v->type == YN_SEQ;
 	if (v->type == YN_MAP || (v->type == YN_SEQ && !multi)) {
 		ywarn(r, y, v, KLL_SEV_ERROR,
