@@ -893,6 +893,8 @@ kll__sssom_extra_find(const kll_mapset *m, const char *name)
 	uint32_t i;
 
 	/* Hashed: a file may have many thousands of columns. */
+	if (m->next == 0)
+		return NULL;
 	return kll__map_get(&m->extmap, name, strlen(name), &i) ? &m->ext[i] :
 	                                                          NULL;
 }
