@@ -76,6 +76,11 @@ typedef struct loader {
 	kll_error *err;
 	const char *name;
 	kll_status st;
+	/* The last language tag interned, as written: most literals
+	 * repeat it. */
+	char lastraw[16];
+	size_t nlastraw;
+	const char *lasttag;
 } loader;
 
 /* raptor passes on bytes that are not UTF-8 (Latin-1 text, say), which
@@ -171,6 +176,17 @@ term_node(loader *l, const raptor_term *t, uint32_t *out)
 	    t->value.blank.string_len, 1, out);
 }
 
+/* Remember interned tag "tag", written "raw" (n bytes). */
+static void
+last_tag(loader *l, const char *raw, size_t n, const char *tag)
+{
+	if (n >= sizeof(l->lastraw))
+		return;
+	memcpy(l->lastraw, raw, n);
+	l->nlastraw = n;
+	l->lasttag = tag;
+}
+
 static int
 add_literal_text(loader *l, const char *text, size_t n, const char *language,
     size_t nlang, uint32_t *out)
@@ -193,8 +209,12 @@ add_literal_text(loader *l, const char *text, size_t n, const char *language,
 	lit->lang = "";
 	if (language != NULL && nlang > 0) {
 		/* Language tags are few: intern them, in lower case. */
-		if (kll__map_get(&g->langs, language, nlang, &lang)) {
+		if (l->lasttag != NULL && nlang == l->nlastraw &&
+		    memcmp(language, l->lastraw, nlang) == 0) {
+			lit->lang = l->lasttag;
+		} else if (kll__map_get(&g->langs, language, nlang, &lang)) {
 			lit->lang = g->tags[lang];
+			last_tag(l, language, nlang, lit->lang);
 		} else {
 			char *raw, *tag;
 			raw = kll__arena_strndup(&g->arena, language, nlang);
@@ -210,6 +230,7 @@ add_literal_text(loader *l, const char *text, size_t n, const char *language,
 				        (uint32_t)g->ntag) < 0)
 					return -1;
 				g->tags[g->ntag++] = tag;
+				last_tag(l, language, nlang, tag);
 			}
 			lit->lang = tag;
 		}

@@ -36,8 +36,11 @@ kll__sssom_slot_lookup(const char *name, int flags)
 {
 	int i;
 
+	/* The first byte before the whole name: a reader asks this for
+	 * every record, often for names that are no slot. */
 	for (i = 0; i < SL__COUNT; i++)
-		if ((kll__sssom_slotdefs[i].flags & flags) &&
+		if (kll__sssom_slotdefs[i].name[0] == name[0] &&
+		    (kll__sssom_slotdefs[i].flags & flags) &&
 		    strcmp(kll__sssom_slotdefs[i].name, name) == 0)
 			return i;
 	return -1;
@@ -834,14 +837,16 @@ kll__sssom_grow_records(kll_mapset *m, size_t need)
 }
 
 const char **
-kll__sssom_new_column(const kll_mapset *m)
+kll__sssom_new_column(kll_mapset *m)
 {
+	m->ncols++;
 	return kll__calloc(m->cap ? m->cap : 1, sizeof(const char *));
 }
 
 unsigned *
-kll__sssom_new_pos(const kll_mapset *m)
+kll__sssom_new_pos(kll_mapset *m)
 {
+	m->ncols++;
 	return kll__calloc(m->cap ? m->cap : 1, sizeof(unsigned));
 }
 
@@ -888,6 +893,8 @@ kll__sssom_extra_find(const kll_mapset *m, const char *name)
 	uint32_t i;
 
 	/* Hashed: a file may have many thousands of columns. */
+	if (m->next == 0)
+		return NULL;
 	return kll__map_get(&m->extmap, name, strlen(name), &i) ? &m->ext[i] :
 	                                                          NULL;
 }

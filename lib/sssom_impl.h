@@ -58,6 +58,8 @@ struct kll_mapset {
 	size_t nistr, istrcap;
 	size_t nerrors;
 	int rowwise; /* read a record at a time: no values common to all */
+	unsigned ncols; /* columns and positions made: a reader's list of
+	                 * the slots to clear is current while it stays */
 };
 
 /* The result of checking one value. */
@@ -134,6 +136,10 @@ struct rd {
 	char *chk;            /* the text before it passed the checks */
 	unsigned chkline;     /* the line of chk */
 	const char *prop[KLL_SLOT__COUNT]; /* set values given to each row */
+	unsigned char clr[KLL_SLOT__COUNT]; /* slots cleared at each row */
+	size_t nclr;
+	unsigned clrcols; /* the set's ncols when clr was made */
+	int clrok;
 	unsigned char seen[KLL_SLOT__COUNT]; /* some row has a value */
 	kll_sssom_row_fn row;
 	void *row_payload;
@@ -162,8 +168,8 @@ int kll__sssom_check_item(const kll_mapset *m, const struct slotdef *sd,
     const char *name, const char *v, size_t n, int declared, struct ccache *cc,
     struct vres *res);
 int kll__sssom_grow_records(kll_mapset *m, size_t need);
-unsigned *kll__sssom_new_pos(const kll_mapset *m);
-const char **kll__sssom_new_column(const kll_mapset *m);
+unsigned *kll__sssom_new_pos(kll_mapset *m);
+const char **kll__sssom_new_column(kll_mapset *m);
 const char *kll__sssom_intern(kll_mapset *m, const char *s, int copy);
 const char *kll__sssom_keep(kll_mapset *m, int slot, const char *v);
 struct extra *kll__sssom_extra_find(const kll_mapset *m, const char *name);

@@ -1047,7 +1047,7 @@ static kll_status
 new_row(struct rd *r, kll_error *err)
 {
 	kll_mapset *m = r->m;
-	size_t s;
+	size_t s, k;
 
 	if (r->nrows == 0 && m->n == 0) {
 		/* A set value with no column is every record's. */
@@ -1066,7 +1066,19 @@ new_row(struct rd *r, kll_error *err)
 	}
 	if (kll__sssom_grow_records(m, 1) < 0)
 		return kll__sssom_nomem(err);
-	for (s = 0; s < KLL_SLOT__COUNT; s++) {
+	/* Only the slots with a column or positions: the list is made
+	 * again when one more is made. */
+	if (!r->clrok || r->clrcols != m->ncols) {
+		r->nclr = 0;
+		for (s = 0; s < KLL_SLOT__COUNT; s++)
+			if (m->col[s] != NULL || m->fcol[s] != NULL ||
+			    m->fline[s] != NULL)
+				r->clr[r->nclr++] = (unsigned char)s;
+		r->clrcols = m->ncols;
+		r->clrok = 1;
+	}
+	for (k = 0; k < r->nclr; k++) {
+		s = r->clr[k];
 		if (m->col[s] != NULL)
 			m->col[s][0] = r->prop[s];
 		if (m->fcol[s] != NULL)
