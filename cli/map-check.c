@@ -108,7 +108,8 @@ on_row(void *payload, const kll_mapset *m, size_t rec)
 {
 	tally *t = payload;
 
-	diag_release(&t->o->d, kll_mapset_meta(m, "kll_ignore"));
+	if (t->o->d.holding) /* the first record: the metadata is known */
+		diag_release(&t->o->d, kll_mapset_meta(m, "kll_ignore"));
 	return kll_mapcheck_row(t->mc, m, rec);
 }
 
