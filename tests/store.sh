@@ -9,12 +9,15 @@
 #
 # KLL_BIN: the folder of the kll commands.  KLL_STORE_FILES: the files
 # to load instead of vocab/ and mappings/ (for a quick run).
+# KLL_STORE_PG_FILES: those for PostgreSQL (default: vocab/ and
+# mappings/ whole, whatever KLL_STORE_FILES says: a bulk load).
 set -u
 BIN=${KLL_BIN:-$PWD/build/bin}
 PATH=$BIN:$PATH
 export LC_ALL=C
 unset KLL_STORE KLL_STORE_OPTIONS PGOPTIONS
 FILES=${KLL_STORE_FILES:-$(ls vocab/*.ttl mappings/*.sssom.tsv)}
+PGFILES=${KLL_STORE_PG_FILES:-$(ls vocab/*.ttl mappings/*.sssom.tsv)}
 T=$(mktemp -d "${TMPDIR:-/tmp}/kll-store.XXXXXX") || exit 2
 PGDATA=
 pass=0 fail=0
@@ -220,6 +223,7 @@ else
 		opts="host='$T/pg',port='$port',database='postgres',user='kll'"
 		printf "%s,password='s3cret-pw'\n" "$opts" >"$T/pg/options"
 		export PGPASSWORD=s3cret-pw
+		FILES=$PGFILES
 		suite postgresql --storage=postgresql --storage-name=kll \
 		    --storage-options="$opts"
 		# The commands from files and from this store.
