@@ -8,9 +8,8 @@
 # machine shared with other work the CPU seconds are the steadier.
 #   KLL_BIN=$PWD/build/bin sh bench/store.sh
 # KLL_STORE_FILES: the files for SQLite (default: every shipped vocabulary
-# and key).  KLL_STORE_PG_FILES: those for PostgreSQL (default: SSYK,
-# ISCO and their key; librdf adds each triple there one by one: the whole
-# set takes hours).  KLL_BENCH_PG=0: no PostgreSQL (else a cluster of our
+# and key).  KLL_STORE_PG_FILES: those for PostgreSQL (default: the
+# same).  KLL_BENCH_PG=0: no PostgreSQL (else a cluster of our
 # own in a temporary folder, as tests/store.sh makes it).
 set -u
 BIN=${KLL_BIN:-$PWD/build/bin}
@@ -18,8 +17,7 @@ PATH=$BIN:$PATH
 export LC_ALL=C
 unset KLL_STORE KLL_STORE_OPTIONS PGOPTIONS KLL_PATH
 FILES=${KLL_STORE_FILES:-$(ls vocab/*.ttl mappings/*.sssom.tsv)}
-PGFILES=${KLL_STORE_PG_FILES:-vocab/ssyk-2012.ttl vocab/isco-08.ttl \
-mappings/ssyk-2012_isco-08.sssom.tsv}
+PGFILES=${KLL_STORE_PG_FILES:-$FILES}
 T=$(mktemp -d "${TMPDIR:-/tmp}/kll-bench-store.XXXXXX") || exit 2
 PGDATA=
 as_pg() {

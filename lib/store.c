@@ -161,6 +161,8 @@ kll_store_free(kll_store *s)
 	free(s->graphs);
 	free(s->name);
 	free(s->path);
+	free(s->pg_options);
+	free(s->pg_model);
 	free(s);
 }
 
@@ -421,6 +423,12 @@ open_pg(
 		    1);
 	if ((opts = pg_options(o, 0, err)) == NULL)
 		return KLL_ENOMEM;
+	/* Kept for the writes of store_pg.c. */
+	if ((s->pg_options = kll__strdup(opts)) == NULL ||
+	    (s->pg_model = kll__strdup(name)) == NULL) {
+		free(opts);
+		return kll__nomem(err);
+	}
 	st = open_storage(s, "postgresql", name, opts, err);
 	free(opts);
 	if (st == KLL_OK || s->storage != NULL)
@@ -1133,8 +1141,8 @@ read_vocab(kll_store *s, const char *path, newgraph *g, kll_error *err)
 		st = kll__nomem(err);
 		goto out;
 	}
-	if (s->path != NULL && g->text.p != NULL) {
-		/* Parsed as it is written (store_sqlite.c). */
+	if ((s->path != NULL || s->pg_options != NULL) && g->text.p != NULL) {
+		/* Parsed as it is written (store_sqlite.c, store_pg.c). */
 		g->syntax = rdf_syntax(path);
 		g->rdf = &g->text;
 		goto out;
@@ -1247,8 +1255,8 @@ read_key(kll_store *s, const char *path, newgraph *g, kll_error *err)
 	fclose(fp);
 	if (st != KLL_OK)
 		goto out;
-	if (s->path != NULL) {
-		/* Parsed as it is written (store_sqlite.c). */
+	if (s->path != NULL || s->pg_options != NULL) {
+		/* Parsed as it is written (store_sqlite.c, store_pg.c). */
 		g->nt = nt;
 		nt.p = NULL, nt.n = nt.cap = 0;
 		g->syntax = "ntriples";
@@ -1301,7 +1309,7 @@ read_graph(kll_store *s, const char *path, newgraph *g, kll_error *err)
 	         err)) != KLL_OK)
 		return st;
 	g->source = path;
-	if (s->path == NULL) {
+	if (s->path == NULL && s->pg_options == NULL) {
 		g->memst = librdf_new_storage(
 		    s->world, "hashes", NULL, "hash-type='memory'");
 		if (g->memst == NULL ||
@@ -1403,6 +1411,8 @@ write_graph(kll_store *s, const newgraph *g, const char *ctx,
 
 	if (s->path != NULL)
 		return kll__sqlite_write(s, g, ctx, oldctx, err);
+	if (s->pg_options != NULL)
+		return kll__pg_write(s, g, ctx, oldctx, err);
 	if ((r = kll__store_begin(s, err)) != KLL_OK)
 		return r;
 	c = kll__store_iri(s, ctx, NULL);
@@ -1445,13 +1455,15 @@ out:
 }
 
 /* The context for a new version of a graph: the same one where a
- * transaction replaces it, else the other one of a pair. */
+ * transaction replaces it (SQLite, and PostgreSQL through store_pg.c),
+ * else the other one of a pair. */
 static void
 next_context(const kll_store *s, const char *name, const char *cur, char *buf,
     size_t size)
 {
 	snprintf(buf, size, "%s%s", GRAPH_IRI, name);
-	if (!s->txn && cur != NULL && strcmp(cur, buf) == 0)
+	if (!s->txn && s->pg_options == NULL && cur != NULL &&
+	    strcmp(cur, buf) == 0)
 		snprintf(buf, size, "%s%s:b", GRAPH_IRI, name);
 }
 
@@ -1523,6 +1535,8 @@ kll_store_drop(
 	copy_graph(graph, g);
 	if (s->path != NULL)
 		return kll__sqlite_write(s, NULL, g->context, NULL, err);
+	if (s->pg_options != NULL)
+		return kll__pg_write(s, NULL, g->context, NULL, err);
 	if ((st = kll__store_begin(s, err)) != KLL_OK)
 		return st;
 	c = kll__store_iri(s, g->context, NULL);

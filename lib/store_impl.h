@@ -21,6 +21,10 @@ struct kll_store {
 	int logged;
 	char *path;    /* a SQLite store's file (written without
 	                * librdf: store_sqlite.c) */
+	char *pg_options; /* a PostgreSQL store's librdf options and
+	                   * model name (written without librdf:
+	                   * store_pg.c) */
+	char *pg_model;
 	int sources;   /* the source of each graph is kept (not in a
 	                * store of files in memory) */
 	kll__arena arena;        /* the strings of graphs[] */
@@ -93,6 +97,11 @@ librdf_stream *kll__store_parse(kll_store *s, const kll__newgraph *g,
  * transaction of a connection of its own (store_sqlite.c); g NULL:
  * ctx dropped. */
 kll_status kll__sqlite_write(kll_store *s, const kll__newgraph *g,
+    const char *ctx, const char *oldctx, kll_error *err);
+
+/* A PostgreSQL store: the same as kll__sqlite_write(), with COPY on a
+ * connection of its own (store_pg.c). */
+kll_status kll__pg_write(kll_store *s, const kll__newgraph *g,
     const char *ctx, const char *oldctx, kll_error *err);
 
 /* A SQLite store: the source of the graph in context ctx whose digest

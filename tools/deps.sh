@@ -6,7 +6,7 @@ set -eu
 pkgs="gcc make pkg-config libserd-dev libraptor2-dev librdf0-dev libxml2-dev libyaml-dev
 libunistring-dev libstemmer-dev libcmocka-dev raptor2-utils clang libclang-rt-14-dev
 valgrind mandoc build-essential debhelper devscripts dpkg-dev fakeroot lintian
-libsqlite3-dev librdf-storage-sqlite librdf-storage-postgresql postgresql
+libsqlite3-dev librdf-storage-sqlite librdf-storage-postgresql postgresql libpq-dev
 nodejs npm"
 missing=
 for p in $pkgs; do
