@@ -310,4 +310,10 @@ void kll__pub_write_manifest(kll__pubjob *j);
  * one in the way of a new file fails the job unless opts.force. */
 void kll__pub_keep_foreign(kll__pubjob *j, const kll__owned *o, const char *old);
 
+/* The pages of one key and one vocabulary (pub_keypage.c,
+ * pub_vocabpage.c): the head of such a page, and the top-level concept
+ * above c (c itself at the top; NULL after 256 steps). */
+void kll__page_head(FILE *fp, const char *title);
+const kll_concept *kll__page_top(const kll_concept *c);
+
 #endif
