@@ -45,8 +45,11 @@ side_vocab(const opts *o, kll_vocab_cache *vc, const kll_mapset *m, int k,
 			errmsg("%s: no %s vocabulary (no %s): coverage left out",
 			    kll_mapset_path(m), side_name[k], slot);
 		return 0;
-	} else if (kll_vocab_cache_source(v, vc, m, slot, &err) == KLL_OK) {
-		return 0;
+	} else {
+		if (kll_vocab_cache_source(v, vc, m, slot, &err) == KLL_OK)
+			return 0;
+		errmsg("%s: %s: %s", kll_mapset_path(m), slot, err.msg);
+		return -1;
 	}
 	report(&err);
 	return -1;

@@ -20,9 +20,8 @@ static const char page_css[] =
     "th,td{text-align:left;padding:.2rem .5rem;border-bottom:1px solid "
     "#e3e3e3;vertical-align:top}\n"
     "td.num{text-align:right;font-variant-numeric:tabular-nums}\n"
-    ".bar{display:inline-block;width:16rem;height:.8rem;background:#e8e8e8;"
-    "vertical-align:middle}\n"
-    ".bar span{display:block;height:100%;background:#2a6fb0}\n"
+    ".bar{vertical-align:middle}\n"
+    "#heatmap{font:10px sans-serif}\n"
     "code{font-size:.85rem}\n"
     "summary{cursor:pointer}\n";
 
@@ -165,11 +164,13 @@ write_coverage(FILE *fp, const kll_mapstats *s, const kll_vocab *const v[2])
 			else
 				fputs("<tr><th>no level</th>", fp);
 			fprintf(fp,
-			    "<td><span class=\"bar\"><span style=\"width:"
-			    "%u.%u%%\"></span></span></td>"
+			    "<td><svg class=\"bar\" width=\"200\" "
+			    "height=\"12\"><rect width=\"200\" height=\"12\" "
+			    "fill=\"#e3e3e3\"/><rect width=\"%u\" "
+			    "height=\"12\" fill=\"#2a6fb0\"/></svg></td>"
 			    "<td class=\"num\">%zu of %zu</td>"
 			    "<td class=\"num\">%u.%u%%</td></tr>\n",
-			    pm / 10, pm % 10, l->mapped, l->concepts, pm / 10,
+			    pm / 5, l->mapped, l->concepts, pm / 10,
 			    pm % 10);
 		}
 		fputs("</table>\n", fp);
@@ -267,7 +268,7 @@ write_heatmap(FILE *fp, const kll_mapset *m, const kll_vocab *const v[2])
 	fprintf(fp,
 	    "<svg id=\"heatmap\" xmlns=\"http://www.w3.org/2000/svg\" "
 	    "width=\"%u\" height=\"%u\" viewBox=\"0 0 %u %u\" role=\"img\" "
-	    "font-size=\"10\" font-family=\"sans-serif\">\n"
+	    "aria-label=\"heat map\">\n"
 	    "<rect x=\"0\" y=\"0\" width=\"%u\" height=\"%u\" "
 	    "fill=\"#ffffff\"/>\n",
 	    w, h, w, h, w, h);
