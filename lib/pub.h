@@ -275,6 +275,9 @@ void kll__pub_write_vocab(kll__pubjob *j, kll__dataset *d);
 void kll__pub_write_key(kll__pubjob *j, kll__dataset *d);
 void kll__pub_write_csv(kll__pubjob *j, kll__dataset *d);
 void kll__pub_write_page(kll__pubjob *j);
+/* The page of each dataset (pub_vocabpage.c, pub_keypage.c) at
+ * vocab/ID.html or mappings/ID.html. */
+void kll__pub_write_pages(kll__pubjob *j);
 
 /* Size and SHA-1 of the file "path" as it is on disk, into f. */
 kll_status kll__pub_measure(const char *path, kll__pubfile *f, kll_error *err);

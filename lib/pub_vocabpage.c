@@ -106,3 +106,76 @@ kll_vocab_page(FILE *fp, const kll_vocab *v, int flags, kll_error *err)
 		    "cannot write the page");
 	return KLL_OK;
 }
+
+/* The dataset of kind "kind" called "id" in j's catalog, or NULL. */
+static const kll__dataset *
+find_ds(kll__pubjob *j, kll__dskind kind, const char *id)
+{
+	size_t i;
+
+	for (i = 0; id != NULL && i < j->c->nds; i++)
+		if (j->c->ds[i].kind == kind &&
+		    strcmp(j->c->ds[i].id, id) == 0)
+			return &j->c->ds[i];
+	return NULL;
+}
+
+static void
+write_one(kll__pubjob *j, const kll__dataset *d, kll_vocab *const v[2],
+    kll_vocab *own)
+{
+	char *rel, *path = NULL;
+	const char *dir = d->kind == KLL__VOCAB ? "vocab/" : "mappings/";
+	size_t n = strlen(dir) + strlen(d->id) + 6;
+	FILE *fp;
+
+	if ((rel = kll__malloc(n)) == NULL) {
+		j->st = kll__nomem(j->err);
+		return;
+	}
+	snprintf(rel, n, "%s%s.html", dir, d->id);
+	if ((fp = kll__pub_create(j, rel, &path)) != NULL) {
+		kll_status st = d->kind == KLL__VOCAB ?
+		    kll_vocab_page(fp, own, KLL_PAGE_INDEX, j->err) :
+		    kll_mapset_page(fp, d->m, v[0], v[1], KLL_PAGE_INDEX, j->err);
+
+		if (st != KLL_OK && j->st == KLL_OK)
+			j->st = st;
+		kll__pub_close(j, fp, path, NULL);
+	}
+	free(path);
+	free(rel);
+}
+
+void
+kll__pub_write_pages(kll__pubjob *j)
+{
+	size_t i;
+	int k;
+
+	for (i = 0; i < j->c->nds && !kll__pub_stopped(j); i++) {
+		const kll__dataset *d = &j->c->ds[i];
+		kll_vocab *v[2] = { NULL, NULL }, *own = NULL;
+
+		if (d->kind == KLL__VOCAB) {
+			if ((j->st = kll_vocab_load(&own, d->src, NULL,
+			         j->err)) == KLL_OK)
+				write_one(j, d, v, own);
+			kll_vocab_free(own);
+			continue;
+		}
+		if (d->m == NULL)
+			continue;
+		for (k = 0; k < 2 && j->st == KLL_OK; k++) {
+			const kll__dataset *s =
+			    find_ds(j, KLL__VOCAB, d->side_id[k]);
+
+			if (s != NULL)
+				j->st = kll_vocab_load(&v[k], s->src, NULL, j->err);
+		}
+		if (j->st == KLL_OK)
+			write_one(j, d, v, NULL);
+		kll_vocab_free(v[0]);
+		kll_vocab_free(v[1]);
+	}
+}
