@@ -51,9 +51,9 @@ kll_vocab_page(FILE *fp, const kll_vocab *v, int flags, kll_error *err)
 	int nl = kll_vocab_levels(v), d;
 	size_t i, other = 0;
 
-	if (title == NULL)
+	if (title == NULL || !title[0])
 		title = kll_vocab_title(v, NULL);
-	if (title == NULL)
+	if (title == NULL || !title[0])
 		title = kll_vocab_id(v);
 	kll__page_head(fp, title);
 	fputs("<header>\n", fp);
