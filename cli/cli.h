@@ -537,6 +537,7 @@ extern const cli_cmd map_cmd, map_import_cmd, map_check_cmd, map_stats_cmd,
     map_learn_cmd;
 extern const cli_cmd map_fmt_cmd, map_merge_cmd, map_dedupe_cmd, map_filter_cmd,
     map_split_cmd, map_annotate_cmd;
+extern const cli_cmd map_report_cmd;
 
 /* --encoding NAME of a command that reads tables (encoding.c): 0, or
  * the exit status after a usage error for a name kll_encoding_check()

@@ -6,6 +6,7 @@ static const cli_cmd *const subs[] = { &map_import_cmd, &map_check_cmd,
 	&map_stats_cmd, &map_compose_cmd, &map_invert_cmd, &map_apply_cmd,
 	&map_export_cmd, &map_learn_cmd, &map_fmt_cmd, &map_merge_cmd,
 	&map_dedupe_cmd, &map_filter_cmd, &map_split_cmd, &map_annotate_cmd,
+	&map_report_cmd,
 	NULL };
 
 const cli_cmd map_cmd = {

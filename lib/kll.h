@@ -1243,6 +1243,27 @@ kll_status kll_mapset_stats(kll_mapstats *out, const kll_mapset *m,
 
 void kll_mapstats_release(kll_mapstats *s);
 
+/* Flags of kll_mapset_page() and kll_vocab_page(). */
+#define KLL_PAGE_INDEX 1	/* link to ../index.html (a published folder) */
+
+/* A standalone HTML page about "m" for people: metadata, justification
+ * counts, coverage by level (with the vocabularies; either may be NULL),
+ * cardinality classes, an SVG heat map of the rows between the two
+ * sides' top-level concepts, unmapped codes, the rows whose comment
+ * marks them for review (a part between ';' that is "review" or begins
+ * "review:") and all rows grouped by the subject's top-level concept.
+ * Every text is escaped; only http(s) values become links; the same
+ * input gives the same bytes.  Errors: KLL_ENOMEM, KLL_EIO. */
+kll_status kll_mapset_page(FILE *fp, const kll_mapset *m,
+    const kll_vocab *subject_vocab, const kll_vocab *object_vocab, int flags,
+    kll_error *err);
+
+/* A standalone HTML page about "v": its levels (name, count of
+ * concepts) and its concepts as a tree of nested <details>.  Errors:
+ * KLL_EIO. */
+kll_status kll_vocab_page(FILE *fp, const kll_vocab *v, int flags,
+    kll_error *err);
+
 /* ------------------------------------------------------------------ */
 /* Keys and their vocabularies                                          */
 

@@ -275,6 +275,9 @@ void kll__pub_write_vocab(kll__pubjob *j, kll__dataset *d);
 void kll__pub_write_key(kll__pubjob *j, kll__dataset *d);
 void kll__pub_write_csv(kll__pubjob *j, kll__dataset *d);
 void kll__pub_write_page(kll__pubjob *j);
+/* The page of each dataset (pub_vocabpage.c, pub_keypage.c) at
+ * vocab/ID.html or mappings/ID.html. */
+void kll__pub_write_pages(kll__pubjob *j);
 
 /* Size and SHA-1 of the file "path" as it is on disk, into f. */
 kll_status kll__pub_measure(const char *path, kll__pubfile *f, kll_error *err);
@@ -309,5 +312,11 @@ void kll__pub_write_manifest(kll__pubjob *j);
  * folder (by hard link, else by copy), or with opts.clean leave them out;
  * one in the way of a new file fails the job unless opts.force. */
 void kll__pub_keep_foreign(kll__pubjob *j, const kll__owned *o, const char *old);
+
+/* The pages of one key and one vocabulary (pub_keypage.c,
+ * pub_vocabpage.c): the head of such a page, and the top-level concept
+ * above c (c itself at the top; NULL after 256 steps). */
+void kll__page_head(FILE *fp, const char *title);
+const kll_concept *kll__page_top(const kll_concept *c);
 
 #endif

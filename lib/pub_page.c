@@ -201,6 +201,9 @@ html_dataset(FILE *fp, const kll__dataset *d)
 	html_elem(fp, "p", NULL, NULL, d->desc[0]);
 	html_elem(fp, "p", "en", "en", d->desc[1]);
 	html_counts(fp, d);
+	fprintf(fp, "<p><a href=\"%s", d->kind == KLL__VOCAB ? "vocab/" : "mappings/");
+	kll__html_text(fp, d->id);
+	fputs(".html\">Översikt · Overview</a></p>\n", fp);
 	html_files(fp, d);
 	fputs("<p>", fp);
 	if (d->license != NULL) {

@@ -355,6 +355,8 @@ write_all(kll__pubjob *j)
 	if (j->st == KLL_OK)
 		write_catalog(j);
 	if (j->st == KLL_OK)
+		kll__pub_write_pages(j);
+	if (j->st == KLL_OK)
 		kll__pub_write_page(j);
 	if (j->st == KLL_OK)
 		kll__pub_write_manifest(j);

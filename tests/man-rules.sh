@@ -50,7 +50,7 @@ check_page() {
 
 : >"$tmp/all"
 check_page kll-vocab import check show list search info
-check_page kll-map import check stats compose invert apply export learn fmt merge dedupe filter split annotate
+check_page kll-map import check stats compose invert apply export learn fmt merge dedupe filter split annotate report
 check_page kll-diff ""
 check_page kll-publish ""
 sort -u "$tmp/all" -o "$tmp/all"

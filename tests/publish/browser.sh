@@ -87,6 +87,68 @@ page() {
 	fi
 }
 
+# subpage NAME FILE: a page of a vocabulary or a key loads with no
+# console error, is valid HTML5, and each of its local links resolves.
+subpage() {
+	name=$1 f=$2 ok=1
+	chromium --headless --no-sandbox --disable-gpu \
+	    --disable-background-networking --no-first-run \
+	    --enable-logging=stderr --v=0 \
+	    --user-data-dir="$tmp/profile" --dump-dom "file://$f" \
+	    >"$tmp/dom" 2>"$tmp/chromium.err"
+	grep -q '</html>' "$tmp/dom" || { say "$name: $f: no page"; ok=0; }
+	if grep -E 'CONSOLE|Uncaught' "$tmp/chromium.err" >"$tmp/console"; then
+		sed "s|^|$name: $f: |" "$tmp/console"
+		ok=0
+	fi
+	tidy -q -e --doctype html5 "$f" >"$tmp/tidy" 2>&1 ||
+	    { sed "s|^|$name: tidy: |" "$tmp/tidy"; ok=0; }
+	for l in $(grep -o 'href="[^"]*"' "$tmp/dom" |
+	    sed 's/^href="//; s/"$//' | grep -v '^https\{0,1\}:' | sort -u); do
+		[ -e "$(dirname "$f")/${l%%#*}" ] ||
+		    { say "$name: $f: no file for link $l"; ok=0; }
+	done
+	if [ $ok = 1 ]; then
+		pass=$((pass + 1))
+	else
+		say "FAIL $name: $f"
+		fail=$((fail + 1))
+	fi
+}
+
+# shot FILE: the key page's heat map is in the DOM and drawn: a
+# screenshot of the page holds the heat map's blue, not only white.
+shot() {
+	ok=1
+	grep -q '<svg id="heatmap"' "$1" || { say "no heat map in $1"; ok=0; }
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
+	    --disable-background-networking --no-first-run \
+	    --user-data-dir="$tmp/profile" --window-size=1000,1400 \
+	    --screenshot="$tmp/shot.png" "file://$1" >/dev/null 2>&1
+	python3 - "$tmp/shot.png" <<'PY' || ok=0
+import sys, zlib, struct
+d = open(sys.argv[1], 'rb').read()
+w, h, depth, ctype = struct.unpack('>IIBB', d[16:26])
+raw = b''
+i = 8
+while i < len(d):
+    n, = struct.unpack('>I', d[i:i+4])
+    if d[i+4:i+8] == b'IDAT':
+        raw += d[i+8:i+8+n]
+    i += 12 + n
+px = zlib.decompress(raw)
+# Unfiltered bytes are enough to tell a blank page: it is one colour.
+sys.exit(0 if len(set(px[j:j+64] for j in range(0, len(px), 4096))) > 8 else 1)
+PY
+	if [ $ok = 1 ]; then
+		say "heat map: drawn"
+		pass=$((pass + 1))
+	else
+		say "FAIL heat map: blank or missing"
+		fail=$((fail + 1))
+	fi
+}
+
 PATH=$bin:$PATH
 if kll-publish -q -c "$data/publish/fixture.conf" -L "$data/vocab" \
     -o "$tmp/fixture" occ isc "$data/map/occ_isc.sssom.tsv" 2>"$tmp/err"
@@ -105,6 +167,10 @@ then
 	    '<a href="mappings/occ_isc.xkos.ttl">occ_isc.xkos.ttl</a>' \
 	    '<a href="catalog.rdf">catalog.rdf</a>' \
 	    "$(sha1sum "$tmp/fixture/vocab/occ.csv" | cut -c1-40)"
+	for f in "$tmp"/fixture/vocab/*.html "$tmp"/fixture/mappings/*.html; do
+		subpage fixture "$f"
+	done
+	shot "$tmp/fixture/mappings/occ_isc.html"
 else
 	cat "$tmp/err"
 	say "FAIL fixture: kll-publish failed"
