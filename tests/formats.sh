@@ -8,9 +8,8 @@
 # out (extension columns, the order of list values); JSKOS and SKOS the
 # same mapping triples; XKOS the same correspondence once read and
 # written again.  Then checks by tools that share no code with kll:
-# rapper on the RDF, the SSSOM JSON Schema (ajv, from
-# $KLL_SHARED/spec/sssom, default ../shared beside the tree) on the
-# SSSOM/JSON, and jskos-validate (jskos-cli) on the JSKOS.  The Node.js
+# rapper on the RDF, the SSSOM JSON Schema (ajv; the schema is kept in
+# tests/formats, see SOURCE.md there) on the SSSOM/JSON, and jskos-validate (jskos-cli) on the JSKOS.  The Node.js
 # tools are installed with `npm ci` into build/formats-node from
 # tests/formats/package-lock.json; without npm those checks are skipped
 # with a message saying so.  KLL_BIN names the built commands.
@@ -157,7 +156,7 @@ elif ! install_tools; then
 	no "npm ci of tests/formats/package-lock.json failed"
 else
 	nb=$node_dir/node_modules/.bin
-	schema=$shared/spec/sssom/schema-head/sssom_schema.schema.json
+	schema=$here/formats/sssom_schema.schema.json
 	if [ -f "$schema" ]; then
 		id=$(sed -n 's/^ *"\$id": *"\([^"]*\)".*/\1/p' "$schema" | head -1)
 		mkdir -p "$tmp/schema"
