@@ -16,39 +16,7 @@
 #include "kll.h"
 
 #define EDIT "tests/data/edit/"
-#define MAXD 16
-
-struct diags {
-	size_t n;
-	kll_error d[MAXD];
-};
-
-static void
-collect(void *payload, const kll_error *d)
-{
-	struct diags *c = payload;
-
-	if (c->n < MAXD)
-		c->d[c->n] = *d;
-	c->n++;
-}
-
-/* A key read from "path"; findings of the reader go to c (may be NULL). */
-static kll_mapset *
-key_at(const char *path, struct diags *c)
-{
-	kll_sssom_opts o = KLL_SSSOM_OPTS_INIT;
-	struct diags none;
-	kll_mapset *m = NULL;
-	kll_error err;
-
-	memset(&none, 0, sizeof(none));
-	o.diag = collect;
-	o.payload = c ? c : &none;
-	if (kll_mapset_read(&m, path, &o, &err) != KLL_OK)
-		fail_msg("%s:%u: %s", err.file, err.line, err.msg);
-	return m;
-}
+#include "edit_fixture.h"
 
 static void
 test_rank(void **state)
