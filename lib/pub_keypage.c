@@ -333,7 +333,8 @@ write_unmapped(FILE *fp, const kll_mapset *m, const kll_vocab *const v[2])
 		fprintf(fp, "<details class=\"unmapped\"><summary>%s ",
 		    side_word[k]);
 		kll__html_text(fp, kll_vocab_id(v[k]));
-		fprintf(fp, ": %zu unmapped</summary>\n<ul>\n", n);
+		fprintf(fp, ": %zu unmapped</summary>\n%s", n,
+		    n > 0 ? "<ul>\n" : "");
 		for (i = 0; i < kll_vocab_count(v[k]); i++) {
 			const kll_concept *c = kll_vocab_at(v[k], i);
 
@@ -346,7 +347,7 @@ write_unmapped(FILE *fp, const kll_mapset *m, const kll_vocab *const v[2])
 			    fp, kll_concept_label(c, KLL_LABEL_PREF, NULL));
 			fputs("</li>\n", fp);
 		}
-		fputs("</ul>\n</details>\n", fp);
+		fputs(n > 0 ? "</ul>\n</details>\n" : "</details>\n", fp);
 		free(seen);
 	}
 }

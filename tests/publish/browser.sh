@@ -116,29 +116,56 @@ subpage() {
 	fi
 }
 
-# shot FILE: the key page's heat map is in the DOM and drawn: a
-# screenshot of the page holds the heat map's blue, not only white.
+# shot FILE: the key page's heat map is drawn: its SVG, alone on a page,
+# is screenshot, and holds at least 300 pixels of the cells' blue, most of
+# one 20 x 20 cell (the labels are black, the rest white or grey).
 shot() {
 	ok=1
-	grep -q '<svg id="heatmap"' "$1" || { say "no heat map in $1"; ok=0; }
+	if ! sed -n '/<svg id="heatmap"/,/<\/svg>/p' "$1" >"$tmp/heat.svg" ||
+	    ! [ -s "$tmp/heat.svg" ]; then
+		say "no heat map in $1"
+		ok=0
+	fi
+	{ echo '<!DOCTYPE html><html><body style="margin:0">'
+	  cat "$tmp/heat.svg"; echo '</body></html>'; } >"$tmp/heat.html"
+	rm -f "$tmp/shot.png"
 	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
 	    --disable-background-networking --no-first-run \
-	    --user-data-dir="$tmp/profile" --window-size=1000,1400 \
-	    --screenshot="$tmp/shot.png" "file://$1" >/dev/null 2>&1
+	    --user-data-dir="$tmp/profile" --window-size=400,400 \
+	    --screenshot="$tmp/shot.png" "file://$tmp/heat.html" >/dev/null 2>&1
 	python3 - "$tmp/shot.png" <<'PY' || ok=0
 import sys, zlib, struct
 d = open(sys.argv[1], 'rb').read()
 w, h, depth, ctype = struct.unpack('>IIBB', d[16:26])
-raw = b''
-i = 8
+if depth != 8 or ctype not in (2, 6):
+    sys.exit(1)
+bpp = 3 if ctype == 2 else 4
+raw, i = b'', 8
 while i < len(d):
     n, = struct.unpack('>I', d[i:i+4])
     if d[i+4:i+8] == b'IDAT':
         raw += d[i+8:i+8+n]
     i += 12 + n
-px = zlib.decompress(raw)
-# Unfiltered bytes are enough to tell a blank page: it is one colour.
-sys.exit(0 if len(set(px[j:j+64] for j in range(0, len(px), 4096))) > 8 else 1)
+data, stride = zlib.decompress(raw), w * bpp
+prev, blue = bytearray(stride), 0
+for y in range(h):
+    f, line = data[y * (stride + 1)], bytearray(data[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+    for x in range(stride):
+        a = line[x - bpp] if x >= bpp else 0
+        b, c = prev[x], prev[x - bpp] if x >= bpp else 0
+        if f == 1: line[x] = (line[x] + a) & 255
+        elif f == 2: line[x] = (line[x] + b) & 255
+        elif f == 3: line[x] = (line[x] + (a + b) // 2) & 255
+        elif f == 4:
+            p = a + b - c
+            pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+            line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+    for x in range(0, stride, bpp):
+        r, g, bl = line[x], line[x + 1], line[x + 2]
+        if bl > r + 40 and bl > 100:
+            blue += 1
+    prev = line
+sys.exit(0 if blue >= 300 else 1)
 PY
 	if [ $ok = 1 ]; then
 		say "heat map: drawn"
@@ -194,6 +221,19 @@ if kll-publish -q -c "$data/publish/fixture.conf" --theme=EDUC \
 else
 	cat "$tmp/err"
 	say "FAIL tree: kll-publish failed"
+	fail=$((fail + 1))
+fi
+# The shipped vocabularies and keys, published as `make run` does: every
+# page loads, and the heat map of SSYK 2012 - ISCO-08 is drawn.
+if (cd "$top" && kll-publish -q -c publish.conf.example -L vocab \
+    -o "$tmp/shipped") 2>"$tmp/err"; then
+	for f in "$tmp"/shipped/vocab/*.html "$tmp"/shipped/mappings/*.html; do
+		subpage shipped "$f"
+	done
+	shot "$tmp/shipped/mappings/ssyk-2012_isco-08.html"
+else
+	cat "$tmp/err"
+	say "FAIL shipped: kll-publish failed"
 	fail=$((fail + 1))
 fi
 echo "publish-browser: $pass passed, $fail failed"
