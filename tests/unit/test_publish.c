@@ -754,9 +754,10 @@ test_publish(void **state)
 	list_dir(out, files, sizeof(files));
 	assert_string_equal(files,
 	    "./.kll-publish-manifest ./catalog.rdf ./index.html "
-	    "./mappings/occ_isc.skos.ttl ./mappings/occ_isc.sssom.tsv "
-	    "./mappings/occ_isc.xkos.ttl ./vocab/isc.csv ./vocab/isc.nt "
-	    "./vocab/isc.rdf ./vocab/isc.ttl ./vocab/occ.csv ./vocab/occ.nt "
+	    "./mappings/occ_isc.html ./mappings/occ_isc.skos.ttl "
+	    "./mappings/occ_isc.sssom.tsv ./mappings/occ_isc.xkos.ttl "
+	    "./vocab/isc.csv ./vocab/isc.html ./vocab/isc.nt ./vocab/isc.rdf "
+	    "./vocab/isc.ttl ./vocab/occ.csv ./vocab/occ.html ./vocab/occ.nt "
 	    "./vocab/occ.rdf ./vocab/occ.ttl ");
 	assert_int_equal(cat->ds[2].count2, 4); /* associations */
 	assert_int_equal(cat->ds[0].nfiles, 4);
