@@ -218,6 +218,13 @@ if kll-publish -q -c "$data/publish/fixture.conf" --theme=EDUC \
 		say "FAIL tree: text became markup"
 		fail=$((fail + 1))
 	fi
+	for f in "$tmp"/tree/vocab/*.html "$tmp"/tree/mappings/*.html; do
+		subpage tree "$f"
+		if grep -q -i '<levels' "$tmp/dom"; then
+			say "FAIL tree: $f: text became markup"
+			fail=$((fail + 1))
+		fi
+	done
 else
 	cat "$tmp/err"
 	say "FAIL tree: kll-publish failed"
