@@ -86,7 +86,8 @@ meta_row(FILE *fp, const kll_mapset *m, const char *slot, int link)
 	fputs("</td></tr>\n", fp);
 }
 
-static void
+/* 0, or -1 when out of memory (as each writer below that allocates). */
+static int
 write_meta(FILE *fp, const kll_mapset *m)
 {
 	static const char *const slots[] = { "mapping_set_id",
@@ -111,7 +112,7 @@ write_meta(FILE *fp, const kll_mapset *m)
 	if (just == NULL || cnt == NULL) {
 		free(just);
 		free(cnt);
-		return;
+		return -1;
 	}
 	/* Justifications in order of first use. */
 	for (i = 0; i < n; i++) {
@@ -136,6 +137,7 @@ write_meta(FILE *fp, const kll_mapset *m)
 	fputs("</table>\n", fp);
 	free(just);
 	free(cnt);
+	return 0;
 }
 
 static void
@@ -228,19 +230,19 @@ negated(const kll_mapset *m, size_t rec)
 	return s != NULL && strcmp(s, "Not") == 0;
 }
 
-static void
+static int
 write_heatmap(FILE *fp, const kll_mapset *m, const kll_vocab *const v[2])
 {
 	const kll_concept **top[2] = { NULL, NULL };
 	size_t nt[2] = { 0, 0 }, *cell = NULL, max = 0, i, j;
 	unsigned w, h;
-	int k;
+	int k, rc = -1;
 
 	fputs("<h2>Flöden mellan toppnivåer · Flows between top levels</h2>\n",
 	    fp);
 	if (v[0] == NULL || v[1] == NULL) {
 		fputs("<p>Needs both vocabularies.</p>\n", fp);
-		return;
+		return 0;
 	}
 	for (k = 0; k < 2; k++) {
 		top[k] = kll__calloc(kll_vocab_count(v[k]) + 1, sizeof(**top));
@@ -301,13 +303,15 @@ write_heatmap(FILE *fp, const kll_mapset *m, const kll_vocab *const v[2])
 		}
 	}
 	fputs("</svg>\n", fp);
+	rc = 0;
 out:
 	free(cell);
 	free(top[0]);
 	free(top[1]);
+	return rc;
 }
 
-static void
+static int
 write_unmapped(FILE *fp, const kll_mapset *m, const kll_vocab *const v[2])
 {
 	unsigned char *seen;
@@ -320,7 +324,7 @@ write_unmapped(FILE *fp, const kll_mapset *m, const kll_vocab *const v[2])
 			continue;
 		seen = kll__calloc(kll_vocab_count(v[k]) + 1, 1);
 		if (seen == NULL)
-			return;
+			return -1;
 		for (i = 0; i < kll_mapset_count(m); i++) {
 			const kll_concept *c = side_concept(v[k], m, i, k);
 
@@ -350,6 +354,7 @@ write_unmapped(FILE *fp, const kll_mapset *m, const kll_vocab *const v[2])
 		fputs(n > 0 ? "</ul>\n</details>\n" : "</details>\n", fp);
 		free(seen);
 	}
+	return 0;
 }
 
 /* Whether a comment marks its row for review: a part (between ';')
@@ -401,7 +406,7 @@ row(FILE *fp, const kll_mapset *m, size_t rec)
 	fputs("</tr>\n", fp);
 }
 
-static void
+static int
 write_rows(FILE *fp, const kll_mapset *m, const kll_vocab *const v[2])
 {
 	const kll_concept **tops = NULL;
@@ -429,7 +434,7 @@ write_rows(FILE *fp, const kll_mapset *m, const kll_vocab *const v[2])
 	if (grp == NULL || (v[0] != NULL && tops == NULL)) {
 		free(grp);
 		free(tops);
-		return;
+		return -1;
 	}
 	if (tops != NULL)
 		nt = tops_of(v[0], tops);
@@ -464,6 +469,7 @@ write_rows(FILE *fp, const kll_mapset *m, const kll_vocab *const v[2])
 	}
 	free(grp);
 	free(tops);
+	return 0;
 }
 
 kll_status
@@ -492,16 +498,20 @@ kll_mapset_page(FILE *fp, const kll_mapset *m, const kll_vocab *sv,
 	fprintf(fp, "</h1>\n<p><strong class=\"count\">%zu</strong> %s</p>\n"
 	            "</header>\n<main>\n",
 	    s.rows, s.rows == 1 ? "row" : "rows");
-	write_meta(fp, m);
+	if (write_meta(fp, m) < 0)
+		goto nomem;
 	write_coverage(fp, &s, v);
 	write_card(fp, &s);
-	write_heatmap(fp, m, v);
-	write_unmapped(fp, m, v);
-	write_rows(fp, m, v);
+	if (write_heatmap(fp, m, v) < 0 || write_unmapped(fp, m, v) < 0 ||
+	    write_rows(fp, m, v) < 0)
+		goto nomem;
 	fputs("</main>\n</body>\n</html>\n", fp);
 	kll_mapstats_release(&s);
 	if (ferror(fp))
 		return kll__error_set(err, KLL_EIO, NULL, 0, 0,
 		    "cannot write the page");
 	return KLL_OK;
+nomem:
+	kll_mapstats_release(&s);
+	return kll__nomem(err);
 }
