@@ -245,8 +245,9 @@ kll__pub_write_manifest(kll__pubjob *j)
 	if (kll__pub_stopped(j))
 		return;
 	if (list_files(j->tmp, "", &l) != 0) {
-		j->st = kll__error_set(j->err, KLL_EIO, j->tmp, 0, 0,
-		    "cannot list the new folder: %s", strerror(errno));
+		j->st = errno == ENOMEM ? kll__nomem(j->err) :
+		    kll__error_set(j->err, KLL_EIO, j->tmp, 0, 0,
+		        "cannot list the new folder: %s", strerror(errno));
 		goto out;
 	}
 	qsort(l.rel, l.n, sizeof(*l.rel), cmp_str);
