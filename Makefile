@@ -104,7 +104,7 @@ $(B)/shared/kll: $(B)/cli/kll.o $(CLI_OBJ) $(LIBSO)
 $(B)/%.d: ;
 
 $(B)/kll.pc: Makefile lib/kll.h
-	printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: kll\nDescription: classification vocabularies and translation keys\nVersion: %s\nRequires.private: serd-0 raptor2 redland libxml-2.0 yaml-0.1 sqlite3\nLibs: -L$${libdir} -lkll\nLibs.private: -lunistring -lstemmer -lm\nCflags: -I$${includedir}\n' \
+	printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: kll\nDescription: classification vocabularies and translation keys\nVersion: %s\nRequires.private: serd-0 raptor2 redland libxml-2.0 yaml-0.1 sqlite3 libpq\nLibs: -L$${libdir} -lkll\nLibs.private: -lunistring -lstemmer -lm\nCflags: -I$${includedir}\n' \
 	    '$(PREFIX)' '$(LIBDIR)' '$(INCDIR)' \
 	    "$$(sed -n 's/^#define KLL_VERSION "\(.*\)"/\1/p' lib/kll.h)" > $@
 
