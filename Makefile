@@ -324,7 +324,7 @@ fuzz fuzz-short:
 	@$(MAKE) --no-print-directory B=build/fuzz CC=clang OPT='-O1 -g' \
 	    SANITIZE=fuzzer-no-link,address,undefined build/fuzz/lib/libkll.a
 	@FUZZ_SECONDS=$(if $(filter fuzz-short,$@),20,$(FUZZ_SECONDS)) \
-	    sh tests/fuzz/run.sh
+	    KLL_LIBS='$(PKG_LIBS)' KLL_CFLAGS='$(PKG_CFLAGS)' sh tests/fuzz/run.sh
 leakcheck: all $(UNIT)
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/faults/leakcheck.sh $(UNIT)
 

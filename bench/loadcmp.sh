@@ -11,7 +11,7 @@ B=${B:-build}
 W=$B/bench/loadcmp
 mkdir -p "$W"
 flags="-std=c99 -D_POSIX_C_SOURCE=200809L -O2 -Ilib $(pkg-config --cflags serd-0 raptor2)"
-libs="$B/lib/libkll.a $(pkg-config --libs serd-0 raptor2 redland libxml-2.0 yaml-0.1) -lunistring -lm"
+libs="$B/lib/libkll.a $(pkg-config --libs serd-0 raptor2 redland libxml-2.0 yaml-0.1 sqlite3 libpq) -lunistring -lstemmer -lm"
 # shellcheck disable=SC2086
 cc $flags -o "$W/loadcmp" bench/loadcmp.c $libs || exit 2
 [ $# -gt 0 ] || set -- vocab/*.ttl $(find tests -name '*.ttl' | sort)

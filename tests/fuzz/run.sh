@@ -29,11 +29,14 @@ if [ ! -f "$B/lib/libkll.a" ]; then
 fi
 targets=${FUZZ_TARGETS:-$(for f in $fz/fuzz_*.c; do
 	f=${f##*/fuzz_}; echo "${f%.c}"; done)}
-libs="$(pkg-config --libs serd-0 raptor2 redland libxml-2.0 yaml-0.1) -lunistring"
+# The libraries and flags libkll.a needs: from make (KLL_LIBS,
+# KLL_CFLAGS), else the same list asked of pkg-config.
+pkgs="serd-0 raptor2 redland libxml-2.0 yaml-0.1 sqlite3 libpq"
+libs=${KLL_LIBS:-"$(pkg-config --libs $pkgs) -lunistring -lstemmer -lm"}
 cflags="-std=c99 -D_POSIX_C_SOURCE=200809L -O1 -g -Wall -Wextra -Wpedantic
 -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
 -Wno-format-nonliteral -fno-omit-frame-pointer -Ilib -I$fz
-$(pkg-config --cflags serd-0 raptor2 redland libxml-2.0 yaml-0.1)"
+${KLL_CFLAGS:-$(pkg-config --cflags $pkgs)}"
 san="-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all"
 mkdir -p "$B/bin" "$B/log"
 
