@@ -338,6 +338,10 @@ const char *kll__mapset_unsafe_link(const kll_mapset *m, const char **slot,
  * Borrowed. */
 const char *const *kll__mapset_column(const kll_mapset *m, size_t c);
 
+/* sssom.c: the size of the file a record at a time is read from, when it
+ * is a regular file, else 0: what a reader may reserve room by. */
+size_t kll__mapset_insize(const kll_mapset *m);
+
 /* map_check.c: the actual shape (kll_cardinality) of each record of m
  * into out, kll_mapset_count(m) bytes; -1 when out of memory. */
 int kll__mapset_shapes(unsigned char *out, const kll_mapset *m);

@@ -100,6 +100,9 @@ locate(const struct chk *c, uint32_t row, kll_slot s, unsigned *line,
 	if (k == NDSLOT)
 		return;
 	*col = c->pcol[k][row];
+	if (*col == PCOL_BIG &&
+	    (i = kll__kset_find(&c->fc, (uint64_t)row << 2 | k)) != NONE)
+		*col = c->fc.cnt[i];
 	if (c->fl.n > 0 &&
 	    (i = kll__kset_find(&c->fl, (uint64_t)row << 2 | k)) != NONE)
 		*line = c->fl.cnt[i];
@@ -1048,6 +1051,7 @@ chk_release(struct chk *c)
 	for (k = 0; k < NDSLOT; k++)
 		free(c->pcol[k]);
 	kll__kset_free(&c->fl);
+	kll__kset_free(&c->fc);
 	free(c->ev);
 	free(c->shape);
 }
@@ -1083,6 +1087,28 @@ begin(struct chk *c, const kll_mapset *m)
 		c->nomem = 1;
 }
 
+/* How many records a key read a record at a time from a file may have,
+ * going by the size of the file and the length of its first record, rec
+ * of m: one more in eight, and at most 2^26 (reserved room costs no
+ * memory until it is written; copying the arrays as they grow costs a
+ * check of a large key a tenth of its time).  0: not known. */
+static size_t
+rows_hint(const kll_mapset *m, size_t rec)
+{
+	size_t size = kll__mapset_insize(m), len = 1, n;
+	const char *v;
+	int k;
+
+	if (size == 0)
+		return 0;
+	for (k = 0; k < KLL_SLOT__COUNT; k++)
+		if ((v = kll_mapset_get(m, rec, (kll_slot)k)) != NULL)
+			len += strlen(v) + 1;
+	n = size / len;
+	n += n / 8;
+	return n < (size_t)1 << 26 ? n : (size_t)1 << 26;
+}
+
 /* Take record rec of m as the next record of the key. */
 static kll_status
 take(struct chk *c, const kll_mapset *m, size_t rec)
@@ -1094,7 +1120,7 @@ take(struct chk *c, const kll_mapset *m, size_t rec)
 		return KLL_ENOMEM;
 	if (c->n >= NONE - 1)
 		return KLL_EARG;
-	if (kll__mapcheck_row_room(c) < 0) {
+	if (kll__mapcheck_row_room(c, c->cap ? 0 : rows_hint(m, rec)) < 0) {
 		c->nomem = 1;
 		return KLL_ENOMEM;
 	}

@@ -98,6 +98,7 @@ enum { F_OBJECT_SIDE = 1, F_ANCESTOR = 2 };
 static const kll_slot dslot[] = { KLL_SLOT_SUBJECT_ID, KLL_SLOT_OBJECT_ID,
 	KLL_SLOT_PREDICATE_ID, KLL_SLOT_MAPPING_CARDINALITY };
 #define NDSLOT (sizeof(dslot) / sizeof(dslot[0]))
+#define PCOL_BIG UINT16_MAX /* in pcol[]: the column is in fc */
 
 struct chk {
 	uint32_t *xdeg[2]; /* per code of a side: its exact counterparts */
@@ -121,8 +122,9 @@ struct chk {
 	uint64_t *jh;    /* per record: a hash of its justification */
 	unsigned char *card; /* per record: its own mapping_cardinality */
 	uint32_t *line;      /* per record: its line */
-	uint32_t *pcol[NDSLOT]; /* per record: the column of each dslot[] */
+	uint16_t *pcol[NDSLOT]; /* per record: the column of each dslot[] */
 	kll__kset fl;   /* record << 2 | dslot: a field's other line */
+	kll__kset fc;   /* record << 2 | dslot: a column from PCOL_BIG on */
 	/* The walk of the records by subject. */
 	uint32_t *order;      /* records with a subject, by subject, line */
 	uint32_t *gend;       /* per subject: where its records end */
@@ -166,7 +168,7 @@ same(const char *a, const char *b)
 
 /* map_check_walk.c */
 int kll__mapcheck_alloc_tables(struct chk *c);
-int kll__mapcheck_row_room(struct chk *c);
+int kll__mapcheck_row_room(struct chk *c, size_t hint);
 int kll__mapcheck_keep_row(struct chk *c, uint32_t r);
 unsigned kll__mapcheck_note_row(struct chk *c, uint32_t r);
 int kll__mapcheck_walk(struct chk *c, int full);

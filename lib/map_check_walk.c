@@ -433,7 +433,8 @@ int
 kll__mapcheck_alloc_tables(struct chk *c)
 {
 	if (kll__itab_init(&c->sd[0].tab, 0) < 0 ||
-	    kll__itab_init(&c->sd[1].tab, 0) < 0 || kll__itab_init(&c->fl.t, 0) < 0)
+	    kll__itab_init(&c->sd[1].tab, 0) < 0 ||
+	    kll__itab_init(&c->fl.t, 0) < 0 || kll__itab_init(&c->fc.t, 0) < 0)
 		return -1;
 	if (c->nscope > 0 &&
 	    (kll__itab_init(&c->sc.t, 0) < 0 || kll__itab_init(&c->sg.t, 0) < 0 ||
@@ -442,13 +443,14 @@ kll__mapcheck_alloc_tables(struct chk *c)
 	return 0;
 }
 
-/* Room for one more record in every per-record array.  They grow four
- * times at a time: what a copy costs matters more than room not yet
- * used, which takes no memory until it is written. */
+/* Room for one more record in every per-record array, at first for
+ * "hint" records (at least 4096).  They grow four times at a time: what
+ * a copy costs matters more than room not yet used, which takes no
+ * memory until it is written. */
 int
-kll__mapcheck_row_room(struct chk *c)
+kll__mapcheck_row_room(struct chk *c, size_t hint)
 {
-	size_t cap = c->cap ? c->cap * 4 : 4096, k;
+	size_t cap = c->cap ? c->cap * 4 : hint > 4096 ? hint : 4096, k;
 
 	if (c->n < c->cap)
 		return 0;
@@ -461,7 +463,7 @@ kll__mapcheck_row_room(struct chk *c)
 	    (c->nscope > 0 && kll__resize(&c->g, cap, sizeof(uint32_t)) < 0))
 		return -1;
 	for (k = 0; k < NDSLOT; k++)
-		if (kll__resize(&c->pcol[k], cap, sizeof(uint32_t)) < 0)
+		if (kll__resize(&c->pcol[k], cap, sizeof(uint16_t)) < 0)
 			return -1;
 	c->cap = cap;
 	return 0;
@@ -489,7 +491,13 @@ kll__mapcheck_keep_row(struct chk *c, uint32_t r)
 	c->line[r] = kll_mapset_line(c->m, c->rec);
 	for (k = 0; k < NDSLOT; k++) {
 		kll_mapset_pos(c->m, c->rec, dslot[k], &line, &col);
-		c->pcol[k][r] = col;
+		c->pcol[k][r] = (uint16_t)(col < PCOL_BIG ? col : PCOL_BIG);
+		if (col >= PCOL_BIG) {
+			if ((i = kll__kset_add(&c->fc, (uint64_t)r << 2 | k)) ==
+			    NONE)
+				return -1;
+			c->fc.cnt[i] = col;
+		}
 		if (line == c->line[r])
 			continue;
 		if ((i = kll__kset_add(&c->fl, (uint64_t)r << 2 | k)) == NONE)

@@ -945,6 +945,12 @@ kll_mapset_extra_name(const kll_mapset *m, size_t i)
 	return NULL;
 }
 
+size_t
+kll__mapset_insize(const kll_mapset *m)
+{
+	return m->insize;
+}
+
 const char *const *
 kll__mapset_column(const kll_mapset *m, size_t c)
 {

@@ -58,6 +58,7 @@ struct kll_mapset {
 	size_t nistr, istrcap;
 	size_t nerrors;
 	int rowwise; /* read a record at a time: no values common to all */
+	size_t insize; /* read a record at a time: the file's size, or 0 */
 	unsigned ncols; /* columns and positions made: a reader's list of
 	                 * the slots to clear is current while it stays */
 };

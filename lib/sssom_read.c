@@ -1223,6 +1223,7 @@ static kll_status
 open_text(struct rd *r, const char *path, kll_error *err)
 {
 	kll_mapset *m = r->m;
+	struct stat sb;
 	size_t len = 0;
 	kll_status st;
 
@@ -1231,6 +1232,8 @@ open_text(struct rd *r, const char *path, kll_error *err)
 			r->fp = stdin;
 		else if ((r->fp = kll__fopen_file(path, err)) == NULL)
 			return KLL_EIO;
+		if (fstat(fileno(r->fp), &sb) == 0 && S_ISREG(sb.st_mode))
+			m->insize = (size_t)sb.st_size;
 		r->line = r->chkline = 1;
 		return first_window(r, err);
 	}

@@ -32,12 +32,21 @@ kll__getline(kll__buf *b, FILE *fp)
 	return 1;
 }
 
+/* ASCII, the most of what is checked, eight bytes at a time; the rest
+ * from the first word that has other bytes. */
 int
 kll__utf8_valid(const char *s, size_t n, size_t *bad)
 {
-	const uint8_t *p = u8_check((const uint8_t *)s, n);
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+	uint64_t w;
 
-	if (p == NULL)
+	while (end - p >= 8) {
+		memcpy(&w, p, 8);
+		if (w & 0x8080808080808080u)
+			break;
+		p += 8;
+	}
+	if ((p = u8_check(p, (size_t)(end - p))) == NULL)
 		return 1;
 	if (bad != NULL)
 		*bad = (size_t)(p - (const uint8_t *)s);

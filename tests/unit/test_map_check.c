@@ -564,6 +564,50 @@ test_cardinality(void **state)
 	    "mapping_cardinality is 1:1 but the row is 1:0");
 }
 
+/* The same key with a first column of 70,000 bytes on line 12: the
+ * findings made after the last row still give the columns past it. */
+static void
+test_wide_columns(void **state)
+{
+	char path[] = "/tmp/kll-test-wide-XXXXXX", line[512];
+	const unsigned wide = 70000;
+	struct diags c;
+	FILE *in, *out;
+	unsigned n = 0, i;
+	int fd;
+
+	(void)state;
+	assert_true((fd = mkstemp(path)) >= 0);
+	assert_non_null(out = fdopen(fd, "w"));
+	assert_non_null(in = fopen(MAP "check-cardinality.sssom.tsv", "r"));
+	while (fgets(line, sizeof(line), in) != NULL) {
+		n++;
+		if (line[0] == '#') {
+			fputs(line, out);
+			continue;
+		}
+		if (n == 12)
+			for (i = 0; i < wide; i++)
+				fputc('x', out);
+		fprintf(out, "%s\t%s", n == 10 ? "comment" : "", line);
+	}
+	fclose(in);
+	assert_int_equal(fclose(out), 0);
+	assert_int_equal(check(path, NULL, KLL_SEV_WARNING, &c), 2);
+	unlink(path);
+	assert_int_equal(c.n, 4);
+	expect(&c, 0, KLL_SEV_WARNING, "map-cardinality", 12, wide + 66,
+	    "mapping_cardinality is 1:1 but the row is 1:n");
+	expect(&c, 1, KLL_SEV_ERROR, "map-cardinality", 12, wide + 2,
+	    "the row is 1:n, which the key's declared mapping_cardinality n:1 "
+	    "does not allow");
+	expect(&c, 2, KLL_SEV_ERROR, "map-cardinality", 13, 2,
+	    "the row is 1:n, which the key's declared mapping_cardinality n:1 "
+	    "does not allow");
+	expect(&c, 3, KLL_SEV_WARNING, "map-cardinality", 16, 74,
+	    "mapping_cardinality is 1:1 but the row is 1:0");
+}
+
 static void
 test_scope(void **state)
 {
@@ -850,6 +894,7 @@ main(void)
 		cmocka_unit_test(test_hierarchy),
 		cmocka_unit_test(test_predicates),
 		cmocka_unit_test(test_cardinality),
+		cmocka_unit_test(test_wide_columns),
 		cmocka_unit_test(test_scope),
 		cmocka_unit_test(test_no_vocabulary),
 		cmocka_unit_test(test_severity_floor),
