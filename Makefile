@@ -60,8 +60,20 @@ $(LIBA): $(LIB_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $(LIB_OBJ)
 
-$(LIBSO): $(LIB_OBJ)
-	$(CC) -shared -Wl,-soname,libkll.so.$(SOVER) $(ALL_LDFLAGS) -o $@ $(LIB_OBJ) $(PKG_LIBS)
+# The shared library exports the functions kll.h declares, under version
+# KLL_0, and nothing else: the internal kll__ ones stay inside.  The
+# version script is made from kll.h; tests/abi.sh checks the result.
+$(B)/lib/libkll.ver: lib/kll.h
+	@mkdir -p $(@D)
+	{ echo 'KLL_0 {'; echo 'global:'; \
+	  grep -oE '\bkll_[a-z0-9_]+\(' lib/kll.h | grep -v '^kll__' | \
+	  tr -d '(' | sort -u | sed 's/.*/\t&;/'; \
+	  echo 'local:'; echo '\t*;'; echo '};'; } > $@.tmp && mv $@.tmp $@
+
+$(LIBSO): $(LIB_OBJ) $(B)/lib/libkll.ver
+	$(CC) -shared -Wl,-soname,libkll.so.$(SOVER) \
+	    -Wl,--version-script=$(B)/lib/libkll.ver $(ALL_LDFLAGS) -o $@ \
+	    $(LIB_OBJ) $(PKG_LIBS)
 
 $(B)/cli/%.o: cli/%.c
 	@mkdir -p $(@D)
@@ -151,6 +163,7 @@ test: all $(UNIT)
 	@KLL_BIN=$(CURDIR)/$(B)/bin KLL_SHARED=$(SHARED) sh tests/formats.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/completion.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/man-rules.sh
+	@B=$(B) sh tests/abi.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/sarif/run.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin KLL_STORE_FILES="$(STORE_FILES)" sh tests/store.sh
 	@KLL_BIN=$(CURDIR)/$(B)/bin sh tests/store-cli.sh
