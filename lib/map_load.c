@@ -3,7 +3,6 @@
  * format named, or found from the file's name and first bytes; SSSOM/TSV
  * to kll_mapset_read(), the others read whole and handed to their
  * reader; what the readers share to report problems and fill the set. */
-#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -279,49 +278,6 @@ kll__kin_curie(
 /* ------------------------------------------------------------------ */
 /* Reading                                                              */
 
-/* All of "path" ("-": stdin), NUL-terminated. */
-static kll_status
-slurp(char **out, size_t *len, const char *path, kll_error *err)
-{
-	FILE *fp = stdin;
-	size_t n = 0, cap = 1 << 16, got;
-	char *buf = NULL, *p;
-	kll_status st = KLL_OK;
-
-	*out = NULL;
-	if (strcmp(path, "-") != 0 && (fp = kll__fopen_file(path, err)) == NULL)
-		return KLL_EIO;
-	for (;;) {
-		if (buf == NULL || cap - n < 2) {
-			if (buf != NULL)
-				cap *= 2;
-			if ((p = kll__realloc(buf, cap)) == NULL) {
-				st = kll__nomem(err);
-				goto out;
-			}
-			buf = p;
-		}
-		got = fread(buf + n, 1, cap - n - 1, fp);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	if (ferror(fp)) {
-		st = kll__error_set(err, KLL_EIO, path, 0, 0, "cannot read: %s",
-		    strerror(errno));
-		goto out;
-	}
-	buf[n] = '\0';
-	*out = buf;
-	*len = n;
-	buf = NULL;
-out:
-	free(buf);
-	if (fp != stdin)
-		fclose(fp);
-	return st;
-}
-
 /* SSSOM/JSON or JSKOS: a single object with SSSOM's set slots is
  * SSSOM/JSON, anything else JSKOS. */
 static kll_key_format
@@ -421,7 +377,7 @@ load_whole(kll_mapset **out, const char *path, kll_key_format fmt,
 	kll_status st;
 
 	memset(&k, 0, sizeof(k));
-	if ((st = slurp(&text, &n, path, err)) != KLL_OK)
+	if ((st = kll__sssom_slurp(&text, &n, path, SIZE_MAX, err)) != KLL_OK)
 		return st;
 	if (fmt == KLL_KEY_AUTO)
 		fmt = by_content(text, n);
